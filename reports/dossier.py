@@ -1,0 +1,152 @@
+"""The plain data a per-ISCM summary is written from.
+
+The web application's adapter (``surveyapp.reporting``) fills these dataclasses from the database;
+the rest of ``reports`` reads nothing else. Codes stay codes; every label a sentence needs is
+carried here already translated into the dossier's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class OrganisationName:
+    """How an organisation (State, ISCM or IGO) is named in prose.
+
+    :param name: the full name ("African Union Commission", "Netherlands").
+    :param short_name: the acronym or short form ("AUC"); the name when there is none.
+    :param in_sentence: the name as it stands inside a sentence ("the Netherlands").
+    """
+
+    code: str
+    name: str
+    short_name: str
+    in_sentence: str
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """The survey round and how many respondents of each type answered in it."""
+
+    name: str
+    year: int
+    states_answered: int
+    iscms_answered: int
+    igos_answered: int
+
+
+@dataclass(frozen=True)
+class IscmInfo:
+    """The ISCM a summary is about, from the registry."""
+
+    code: str
+    name: str
+    acronym: str
+    #: ``rcp`` (regional), ``irf`` (interregional) or ``global``
+    kind: str
+    region: str
+    secretariat: str
+    #: "the Khartoum Process": the name as it stands inside a sentence
+    in_sentence: str
+
+
+@dataclass(frozen=True)
+class StateView:
+    """What one State said about the ISCM in its per-ISCM answers.
+
+    Text fields are ``None`` when not answered. ``*_attributable`` is False when the respondent
+    marked the answer "not for attribution": a report must then not name the State with it.
+    """
+
+    state: OrganisationName
+    role: str | None = None
+    #: labels of the membership values the State chose, in the questionnaire's order
+    value_areas: tuple[str, ...] = ()
+    value_area_codes: tuple[str, ...] = ()
+    benefits: str | None = None
+    benefits_attributable: bool = True
+    national_impact: str | None = None
+    national_impact_attributable: bool = True
+    #: position on the rating scale, 1 = lowest; with its label
+    value_rating: int | None = None
+    value_rating_label: str | None = None
+
+
+@dataclass(frozen=True)
+class IgoView:
+    """What one IGO said about its engagement with the ISCM."""
+
+    igo: OrganisationName
+    roles: tuple[str, ...] = ()
+    role_codes: tuple[str, ...] = ()
+    cooperation: str | None = None
+    cooperation_attributable: bool = True
+    examples: str | None = None
+    examples_attributable: bool = True
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of the ISCM, from the ``meetings`` repeat of its own response."""
+
+    date: dt.date
+    title: str
+    end_date: dt.date | None = None
+    city: str | None = None
+    country: str | None = None
+    level: str | None = None
+    level_code: str | None = None
+    host: str | None = None
+    chair: str | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A response the summary draws on, for the annex."""
+
+    organisation: OrganisationName
+    respondent_type: str
+    submitted_on: dt.date | None
+    questionnaire_version: str
+
+
+@dataclass
+class IscmDossier:
+    """Everything a per-ISCM summary may say, in one language.
+
+    :param answers: the ISCM's own answers (visible questions only), keyed by question key,
+        values as JSON (codes for choices, lists for ``select_multiple``, rows for ``repeat``).
+        Empty when the ISCM has not answered.
+    :param labels: for each choice question of the ISCM questionnaire, code -> label in
+        ``language`` (``other`` included).
+    :param organisations: names of every State, IGO and ISCM code an answer may carry.
+    """
+
+    language: str
+    round: RoundInfo
+    iscm: IscmInfo
+    answers: dict[str, Any] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    organisations: dict[str, OrganisationName] = field(default_factory=dict)
+    state_views: list[StateView] = field(default_factory=list)
+    igo_views: list[IgoView] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    generated_on: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def has_own_answers(self) -> bool:
+        """Whether the ISCM's own response is part of the dossier."""
+        return bool(self.answers)
+
+    def label(self, key: str, code: str) -> str:
+        """The label of ``code`` in choice question ``key`` (the code itself when unknown)."""
+        if code == "other" and self.answers.get(f"{key}_other"):
+            return str(self.answers[f"{key}_other"])
+        if code in self.organisations and code not in self.labels.get(key, {}):
+            return self.organisations[code].name
+        return self.labels.get(key, {}).get(code, code)
