@@ -1,0 +1,101 @@
+"""The ISCM assessment platform: questionnaires, answers and per-ISCM summaries."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask, jsonify, render_template, request
+from sqlalchemy import event
+from werkzeug.exceptions import HTTPException
+
+from surveyapp import config
+from surveyapp.extensions import csrf, db, login_manager
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create the application.
+
+    :param test_config: settings that replace those read from the environment (tests).
+    """
+    app = Flask(__name__, instance_path=os.environ.get("SURVEYAPP_INSTANCE_PATH"))
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(config.from_environment(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+
+    db.init_app(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    with app.app_context():
+        _configure_engine(db.engine)
+
+    from surveyapp.analyst.routes import blueprint as analyst_blueprint
+    from surveyapp.api.routes import blueprint as api_blueprint
+    from surveyapp.auth.routes import blueprint as auth_blueprint
+    from surveyapp.respond.routes import blueprint as respond_blueprint
+
+    app.register_blueprint(respond_blueprint)
+    app.register_blueprint(auth_blueprint)
+    app.register_blueprint(analyst_blueprint)
+    app.register_blueprint(api_blueprint)
+    csrf.exempt(api_blueprint)
+
+    from surveyapp.cli import register_commands
+
+    register_commands(app)
+    _register_error_pages(app)
+    _register_security_headers(app)
+    return app
+
+
+def _configure_engine(engine) -> None:
+    """SQLite: WAL, a busy timeout and foreign keys on every connection."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def _register_error_pages(app: Flask) -> None:
+    """Plain pages (or JSON under /api) for every error; never a traceback."""
+
+    def wants_json() -> bool:
+        return request.path.startswith("/api/")
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if wants_json():
+            return jsonify(error=error.name, message=error.description), error.code
+        return render_template("error.html", error=error), error.code
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        app.logger.exception("Unhandled error on %s", request.path)
+        db.session.rollback()
+        if wants_json():
+            return jsonify(error="Internal Server Error", message="Something went wrong."), 500
+        return render_template("error.html", error=None), 500
+
+
+def _register_security_headers(app: Flask) -> None:
+    """Headers that keep pages from being framed or from loading anything foreign."""
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response

@@ -1,0 +1,55 @@
+"""The analysts' workspace: responses by organisation and status."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from surveyapp.extensions import db, login_manager
+from surveyapp.models import Organisation, Response, SurveyRound
+from surveyapp.models.response import RESPONSE_STATUSES
+
+blueprint = Blueprint("analyst", __name__, url_prefix="/analyst")
+
+#: roles that may use the analysts' workspace
+ALLOWED_ROLES = ("admin", "analyst")
+
+
+@blueprint.before_request
+def require_analyst():
+    """Every page here needs a logged-in analyst or administrator."""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if current_user.role not in ALLOWED_ROLES:
+        abort(403)
+    return None
+
+
+@blueprint.get("/")
+def index():
+    """Responses of the open rounds, by organisation and status, filterable."""
+    kind = request.args.get("type") or None
+    status = request.args.get("status") or None
+    query = (
+        select(Response)
+        .join(Response.organisation)
+        .join(Response.round)
+        .order_by(SurveyRound.id.desc(), Organisation.kind, Organisation.code)
+    )
+    if kind in ("state", "iscm", "igo"):
+        query = query.where(Organisation.kind == kind)
+    if status in RESPONSE_STATUSES:
+        query = query.where(Response.status == status)
+    responses = db.session.scalars(query).all()
+    counts: dict[str, int] = {s: 0 for s in RESPONSE_STATUSES}
+    for response in responses:
+        counts[response.status] += 1
+    return render_template(
+        "analyst/index.html",
+        responses=responses,
+        counts=counts,
+        kind=kind,
+        status=status,
+        statuses=RESPONSE_STATUSES,
+    )

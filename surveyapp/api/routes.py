@@ -1,0 +1,153 @@
+"""JSON API: questionnaires for anyone, the own response for a respondent's bearer token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, g, jsonify, request
+from sqlalchemy import select
+
+from surveyapp import operations
+from surveyapp.extensions import db
+from surveyapp.models import QuestionnaireVersion, Response
+
+blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+
+#: endpoints that a respondent's invitation token opens
+RESPONDENT_ENDPOINTS = {"api.get_response", "api.patch_response", "api.submit"}
+
+
+@blueprint.before_request
+def authenticate_respondent():
+    """Respondent endpoints need ``Authorization: Bearer <invitation token>``."""
+    if request.endpoint not in RESPONDENT_ENDPOINTS:
+        return None
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    invitation = operations.find_invitation(token.strip()) if scheme.lower() == "bearer" else None
+    if invitation is None:
+        return _error(401, "unauthorized", "A valid invitation token is required.")
+    g.invitation = invitation
+    g.response = invitation.response
+    return None
+
+
+@blueprint.get("/questionnaires/<respondent_type>")
+def questionnaire(respondent_type: str):
+    """The questionnaire of ``respondent_type`` as JSON (the open round's version)."""
+    if respondent_type not in operations.RESPONDENT_TYPES:
+        abort(404, "No questionnaire for this respondent type.")
+    survey_round = operations.current_round()
+    version = survey_round.questionnaire_for(respondent_type) if survey_round else None
+    if version is None:
+        version = db.session.scalar(
+            select(QuestionnaireVersion)
+            .filter_by(respondent_type=respondent_type)
+            .order_by(QuestionnaireVersion.id.desc())
+            .limit(1)
+        )
+    if version is None:
+        abort(404, "No questionnaire has been loaded for this respondent type.")
+    return jsonify(version.content)
+
+
+@blueprint.get("/response")
+def get_response():
+    """The respondent's own response: answers, status and version."""
+    return jsonify(_response_json(g.response))
+
+
+@blueprint.patch("/response")
+def patch_response():
+    """Save some answers; 409 on a stale version, 422 with errors per question key."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("answers"), dict):
+        return _error(400, "bad_request", 'Send {"version": N, "answers": {...}} as JSON.')
+    version = body.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return _error(400, "bad_request", "'version' must be the integer version you started from.")
+    response: Response = g.response
+    try:
+        result = operations.save_answers(
+            response, version, body["answers"], actor=_actor(), channel="api"
+        )
+    except operations.StaleVersion as stale:
+        return jsonify(
+            error="conflict",
+            message="The response was changed since your version. Nothing was saved.",
+            version=stale.current_version,
+            conflicts=stale.conflicts,
+        ), 409
+    except operations.AnswersInvalid as invalid:
+        db.session.rollback()
+        return jsonify(
+            error="invalid", message="Some answers are invalid.", errors=invalid.errors
+        ), 422
+    except operations.ResponseClosed as closed:
+        return _closed(closed)
+    db.session.commit()
+    return jsonify(version=result.version, changed=result.changed, answers=response.answer_values())
+
+
+@blueprint.post("/response/submit")
+def submit():
+    """Submit the response; 422 lists what is missing or invalid."""
+    body = request.get_json(silent=True) or {}
+    version = body.get("version") if isinstance(body, dict) else None
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        return _error(400, "bad_request", "'version' must be an integer.")
+    response: Response = g.response
+    try:
+        operations.submit_response(response, actor=_actor(), channel="api", version=version)
+    except operations.AnswersInvalid as invalid:
+        return jsonify(
+            error="incomplete",
+            message="Some answers are missing or invalid.",
+            errors=invalid.errors,
+        ), 422
+    except operations.StaleVersion as stale:
+        return jsonify(
+            error="conflict",
+            message="The response was changed since your version.",
+            version=stale.current_version,
+            conflicts={},
+        ), 409
+    except operations.ResponseClosed as closed:
+        return _closed(closed)
+    db.session.commit()
+    return jsonify(_response_json(response))
+
+
+def _response_json(response: Response) -> dict[str, Any]:
+    return {
+        "id": response.id,
+        "organisation": response.organisation.to_json(),
+        "round": {"id": response.round.id, "name": response.round.name},
+        "respondent_type": response.organisation.kind,
+        "questionnaire": {
+            "id": response.questionnaire_version.questionnaire_id,
+            "version": response.questionnaire_version.version,
+        },
+        "status": response.status,
+        "review_status": response.review_status,
+        "query_message": response.query_message,
+        "version": response.version,
+        "submitted_at": response.submitted_at.isoformat() if response.submitted_at else None,
+        "answers": response.answer_values(),
+    }
+
+
+def _actor() -> str:
+    return f"respondent:{g.invitation.organisation.code}"
+
+
+def _closed(closed: operations.ResponseClosed):
+    if closed.reason == "submitted":
+        message = "The response has been submitted; ask an analyst to reopen it to change it."
+    else:
+        message = "The survey round is closed."
+    return jsonify(error=closed.reason, message=message), 409
+
+
+def _error(status: int, code: str, message: str):
+    return jsonify(error=code, message=message), status

@@ -1,0 +1,59 @@
+"""Login and logout for analysts, organisers and administrators."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select
+
+from surveyapp.auth.forms import LoginForm
+from surveyapp.extensions import db, login_manager
+from surveyapp.models import User
+
+blueprint = Blueprint("auth", __name__)
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """The logged-in user, from the session."""
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+def login():
+    """Show the login form; log in on valid credentials."""
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).filter_by(email=form.email.data.strip().lower()))
+        if user is not None and user.active and user.check_password(form.password.data):
+            session.clear()
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")) or url_for("analyst.index"))
+        error = "The e-mail address or the password is not right."
+    elif request.method == "POST":
+        error = "Enter your e-mail address and your password."
+    status = 401 if error else 200
+    return render_template("auth/login.html", form=form, error=error), status
+
+
+@blueprint.post("/logout")
+def logout():
+    """End the session."""
+    logout_user()
+    session.clear()
+    return redirect(url_for("auth.login"))
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only same-site paths are followed after login."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target

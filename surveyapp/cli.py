@@ -1,0 +1,269 @@
+"""The ``surveyapp`` command: a Flask CLI group with the platform's own commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+from sqlalchemy import select
+
+from surveyapp import operations
+from surveyapp.extensions import db
+from surveyapp.models import Organisation
+from surveyapp.models.user import ROLES
+
+RESPONDENT_TYPES = operations.RESPONDENT_TYPES
+
+
+def _create_app() -> Flask:
+    from surveyapp import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False)
+def main() -> None:
+    """The ISCM assessment platform."""
+
+
+def register_commands(app: Flask) -> None:
+    """Attach the platform's commands to ``app.cli`` (also reachable through ``flask``)."""
+    for command in (init_command, demo_command, questionnaires, users, invite_command, report):
+        app.cli.add_command(command)
+
+
+def questionnaire_dir() -> Path:
+    """The folder of the questionnaire files that ship with the package."""
+    from questionnaires import data_path
+
+    return data_path()
+
+
+def questionnaire_files() -> list[Path]:
+    """The three questionnaire files, in respondent-type order."""
+    return [questionnaire_dir() / f"{kind}.yaml" for kind in RESPONDENT_TYPES]
+
+
+def initialise_database(year: int | None = None) -> None:
+    """Create the tables, load the registry and questionnaires, open a round if none is open."""
+    from surveyapp.registry import load_registry
+
+    db.create_all()
+    registry = load_registry()
+    operations.load_registry(registry)
+    versions = [operations.store_questionnaire(p, registry) for p in questionnaire_files()]
+    survey_round = operations.current_round()
+    if survey_round is None:
+        year = year or dt.date.today().year
+        operations.open_round(f"ISCM assessment {year}", year, versions)
+    else:
+        operations.attach_questionnaires(survey_round, versions)
+    db.session.commit()
+
+
+@click.command("init")
+@with_appcontext
+def init_command() -> None:
+    """Create or upgrade the database, load registry and questionnaires, open a round."""
+    initialise_database()
+    survey_round = operations.current_round()
+    click.echo(f"Database ready: {_safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
+    click.echo(f"Open round: {survey_round.name}")
+
+
+@click.command("demo")
+@click.option("--port", default=5000, show_default=True, help="Port to serve on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--no-serve", is_flag=True, help="Only build the demo database.")
+def demo_command(port: int, host: str, no_serve: bool) -> None:
+    """Build a fresh demo database (SQLite) with a Khartoum Process round, then serve it."""
+    from surveyapp import create_app
+    from surveyapp.demo_loader import build_demo
+
+    instance = Path(current_app.instance_path)
+    database = instance / "demo.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    base_url = f"http://{host}:{port}"
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SURVEYAPP_BASE_URL": base_url}
+    )
+    with app.app_context():
+        summary = build_demo(echo=click.echo)
+    click.echo("")
+    click.echo(f"Demo database: {database}")
+    click.echo(f"Analyst login: {base_url}/login")
+    click.echo(f"  e-mail:   {summary.analyst_email}")
+    click.echo(f"  password: {summary.analyst_password}")
+    click.echo("Respondent links:")
+    for label, url in summary.links:
+        click.echo(f"  {label}: {url}")
+    click.echo(
+        f"Khartoum Process summary: surveyapp report iscm khartoum-process -o kp.pdf "
+        f"(with SURVEYAPP_DATABASE_URL=sqlite:///{database})"
+    )
+    if not no_serve:
+        click.echo(f"Serving on {base_url} (Ctrl+C to stop)")
+        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+
+
+@click.group("questionnaires")
+def questionnaires() -> None:
+    """Check and show questionnaire files."""
+
+
+@questionnaires.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate_questionnaires(paths: tuple[Path, ...]) -> None:
+    """Check questionnaire files (default: the shipped ones); one line per problem."""
+    from surveyapp.questionnaire import validate_paths
+    from surveyapp.registry import load_registry
+
+    targets = list(paths) or questionnaire_files()
+    missing = [p for p in targets if not p.exists()]
+    for path in missing:
+        click.echo(f"{path}: no such file or folder", err=True)
+    problems = validate_paths([p for p in targets if p.exists()], choice_source=load_registry())
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems or missing:
+        count = len(problems) + len(missing)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+        sys.exit(1)
+    click.echo(f"{len(targets)} questionnaire path(s) valid.")
+
+
+@questionnaires.command("show")
+@click.argument("respondent_type", type=click.Choice(RESPONDENT_TYPES))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the API's form).")
+def show_questionnaire(respondent_type: str, as_json: bool) -> None:
+    """Print a questionnaire as the API serves it."""
+    from surveyapp.questionnaire import QuestionnaireError, load_questionnaire
+    from surveyapp.registry import load_registry
+
+    path = questionnaire_dir() / f"{respondent_type}.yaml"
+    try:
+        questionnaire = load_questionnaire(path, choice_source=load_registry())
+    except QuestionnaireError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(questionnaire.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{questionnaire.title.get_text('en')} (version {questionnaire.version})")
+    for number, section in enumerate(questionnaire.sections, start=1):
+        click.echo(f"{number}. {section.title.get_text('en')}")
+        for question in section.questions:
+            click.echo(f"   - {question.key} [{question.type}] {question.label.get_text('en')}")
+
+
+@click.group("users")
+def users() -> None:
+    """Manage accounts."""
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@with_appcontext
+def create_user_command(email: str, role: str) -> None:
+    """Create an account; the password is read from stdin or asked for."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    db.create_all()
+    try:
+        operations.create_user(email, password, role, actor="cli")
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Created {role} {email.strip().lower()}.")
+
+
+@click.command("invite")
+@click.argument("org_code")
+@click.option("--email", help="The respondent's e-mail address.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"url": ..., "token": ...}.')
+@with_appcontext
+def invite_command(org_code: str, email: str | None, as_json: bool) -> None:
+    """Invite an organisation to the open round and print its personal link."""
+    survey_round = operations.current_round()
+    if survey_round is None:
+        raise click.ClickException("No round is open: run `surveyapp init` first.")
+    organisation = db.session.scalar(select(Organisation).filter_by(code=org_code))
+    if organisation is None:
+        raise click.ClickException(f"No organisation has the code {org_code!r}.")
+    _invitation, token = operations.invite(survey_round, organisation, email, actor="cli")
+    db.session.commit()
+    url = f"{current_app.config['SURVEYAPP_BASE_URL'].rstrip('/')}/r/{token}"
+    if as_json:
+        click.echo(json.dumps({"url": url, "token": token}))
+    else:
+        click.echo(url)
+
+
+@click.group("report")
+def report() -> None:
+    """Render summaries as PDF."""
+
+
+@report.command("iscm")
+@click.argument("code")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
+@with_appcontext
+def report_iscm(code: str, output: Path, lang: str) -> None:
+    """Render the summary of findings of one ISCM."""
+    from reports import render_iscm_pdf
+    from surveyapp.reporting import UnknownIscm, build_iscm_dossier
+
+    try:
+        dossier = build_iscm_dossier(code, language=lang)
+    except UnknownIscm as error:
+        raise click.ClickException(str(error)) from error
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(render_iscm_pdf(dossier))
+    click.echo(f"Wrote {output}")
+
+
+@report.command("all")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
+@with_appcontext
+def report_all(output: Path, lang: str) -> None:
+    """Render the summary of every ISCM into a folder."""
+    from reports import render_iscm_pdf
+    from surveyapp.reporting import build_iscm_dossier
+
+    codes = db.session.scalars(
+        select(Organisation.code).filter_by(kind="iscm").order_by(Organisation.code)
+    ).all()
+    output.mkdir(parents=True, exist_ok=True)
+    with click.progressbar(codes, label="Rendering summaries") as bar:
+        for code in bar:
+            (output / f"{code}.pdf").write_bytes(
+                render_iscm_pdf(build_iscm_dossier(code, language=lang))
+            )
+    click.echo(f"Wrote {len(codes)} summaries to {output}")
+
+
+def _safe_url(url: str) -> str:
+    """A database URL without its password, for printing."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url
+
+
+def generate_password() -> str:
+    """A random password for generated accounts."""
+    return secrets.token_urlsafe(15)

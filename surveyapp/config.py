@@ -1,0 +1,49 @@
+"""Configuration read from the environment (``SURVEYAPP_*``)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def database_url(instance_path: str) -> str:
+    """The database URL: ``SURVEYAPP_DATABASE_URL`` or SQLite in the instance folder."""
+    url = os.environ.get("SURVEYAPP_DATABASE_URL")
+    if url:
+        return url
+    return "sqlite:///" + str(Path(instance_path) / "surveyapp.sqlite3")
+
+
+def secret_key(instance_path: str) -> str:
+    """The secret key: ``SURVEYAPP_SECRET_KEY``, else one generated once per instance folder.
+
+    The generated key is kept in the instance folder (never in the repository) so that sessions
+    survive a restart of the embedded default.
+    """
+    key = os.environ.get("SURVEYAPP_SECRET_KEY")
+    if key:
+        return key
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def from_environment(instance_path: str) -> dict:
+    """Every setting the application reads, from the environment with defaults."""
+    return {
+        "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
+        "SECRET_KEY": secret_key(instance_path),
+        "SURVEYAPP_BASE_URL": os.environ.get("SURVEYAPP_BASE_URL", "http://127.0.0.1:5000"),
+        "SURVEYAPP_REDIS_URL": os.environ.get("SURVEYAPP_REDIS_URL"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("SURVEYAPP_SECURE_COOKIES", "") == "1",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    }

@@ -1,0 +1,114 @@
+"""Invitations, responses and the answers they hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from surveyapp.extensions import db
+from surveyapp.models.organisation import Organisation
+from surveyapp.models.round import QuestionnaireVersion, SurveyRound
+from surveyapp.models.types import JSONType, UTCDateTime, utcnow
+
+RESPONSE_STATUSES = ("invited", "in_progress", "submitted")
+REVIEW_STATUSES = ("unreviewed", "accepted", "query_raised")
+
+
+def hash_token(token: str) -> str:
+    """The stored form of an invitation token (tokens themselves are never stored)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Response(db.Model):
+    """One organisation's answers in one round."""
+
+    __tablename__ = "responses"
+    __table_args__ = (UniqueConstraint("round_id", "organisation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_rounds.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    #: the questionnaire version this response is answered on
+    questionnaire_version_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_versions.id"))
+    #: ``invited``, ``in_progress`` or ``submitted``
+    status: Mapped[str] = mapped_column(String(16), default="invited", index=True)
+    #: ``unreviewed``, ``accepted`` or ``query_raised``
+    review_status: Mapped[str] = mapped_column(String(16), default="unreviewed")
+    #: the analyst's query, shown to the respondent while ``review_status`` is ``query_raised``
+    query_message: Mapped[str | None] = mapped_column(Text)
+    #: incremented by every save; a save must name the version it started from
+    version: Mapped[int] = mapped_column(default=0)
+    #: the respondent's language of choice
+    language: Mapped[str] = mapped_column(String(2), default="en")
+    #: True for demo responses that are not faithful to any source
+    illustrative: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    round: Mapped[SurveyRound] = relationship()
+    organisation: Mapped[Organisation] = relationship()
+    questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan"
+    )
+
+    def answer_values(self) -> dict[str, Any]:
+        """The answers as one JSON object, as the API and the engine see them."""
+        values: dict[str, Any] = {}
+        for answer in self.answers:
+            if answer.item_code:
+                values.setdefault(answer.question_key, {})[answer.item_code] = answer.value
+            else:
+                values[answer.question_key] = answer.value
+        return values
+
+
+class Answer(db.Model):
+    """The answer to one top-level question, or to one item of a ``per_item`` block."""
+
+    __tablename__ = "answers"
+    __table_args__ = (
+        UniqueConstraint("response_id", "question_key", "item_code"),
+        Index("ix_answers_question_item", "question_key", "item_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(64))
+    #: the item (e.g. an ISCM code) of a ``per_item`` answer; empty for other questions
+    item_code: Mapped[str] = mapped_column(String(64), default="")
+    #: the value as JSON (for ``per_item``: the object of child answers for this item)
+    value: Mapped[Any] = mapped_column(JSONType)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class Invitation(db.Model):
+    """A personal link for one organisation in one round; only the token's hash is kept."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_rounds.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id"))
+    #: sha256 of the token (see ``hash_token``)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str | None] = mapped_column(String(320))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    round: Mapped[SurveyRound] = relationship()
+    organisation: Mapped[Organisation] = relationship()
+    response: Mapped[Response] = relationship()
+
+    @property
+    def is_active(self) -> bool:
+        """Whether the link still opens the response."""
+        return self.revoked_at is None

@@ -1,0 +1,403 @@
+"""Writes to the database. Operations flush and log; the caller commits once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+
+from surveyapp.extensions import db
+from surveyapp.models import (
+    Answer,
+    AuditEvent,
+    Invitation,
+    Membership,
+    Organisation,
+    QuestionnaireVersion,
+    Response,
+    SurveyRound,
+    User,
+)
+from surveyapp.models.response import hash_token
+from surveyapp.models.types import utcnow
+from surveyapp.questionnaire import check_complete, clean_answers, load_questionnaire
+from surveyapp.registry import Registry
+
+RESPONDENT_TYPES = ("state", "iscm", "igo")
+
+
+class AnswersInvalid(Exception):
+    """A save or submission was refused; ``errors`` maps question keys to messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("invalid answers")
+        self.errors = errors
+
+
+class StaleVersion(Exception):
+    """A save named a version older than the stored one.
+
+    :param conflicts: question key -> ``{"yours": ..., "theirs": ...}`` for every key the save
+        carried whose stored value differs from the value the save sent.
+    """
+
+    def __init__(self, current_version: int, conflicts: dict[str, dict[str, Any]]):
+        super().__init__("stale version")
+        self.current_version = current_version
+        self.conflicts = conflicts
+
+
+class ResponseClosed(Exception):
+    """The response no longer accepts changes (submitted, or its round is closed)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class SaveResult:
+    """What a save changed."""
+
+    version: int
+    changed: list[str] = field(default_factory=list)
+
+
+# -- registry and questionnaires ------------------------------------------------------------
+
+
+def load_registry(registry: Registry) -> int:
+    """Insert or update every organisation and membership of ``registry``; returns the count."""
+    existing = {o.code: o for o in db.session.scalars(select(Organisation))}
+    entries = [*registry.states, *registry.iscms, *registry.igos]
+    for entry in entries:
+        organisation = existing.get(entry.code)
+        if organisation is None:
+            organisation = Organisation(code=entry.code, kind=entry.kind)
+            db.session.add(organisation)
+            existing[entry.code] = organisation
+        organisation.kind = entry.kind
+        organisation.names = dict(entry.name)
+        organisation.short_names = dict(entry.short_name)
+        organisation.in_sentence = dict(entry.in_sentence)
+        organisation.acronym = entry.acronym or ""
+        organisation.region = entry.region or ""
+        organisation.iscm_kind = entry.iscm_kind
+        organisation.secretariat = entry.secretariat
+    db.session.flush()
+    known = {(m.iscm_id, m.member_id, m.role) for m in db.session.scalars(select(Membership))}
+    for membership in registry.memberships:
+        iscm, member = existing.get(membership.iscm), existing.get(membership.member)
+        if iscm is None or member is None:
+            continue
+        if (iscm.id, member.id, membership.role) in known:
+            continue
+        db.session.add(
+            Membership(
+                iscm_id=iscm.id,
+                member_id=member.id,
+                role=membership.role,
+                illustrative=membership.illustrative,
+            )
+        )
+        known.add((iscm.id, member.id, membership.role))
+    db.session.flush()
+    return len(entries)
+
+
+def store_questionnaire(path: Path, registry: Registry) -> QuestionnaireVersion:
+    """Load a questionnaire file and keep it as a version (reused when unchanged)."""
+    questionnaire = load_questionnaire(path, choice_source=registry)
+    version = db.session.scalar(
+        select(QuestionnaireVersion).filter_by(
+            respondent_type=questionnaire.respondent_type,
+            content_hash=questionnaire.content_hash,
+        )
+    )
+    if version is None:
+        version = QuestionnaireVersion(
+            respondent_type=questionnaire.respondent_type,
+            questionnaire_id=questionnaire.id,
+            version=questionnaire.version,
+            content_hash=questionnaire.content_hash,
+            content=questionnaire.to_json(),
+        )
+        db.session.add(version)
+        db.session.flush()
+    return version
+
+
+def open_round(name: str, year: int, versions: Iterable[QuestionnaireVersion]) -> SurveyRound:
+    """Open a new round using ``versions``."""
+    survey_round = SurveyRound(name=name, year=year, status="open", questionnaires=list(versions))
+    db.session.add(survey_round)
+    db.session.flush()
+    return survey_round
+
+
+def attach_questionnaires(survey_round: SurveyRound, versions: Iterable[QuestionnaireVersion]):
+    """Attach newer questionnaire versions to an open round; existing responses keep theirs."""
+    for version in versions:
+        if version not in survey_round.questionnaires:
+            survey_round.questionnaires.append(version)
+    db.session.flush()
+
+
+def current_round() -> SurveyRound | None:
+    """The open round (the newest when several are open)."""
+    return db.session.scalar(
+        select(SurveyRound).filter_by(status="open").order_by(SurveyRound.id.desc()).limit(1)
+    )
+
+
+# -- invitations and responses --------------------------------------------------------------
+
+
+def invite(
+    survey_round: SurveyRound, organisation: Organisation, email: str | None, actor: str
+) -> tuple[Invitation, str]:
+    """Create an invitation (and the response it opens); returns it with its plain token."""
+    response = db.session.scalar(
+        select(Response).filter_by(round_id=survey_round.id, organisation_id=organisation.id)
+    )
+    if response is None:
+        version = survey_round.questionnaire_for(organisation.kind)
+        if version is None:
+            raise ValueError(f"The round has no questionnaire for {organisation.kind}.")
+        response = Response(
+            round=survey_round, organisation=organisation, questionnaire_version=version
+        )
+        db.session.add(response)
+        db.session.flush()
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        round=survey_round,
+        organisation=organisation,
+        response=response,
+        token_hash=hash_token(token),
+        email=email,
+    )
+    db.session.add(invitation)
+    db.session.flush()
+    _audit(actor, "invite", "cli", response.id, new_value={"email": email})
+    return invitation, token
+
+
+def find_invitation(token: str) -> Invitation | None:
+    """The active invitation whose token is ``token``, if any."""
+    if not token or len(token) > 200:
+        return None
+    invitation = db.session.scalar(select(Invitation).filter_by(token_hash=hash_token(token)))
+    if invitation is None or not invitation.is_active:
+        return None
+    return invitation
+
+
+def save_answers(
+    response: Response,
+    version: int,
+    raw: Mapping[str, Any],
+    *,
+    actor: str,
+    channel: str,
+    partial_ok: bool = False,
+) -> SaveResult:
+    """Validate and store some answers of ``response``, started from ``version``.
+
+    The version check and the increment are one conditional UPDATE, so two saves from the
+    same version cannot both win.
+
+    :param partial_ok: store the valid answers even when others are invalid (the form does
+        this so nothing typed is lost); ``AnswersInvalid`` is raised afterwards all the same.
+    :raises StaleVersion: ``version`` is not the stored version.
+    :raises AnswersInvalid: some answers are invalid.
+    :raises ResponseClosed: the response is submitted or its round is closed.
+    """
+    _check_open(response)
+    questionnaire = response.questionnaire_version.questionnaire()
+    stored = response.answer_values()
+    if version != response.version:
+        raise StaleVersion(response.version, _conflicts(raw, stored))
+    clean, errors = clean_answers(questionnaire, raw)
+    if errors and not partial_ok:
+        raise AnswersInvalid(errors)
+    # Claim the version first: the row lock it takes makes a concurrent save wait and then fail.
+    result = db.session.execute(
+        update(Response)
+        .where(Response.id == response.id, Response.version == version)
+        .values(
+            version=Response.version + 1,
+            updated_at=utcnow(),
+            status="in_progress" if response.status == "invited" else response.status,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        db.session.rollback()
+        db.session.refresh(response)
+        raise StaleVersion(response.version, _conflicts(raw, response.answer_values()))
+    changed = _write_answers(response, questionnaire, clean, stored, actor, channel)
+    db.session.flush()
+    db.session.refresh(response)
+    if errors:
+        raise AnswersInvalid(errors)
+    return SaveResult(version=response.version, changed=changed)
+
+
+def submit_response(
+    response: Response, *, actor: str, channel: str, version: int | None = None
+) -> Response:
+    """Submit ``response`` once every visible required answer is there and valid.
+
+    :raises AnswersInvalid: what is missing or invalid, per question key.
+    :raises StaleVersion: ``version`` was given and is not the stored version.
+    """
+    _check_open(response)
+    if version is not None and version != response.version:
+        raise StaleVersion(response.version, {})
+    questionnaire = response.questionnaire_version.questionnaire()
+    errors = check_complete(questionnaire, response.answer_values())
+    if errors:
+        raise AnswersInvalid(errors)
+    now = utcnow()
+    result = db.session.execute(
+        update(Response)
+        .where(
+            Response.id == response.id,
+            Response.version == response.version,
+            Response.status != "submitted",
+        )
+        .values(status="submitted", submitted_at=now, version=Response.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        db.session.rollback()
+        db.session.refresh(response)
+        if response.status == "submitted":
+            raise ResponseClosed("submitted")
+        raise StaleVersion(response.version, {})
+    _audit(actor, "submit", channel, response.id)
+    db.session.flush()
+    db.session.refresh(response)
+    return response
+
+
+def reopen_response(response: Response, *, actor: str) -> Response:
+    """Let the respondent change a submitted response again."""
+    if response.status != "submitted":
+        return response
+    response.status = "in_progress"
+    response.submitted_at = None
+    response.version += 1
+    _audit(actor, "reopen", "web", response.id)
+    db.session.flush()
+    return response
+
+
+# -- users ----------------------------------------------------------------------------------
+
+
+def create_user(email: str, password: str, role: str, *, actor: str = "system") -> User:
+    """Create an account; the password is kept only as an Argon2id hash."""
+    email = email.strip().lower()
+    if db.session.scalar(select(User).filter_by(email=email)) is not None:
+        raise ValueError(f"A user with the address {email} already exists.")
+    if len(password) < 12:
+        raise ValueError("The password must have at least 12 characters.")
+    user = User(email=email, role=role)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    _audit(actor, "user_create", "cli", None, new_value={"email": email, "role": role})
+    return user
+
+
+# -- internals ------------------------------------------------------------------------------
+
+
+def _check_open(response: Response) -> None:
+    if response.status == "submitted":
+        raise ResponseClosed("submitted")
+    if not response.round.is_open:
+        raise ResponseClosed("round_closed")
+
+
+def _conflicts(raw: Mapping[str, Any], stored: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    conflicts = {}
+    for key, value in raw.items():
+        theirs = stored.get(key)
+        if isinstance(theirs, dict) and isinstance(value, dict):
+            theirs = {item: theirs.get(item) for item in value}
+        if theirs != value:
+            conflicts[key] = {"yours": value, "theirs": theirs}
+    return conflicts
+
+
+def _write_answers(response, questionnaire, clean, stored, actor, channel) -> list[str]:
+    """Upsert one row per top-level question (per item for ``per_item``); audit each change."""
+    rows = {(a.question_key, a.item_code): a for a in response.answers}
+    changed = []
+    now = utcnow()
+    for key, value in clean.items():
+        question_type = _top_level_type(questionnaire, key)
+        if question_type == "per_item" and isinstance(value, dict):
+            items = value.items()
+        elif question_type == "per_item" and value is None:
+            items = [(item, None) for (k, item) in rows if k == key]
+        else:
+            items = [("", value)]
+        for item_code, item_value in items:
+            row = rows.get((key, item_code))
+            old = row.value if row is not None else None
+            if old == item_value:
+                continue
+            if item_value is None:
+                response.answers.remove(row)
+            elif row is None:
+                row = Answer(question_key=key, item_code=item_code, value=item_value)
+                row.updated_at = now
+                response.answers.append(row)
+            else:
+                row.value = item_value
+                row.updated_at = now
+            _audit(actor, "answer", channel, response.id, key, item_code or None, old, item_value)
+            changed.append(f"{key}.{item_code}" if item_code else key)
+    db.session.flush()
+    return changed
+
+
+def _top_level_type(questionnaire, key: str) -> str:
+    for question in questionnaire.questions():
+        if question.key == key:
+            return question.type
+    return "companion"
+
+
+def _audit(
+    actor: str,
+    action: str,
+    channel: str,
+    response_id: int | None,
+    question_key: str | None = None,
+    item_code: str | None = None,
+    old_value: Any = None,
+    new_value: Any = None,
+) -> AuditEvent:
+    event = AuditEvent(
+        actor=actor,
+        action=action,
+        channel=channel,
+        response_id=response_id,
+        question_key=question_key,
+        item_code=item_code,
+        old_value=old_value,
+        new_value=new_value,
+        created_at=dt.datetime.now(dt.UTC),
+    )
+    db.session.add(event)
+    return event

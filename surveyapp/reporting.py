@@ -1,0 +1,254 @@
+"""The adapter between the database and ``reports``: it builds plain dossiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from reports.dossier import (
+    IgoView,
+    IscmDossier,
+    IscmInfo,
+    Meeting,
+    OrganisationName,
+    RoundInfo,
+    Source,
+    StateView,
+)
+from surveyapp import operations
+from surveyapp.extensions import db
+from surveyapp.models import Answer, Organisation, Response, SurveyRound
+from surveyapp.questionnaire import Question, Questionnaire, visible_answers
+
+
+class UnknownIscm(LookupError):
+    """No ISCM has the code asked for."""
+
+
+def report_round() -> SurveyRound | None:
+    """The round reports are about: the open one, else the newest."""
+    return operations.current_round() or db.session.scalar(
+        select(SurveyRound).order_by(SurveyRound.id.desc()).limit(1)
+    )
+
+
+def organisation_name(organisation: Organisation, language: str) -> OrganisationName:
+    """How ``organisation`` is named in prose in ``language``."""
+    name = organisation.name(language)
+    short = organisation.short_name(language)
+    in_sentence = (organisation.in_sentence or {}).get(language) or short
+    return OrganisationName(organisation.code, name, short, in_sentence)
+
+
+def build_iscm_dossier(
+    code: str, *, language: str = "en", survey_round: SurveyRound | None = None
+) -> IscmDossier:
+    """Everything the summary of ISCM ``code`` may say, from the submitted answers of a round.
+
+    Only submitted responses count: a summary never quotes an answer still being written.
+    """
+    iscm = db.session.scalar(select(Organisation).filter_by(code=code, kind="iscm"))
+    if iscm is None:
+        raise UnknownIscm(f"No ISCM has the code {code!r}.")
+    survey_round = survey_round or report_round()
+    if survey_round is None:
+        raise UnknownIscm("There is no survey round yet: run `surveyapp init`.")
+
+    submitted = db.session.scalars(
+        select(Response)
+        .where(Response.round_id == survey_round.id, Response.status == "submitted")
+        .join(Response.organisation)
+    ).all()
+    counts = {"state": 0, "iscm": 0, "igo": 0}
+    for response in submitted:
+        counts[response.organisation.kind] += 1
+
+    names = {
+        o.code: organisation_name(o, language) for o in db.session.scalars(select(Organisation))
+    }
+    own = next((r for r in submitted if r.organisation_id == iscm.id), None)
+    answers: dict[str, Any] = {}
+    labels: dict[str, dict[str, str]] = {}
+    sources: list[Source] = []
+    if own is not None:
+        questionnaire = own.questionnaire_version.questionnaire()
+        answers = visible_answers(questionnaire, own.answer_values())
+        labels = _choice_labels(questionnaire, language)
+        sources.append(_source(own, names))
+    else:
+        version = survey_round.questionnaire_for("iscm")
+        if version is not None:
+            labels = _choice_labels(version.questionnaire(), language)
+
+    state_views, state_sources = _state_views(survey_round, code, names, language)
+    igo_views, igo_sources = _igo_views(survey_round, code, names, language)
+    return IscmDossier(
+        language=language,
+        round=RoundInfo(
+            name=survey_round.name,
+            year=survey_round.year,
+            states_answered=counts["state"],
+            iscms_answered=counts["iscm"],
+            igos_answered=counts["igo"],
+        ),
+        iscm=IscmInfo(
+            code=iscm.code,
+            name=iscm.name(language),
+            acronym=iscm.acronym,
+            kind=iscm.iscm_kind or "",
+            region=iscm.region,
+            secretariat=iscm.secretariat or "",
+            in_sentence=names[iscm.code].in_sentence,
+        ),
+        answers=answers,
+        labels=labels,
+        organisations=names,
+        state_views=state_views,
+        igo_views=igo_views,
+        meetings=_meetings(answers, labels, names),
+        sources=sources + state_sources + igo_sources,
+    )
+
+
+def _choice_labels(questionnaire: Questionnaire, language: str) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+
+    def collect(question: Question) -> None:
+        if question.choices:
+            labels[question.key] = {c.code: c.label.get_text(language) for c in question.choices}
+        for child in question.questions:
+            collect(child)
+
+    for question in questionnaire.questions():
+        collect(question)
+    return labels
+
+
+def _per_item_answers(survey_round: SurveyRound, kind: str, block: str, code: str):
+    """Submitted ``block`` answers about item ``code`` from organisations of ``kind``.
+
+    One indexed query on (question_key, item_code): no response is loaded whole.
+    """
+    rows = db.session.execute(
+        select(Answer, Response)
+        .join(Response, Answer.response_id == Response.id)
+        .join(Organisation, Response.organisation_id == Organisation.id)
+        .where(
+            Answer.question_key == block,
+            Answer.item_code == code,
+            Response.round_id == survey_round.id,
+            Response.status == "submitted",
+            Organisation.kind == kind,
+        )
+        .order_by(Organisation.code)
+    ).all()
+    return [(answer.value or {}, response) for answer, response in rows]
+
+
+def _chose(survey_round: SurveyRound, kind: str, code: str) -> list[Response]:
+    """Submitted responses of ``kind`` whose ``iscms`` answer lists ``code``."""
+    rows = db.session.execute(
+        select(Answer.value, Response)
+        .join(Response, Answer.response_id == Response.id)
+        .join(Organisation, Response.organisation_id == Organisation.id)
+        .where(
+            Answer.question_key == "iscms",
+            Answer.item_code == "",
+            Response.round_id == survey_round.id,
+            Response.status == "submitted",
+            Organisation.kind == kind,
+        )
+    ).all()
+    return [response for value, response in rows if isinstance(value, list) and code in value]
+
+
+def _state_views(survey_round, code, names, language):
+    answered = _per_item_answers(survey_round, "state", "iscm_views", code)
+    by_response = {response.id: (value, response) for value, response in answered}
+    for response in _chose(survey_round, "state", code):
+        by_response.setdefault(response.id, ({}, response))
+    views, sources = [], []
+    for value, response in sorted(
+        by_response.values(), key=lambda p: names[p[1].organisation.code].name
+    ):
+        labels = _choice_labels(response.questionnaire_version.questionnaire(), language)
+        areas = [a for a in value.get("value_areas") or []]
+        rating = value.get("value_rating")
+        views.append(
+            StateView(
+                state=names[response.organisation.code],
+                role=labels.get("role", {}).get(value.get("role")) if value.get("role") else None,
+                value_areas=tuple(labels.get("value_areas", {}).get(a, a) for a in areas),
+                value_area_codes=tuple(areas),
+                benefits=value.get("benefits"),
+                benefits_attributable=not value.get("benefits_no_attribution"),
+                national_impact=value.get("national_impact"),
+                national_impact_attributable=not value.get("national_impact_no_attribution"),
+                value_rating=int(rating) if str(rating or "").isdigit() else None,
+                value_rating_label=labels.get("value_rating", {}).get(rating) if rating else None,
+            )
+        )
+        sources.append(_source(response, names))
+    return views, sources
+
+
+def _igo_views(survey_round, code, names, language):
+    answered = _per_item_answers(survey_round, "igo", "iscm_engagement", code)
+    by_response = {response.id: (value, response) for value, response in answered}
+    for response in _chose(survey_round, "igo", code):
+        by_response.setdefault(response.id, ({}, response))
+    views, sources = [], []
+    for value, response in sorted(by_response.values(), key=lambda p: p[1].organisation.code):
+        labels = _choice_labels(response.questionnaire_version.questionnaire(), language)
+        roles = list(value.get("igo_roles") or [])
+        views.append(
+            IgoView(
+                igo=names[response.organisation.code],
+                roles=tuple(labels.get("igo_roles", {}).get(r, r) for r in roles),
+                role_codes=tuple(roles),
+                cooperation=value.get("cooperation"),
+                cooperation_attributable=not value.get("cooperation_no_attribution"),
+                examples=value.get("examples"),
+                examples_attributable=not value.get("examples_no_attribution"),
+            )
+        )
+        sources.append(_source(response, names))
+    return views, sources
+
+
+def _meetings(answers, labels, names) -> list[Meeting]:
+    meetings = []
+    for row in answers.get("meetings") or []:
+        try:
+            date = dt.date.fromisoformat(row["meeting_date"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        end = row.get("meeting_end_date")
+        country = row.get("meeting_country")
+        level = row.get("meeting_level")
+        meetings.append(
+            Meeting(
+                date=date,
+                title=row.get("meeting_title") or "",
+                end_date=dt.date.fromisoformat(end) if end else None,
+                city=row.get("meeting_city"),
+                country=names[country].name if country in names else country,
+                level=labels.get("meeting_level", {}).get(level, level) if level else None,
+                level_code=level,
+                host=row.get("meeting_host"),
+                chair=row.get("meeting_chair"),
+                summary=row.get("meeting_summary"),
+            )
+        )
+    return sorted(meetings, key=lambda m: m.date)
+
+
+def _source(response: Response, names) -> Source:
+    return Source(
+        organisation=names[response.organisation.code],
+        respondent_type=response.organisation.kind,
+        submitted_on=response.submitted_at.date() if response.submitted_at else None,
+        questionnaire_version=response.questionnaire_version.version,
+    )

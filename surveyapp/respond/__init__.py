@@ -1,0 +1,1 @@
+"""The respondent's pages, opened by a personal link."""

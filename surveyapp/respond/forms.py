@@ -1,0 +1,386 @@
+"""WTForms forms built from a questionnaire section.
+
+The engine owns coercion and validation; the forms here only carry values between the page and
+the engine, so a question type's rules live in one place. ``FIELD_BUILDERS`` is the one table
+that says which form field each question type gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from surveyapp.questionnaire import Question, Questionnaire, Section
+
+#: above this many choices a single choice is a drop-down rather than radio buttons
+RADIO_LIMIT = 12
+#: above this many choices a multiple choice is a list box rather than check boxes
+CHECKBOX_LIMIT = 40
+
+
+def _choices(question: Question, language: str) -> list[tuple[str, str]]:
+    return [(c.code, c.label.get_text(language)) for c in question.choices]
+
+
+def _text(question: Question, language: str):
+    limit = question.max_length or 10_000
+    return StringField(question.label.get_text(language), render_kw={"maxlength": limit})
+
+
+def _long_text(question: Question, language: str):
+    limit = question.max_length or 10_000
+    return TextAreaField(
+        question.label.get_text(language), render_kw={"rows": 5, "maxlength": limit}
+    )
+
+
+def _number(inputmode: str) -> Callable[[Question, str], Any]:
+    def build(question: Question, language: str):
+        return StringField(
+            question.label.get_text(language),
+            render_kw={"inputmode": inputmode, "autocomplete": "off"},
+        )
+
+    return build
+
+
+def _date(question: Question, language: str):
+    return StringField(question.label.get_text(language), render_kw={"type": "date"})
+
+
+def _select_one(question: Question, language: str):
+    choices = _choices(question, language)
+    if len(choices) > RADIO_LIMIT:
+        return SelectField(
+            question.label.get_text(language),
+            choices=[("", "—")] + choices,
+            validate_choice=False,
+        )
+    return RadioField(question.label.get_text(language), choices=choices, validate_choice=False)
+
+
+def _select_multiple(question: Question, language: str):
+    choices = _choices(question, language)
+    if len(choices) > CHECKBOX_LIMIT:
+        return SelectMultipleField(
+            question.label.get_text(language),
+            choices=choices,
+            validate_choice=False,
+            render_kw={"size": 12},
+        )
+    return SelectMultipleField(
+        question.label.get_text(language),
+        choices=choices,
+        validate_choice=False,
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+
+
+#: question type -> builder of its form field (``repeat``, ``per_item`` and ``note`` are
+#: composed in ``build_section_form``)
+FIELD_BUILDERS: dict[str, Callable[[Question, str], Any]] = {
+    "text": _text,
+    "long_text": _long_text,
+    "integer": _number("numeric"),
+    "decimal": _number("decimal"),
+    "year": _number("numeric"),
+    "date": _date,
+    "select_one": _select_one,
+    "rating": _select_one,
+    "select_multiple": _select_multiple,
+}
+
+#: what each control widget is, for the template (a fieldset for groups)
+GROUP_TYPES = {"select_one", "rating", "select_multiple"}
+
+
+@dataclass
+class Item:
+    """One item of a ``per_item`` block on the page."""
+
+    code: str
+    label: str
+    form: Any
+
+
+@dataclass
+class QuestionView:
+    """A question as the template renders it."""
+
+    question: Question
+    label: str
+    hint: str | None
+    field: Any = None
+    other: Any = None
+    no_attribution: Any = None
+    rows: list[Any] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    children: list[Question] = field(default_factory=list)
+
+
+class SectionForm(FlaskForm):
+    """Base of every section form: CSRF (from FlaskForm) and the version saved from."""
+
+    version = HiddenField()
+
+
+def _add_question_fields(attrs: dict[str, Any], question: Question, language: str) -> None:
+    attrs[question.key] = FIELD_BUILDERS[question.type](question, language)
+    if question.other:
+        attrs[f"{question.key}_other"] = StringField(
+            "Other, please specify", render_kw={"maxlength": 10_000}
+        )
+    if question.attribution:
+        attrs[f"{question.key}_no_attribution"] = BooleanField(
+            "Not for attribution: do not name us with this answer"
+        )
+
+
+def _child_form_class(question: Question, language: str, removable: bool) -> type[Form]:
+    attrs: dict[str, Any] = {}
+    for child in question.questions:
+        if child.type != "note":
+            _add_question_fields(attrs, child, language)
+    if removable:
+        attrs["remove_row"] = BooleanField("Remove this row")
+    return type(f"{question.key}_child", (Form,), attrs)
+
+
+def build_section_form(
+    questionnaire: Questionnaire,
+    section: Section,
+    answers: Mapping[str, Any],
+    language: str,
+    *,
+    formdata=None,
+    item_labels: Callable[[Question], dict[str, str]],
+) -> tuple[SectionForm, list[QuestionView]]:
+    """The form of ``section`` and the questions as the template lays them out.
+
+    :param answers: stored answers; they fill the form when ``formdata`` is None.
+    :param formdata: the posted form, on POST.
+    :param item_labels: for a ``per_item`` question, item code -> label of the chosen items.
+    """
+    attrs: dict[str, Any] = {}
+    layout: list[QuestionView] = []
+    repeat_counts: dict[str, int] = {}
+    per_item_codes: dict[str, list[str]] = {}
+    for question in section.questions:
+        if question.type == "note":
+            continue
+        if question.type == "repeat":
+            rows = answers.get(question.key) or []
+            row_class = _child_form_class(question, language, removable=True)
+            repeat_counts[question.key] = len(rows) + 1
+            attrs[question.key] = FieldList(FormField(row_class), min_entries=len(rows) + 1)
+        elif question.type == "per_item":
+            labels = item_labels(question)
+            per_item_codes[question.key] = list(labels)
+            child_class = _child_form_class(question, language, removable=False)
+            item_attrs = {f"item_{i}": FormField(child_class) for i in range(len(labels))}
+            attrs[question.key] = FormField(type(f"{question.key}_items", (Form,), item_attrs))
+        else:
+            _add_question_fields(attrs, question, language)
+
+    form_class = type(f"Section_{section.key}", (SectionForm,), attrs)
+    if formdata is not None:
+        form = form_class(formdata=formdata)
+    else:
+        form = form_class(formdata=None, data=_form_data(section, answers, per_item_codes))
+
+    for question in section.questions:
+        view = QuestionView(
+            question=question,
+            label=question.label.get_text(language),
+            hint=question.hint.get_text(language) if question.hint else None,
+            children=[c for c in question.questions],
+        )
+        if question.type == "repeat":
+            view.rows = list(form[question.key].entries)
+        elif question.type == "per_item":
+            labels = item_labels(question)
+            view.items = [
+                Item(code, labels[code], form[question.key][f"item_{i}"])
+                for i, code in enumerate(per_item_codes[question.key])
+            ]
+        elif question.type != "note":
+            view.field = form[question.key]
+            view.other = form[f"{question.key}_other"] if question.other else None
+            if question.attribution:
+                view.no_attribution = form[f"{question.key}_no_attribution"]
+        layout.append(view)
+    form.per_item_codes = per_item_codes
+    form.container_errors = {}
+    return form, layout
+
+
+def _display(question: Question, value: Any) -> Any:
+    if value is None:
+        return None
+    if question.type == "select_multiple":
+        return list(value)
+    if isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def _scalar_data(questions: list[Question], values: Mapping[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for question in questions:
+        if question.type in ("note", "repeat", "per_item"):
+            continue
+        data[question.key] = _display(question, values.get(question.key))
+        if question.other:
+            data[f"{question.key}_other"] = values.get(f"{question.key}_other")
+        if question.attribution:
+            data[f"{question.key}_no_attribution"] = bool(
+                values.get(f"{question.key}_no_attribution")
+            )
+    return data
+
+
+def _form_data(
+    section: Section, answers: Mapping[str, Any], per_item_codes: dict[str, list[str]]
+) -> dict[str, Any]:
+    data = _scalar_data(section.questions, answers)
+    for question in section.questions:
+        if question.type == "repeat":
+            rows = answers.get(question.key) or []
+            data[question.key] = [_scalar_data(question.questions, row) for row in rows] + [{}]
+        elif question.type == "per_item":
+            stored = answers.get(question.key) or {}
+            data[question.key] = {
+                f"item_{i}": _scalar_data(question.questions, stored.get(code) or {})
+                for i, code in enumerate(per_item_codes[question.key])
+            }
+    return data
+
+
+def _posted(question: Question, form_field) -> Any:
+    value = form_field.data
+    if question.type == "select_multiple":
+        return list(value) if value else None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _posted_scalars(questions: list[Question], form) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for question in questions:
+        if question.type in ("note", "repeat", "per_item"):
+            continue
+        values[question.key] = _posted(question, form[question.key])
+        if question.other:
+            other = (form[f"{question.key}_other"].data or "").strip()
+            values[f"{question.key}_other"] = other or None
+        if question.attribution:
+            values[f"{question.key}_no_attribution"] = (
+                True if form[f"{question.key}_no_attribution"].data else None
+            )
+    return values
+
+
+@dataclass
+class PostedAnswers:
+    """Answers read from a posted section form, and where each repeat row came from."""
+
+    answers: dict[str, Any]
+    #: repeat key -> index in the saved list -> index of the row on the page
+    row_positions: dict[str, list[int]]
+
+
+def posted_answers(section: Section, form: SectionForm) -> PostedAnswers:
+    """The answers a posted section form carries, as the engine takes them.
+
+    Empty repeat rows and rows marked "remove" are dropped; a ``per_item`` item with nothing
+    in it clears that item.
+    """
+    answers = _posted_scalars(section.questions, form)
+    positions: dict[str, list[int]] = {}
+    for question in section.questions:
+        if question.type == "repeat":
+            rows, kept = [], []
+            for index, entry in enumerate(form[question.key].entries):
+                if entry.form.remove_row.data:
+                    continue
+                row = _posted_scalars(question.questions, entry.form)
+                if any(v not in (None, [], False) for v in row.values()):
+                    rows.append({k: v for k, v in row.items() if v is not None})
+                    kept.append(index)
+            answers[question.key] = rows or None
+            positions[question.key] = kept
+        elif question.type == "per_item":
+            items = {}
+            for i, code in enumerate(form.per_item_codes[question.key]):
+                child = _posted_scalars(question.questions, form[question.key][f"item_{i}"].form)
+                child = {k: v for k, v in child.items() if v is not None}
+                items[code] = child or None
+            answers[question.key] = items or None
+    return PostedAnswers(answers=answers, row_positions=positions)
+
+
+def attach_errors(
+    section: Section,
+    form: SectionForm,
+    errors: Mapping[str, list[str]],
+    row_positions: Mapping[str, list[int]],
+    language: str = "en",
+) -> list[tuple[str, str, str]]:
+    """Put engine errors on the form's fields; returns (field id, label, message) for a summary.
+
+    Error keys are dotted paths: ``key``, ``key.ROW.child`` (repeat), ``key.ITEM.child``.
+    """
+    summary = []
+    section_keys = {q.key for q in section.questions}
+    section_labels = {q.key: q.label.get_text(language) for q in section.questions}
+    per_item = {k: codes for k, codes in form.per_item_codes.items()}
+    for path, messages in errors.items():
+        parts = path.split(".")
+        target = None
+        key = parts[0]
+        base = key.removesuffix("_other").removesuffix("_no_attribution")
+        if key not in section_keys and base not in section_keys:
+            continue
+        try:
+            if len(parts) == 1:
+                target = form[key]
+            elif key in row_positions and len(parts) == 3:
+                row = row_positions[key][int(parts[1])]
+                target = form[key].entries[row].form[parts[2]]
+            elif key in per_item and len(parts) == 3:
+                index = per_item[key].index(parts[1])
+                target = form[key][f"item_{index}"].form[parts[2]]
+            else:
+                target = form[key]
+        except (KeyError, IndexError, ValueError):
+            target = form[key] if key in form else None
+        if target is None:
+            continue
+        if isinstance(target, FieldList | FormField):
+            form.container_errors.setdefault(key, []).extend(messages)
+            label = section_labels.get(key, key)
+            summary.extend((f"q-{key}", label, message) for message in messages)
+            continue
+        target.errors = list(target.errors or []) + list(messages)
+        for message in messages:
+            summary.append((target.id, str(target.label.text), message))
+    return summary
