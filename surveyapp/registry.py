@@ -1,0 +1,499 @@
+"""The registry of ISCMs, States and IGOs, and the controlled vocabularies, read from YAML.
+
+States are identified by ISO 3166-1 alpha-3 codes; their names and the translations of those
+names come from pycountry. ``questionnaires/registry/states.yaml`` adds only what pycountry lacks
+(the region, and names that read better in prose). The registry is also the *choice source* of
+the questionnaire engine: :meth:`Registry.choices` resolves ``registry:iscm``, ``registry:state``,
+``registry:igo`` and ``vocabulary:NAME``.
+
+This module is Flask-free: the CLI, the web application, the demo and the tests all use it.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import gettext
+import pathlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pycountry
+import yaml
+
+#: languages the questionnaires and names are offered in; English is required and the fallback
+LANGUAGES = ("en", "fr", "es", "ar")
+ORGANISATION_KINDS = ("state", "iscm", "igo")
+#: ``rcp`` regional consultative process, ``irf`` interregional forum, ``global``
+ISCM_KINDS = ("rcp", "irf", "global")
+MEMBERSHIP_ROLES = ("member", "observer", "chair", "steering_committee")
+#: the continents of the UN M49 standard, the regions of States
+STATE_REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+
+_ISCM_CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_IGO_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+_STATE_CODE = re.compile(r"^[A-Z]{3}$")
+_VOCABULARY_CODE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+#: the gettext domain of ISO 3166-1 country names in pycountry's catalogues
+_COUNTRY_DOMAIN = "iso3166-1"
+#: libyaml's safe loader when available: the registry files are large enough for it to matter
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class RegistryError(ValueError):
+    """A registry or vocabulary file is missing or broken; the message names file and entry."""
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """A State, an ISCM or an IGO, with its names by language.
+
+    :param code: alpha-3 for States, a lower-case code for IGOs, a slug for ISCMs.
+    :param kind: ``state``, ``iscm`` or ``igo``.
+    :param name: the full name by language (``en`` always present).
+    :param short_name: the name in lists and prose ("Khartoum Process", "Iran"), by language.
+    :param acronym: the established acronym; empty when there is none.
+    :param in_sentence: the name as it stands inside a sentence ("the Netherlands"), by language.
+    :param region: for States a continent of :data:`STATE_REGIONS`; for ISCMs the area covered.
+    :param iscm_kind: for ISCMs, one of :data:`ISCM_KINDS`.
+    :param secretariat: for ISCMs, who provides the secretariat.
+    """
+
+    code: str
+    kind: str
+    name: dict[str, str]
+    short_name: dict[str, str]
+    acronym: str
+    in_sentence: dict[str, str]
+    region: str
+    iscm_kind: str | None = None
+    secretariat: str | None = None
+
+    def name_in(self, language: str = "en") -> str:
+        """The full name in ``language``, English when not translated."""
+        return self.name.get(language) or self.name["en"]
+
+    def short_name_in(self, language: str = "en") -> str:
+        """The short name in ``language``, falling back to English and then to the full name."""
+        return self.short_name.get(language) or self.short_name.get("en") or self.name_in(language)
+
+    def in_sentence_in(self, language: str = "en") -> str:
+        """The name as it stands inside a sentence in ``language``."""
+        return (
+            self.in_sentence.get(language)
+            or self.in_sentence.get("en")
+            or self.short_name_in(language)
+        )
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A State's or IGO's place in an ISCM.
+
+    :param role: one of :data:`MEMBERSHIP_ROLES`; a chair has a ``member`` row besides.
+    :param illustrative: True where the registry ships a sample rather than the real list.
+    """
+
+    iscm: str
+    member: str
+    role: str
+    illustrative: bool
+
+
+@dataclass(frozen=True)
+class Registry:
+    """ISCMs, States, IGOs, memberships and vocabularies, loaded by :func:`load_registry`."""
+
+    iscms: list[RegistryEntry]
+    igos: list[RegistryEntry]
+    states: list[RegistryEntry]
+    memberships: list[Membership]
+    #: the ``note`` of ``memberships.yaml``: which lists are illustrative
+    membership_note: str = ""
+    #: vocabulary name -> choices ``[{"code", "label": {lang: text}}]``
+    vocabularies: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
+    _by_code: dict[str, RegistryEntry] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        by_code = {entry.code: entry for entry in [*self.iscms, *self.igos, *self.states]}
+        object.__setattr__(self, "_by_code", by_code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def entry(self, code: str) -> RegistryEntry:
+        """The State, ISCM or IGO with ``code``; KeyError when the registry has none."""
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise KeyError(f"no State, ISCM or IGO with code {code!r} in the registry") from None
+
+    def entries(self, kind: str | None = None) -> list[RegistryEntry]:
+        """Every entry, or those of one ``kind`` (``state``, ``iscm``, ``igo``)."""
+        groups = {"iscm": self.iscms, "igo": self.igos, "state": self.states}
+        if kind is None:
+            return [*self.iscms, *self.igos, *self.states]
+        return list(groups[kind])
+
+    def members_of(self, iscm: str, role: str | None = None) -> list[str]:
+        """Codes of the States and IGOs in ISCM ``iscm`` (with ``role``, when given), in order."""
+        codes = [
+            m.member
+            for m in self.memberships
+            if m.iscm == iscm and (role is None or m.role == role)
+        ]
+        return list(dict.fromkeys(codes))
+
+    def iscms_of(self, member: str) -> list[str]:
+        """Codes of the ISCMs a State or IGO belongs to, in any role, in registry order."""
+        codes = {m.iscm for m in self.memberships if m.member == member}
+        return [entry.code for entry in self.iscms if entry.code in codes]
+
+    def roles_of(self, member: str, iscm: str) -> list[str]:
+        """The roles a State or IGO holds in ``iscm``."""
+        return [m.role for m in self.memberships if m.member == member and m.iscm == iscm]
+
+    def vocabulary(self, name: str) -> list[dict[str, Any]]:
+        """The choices of vocabulary ``name``; KeyError when there is no such vocabulary."""
+        try:
+            return copy.deepcopy(self.vocabularies[name])
+        except KeyError:
+            raise KeyError(f"no vocabulary {name!r} in the registry") from None
+
+    def choices(self, name: str) -> list[dict[str, Any]] | None:
+        """Resolve a ``choices_from`` name to ``[{"code", "label": {lang: text}}]``.
+
+        :param name: ``registry:iscm``, ``registry:state``, ``registry:igo`` or
+            ``vocabulary:NAME``.
+        :returns: the choices, or None when ``name`` names no list.
+        """
+        source, _, what = name.partition(":")
+        if source == "vocabulary":
+            choices = self.vocabularies.get(what)
+            return None if choices is None else copy.deepcopy(choices)
+        if source != "registry":
+            return None
+        if what == "iscm":
+            return _sorted_choices(self.iscms, lambda e: e.short_name)
+        if what == "igo":
+            return _sorted_choices(self.igos, lambda e: e.name)
+        if what == "state":
+            return _sorted_choices(self.states, lambda e: e.name)
+        return None
+
+
+def _sorted_choices(entries: Iterable[RegistryEntry], label: Any) -> list[dict[str, Any]]:
+    """Choices from registry entries, sorted by their English label."""
+    choices = [{"code": e.code, "label": dict(label(e))} for e in entries]
+    return sorted(choices, key=lambda c: _sort_key(c["label"]["en"]))
+
+
+def _sort_key(text: str) -> str:
+    """A sort key that files "Côte d'Ivoire" under C and "Türkiye" under T."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+# -- loading --------------------------------------------------------------------------------
+
+
+def load_registry(path: str | pathlib.Path | None = None) -> Registry:
+    """Read the registry and the vocabularies.
+
+    :param path: the questionnaires folder (holding ``registry/`` and ``vocabularies/``), or the
+        ``registry`` folder itself; by default the folder shipped in the ``questionnaires``
+        package.
+    :raises RegistryError: when a file is missing or an entry is broken.
+    """
+    registry_dir, vocabulary_dir = _folders(path)
+    iscms = _load_iscms(registry_dir / "iscms.yaml")
+    igos = _load_igos(registry_dir / "igos.yaml")
+    states = _load_states(registry_dir / "states.yaml")
+    _check_unique_codes([*iscms, *igos, *states], registry_dir)
+    note, memberships = _load_memberships(
+        registry_dir / "memberships.yaml",
+        iscms={e.code for e in iscms},
+        members={e.code for e in [*states, *igos]},
+    )
+    vocabularies = _load_vocabularies(vocabulary_dir)
+    return Registry(
+        iscms=iscms,
+        igos=igos,
+        states=states,
+        memberships=memberships,
+        membership_note=note,
+        vocabularies=vocabularies,
+    )
+
+
+def _folders(path: str | pathlib.Path | None) -> tuple[pathlib.Path, pathlib.Path]:
+    if path is None:
+        from questionnaires import data_path
+
+        base = data_path()
+    else:
+        base = pathlib.Path(path)
+    if (base / "registry").is_dir():
+        return base / "registry", base / "vocabularies"
+    if (base / "iscms.yaml").is_file():
+        return base, base.parent / "vocabularies"
+    raise RegistryError(f"{base}: no registry/ folder (and no iscms.yaml) found here")
+
+
+def _read_yaml(file: pathlib.Path) -> Any:
+    try:
+        with file.open(encoding="utf-8") as stream:
+            return yaml.load(stream, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+    except FileNotFoundError:
+        raise RegistryError(f"{file}: file not found") from None
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{file}: not valid YAML: {exc}") from None
+
+
+def _read_list(file: pathlib.Path, key: str) -> list[dict[str, Any]]:
+    """The list under top-level ``key`` of ``file``, each item a mapping."""
+    data = _read_yaml(file)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise RegistryError(f"{file}: expected a top-level list '{key}:'")
+    items = data[key]
+    for index, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise RegistryError(f"{file}: entry {index}: expected a mapping, got {item!r}")
+    return items
+
+
+def _where(file: pathlib.Path, index: int, item: Mapping[str, Any]) -> str:
+    code = item.get("code")
+    return f"{file}: entry {index}" + (f" ({code})" if code else "")
+
+
+def _required_str(file: pathlib.Path, index: int, item: Mapping[str, Any], key: str) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise RegistryError(f"{_where(file, index, item)}: '{key}' must be a non-empty text")
+    return value.strip()
+
+
+def _optional_str(file: pathlib.Path, index: int, item: Mapping[str, Any], key: str) -> str:
+    value = item.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise RegistryError(f"{_where(file, index, item)}: '{key}' must be a text")
+    return value.strip()
+
+
+def _texts(
+    file: pathlib.Path, index: int, item: Mapping[str, Any], key: str, *, required: bool
+) -> dict[str, str]:
+    """A text by language: ``{en: ..., fr: ...}``, or a plain string taken as English."""
+    value = item.get(key)
+    if value is None and not required:
+        return {}
+    if isinstance(value, str) and value.strip():
+        return {"en": value.strip()}
+    if not isinstance(value, dict) or not isinstance(value.get("en"), str) or not value["en"]:
+        raise RegistryError(
+            f"{_where(file, index, item)}: '{key}' must be a text or a mapping by language "
+            "with at least 'en'"
+        )
+    unknown = sorted(set(value) - set(LANGUAGES))
+    if unknown:
+        raise RegistryError(
+            f"{_where(file, index, item)}: '{key}' has unknown language(s) {', '.join(unknown)}"
+        )
+    return {lang: str(text).strip() for lang, text in value.items() if text}
+
+
+def _choice(
+    file: pathlib.Path, index: int, item: Mapping[str, Any], allowed: Iterable[str], key: str
+) -> str:
+    value = item.get(key)
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise RegistryError(
+            f"{_where(file, index, item)}: '{key}' is {value!r}; expected one of "
+            + ", ".join(allowed)
+        )
+    return str(value)
+
+
+def _code(
+    file: pathlib.Path, index: int, item: Mapping[str, Any], pattern: re.Pattern[str], expected: str
+) -> str:
+    code = item.get("code")
+    if not isinstance(code, str) or not pattern.match(code):
+        raise RegistryError(f"{file}: entry {index}: code {code!r} is not {expected}")
+    return code
+
+
+def _load_iscms(file: pathlib.Path) -> list[RegistryEntry]:
+    entries = []
+    for index, item in enumerate(_read_list(file, "iscms"), start=1):
+        code = _code(file, index, item, _ISCM_CODE, "a lower-case slug (khartoum-process)")
+        name = _texts(file, index, item, "name", required=True)
+        short_name = _texts(file, index, item, "short_name", required=False) or dict(name)
+        entries.append(
+            RegistryEntry(
+                code=code,
+                kind="iscm",
+                name=name,
+                short_name=short_name,
+                acronym=_optional_str(file, index, item, "acronym"),
+                in_sentence=_texts(file, index, item, "in_sentence", required=False)
+                or dict(short_name),
+                region=_required_str(file, index, item, "region"),
+                iscm_kind=_choice(file, index, item, ISCM_KINDS, "kind"),
+                secretariat=_required_str(file, index, item, "secretariat"),
+            )
+        )
+    return entries
+
+
+def _load_igos(file: pathlib.Path) -> list[RegistryEntry]:
+    entries = []
+    for index, item in enumerate(_read_list(file, "igos"), start=1):
+        code = _code(file, index, item, _IGO_CODE, "a lower-case code (iom, unhcr)")
+        name = _texts(file, index, item, "name", required=True)
+        acronym = _optional_str(file, index, item, "acronym")
+        short_name = _texts(file, index, item, "short_name", required=False) or (
+            {"en": acronym} if acronym else dict(name)
+        )
+        entries.append(
+            RegistryEntry(
+                code=code,
+                kind="igo",
+                name=name,
+                short_name=short_name,
+                acronym=acronym,
+                in_sentence=_texts(file, index, item, "in_sentence", required=False)
+                or dict(short_name),
+                region=_optional_str(file, index, item, "region"),
+            )
+        )
+    return entries
+
+
+def _load_states(file: pathlib.Path) -> list[RegistryEntry]:
+    entries = []
+    for index, item in enumerate(_read_list(file, "states"), start=1):
+        code = _code(file, index, item, _STATE_CODE, "an ISO 3166-1 alpha-3 code (NLD)")
+        country = pycountry.countries.get(alpha_3=code)
+        if country is None:
+            raise RegistryError(f"{file}: entry {index} ({code}): not an ISO 3166-1 alpha-3 code")
+        region = _choice(file, index, item, STATE_REGIONS, "region")
+        name_en = _optional_str(file, index, item, "name") or country.name
+        short_en = (
+            _optional_str(file, index, item, "short_name")
+            or getattr(country, "common_name", None)
+            or name_en
+        )
+        sentence_en = _optional_str(file, index, item, "in_sentence") or short_en
+        name, short_name, in_sentence = {"en": name_en}, {"en": short_en}, {"en": sentence_en}
+        for lang in LANGUAGES[1:]:
+            translated_name = _translate_country(lang, country.name, name_en)
+            translated_short = _translate_country(
+                lang, short_en, getattr(country, "common_name", None), fallback=translated_name
+            )
+            name[lang] = translated_name
+            short_name[lang] = translated_short
+            in_sentence[lang] = translated_short
+        entries.append(
+            RegistryEntry(
+                code=code,
+                kind="state",
+                name=name,
+                short_name=short_name,
+                acronym="",
+                in_sentence=in_sentence,
+                region=region,
+            )
+        )
+    return entries
+
+
+@functools.cache
+def _country_catalogue(lang: str) -> gettext.NullTranslations:
+    """pycountry's catalogue of country names in ``lang`` (untranslated when it has none)."""
+    return gettext.translation(
+        _COUNTRY_DOMAIN, pycountry.LOCALES_DIR, languages=[lang], fallback=True
+    )
+
+
+def _translate_country(lang: str, *names: str | None, fallback: str | None = None) -> str:
+    """The first of ``names`` that pycountry translates into ``lang``; else ``fallback``."""
+    catalogue = _country_catalogue(lang)
+    # gettext() cannot tell "Iran" translated as "Iran" from a missing message: ask the catalogue
+    messages: Mapping[str, str] = getattr(catalogue, "_catalog", {})
+    for name in names:
+        if name and messages.get(name):
+            return messages[name]
+    return fallback or next(name for name in names if name)
+
+
+def _check_unique_codes(entries: list[RegistryEntry], folder: pathlib.Path) -> None:
+    seen: dict[str, str] = {}
+    for entry in entries:
+        if entry.code in seen:
+            raise RegistryError(
+                f"{folder}: code {entry.code!r} is used twice ({seen[entry.code]} and {entry.kind})"
+            )
+        seen[entry.code] = entry.kind
+
+
+def _load_memberships(
+    file: pathlib.Path, *, iscms: set[str], members: set[str]
+) -> tuple[str, list[Membership]]:
+    data = _read_yaml(file)
+    note = data.get("note", "") if isinstance(data, dict) else ""
+    if not isinstance(note, str):
+        raise RegistryError(f"{file}: 'note' must be a text")
+    memberships = []
+    seen: set[tuple[str, str, str]] = set()
+    for index, item in enumerate(_read_list(file, "memberships"), start=1):
+        where = f"{file}: membership {index} ({item.get('iscm')} / {item.get('member')})"
+        if item.get("iscm") not in iscms:
+            raise RegistryError(f"{where}: unknown ISCM {item.get('iscm')!r}")
+        if item.get("member") not in members:
+            raise RegistryError(f"{where}: unknown State or IGO {item.get('member')!r}")
+        if item.get("role") not in MEMBERSHIP_ROLES:
+            raise RegistryError(
+                f"{where}: role {item.get('role')!r}; expected one of "
+                + ", ".join(MEMBERSHIP_ROLES)
+            )
+        illustrative = item.get("illustrative", False)
+        if not isinstance(illustrative, bool):
+            raise RegistryError(f"{where}: 'illustrative' must be true or false")
+        membership = Membership(item["iscm"], item["member"], item["role"], illustrative)
+        key = (membership.iscm, membership.member, membership.role)
+        if key in seen:
+            raise RegistryError(f"{where}: listed twice with role {membership.role}")
+        seen.add(key)
+        memberships.append(membership)
+    return note.strip(), memberships
+
+
+def _load_vocabularies(folder: pathlib.Path) -> dict[str, list[dict[str, Any]]]:
+    if not folder.is_dir():
+        raise RegistryError(f"{folder}: vocabularies folder not found")
+    vocabularies = {}
+    for file in sorted(folder.glob("*.yaml")):
+        items = _read_list(file, "choices")
+        choices = []
+        codes: set[str] = set()
+        for index, item in enumerate(items, start=1):
+            code = item.get("code")
+            if not isinstance(code, str) or not _VOCABULARY_CODE.match(code):
+                raise RegistryError(f"{file}: choice {index}: code {code!r} is not snake_case")
+            if code in codes:
+                raise RegistryError(f"{file}: choice {index} ({code}): code listed twice")
+            codes.add(code)
+            label = _texts(file, index, item, "label", required=True)
+            choices.append({"code": code, "label": label})
+        vocabularies[file.stem] = choices
+    return vocabularies
