@@ -1,0 +1,140 @@
+"""The ``surveyapp`` command line, used the way an administrator uses it."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+
+
+def test_shipped_questionnaires_validate(runner):
+    result = runner.invoke(args=["questionnaires", "validate"])
+    assert result.exit_code == 0, result.output
+    assert "valid" in result.output
+
+
+def test_broken_questionnaire_is_reported_with_file_line_and_key(runner, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "id: broken\n"
+        'version: "1"\n'
+        "respondent_type: state\n"
+        "title: {en: Broken}\n"
+        "sections:\n"
+        "  - key: first\n"
+        "    title: {en: First}\n"
+        "    questions:\n"
+        "      - key: age\n"
+        "        type: integer\n"
+        "        label: {en: Age}\n"
+        "        show_if: {question: later, equals: 'x'}\n"
+        "      - key: later\n"
+        "        type: text\n"
+        "        label: {en: Later}\n"
+    )
+    result = runner.invoke(args=["questionnaires", "validate", str(broken)])
+    assert result.exit_code == 1
+    assert "broken.yaml:" in result.output
+    assert "age" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_show_prints_the_questionnaire_as_the_api_serves_it(runner, client):
+    result = runner.invoke(args=["questionnaires", "show", "state", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == client.get("/api/v1/questionnaires/state").get_json()
+
+
+def test_users_create_reads_the_password_from_stdin(runner, client):
+    result = runner.invoke(
+        args=["users", "create", "Analyst@Example.org", "--role", "analyst"],
+        input="a long enough password\n",
+    )
+    assert result.exit_code == 0, result.output
+    page = client.get("/login")
+    import re
+
+    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))
+    login = client.post(
+        "/login",
+        data={
+            "csrf_token": csrf.group(1),
+            "email": "analyst@example.org",
+            "password": "a long enough password",
+        },
+    )
+    assert login.status_code == 302
+    assert client.get("/analyst/").status_code == 200
+
+
+def test_users_create_refuses_a_short_password(runner):
+    result = runner.invoke(
+        args=["users", "create", "a@example.org", "--role", "analyst"], input="short\n"
+    )
+    assert result.exit_code != 0
+    assert "12 characters" in result.output
+
+
+def test_invite_prints_a_link_that_opens_the_response(runner, client):
+    result = runner.invoke(args=["invite", "KEN", "--email", "focal@example.org", "--json"])
+    assert result.exit_code == 0, result.output
+    link = json.loads(result.output)
+    assert link["url"].endswith(link["token"])
+    assert len(link["token"]) >= 22
+    page = client.get(f"/r/{link['token']}/")
+    assert page.status_code == 200
+    assert "Kenya" in page.get_data(as_text=True)
+
+
+def test_invite_names_an_unknown_organisation(runner):
+    result = runner.invoke(args=["invite", "XXX"])
+    assert result.exit_code != 0
+    assert "XXX" in result.output
+
+
+@pytest.fixture
+def demo_app(app):
+    """``app`` with the demo round built into its database."""
+    from surveyapp.demo_loader import build_demo
+
+    with app.app_context():
+        from surveyapp.extensions import db
+        from surveyapp.models import SurveyRound
+
+        for survey_round in db.session.query(SurveyRound):
+            survey_round.status = "closed"
+        db.session.commit()
+        build_demo()
+    return app
+
+
+def test_khartoum_summary_pdf_says_what_the_seed_says(demo_app, tmp_path):
+    output = tmp_path / "kp.pdf"
+    result = demo_app.test_cli_runner().invoke(
+        args=["report", "iscm", "khartoum-process", "-o", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(output.read_bytes())).pages
+    )
+    text = " ".join(text.split())
+    for heading in (
+        "Evolution of programming and thematic focus",
+        "Contribution to migration governance",
+        "Salient ISCM structures",
+        "Partnership models by the ISCM",
+        "Added value of Membership",
+    ):
+        assert heading in text
+    assert "46 States and 22 ISCMs and 3 inter-governmental organizations" in text
+    assert "Egypt" in text and "Ethiopia" in text and "Netherlands" in text
+    assert "Rome Declaration" in text
+    assert "Libya, Norway, Switzerland and Uganda" in text
+
+
+def test_report_names_an_unknown_iscm(runner, tmp_path):
+    result = runner.invoke(args=["report", "iscm", "nowhere", "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code != 0
+    assert "nowhere" in result.output
