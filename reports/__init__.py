@@ -1,0 +1,32 @@
+"""A pure reporting library: a plain dossier in, HTML and PDF summaries out.
+
+Stages: :mod:`reports.dossier` (input) -> :mod:`reports.narrative` (prose) ->
+:mod:`reports.summaries` (tables) -> :mod:`reports.charts` (figures) -> :mod:`reports.html`
+-> :mod:`reports.pdf`. Nothing here imports Flask or the web application.
+"""
+
+from reports.dossier import (
+    IgoView,
+    IscmDossier,
+    IscmInfo,
+    Meeting,
+    OrganisationName,
+    RoundInfo,
+    Source,
+    StateView,
+)
+from reports.narrative import DraftSection, draft_sections, introduction
+
+__all__ = [
+    "DraftSection",
+    "IgoView",
+    "IscmDossier",
+    "IscmInfo",
+    "Meeting",
+    "OrganisationName",
+    "RoundInfo",
+    "Source",
+    "StateView",
+    "draft_sections",
+    "introduction",
+]

@@ -1,0 +1,797 @@
+"""Draft the prose of a per-ISCM summary from the answers in a dossier.
+
+Every sentence is built from an answer: the ISCM's own answers first, then what States and IGOs
+said about the ISCM. A question left unanswered yields no sentence. Templates and the phrases of
+choice codes live in :mod:`reports.phrases`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reports.dossier import IgoView, IscmDossier, OrganisationName, StateView
+from reports.phrases import Phrases, upper_first
+
+SECTION_KEYS: tuple[str, ...] = (
+    "programming",
+    "contribution",
+    "structures",
+    "partnerships",
+    "membership_value",
+)
+
+_SEVERAL_SENTENCES = re.compile(r"[.!?؟]\s+\S")
+_FIRST_WORD = re.compile(r"\w[\w'’-]*")
+_TERMINAL = (".", "!", "?", "…", "؟", "。", '"', "”", "’", ")", "»")
+
+
+@dataclass
+class DraftSection:
+    """One numbered section of the summary, as drafted from the answers."""
+
+    number: int
+    key: str
+    title: str
+    paragraphs: list[str]
+
+
+def introduction(dossier: IscmDossier) -> list[str]:
+    """The two introductory paragraphs, with the round's year and participation counts."""
+    phrases = Phrases(dossier.language)
+    survey_round = dossier.round
+    first, second = phrases["intro"]
+    return [
+        first.format(year=survey_round.year),
+        second.format(
+            year=survey_round.year,
+            states=phrases.counted("count_states", survey_round.states_answered),
+            iscms=phrases.counted("count_iscms", survey_round.iscms_answered),
+            igos=phrases.counted("count_igos", survey_round.igos_answered),
+        ),
+    ]
+
+
+def draft_sections(dossier: IscmDossier) -> list[DraftSection]:
+    """The five numbered sections of the summary, drafted from the dossier's answers."""
+    drafter = _Drafter(dossier)
+    builders = {
+        "programming": (drafter.programming, False),
+        "contribution": (drafter.contribution, True),
+        "structures": (drafter.structures, False),
+        "partnerships": (drafter.partnerships, True),
+        "membership_value": (drafter.membership_value, True),
+    }
+    sections = []
+    for number, key in enumerate(SECTION_KEYS, start=1):
+        build, cross_referenced = builders[key]
+        sections.append(
+            DraftSection(
+                number=number,
+                key=key,
+                title=drafter.phrases["titles"][key],
+                paragraphs=drafter.compose(build(), cross_referenced),
+            )
+        )
+    return sections
+
+
+def sentence(text: str) -> str:
+    """``text`` with its whitespace collapsed and closing punctuation ensured."""
+    text = " ".join(text.split())
+    if text and not text.endswith(_TERMINAL):
+        text += "."
+    return text
+
+
+def _paragraph(sentences: Iterable[str]) -> str:
+    return " ".join(s for s in sentences if s)
+
+
+def _same_document(first: str, second: str, phrases: Phrases) -> bool:
+    def bare(text: str) -> str:
+        folded = " ".join(text.split()).casefold().rstrip(".")
+        for article in phrases["articles"]:
+            folded = folded.removeprefix(article)
+        return folded
+
+    return bare(first) == bare(second)
+
+
+class _Drafter:
+    """Builds the sentences of each section for one dossier."""
+
+    def __init__(self, dossier: IscmDossier) -> None:
+        self.dossier = dossier
+        self.answers = dossier.answers
+        self.phrases = Phrases(dossier.language)
+        self.iscm = dossier.iscm.in_sentence or dossier.iscm.name
+        # A cited text not for attribution means the list of referring States or IGOs must not
+        # be spelled out either, or the reader could tell who said it.
+        self.states_unnamed = any(
+            (view.benefits and not view.benefits_attributable)
+            or (view.national_impact and not view.national_impact_attributable)
+            for view in dossier.state_views
+        )
+        self.igos_unnamed = any(
+            (view.cooperation and not view.cooperation_attributable)
+            or (view.examples and not view.examples_attributable)
+            for view in dossier.igo_views
+        )
+
+    # Reading answers
+
+    def text(self, key: str) -> str | None:
+        """A text answer with its whitespace collapsed, or None when unanswered."""
+        value = self.answers.get(key)
+        if isinstance(value, bool) or value is None:
+            return None
+        if isinstance(value, int | float):
+            return str(value)
+        if isinstance(value, str):
+            return " ".join(value.split()) or None
+        return None
+
+    def codes(self, key: str) -> list[str]:
+        """The codes chosen in a choice question (a list even for ``select_one``)."""
+        value = self.answers.get(key)
+        if isinstance(value, str):
+            return [value] if value else []
+        if isinstance(value, list):
+            return [str(code) for code in value if code not in (None, "")]
+        return []
+
+    def rows(self, key: str) -> list[dict[str, Any]]:
+        """The rows of a ``repeat`` answer."""
+        value = self.answers.get(key)
+        if not isinstance(value, list):
+            return []
+        return [row for row in value if isinstance(row, dict)]
+
+    def date(self, key: str) -> dt.date | None:
+        """A date answer, or None when unanswered or not a date."""
+        value = self.answers.get(key)
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return None
+
+    # Wording
+
+    def fill(self, key: str, **fields: str) -> str:
+        """Template ``key`` with the ISCM's name (``iscm``, ``Iscm`` to open a sentence)."""
+        return self.phrases.format(key, iscm=self.iscm, Iscm=upper_first(self.iscm), **fields)
+
+    def label_in_sentence(self, key: str, code: str) -> str:
+        """A choice label as it stands inside a sentence ("root causes of irregular migration")."""
+        label = self.dossier.label(key, code)
+        return label if code == "other" else _in_sentence(label)
+
+    def phrase_list(self, group: str, key: str, codes: Sequence[str] | None = None) -> list[str]:
+        """The in-sentence phrases of the codes chosen in ``key``."""
+        chosen = self.codes(key) if codes is None else codes
+        return [
+            self.phrases.choice(group, code) or self.label_in_sentence(key, code) for code in chosen
+        ]
+
+    def organisation(self, code: str) -> OrganisationName | None:
+        """The registry name of ``code``, when the dossier carries it."""
+        return self.dossier.organisations.get(code)
+
+    def organisations(self, key: str, short: bool = False) -> list[str]:
+        """Names of the organisations chosen in ``key``, in alphabetical order, "other" last."""
+        named, others = [], []
+        for code in self.codes(key):
+            organisation = self.organisation(code)
+            if organisation is None:
+                others.append(self.dossier.label(key, code))
+            elif short:
+                named.append((organisation.short_name, organisation.short_name))
+            else:
+                named.append((organisation.name, organisation.in_sentence or organisation.name))
+        named.sort(key=lambda pair: pair[0].casefold())
+        return [shown for _, shown in named] + others
+
+    def clause(self, text: str, subjects: Sequence[str] = ()) -> str | None:
+        """``text`` as a clause completing a template, or None when it is a sentence of its own.
+
+        :param subjects: names that may open the answer and that the template already says.
+        """
+        text = text.strip()
+        stripped = False
+        for subject in subjects:
+            if subject and text.casefold().startswith(subject.casefold() + " "):
+                text = text[len(subject) + 1 :]
+                stripped = True
+                break
+        text = text.removesuffix(".")
+        if not text or _SEVERAL_SENTENCES.search(text):
+            return None
+        first = _FIRST_WORD.match(text)
+        if stripped or text[0].islower() or first is None:
+            return text
+        word = first.group()
+        is_plain_word = word[1:] == word[1:].lower()
+        if is_plain_word and (
+            word.casefold() in self.phrases["clause_openers"]
+            or word.casefold().endswith(self.phrases["gerund_suffix"])
+        ):
+            return text[:1].lower() + text[1:]
+        return None
+
+    def compose(self, paragraphs: list[str], cross_referenced: bool) -> list[str]:
+        """A section's paragraphs, saying so plainly when nothing was answered."""
+        paragraphs = [p for p in paragraphs if p]
+        if not self.dossier.has_own_answers:
+            opening = [self.fill("iscm_did_not_answer")]
+            if cross_referenced and not paragraphs:
+                opening.append(self.phrases["nobody_else_on_topic"])
+            return [_paragraph(opening), *paragraphs]
+        return paragraphs or [self.phrases["nothing_on_topic"]]
+
+    # 1. Programming and thematic focus
+
+    def programming(self) -> list[str]:
+        """Mandate and thematic evolution; strategy, guiding document and work plan."""
+        founding_document = self.text("founding_document")
+        guiding_document = self.text("guiding_document")
+        same_document = bool(
+            founding_document
+            and guiding_document
+            and _same_document(founding_document, guiding_document, self.phrases)
+        )
+        founding_date = self.date("founding_date")
+        year = self.text("founding_year") or (str(founding_date.year) if founding_date else None)
+
+        mandate_sentences = []
+        mandate = self.text("mandate")
+        mandate_clause = (
+            self.clause(mandate, (self.iscm, self.dossier.iscm.name, self.dossier.iscm.acronym))
+            if mandate
+            else None
+        )
+        if founding_document:
+            document = self.phrases.with_article(founding_document)
+            # Where and when it was adopted is told once: with the guiding document if the same
+            adopted = None if same_document else self.adoption(document)
+            if adopted:
+                document = adopted
+            elif year:
+                document = self.phrases.format("document_of_year", document=document, year=year)
+            if mandate_clause:
+                mandate_sentences.append(
+                    self.fill("founding_mandate", document=document, mandate=mandate_clause)
+                )
+            else:
+                mandate_sentences.append(self.fill("founding_document", document=document))
+        elif mandate_clause:
+            mandate_sentences.append(self.fill("mandate_only", mandate=mandate_clause))
+        if mandate and not mandate_clause:
+            mandate_sentences.append(sentence(mandate))
+        mandate_sentences.extend(self.thematic_focus())
+        evolution = self.text("thematic_evolution")
+        if evolution:
+            mandate_sentences.append(sentence(evolution))
+
+        plan_sentences = []
+        strategy = self.text("has_strategy")
+        strategy_title = self.text("strategy_title")
+        if strategy == "yes" and strategy_title:
+            plan_sentences.append(self.fill("strategy_yes_titled", title=strategy_title))
+        elif strategy in ("yes", "no", "in_preparation"):
+            plan_sentences.append(self.fill(f"strategy_{strategy}"))
+        if guiding_document:
+            document = self.phrases.with_article(guiding_document)
+            if same_document:
+                document = self.adoption(document) or document
+            plan_sentences.append(self.fill("guiding_document", document=document))
+        plan_sentences.extend(self.work_plan())
+        return [_paragraph(mandate_sentences), _paragraph(plan_sentences)]
+
+    def adoption(self, document: str) -> str | None:
+        """The founding document with where and when it was adopted, when answered."""
+        event = self.text("founding_event")
+        founding_date = self.date("founding_date")
+        date = self.phrases.date(founding_date) if founding_date else None
+        if event and date:
+            event = self.phrases.with_article(event)
+            return self.phrases.format(
+                "document_adopted_at_on", document=document, event=event, date=date
+            )
+        if event:
+            event = self.phrases.with_article(event)
+            return self.phrases.format("document_adopted_at", document=document, event=event)
+        if date:
+            return self.phrases.format("document_adopted_on", document=document, date=date)
+        return None
+
+    def thematic_focus(self) -> list[str]:
+        """How the thematic areas of the originating mandate compare with the current ones."""
+        original = self.codes("original_thematic_areas")
+        current = self.codes("current_thematic_areas")
+        kept = [code for code in current if code in original]
+        added = [code for code in current if code not in original]
+        dropped = [code for code in original if code not in current]
+
+        def names(key: str, codes: list[str]) -> str:
+            return self.phrases.join([self.label_in_sentence(key, code) for code in codes])
+
+        current_key, original_key = "current_thematic_areas", "original_thematic_areas"
+        if original and current:
+            if kept and added:
+                sentences = [
+                    self.fill(
+                        "thematic_kept_added",
+                        kept=names(current_key, kept),
+                        added=names(current_key, added),
+                    )
+                ]
+            elif kept:
+                sentences = [self.fill("thematic_unchanged", kept=names(current_key, kept))]
+            else:
+                return [
+                    self.fill(
+                        "thematic_replaced",
+                        original=names(original_key, original),
+                        current=names(current_key, current),
+                    )
+                ]
+            if dropped:
+                sentences.append(
+                    self.fill("thematic_dropped", dropped=names(original_key, dropped))
+                )
+            return sentences
+        if current:
+            return [self.fill("thematic_current", current=names(current_key, current))]
+        if original:
+            return [self.fill("thematic_original", original=names(original_key, original))]
+        return []
+
+    def work_plan(self) -> list[str]:
+        """Whether a work plan guides the work, how often it is drawn up and who monitors it."""
+        has_work_plan = self.text("has_work_plan")
+        if has_work_plan == "no":
+            return [self.fill("work_plan_none")]
+        if has_work_plan != "yes":
+            return []
+        sentences = []
+        period = ""
+        period_code = self.text("work_plan_period")
+        if period_code:
+            period = self.phrases.choice("work_plan_period", period_code) or self.fill(
+                "work_plan_other_period",
+                period=self.dossier.label("work_plan_period", period_code),
+            )
+        scope = ""
+        scope_text = self.text("work_plan_scope")
+        scope_clause = self.clause(scope_text) if scope_text else None
+        if scope_clause:
+            scope = self.fill("work_plan_scope", scope=scope_clause)
+        sentences.append(self.fill("work_plan", period=period, scope=scope))
+        if scope_text and not scope_clause:
+            sentences.append(sentence(scope_text))
+        monitors = self.phrase_list("work_plan_monitors", "work_plan_monitors")
+        if monitors:
+            key = "monitors_one" if len(monitors) == 1 else "monitors_many"
+            sentences.append(self.fill(key, monitors=self.phrases.join(monitors)))
+        return sentences
+
+    # 2. Contribution to migration governance
+
+    def contribution(self) -> list[str]:
+        """National level (with States' own accounts), interregional and global levels."""
+        national = []
+        chosen = self.codes("national_means")
+        outcome_codes = [c for c in chosen if self.phrases.choice("national_outcomes", c)]
+        means = self.phrase_list(
+            "national_means", "national_means", [c for c in chosen if c not in outcome_codes]
+        )
+        outcomes = self.phrase_list("national_outcomes", "national_means", outcome_codes)
+        if means:
+            national.append(self.fill("national_means", means=self.phrases.join(means)))
+        if outcomes:
+            key = "national_outcomes_after_means" if means else "national_outcomes"
+            national.append(self.fill(key, outcomes=self.phrases.join(outcomes)))
+        examples = self.text("national_examples")
+        if examples:
+            national.append(sentence(examples))
+        national.extend(self.national_impact_by_states())
+
+        paragraphs = []
+        if national:
+            paragraphs.append(self.fill("national_level", text=_paragraph(national)))
+        for key, template in (
+            ("interregional_contribution", "interregional_level"),
+            ("global_contribution", "global_level"),
+        ):
+            text = self.text(key)
+            if text:
+                paragraphs.append(self.fill(template, text=sentence(text)))
+        return paragraphs
+
+    def national_impact_by_states(self) -> list[str]:
+        """What States reported about the ISCM's impact at national level."""
+        anonymous = _AnonymousSubjects(self.phrases["one_state"], self.phrases["another_state"])
+        sentences = []
+        for view in _states_in_order(self.dossier.state_views):
+            if not view.national_impact:
+                continue
+            if view.national_impact_attributable:
+                subject = upper_first(view.state.in_sentence or view.state.name)
+            else:
+                subject = anonymous.next()
+            sentences.append(
+                self.fill(
+                    "national_impact_state",
+                    State=subject,
+                    quote=self.phrases.quote(sentence(view.national_impact)),
+                )
+            )
+        return sentences
+
+    # 3. Structures
+
+    def structures(self) -> list[str]:
+        """Structures, secretariat, documents, knowledge, communication, membership, funding."""
+        sentences = []
+        elements = []
+        kinds = self.phrase_list("secretariat_kind", "secretariat_kind")
+        for code in self.codes("structure_elements"):
+            if code == "secretariat" and kinds:
+                elements.append(self.fill("secretariat_of_kinds", kinds=self.phrases.join(kinds)))
+            else:
+                elements.extend(
+                    self.phrase_list("structure_elements", "structure_elements", [code])
+                )
+        if elements:
+            sentences.append(self.fill("structures", elements=self.phrases.join(elements)))
+        sentences.extend(self.secretariat())
+
+        documents = [
+            " ".join(str(row["document_title"]).split())
+            for row in self.rows("governing_documents")
+            if row.get("document_title")
+        ]
+        if documents:
+            key = "governing_documents_one" if len(documents) == 1 else "governing_documents_many"
+            sentences.append(self.fill(key, documents=self.phrases.join(documents)))
+
+        knowledge = self.text("knowledge_management")
+        if knowledge:
+            clause = self.clause(knowledge)
+            sentences.append(
+                self.fill("knowledge_management", clause=clause) if clause else sentence(knowledge)
+            )
+        sentences.extend(self.communication())
+        sentences.extend(self.membership_changes())
+        sentences.extend(self.funding())
+        return [_paragraph(sentences)]
+
+    def secretariat(self) -> list[str]:
+        """Who manages and supports the secretariat, and what it does."""
+        sentences = []
+        managers = self.organisations("secretariat_managed_by")
+        supporters = self.organisations("secretariat_supported_by")
+        if managers:
+            support = (
+                self.fill("secretariat_support", supporters=self.phrases.join(supporters))
+                if supporters
+                else ""
+            )
+            key = "secretariat_managed_jointly" if len(managers) > 1 else "secretariat_managed"
+            sentences.append(self.fill(key, managers=self.phrases.join(managers), support=support))
+        elif supporters:
+            sentences.append(
+                self.fill("secretariat_supported", supporters=self.phrases.join(supporters))
+            )
+        functions = self.phrase_list("secretariat_functions", "secretariat_functions")
+        if functions:
+            key = "secretariat_functions_after" if sentences else "secretariat_functions"
+            sentences.append(self.fill(key, functions=self.phrases.join(functions)))
+        return sentences
+
+    def communication(self) -> list[str]:
+        """How and how often the ISCM reports on its work."""
+        key = "communication_channels"
+        channels = [
+            self.fill("communication_other_channel", channel=self.dossier.label(key, code))
+            if code == "other"
+            else self.phrases.choice(key, code) or self.label_in_sentence(key, code)
+            for code in self.codes(key)
+        ]
+        frequency_code = self.text("communication_frequency")
+        frequency = ""
+        if frequency_code:
+            frequency = self.phrases.choice("communication_frequency", frequency_code) or ""
+        if not channels and not frequency:
+            return []
+        joined = (
+            self.fill("communication_channels", channels=self.phrases.join(channels))
+            if channels
+            else ""
+        )
+        return [self.fill("communication", frequency=frequency, channels=joined)]
+
+    def membership_changes(self) -> list[str]:
+        """States that joined or left, and other changes in governance."""
+        changed = self.text("membership_changed")
+        if changed == "no":
+            return [self.fill("membership_unchanged")]
+        sentences = []
+        if changed == "yes":
+            joined = self.phrases.join(self.organisations("states_joined"))
+            left = self.phrases.join(self.organisations("states_left"))
+            if joined and left:
+                sentences.append(self.fill("membership_joined_left", joined=joined, left=left))
+            elif joined:
+                sentences.append(self.fill("membership_joined", joined=joined))
+            elif left:
+                sentences.append(self.fill("membership_left", left=left))
+            else:
+                sentences.append(self.fill("membership_changed"))
+            governance = self.text("governance_changes")
+            if governance:
+                sentences.append(sentence(governance))
+        return sentences
+
+    def funding(self) -> list[str]:
+        """Where the money comes from and how stable it is."""
+        sentences = []
+        description = self.text("funding_description")
+        if description:
+            sentences.append(sentence(description))
+        else:
+            sources = [
+                self.dossier.label("funding_sources", code)
+                if code == "other"
+                else self.phrases.choice("funding_sources", code)
+                or self.label_in_sentence("funding_sources", code)
+                for code in self.codes("funding_sources")
+            ]
+            if sources:
+                sentences.append(self.fill("funding_sources", sources=self.phrases.join(sources)))
+        stability = self.text("funding_stability")
+        template = self.phrases["funding_stability"].get(stability or "")
+        if template:
+            sentences.append(template.format(iscm=self.iscm, Iscm=upper_first(self.iscm)))
+        return sentences
+
+    # 4. Partnerships
+
+    def partnerships(self) -> list[str]:
+        """Partner ISCMs and IGOs, civil society, and what the IGOs themselves said."""
+        sentences = []
+        partners = self.organisations("partner_iscms")
+        if partners:
+            sentences.append(self.fill("partner_iscms", partners=self.phrases.join(partners)))
+        cooperation = self.text("partner_iscms_cooperation")
+        if cooperation:
+            sentences.append(sentence(cooperation))
+        igos = self.organisations("partner_igos", short=True)
+        if igos:
+            roles = self.phrase_list("igo_roles_plural", "partner_igo_roles")
+            roles_text = (
+                self.fill("partner_igo_roles", roles=self.phrases.join(roles)) if roles else ""
+            )
+            key = "partner_igos_moreover" if sentences else "partner_igos"
+            sentences.append(self.fill(key, igos=self.phrases.join(igos), roles=roles_text))
+        sentences.extend(self.igo_examples())
+        sentences.extend(self.civil_society())
+        notes = self.text("partnership_notes")
+        if notes:
+            sentences.append(sentence(notes))
+        return [_paragraph(sentences), _paragraph(self.igo_views())]
+
+    def igo_examples(self) -> list[str]:
+        """The ISCM's own examples of work with IGOs."""
+        sentences = []
+        for row in self.rows("partner_igo_examples"):
+            example = row.get("example")
+            if not isinstance(example, str) or not example.strip():
+                continue
+            code = row.get("igo")
+            organisation = self.organisation(str(code)) if code else None
+            subject = organisation.short_name if organisation else None
+            clause = self.clause(example) if subject else None
+            if subject and clause:
+                key = "igo_example" if sentences else "igo_example_first"
+                sentences.append(self.fill(key, Igo=upper_first(subject), clause=clause))
+            else:
+                sentences.append(sentence(example))
+        return sentences
+
+    def civil_society(self) -> list[str]:
+        """How NGOs and CSOs take part."""
+        codes = self.codes("civil_society_engagement")
+        if "none" in codes:
+            return [self.fill("civil_society_none")]
+        activities = self.phrase_list("civil_society_engagement", "civil_society_engagement")
+        if not activities:
+            return []
+        return [self.fill("civil_society", activities=self.phrases.join(activities))]
+
+    def igo_views(self) -> list[str]:
+        """What the IGOs surveyed said about their engagement with the ISCM."""
+        views = sorted(self.dossier.igo_views, key=lambda view: view.igo.short_name.casefold())
+        if not views:
+            return []
+        count = upper_first(self.phrases.number(len(views)))
+        if self.igos_unnamed:
+            sentences = [self.fill("igos_referred_unnamed", Count=count)]
+        else:
+            names = self.phrases["list_separator"].join(view.igo.short_name for view in views)
+            sentences = [self.fill("igos_referred", Count=count, names=names)]
+        sentences.extend(self.igo_roles(views))
+        anonymous = _AnonymousSubjects(self.phrases["one_igo"], self.phrases["another_igo"])
+        first_example = True
+        for view in views:
+            for text, attributable in (
+                (view.cooperation, view.cooperation_attributable),
+                (view.examples, view.examples_attributable),
+            ):
+                if not text:
+                    continue
+                sentences.append(
+                    self.igo_statement(view, text, attributable, anonymous, first_example)
+                )
+                first_example = False
+        return sentences
+
+    def igo_roles(self, views: list[IgoView]) -> list[str]:
+        """IGOs grouped by the roles they said they play."""
+        groups: dict[tuple[str, ...], list[str]] = {}
+        labels: dict[str, str] = {}
+        for view in views:
+            labels.update(zip(view.role_codes, view.roles, strict=False))
+            if view.role_codes:
+                groups.setdefault(tuple(view.role_codes), []).append(view.igo.short_name)
+        sentences = []
+        for codes, names in groups.items():
+            group = "igo_roles_singular" if len(names) == 1 else "igo_roles_plural"
+            roles = [
+                self.phrases.choice(group, code) or _in_sentence(labels.get(code, code))
+                for code in codes
+            ]
+            sentences.append(
+                self.fill(
+                    "igo_roles",
+                    igos=upper_first(self.phrases.join(names)),
+                    roles=self.phrases.join(roles),
+                )
+            )
+        return sentences
+
+    def igo_statement(
+        self,
+        view: IgoView,
+        text: str,
+        attributable: bool,
+        anonymous: _AnonymousSubjects,
+        first: bool,
+    ) -> str:
+        """One IGO's account of its cooperation, named only when attributable."""
+        names = (view.igo.short_name, view.igo.name, view.igo.in_sentence)
+        if attributable:
+            subject = upper_first(view.igo.short_name)
+            if text.strip().casefold().startswith(tuple(n.casefold() + " " for n in names if n)):
+                return sentence(text)
+        else:
+            subject = anonymous.next()
+        clause = self.clause(text)
+        if clause:
+            key = "igo_example_first" if first else "igo_example"
+            return self.fill(key, Igo=subject, clause=clause)
+        return self.fill("reported", Subject=subject, quote=self.phrases.quote(sentence(text)))
+
+    # 5. Value of membership
+
+    def membership_value(self) -> list[str]:
+        """What the ISCM says members value, then what the States themselves said."""
+        sentences = []
+        notes = self.text("member_value_notes")
+        if notes:
+            sentences.append(sentence(notes))
+        values = self.phrase_list("membership_value", "member_value")
+        if values:
+            key = "member_value_further" if notes else "member_value"
+            sentences.append(self.fill(key, values=self.phrases.join(values)))
+        examples = self.text("member_value_examples")
+        if examples:
+            sentences.append(sentence(examples))
+        return [_paragraph(sentences), _paragraph(self.state_views())]
+
+    def state_views(self) -> list[str]:
+        """Which States referred to the ISCM and what they said they gained from it."""
+        views = _states_in_order(self.dossier.state_views)
+        if not views:
+            if self.dossier.round.states_answered:
+                return [self.fill("no_state_referred")]
+            return []
+        count = upper_first(self.phrases.number(len(views)))
+        if self.states_unnamed:
+            sentences = [self.fill("states_referred_unnamed", Count=count)]
+        else:
+            names = self.phrases["list_separator"].join(
+                view.state.in_sentence or view.state.name for view in views
+            )
+            sentences = [self.fill("states_referred", Count=count, names=names)]
+
+        named_benefits, values_only, anonymous_benefits = [], [], []
+        for view in views:
+            if view.benefits and view.benefits_attributable:
+                named_benefits.append(view)
+            else:
+                if view.value_area_codes or view.value_areas:
+                    values_only.append(view)
+                if view.benefits:
+                    anonymous_benefits.append(view)
+        for view in named_benefits:
+            subject = upper_first(view.state.in_sentence or view.state.name)
+            sentences.append(self.state_benefits(subject, view.benefits or ""))
+            values = self.state_values(view)
+            if values:
+                sentences.append(self.fill("state_values_also", values=values))
+        for view in values_only:
+            sentences.append(
+                self.fill(
+                    "state_values",
+                    State=upper_first(view.state.in_sentence or view.state.name),
+                    values=self.state_values(view),
+                )
+            )
+        anonymous = _AnonymousSubjects(self.phrases["one_state"], self.phrases["another_state"])
+        for view in anonymous_benefits:
+            sentences.append(self.state_benefits(anonymous.next(), view.benefits or ""))
+        return sentences
+
+    def state_benefits(self, subject: str, benefits: str) -> str:
+        """A State's benefits: a phrase completing "... particularly from", else quoted."""
+        clause = self.clause(benefits)
+        if clause:
+            return self.fill("state_benefits", State=subject, benefits=clause)
+        return self.fill("reported", Subject=subject, quote=self.phrases.quote(sentence(benefits)))
+
+    def state_values(self, view: StateView) -> str:
+        """The membership values a State chose, as a phrase."""
+        labels = dict(zip(view.value_area_codes, view.value_areas, strict=False))
+        codes = view.value_area_codes or view.value_areas
+        return self.phrases.join(
+            [
+                self.phrases.choice("membership_value", code)
+                or _in_sentence(labels.get(code, code))
+                for code in codes
+            ]
+        )
+
+
+class _AnonymousSubjects:
+    """Hands out "One Member State", then "Another Member State", for unattributed answers."""
+
+    def __init__(self, first: str, following: str) -> None:
+        self._first = first
+        self._following = following
+        self._used = False
+
+    def next(self) -> str:
+        subject = self._following if self._used else self._first
+        self._used = True
+        return subject
+
+
+def _in_sentence(label: str) -> str:
+    """A label as it stands inside a sentence: lower case first, unless it opens with an acronym."""
+    first = _FIRST_WORD.match(label)
+    if first and not any(char.isupper() for char in first.group()[1:]):
+        return label[:1].lower() + label[1:]
+    return label
+
+
+def _states_in_order(views: Sequence[StateView]) -> list[StateView]:
+    return sorted(views, key=lambda view: view.state.name.casefold())
