@@ -1,0 +1,364 @@
+"""Loading questionnaire files: YAML, then the JSON Schema, then the rules no schema can say."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+from .model import (
+    CHOICE_TYPES,
+    DEFAULT_MAX_LENGTH,
+    DEFAULT_YEAR_MAX,
+    DEFAULT_YEAR_MIN,
+    OTHER_CODE,
+    OTHER_LABEL,
+    Choice,
+    Question,
+    Questionnaire,
+    Section,
+    Text,
+)
+from .problems import Problem, QuestionnaireError
+from .schema import schema_problems
+from .source import LineDict, duplicate_key_problems, read_yaml
+
+
+class ChoiceSource(Protocol):
+    """Where ``choices_from`` lists come from (the registry and the vocabularies)."""
+
+    def choices(self, name: str) -> list[dict] | None:
+        """The choices named ``name`` (``registry:iscm``, ``vocabulary:NAME``) or None.
+
+        Each choice is ``{"code": ..., "label": {"en": ..., ...}}``.
+        """
+
+
+def _plain(value: Any) -> Any:
+    """A copy without line information, for data kept in the model."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _text(value: Mapping[str, str] | None) -> Text | None:
+    return None if value is None else Text(_plain(value))
+
+
+def _conditions(condition: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """The ``{question: ...}`` leaves of a condition."""
+    if "question" in condition:
+        yield condition
+    for part in condition.get("all", []) + condition.get("any", []):
+        yield from _conditions(part)
+    if "not" in condition:
+        yield from _conditions(condition["not"])
+
+
+class _Builder:
+    """Builds the model from schema-valid data and checks the rules between questions."""
+
+    def __init__(self, data: LineDict, file: str, choice_source: ChoiceSource | None) -> None:
+        self.data = data
+        self.file = file
+        self.choice_source = choice_source
+        self.problems: list[Problem] = []
+        #: top-level questions built so far, in order
+        self.earlier: dict[str, Question] = {}
+
+    def problem(self, line: int | None, key: str | None, message: str) -> None:
+        self.problems.append(Problem(self.file, line, key, message))
+
+    def build(self) -> Questionnaire:
+        data = self.data
+        self.check_unique_keys()
+        sections = []
+        seen_sections: dict[str, int] = {}
+        for raw_section in data["sections"]:
+            key = raw_section["key"]
+            if key in seen_sections:
+                self.problem(
+                    raw_section.line_of("key"),
+                    key,
+                    f"section key '{key}' is already used on line {seen_sections[key]}",
+                )
+            seen_sections.setdefault(key, raw_section.line_of("key"))
+            questions = []
+            for raw in raw_section["questions"]:
+                question = self.question(raw, siblings=None)
+                questions.append(question)
+                self.earlier.setdefault(question.key, question)
+            sections.append(
+                Section(
+                    key=key,
+                    title=Text(_plain(raw_section["title"])),
+                    intro=_text(raw_section.get("intro")),
+                    questions=questions,
+                    line=raw_section.line,
+                )
+            )
+        return Questionnaire(
+            id=data["id"],
+            version=data["version"],
+            respondent_type=data["respondent_type"],
+            title=Text(_plain(data["title"])),
+            intro=_text(data.get("intro")),
+            sections=sections,
+            source=self.file,
+        )
+
+    def check_unique_keys(self) -> None:
+        """Question keys are unique in the file and clash with no companion key."""
+        seen: dict[str, int] = {}
+        companions: dict[str, str] = {}
+        raws = []
+        for raw_section in self.data["sections"]:
+            for raw in raw_section["questions"]:
+                raws.append(raw)
+                raws.extend(raw.get("questions", []))
+        for raw in raws:
+            key, line = raw["key"], raw.line_of("key")
+            if key in seen:
+                self.problem(line, key, f"key '{key}' is already used on line {seen[key]}")
+            seen.setdefault(key, line)
+            if raw.get("other"):
+                companions[f"{key}_other"] = f"the 'other, please specify' answer of '{key}'"
+            if raw.get("attribution"):
+                companions[f"{key}_no_attribution"] = f"the 'not for attribution' mark of '{key}'"
+        for raw in raws:
+            if raw["key"] in companions:
+                self.problem(
+                    raw.line_of("key"),
+                    raw["key"],
+                    f"key '{raw['key']}' clashes with {companions[raw['key']]}",
+                )
+
+    def question(self, raw: LineDict, siblings: dict[str, Question] | None) -> Question:
+        key = raw["key"]
+        question = Question(
+            key=key,
+            type=raw["type"],
+            label=Text(_plain(raw["label"])),
+            hint=_text(raw.get("hint")),
+            required=raw.get("required", False),
+            show_if=_plain(raw.get("show_if")),
+            choices=self.choices(raw),
+            choices_from=raw.get("choices_from"),
+            other=raw.get("other", False),
+            min=raw.get("min"),
+            max=raw.get("max"),
+            max_length=raw.get("max_length"),
+            attribution=raw.get("attribution", False),
+            items_from=raw.get("items_from"),
+            line=raw.line,
+        )
+        # Defaults are written out so that the served JSON tells clients the real bounds.
+        if question.type in ("text", "long_text") and question.max_length is None:
+            question.max_length = DEFAULT_MAX_LENGTH
+        if question.type == "year":
+            question.min = DEFAULT_YEAR_MIN if question.min is None else question.min
+            question.max = DEFAULT_YEAR_MAX if question.max is None else question.max
+        self.check_bounds(raw, question)
+        if "show_if" in raw:
+            self.check_condition(raw["show_if"], key, siblings)
+        if question.type == "per_item":
+            self.check_items_from(raw, key)
+        children: dict[str, Question] = {}
+        for raw_child in raw.get("questions", []):
+            child = self.question(raw_child, siblings=children)
+            question.questions.append(child)
+            children.setdefault(child.key, child)
+        return question
+
+    def choices(self, raw: LineDict) -> list[Choice]:
+        key = raw["key"]
+        choices: list[Choice] = []
+        if "choices" in raw:
+            seen: set[str] = set()
+            for raw_choice in raw["choices"]:
+                code = str(raw_choice["code"])
+                if code in seen:
+                    self.problem(
+                        raw_choice.line_of("code"), key, f"choice code '{code}' is used twice"
+                    )
+                elif code == OTHER_CODE and raw.get("other"):
+                    self.problem(
+                        raw_choice.line_of("code"),
+                        key,
+                        "choice code 'other' is added by 'other: true'; remove this choice",
+                    )
+                seen.add(code)
+                choices.append(Choice(code, Text(_plain(raw_choice["label"]))))
+        elif "choices_from" in raw:
+            resolved = self.resolve(raw["choices_from"], raw.line_of("choices_from"), key)
+            if resolved is None:
+                return []
+            choices = resolved
+        if raw.get("other") and raw.get("type") in CHOICE_TYPES:
+            choices.append(Choice(OTHER_CODE, Text(OTHER_LABEL)))
+        return choices
+
+    def resolve(self, name: str, line: int, key: str) -> list[Choice] | None:
+        """The choices of a ``choices_from`` list; None when there is no choice source."""
+        if self.choice_source is None:
+            return None
+        listed = self.choice_source.choices(name)
+        if listed is None:
+            self.problem(line, key, f"choices_from '{name}' is not known")
+            return []
+        try:
+            return [
+                Choice(
+                    str(item["code"]),
+                    Text(item["label"])
+                    if isinstance(item["label"], Mapping)
+                    else Text(en=item["label"]),
+                )
+                for item in listed
+            ]
+        except (KeyError, TypeError):
+            self.problem(line, key, f"choices_from '{name}' gives choices without code or label")
+            return []
+
+    def check_bounds(self, raw: LineDict, question: Question) -> None:
+        key = question.key
+        low, high = question.min, question.max
+        if question.type == "date":
+            for name in ("min", "max"):
+                if name in raw:
+                    try:
+                        dt.date.fromisoformat(raw[name])
+                    except ValueError:
+                        self.problem(raw.line_of(name), key, f"'{name}' is not a real date")
+                        return
+        if low is not None and high is not None and low > high:
+            line = raw.line_of("min" if "min" in raw else "max")
+            self.problem(line, key, f"'min' ({low}) is greater than 'max' ({high})")
+
+    def check_condition(
+        self, condition: LineDict, key: str, siblings: dict[str, Question] | None
+    ) -> None:
+        """A condition refers only to earlier questions, with operators that fit them."""
+        for leaf in _conditions(condition):
+            ref = leaf["question"]
+            line = leaf.line_of("question")
+            target = (siblings or {}).get(ref) or self.earlier.get(ref)
+            if target is None:
+                self.problem(
+                    line, key, f"show_if refers to '{ref}', which is not an earlier question"
+                )
+                continue
+            if target.type == "note":
+                self.problem(
+                    line, key, f"show_if refers to '{ref}', which is a note and has no answer"
+                )
+                continue
+            if "includes" in leaf and target.type != "select_multiple":
+                self.problem(
+                    line,
+                    key,
+                    f"show_if uses 'includes' on '{ref}', which is not a select_multiple question",
+                )
+                continue
+            if "equals" in leaf and target.type == "select_multiple":
+                self.problem(
+                    line, key, f"show_if should use 'includes' to test '{ref}' (a select_multiple)"
+                )
+                continue
+            expected = leaf.get("equals", leaf.get("includes"))
+            if (
+                expected is not None
+                and target.type in CHOICE_TYPES
+                and target.choices
+                and str(expected) not in target.choice_codes
+            ):
+                self.problem(
+                    line,
+                    key,
+                    f"show_if compares '{ref}' with {expected!r}, which is not one of its choices",
+                )
+
+    def check_items_from(self, raw: LineDict, key: str) -> None:
+        name = raw["items_from"]
+        source = self.earlier.get(name)
+        if source is None or source.type != "select_multiple":
+            self.problem(
+                raw.line_of("items_from"),
+                key,
+                f"items_from refers to '{name}', which is not an earlier select_multiple question",
+            )
+
+
+def load_questionnaire(
+    path: str | os.PathLike[str], choice_source: ChoiceSource | None = None
+) -> Questionnaire:
+    """Load and check a questionnaire file.
+
+    :param choice_source: resolves ``choices_from``; without one, ``registry:*`` and
+        ``vocabulary:*`` lists are accepted but left unresolved (``choices == []``).
+    :raises QuestionnaireError: listing every problem found, each with file, line and key.
+    """
+    file = str(path)
+    data, problems = read_yaml(file, file)
+    if problems:
+        raise QuestionnaireError(problems)
+    if data is None:
+        raise QuestionnaireError([Problem(file, None, None, "the file is empty")])
+    if not isinstance(data, LineDict):
+        message = "the file must hold a mapping with id, version, respondent_type, title, sections"
+        raise QuestionnaireError([Problem(file, getattr(data, "line", 1), None, message)])
+    problems = duplicate_key_problems(data, file) + schema_problems(data, file)
+    if problems:
+        raise QuestionnaireError(sorted(problems, key=lambda problem: problem.line or 0))
+    builder = _Builder(data, file, choice_source)
+    questionnaire = builder.build()
+    if builder.problems:
+        raise QuestionnaireError(sorted(builder.problems, key=lambda problem: problem.line or 0))
+    return questionnaire
+
+
+def _is_questionnaire_file(path: Path) -> bool:
+    """Whether a YAML file is a questionnaire (has ``sections``); unreadable files count."""
+    data, problems = read_yaml(str(path), str(path))
+    return bool(problems) or (isinstance(data, Mapping) and "sections" in data)
+
+
+def _files(path: Path) -> tuple[list[Path], list[Problem]]:
+    if path.is_dir():
+        files = [file for file in sorted(path.glob("*.yaml")) if _is_questionnaire_file(file)]
+        if not files:
+            return [], [Problem(str(path), None, None, "no questionnaire (*.yaml with sections)")]
+        return files, []
+    if path.exists():
+        return [path], []
+    return [], [Problem(str(path), None, None, "no such file or directory")]
+
+
+def validate_paths(
+    paths: Iterable[str | os.PathLike[str]], choice_source: ChoiceSource | None = None
+) -> list[Problem]:
+    """Every problem in the questionnaire files at ``paths`` (files or directories).
+
+    A directory means its ``*.yaml`` files that have ``sections`` at the top level. Bad
+    content never raises: it is reported. Two files with the same ``id`` are a problem too.
+    """
+    problems: list[Problem] = []
+    ids: dict[str, str] = {}
+    for path in paths:
+        files, missing = _files(Path(path))
+        problems.extend(missing)
+        for file in files:
+            try:
+                questionnaire = load_questionnaire(file, choice_source)
+            except QuestionnaireError as error:
+                problems.extend(error.problems)
+                continue
+            if questionnaire.id in ids and ids[questionnaire.id] != str(file):
+                message = f"id '{questionnaire.id}' is also the id of {ids[questionnaire.id]}"
+                problems.append(Problem(str(file), None, None, message))
+            ids.setdefault(questionnaire.id, str(file))
+    return problems
