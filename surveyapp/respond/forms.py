@@ -7,8 +7,9 @@ that says which form field each question type gets.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -24,6 +25,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from surveyapp.questionnaire import Question, Questionnaire, Section
@@ -34,8 +36,8 @@ RADIO_LIMIT = 12
 CHECKBOX_LIMIT = 40
 
 
-def _choices(question: Question, language: str) -> list[tuple[str, str]]:
-    return [(c.code, c.label.get_text(language)) for c in question.choices]
+def _choices(question: Question, language: str) -> list[SelectChoice]:
+    return [SelectChoice(c.code, c.label.get_text(language)) for c in question.choices]
 
 
 def _text(question: Question, language: str):
@@ -69,7 +71,7 @@ def _select_one(question: Question, language: str):
     if len(choices) > RADIO_LIMIT:
         return SelectField(
             question.label.get_text(language),
-            choices=[("", "—")] + choices,
+            choices=[SelectChoice("", "—"), *choices],
             validate_choice=False,
         )
     return RadioField(question.label.get_text(language), choices=choices, validate_choice=False)
@@ -130,9 +132,9 @@ class QuestionView:
     field: Any = None
     other: Any = None
     no_attribution: Any = None
-    rows: list[Any] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
-    children: list[Question] = field(default_factory=list)
+    rows: list[Any] = dataclasses.field(default_factory=list)
+    items: list[Item] = dataclasses.field(default_factory=list)
+    children: list[Question] = dataclasses.field(default_factory=list)
 
 
 class SectionForm(FlaskForm):
@@ -372,7 +374,7 @@ def attach_errors(
             else:
                 target = form[key]
         except (KeyError, IndexError, ValueError):
-            target = form[key] if key in form else None
+            target = form._fields.get(key)
         if target is None:
             continue
         if isinstance(target, FieldList | FormField):

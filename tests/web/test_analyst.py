@@ -30,7 +30,9 @@ def test_organisers_may_not_use_the_analyst_area(client, create_user, path):
 
 
 @pytest.mark.parametrize("role", ["analyst", "admin"])
-def test_analysts_see_responses_by_organisation_and_status(client, create_user, create_invitation, role):
+def test_analysts_see_responses_by_organisation_and_status(
+    client, create_user, create_invitation, role
+):
     create_invitation("EGY")
     email, password = create_user(role)
     assert login(client, email, password).status_code == 302
