@@ -15,7 +15,9 @@ from reports.dossier import (
     Source,
     StateView,
 )
+from reports.html import render_iscm_html
 from reports.narrative import DraftSection, draft_sections, introduction
+from reports.pdf import render_iscm_pdf, render_pdf
 
 __all__ = [
     "DraftSection",
@@ -29,4 +31,7 @@ __all__ = [
     "StateView",
     "draft_sections",
     "introduction",
+    "render_iscm_html",
+    "render_iscm_pdf",
+    "render_pdf",
 ]

@@ -137,8 +137,12 @@ EN: dict[str, Any] = {
     "strategy_yes": "{Iscm} has a formalized strategy.",
     "strategy_yes_titled": "{Iscm} has a formalized strategy: {title}.",
     "strategy_in_preparation": "{Iscm} is preparing a formalized strategy.",
-    "guiding_document": "The main document guiding the actions and priorities of {iscm} is {document}.",
-    "work_plan": "The work of {iscm} is implemented and monitored according to its work plan{period}{scope}.",
+    "guiding_document": (
+        "The main document guiding the actions and priorities of {iscm} is {document}."
+    ),
+    "work_plan": (
+        "The work of {iscm} is implemented and monitored according to its work plan{period}{scope}."
+    ),
     "work_plan_other_period": ", which covers the following period: {period}",
     "work_plan_scope": ", covering {scope}",
     "work_plan_none": "{Iscm} does not have a work plan.",
@@ -192,7 +196,9 @@ EN: dict[str, Any] = {
     },
     # 4. Partnerships
     "partner_iscms": "{Iscm} works closely with {partners}.",
-    "partner_igos": "{Iscm} cooperates with inter-governmental organizations (IGOs) such as {igos}{roles}.",
+    "partner_igos": (
+        "{Iscm} cooperates with inter-governmental organizations (IGOs) such as {igos}{roles}."
+    ),
     "partner_igos_moreover": (
         "Moreover, {iscm} cooperates with inter-governmental organizations (IGOs) such as "
         "{igos}{roles}."
@@ -319,20 +325,6 @@ EN: dict[str, Any] = {
             "technical_inputs": "provide technical inputs",
             "implementation": "take part in implementation",
         },
-        "membership_value": {
-            "exchange_of_practices": "exchanging best practices",
-            "trust_building": "trust-building",
-            "networking": "networking",
-            "capacity_building": "capacity-building",
-            "policy_coordination": "policy coordination",
-            "access_to_stakeholders": "access to stakeholders",
-            "technical_advice": "technical advice",
-            "knowledge_sharing": "knowledge-sharing",
-            "emerging_issues": "maintaining a dialogue on newly emerging issues",
-            "global_initiatives": "being updated on global initiatives addressing migration",
-            "partnerships": "developing partnerships",
-            "projects_and_funding": "access to projects and funding",
-        },
     },
     # Charts
     "chart_thematic_title": "Thematic areas: originating mandate and current priorities",
@@ -352,7 +344,7 @@ EN: dict[str, Any] = {
     "chart_meetings_count": "Number of meetings",
     "chart_meetings_total": "Total",
     "chart_meetings_unspecified": "Level not given",
-    "chart_data_caption": "Data of the chart: {title}",
+    "chart_data_caption": "Data of the chart",
     # Annex and page furniture
     "annex": "Annex",
     "annex_meetings": "Meetings held",
@@ -437,7 +429,8 @@ class Phrases:
         if len(items) == 1:
             return items[0]
         separator = self._table["list_separator"]
-        if any(separator.strip() in item for item in items):
+        # A comma inside the last item does not confuse the reader; one inside the others does
+        if any(separator.strip() in item for item in items[:-1]):
             separator = self._table["long_list_separator"]
         return f"{separator.join(items[:-1])} {self._table['and']} {items[-1]}"
 

@@ -1,0 +1,264 @@
+"""Charts of a dossier as SVG, each with its numbers as a table for screen readers.
+
+Figures are built with ``matplotlib.figure.Figure`` (never pyplot, which keeps global state
+that a web process must not share). They read in greyscale: fills differ by shade and hatch,
+never by colour alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import textwrap
+from dataclasses import dataclass
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
+
+from reports.dossier import IscmDossier
+from reports.phrases import Phrases
+from reports.summaries import meetings_per_year, membership_value_counts, thematic_areas
+
+#: (fill, hatch) pairs that stay distinct when printed in black and white
+FILLS: tuple[tuple[str, str], ...] = (
+    ("#303030", ""),
+    ("#ffffff", "///"),
+    ("#a0a0a0", ""),
+    ("#ffffff", "..."),
+    ("#d8d8d8", "xx"),
+    ("#686868", "\\\\\\"),
+    ("#ffffff", ""),
+)
+FONT_SIZE = 8
+#: a chart beside its table, and one across the page above its table
+NARROW_INCHES = 3.6
+WIDE_INCHES = 6.3
+LABEL_WIDTH = 28
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as SVG, with a short description and the numbers it shows as rows of a table."""
+
+    key: str
+    title: str
+    alt: str
+    svg: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def data_uri(self) -> str:
+        """The SVG as a ``data:`` URL, for an ``<img>``."""
+        encoded = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+        return f"data:image/svg+xml;base64,{encoded}"
+
+
+def build_charts(dossier: IscmDossier) -> dict[str, Chart]:
+    """Every chart the dossier has data for, keyed ``thematic_areas``, ``membership_value``,
+    ``meetings``."""
+    charts = (
+        thematic_areas_chart(dossier),
+        membership_value_chart(dossier),
+        meetings_chart(dossier),
+    )
+    return {chart.key: chart for chart in charts if chart is not None}
+
+
+def _style(language: str) -> dict[str, object]:
+    families = ["DejaVu Sans", "Noto Sans", "Noto Naskh Arabic"]
+    if Phrases(language).direction == "rtl":
+        families.insert(0, families.pop())
+    return {
+        "font.family": families,
+        "font.size": FONT_SIZE,
+        "hatch.linewidth": 0.6,
+        "svg.fonttype": "path",
+        # Stable element ids, so the same dossier gives the same SVG
+        "svg.hashsalt": "iscm-summary",
+    }
+
+
+def _svg(figure: Figure, language: str) -> str:
+    buffer = io.StringIO()
+    with matplotlib.rc_context(_style(language)):
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _figure(language: str, width: float, height: float) -> Figure:
+    with matplotlib.rc_context(_style(language)):
+        return Figure(figsize=(width, height), layout="constrained")
+
+
+def _wrap(label: str, width: int = LABEL_WIDTH) -> str:
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
+    """Which thematic areas the ISCM covered at its founding and which it covers now."""
+    frame = thematic_areas(dossier)
+    if frame.empty:
+        return None
+    phrases = Phrases(dossier.language)
+    iscm = dossier.iscm.in_sentence or dossier.iscm.name
+    columns = (phrases["chart_thematic_original"], phrases["chart_thematic_current"])
+    count = len(frame)
+
+    with matplotlib.rc_context(_style(dossier.language)):
+        figure = _figure(dossier.language, NARROW_INCHES, 0.7 + 0.32 * count)
+        axes = figure.add_subplot()
+        for row, (original, current) in enumerate(
+            zip(frame["original"], frame["current"], strict=True)
+        ):
+            for column, present in enumerate((original, current)):
+                fill, hatch = FILLS[column]
+                if present:
+                    axes.add_patch(
+                        Rectangle(
+                            (column - 0.22, row - 0.3),
+                            0.44,
+                            0.6,
+                            facecolor=fill,
+                            edgecolor="black",
+                            hatch=hatch,
+                            linewidth=0.8,
+                        )
+                    )
+                else:
+                    axes.plot([column - 0.08, column + 0.08], [row, row], color="#909090")
+        axes.set_xlim(-0.5, 1.5)
+        axes.set_ylim(count - 0.5, -0.5)
+        axes.set_xticks([0, 1], [_wrap(label, 12) for label in columns])
+        axes.xaxis.tick_top()
+        axes.set_yticks(range(count), [_wrap(label) for label in frame["label"]])
+        axes.set_ylabel(phrases["chart_thematic_area"])
+        axes.tick_params(length=0)
+        for spine in axes.spines.values():
+            spine.set_visible(False)
+        for row in range(count + 1):
+            axes.axhline(row - 0.5, color="#d0d0d0", linewidth=0.5)
+        svg = _svg(figure, dossier.language)
+
+    yes, no = phrases["chart_yes"], phrases["chart_no"]
+    rows = tuple(
+        (label, yes if original else no, yes if current else no)
+        for label, original, current in zip(
+            frame["label"], frame["original"], frame["current"], strict=True
+        )
+    )
+    return Chart(
+        key="thematic_areas",
+        title=phrases["chart_thematic_title"],
+        alt=phrases.format("chart_thematic_alt", iscm=iscm),
+        svg=svg,
+        columns=(phrases["chart_thematic_area"], *columns),
+        rows=rows,
+    )
+
+
+def membership_value_chart(dossier: IscmDossier) -> Chart | None:
+    """How many of the ISCM's States cited each value of membership."""
+    frame = membership_value_counts(dossier)
+    if frame.empty:
+        return None
+    phrases = Phrases(dossier.language)
+    count = len(frame)
+    fill, hatch = FILLS[2]
+
+    with matplotlib.rc_context(_style(dossier.language)):
+        figure = _figure(dossier.language, NARROW_INCHES, 0.8 + 0.3 * count)
+        axes = figure.add_subplot()
+        positions = range(count)
+        bars = axes.barh(
+            positions,
+            frame["states"],
+            height=0.6,
+            color=fill,
+            hatch=hatch,
+            edgecolor="black",
+            linewidth=0.8,
+        )
+        axes.bar_label(bars, padding=3)
+        axes.set_yticks(list(positions), [_wrap(label) for label in frame["label"]])
+        axes.invert_yaxis()
+        axes.set_xlim(0, int(frame["states"].max()) + 0.6)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_xlabel(phrases["chart_value_count"])
+        axes.set_ylabel(phrases["chart_value_area"])
+        axes.spines[["top", "right"]].set_visible(False)
+        svg = _svg(figure, dossier.language)
+
+    return Chart(
+        key="membership_value",
+        title=phrases["chart_value_title"],
+        alt=phrases["chart_value_alt"],
+        svg=svg,
+        columns=(phrases["chart_value_area"], phrases["chart_value_count"]),
+        rows=tuple(
+            (label, str(states))
+            for label, states in zip(frame["label"], frame["states"], strict=True)
+        ),
+    )
+
+
+def meetings_chart(dossier: IscmDossier) -> Chart | None:
+    """The ISCM's meetings per year, stacked by level."""
+    phrases = Phrases(dossier.language)
+    table = meetings_per_year(dossier, phrases["chart_meetings_unspecified"])
+    if table.empty:
+        return None
+    iscm = dossier.iscm.in_sentence or dossier.iscm.name
+    years = [int(year) for year in table.index]
+
+    with matplotlib.rc_context(_style(dossier.language)):
+        figure = _figure(dossier.language, WIDE_INCHES, 2.6)
+        axes = figure.add_subplot()
+        bottom = [0] * len(years)
+        for index, level in enumerate(table.columns):
+            fill, hatch = FILLS[index % len(FILLS)]
+            values = [int(value) for value in table[level]]
+            axes.bar(
+                years,
+                values,
+                bottom=bottom,
+                width=0.6,
+                color=fill,
+                hatch=hatch,
+                edgecolor="black",
+                linewidth=0.8,
+                label=level,
+            )
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        axes.set_xticks(years, [str(year) for year in years])
+        if len(years) > 12:
+            axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=12))
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_xlabel(phrases["chart_meetings_year"])
+        axes.set_ylabel(phrases["chart_meetings_count"])
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        svg = _svg(figure, dossier.language)
+
+    rows = tuple(
+        (
+            str(year),
+            *(str(int(value)) for value in table.loc[year]),
+            str(int(table.loc[year].sum())),
+        )
+        for year in table.index
+    )
+    return Chart(
+        key="meetings",
+        title=phrases["chart_meetings_title"],
+        alt=phrases.format("chart_meetings_alt", iscm=iscm),
+        svg=svg,
+        columns=(
+            phrases["chart_meetings_year"],
+            *(str(level) for level in table.columns),
+            phrases["chart_meetings_total"],
+        ),
+        rows=rows,
+    )

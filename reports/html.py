@@ -1,0 +1,101 @@
+"""Render a per-ISCM summary as HTML with the library's own Jinja environment."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from reports.charts import Chart, build_charts
+from reports.dossier import IscmDossier
+from reports.narrative import SECTION_KEYS, DraftSection, draft_sections, introduction
+from reports.phrases import Phrases
+
+#: the section after which each chart stands
+CHART_PLACES: dict[str, str] = {
+    "thematic_areas": "programming",
+    "membership_value": "membership_value",
+}
+#: what an analyst may rewrite: the introduction and each numbered section
+EDITABLE_KEYS: frozenset[str] = frozenset({"introduction", *SECTION_KEYS})
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+environment = Environment(
+    loader=PackageLoader("reports", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    """A numbered section as shown: drafted or edited paragraphs, and its charts."""
+
+    number: int
+    key: str
+    title: str
+    paragraphs: list[str]
+    edited: bool
+    charts: list[Chart]
+
+
+def paragraphs_from_text(text: str) -> list[str]:
+    """Split an analyst's plain text into paragraphs at blank lines."""
+    return [" ".join(block.split()) for block in _BLANK_LINE.split(text) if block.strip()]
+
+
+def render_iscm_html(dossier: IscmDossier, edits: dict[str, str] | None = None) -> str:
+    """The per-ISCM summary as a complete HTML document.
+
+    :param edits: analyst text by section key (or ``introduction``) replacing the drafted
+        paragraphs; plain text, paragraphs separated by blank lines. Blank text keeps the draft.
+    :raises ValueError: for an edit whose key is not a section of the summary.
+    """
+    edits = {key: text for key, text in (edits or {}).items() if text and text.strip()}
+    unknown = sorted(set(edits) - EDITABLE_KEYS)
+    if unknown:
+        raise ValueError(f"no such section to edit: {', '.join(unknown)}")
+    phrases = Phrases(dossier.language)
+    charts = build_charts(dossier)
+    sections = [_rendered(section, edits, charts) for section in draft_sections(dossier)]
+    intro = (
+        paragraphs_from_text(edits["introduction"])
+        if "introduction" in edits
+        else introduction(dossier)
+    )
+    iscm = dossier.iscm
+    full_name = iscm.name
+    if iscm.acronym and iscm.acronym.casefold() not in iscm.name.casefold():
+        full_name = f"{iscm.name} ({iscm.acronym})"
+    template = environment.get_template("iscm.html")
+    return template.render(
+        t=phrases,
+        lang=dossier.language,
+        dir=phrases.direction,
+        dossier=dossier,
+        iscm_full_name=full_name,
+        introduction=intro,
+        introduction_edited="introduction" in edits,
+        sections=sections,
+        meetings_chart=charts.get("meetings"),
+        state_views=sorted(dossier.state_views, key=lambda view: view.state.name.casefold()),
+        igo_views=sorted(dossier.igo_views, key=lambda view: view.igo.short_name.casefold()),
+    )
+
+
+def _rendered(
+    section: DraftSection, edits: dict[str, str], charts: dict[str, Chart]
+) -> RenderedSection:
+    edited = section.key in edits
+    return RenderedSection(
+        number=section.number,
+        key=section.key,
+        title=section.title,
+        paragraphs=paragraphs_from_text(edits[section.key]) if edited else section.paragraphs,
+        edited=edited,
+        charts=[chart for key, chart in charts.items() if CHART_PLACES.get(key) == section.key],
+    )
