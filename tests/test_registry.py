@@ -1,0 +1,371 @@
+"""The registry of ISCMs, States and IGOs, its vocabularies, and the questionnaires it serves."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from questionnaires import data_path
+from surveyapp.questionnaire import load_questionnaire, validate_paths
+from surveyapp.registry import (
+    ISCM_KINDS,
+    MEMBERSHIP_ROLES,
+    STATE_REGIONS,
+    Registry,
+    RegistryError,
+    load_registry,
+)
+
+DESIGN_ISCMS = [
+    "khartoum-process",
+    "rabat-process",
+    "budapest-process",
+    "prague-process",
+    "almaty-process",
+    "bali-process",
+    "colombo-process",
+    "abu-dhabi-dialogue",
+    "puebla-process",
+    "sacm",
+    "cmc",
+    "midsa",
+    "midwa",
+    "midcom",
+    "midcas",
+    "igad-rcp",
+    "arcp",
+    "pidc",
+    "igc",
+    "mtm",
+    "5plus5-dialogue",
+    "eap-panel",
+    "eu-celac-dialogue",
+    "pan-african-forum",
+    "gfmd",
+]
+DESIGN_IGOS = ["iom", "unhcr", "unodc", "ilo", "icmpd", "auc", "ec", "igad", "ecowas", "las"]
+#: 193 UN member States and the two observer States
+UN_STATES = 195
+QUESTIONNAIRES = ["state", "iscm", "igo"]
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    """The registry shipped with the package."""
+    return load_registry()
+
+
+@pytest.fixture
+def registry_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped registry and vocabularies; returns its folder."""
+    shutil.copytree(data_path() / "registry", tmp_path / "registry")
+    shutil.copytree(data_path() / "vocabularies", tmp_path / "vocabularies")
+    return tmp_path
+
+
+# -- ISCMs and IGOs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", DESIGN_ISCMS)
+def test_every_iscm_of_the_design_is_registered_with_kind_region_and_secretariat(
+    registry: Registry, code: str
+) -> None:
+    entry = registry.entry(code)
+    assert entry.kind == "iscm"
+    assert entry.iscm_kind in ISCM_KINDS
+    assert entry.name["en"] and entry.short_name["en"] and entry.in_sentence["en"]
+    assert entry.region and entry.secretariat
+
+
+def test_khartoum_process_is_named_as_in_the_summary(registry: Registry) -> None:
+    entry = registry.entry("khartoum-process")
+    assert entry.name["en"] == "EU-Horn of Africa Migration Route Initiative (Khartoum Process)"
+    assert entry.short_name["en"] == "Khartoum Process"
+    assert entry.in_sentence["en"] == "the Khartoum Process"
+    assert entry.acronym == "KP"
+    assert "African Union Commission" in (entry.secretariat or "")
+
+
+@pytest.mark.parametrize("code", DESIGN_IGOS)
+def test_every_igo_of_the_design_is_registered_with_an_acronym(
+    registry: Registry, code: str
+) -> None:
+    entry = registry.entry(code)
+    assert entry.kind == "igo"
+    assert entry.name["en"] and entry.acronym and entry.in_sentence["en"]
+
+
+def test_igo_in_sentence_carries_its_article(registry: Registry) -> None:
+    assert registry.entry("auc").in_sentence_in("en") == "the African Union Commission"
+    assert registry.entry("iom").in_sentence_in("en") == "IOM"
+
+
+def test_unknown_code_is_a_key_error(registry: Registry) -> None:
+    assert "XYZ" not in registry
+    with pytest.raises(KeyError, match="XYZ"):
+        registry.entry("XYZ")
+
+
+# -- States -----------------------------------------------------------------------------------
+
+
+def test_states_are_iso_alpha3_codes_with_a_continent(registry: Registry) -> None:
+    for state in registry.states:
+        assert pycountry.countries.get(alpha_3=state.code) is not None, state.code
+        assert state.kind == "state"
+        assert state.region in STATE_REGIONS, state.code
+
+
+def test_states_are_the_un_member_and_observer_states(registry: Registry) -> None:
+    codes = {state.code for state in registry.states}
+    assert len(codes) == UN_STATES
+    assert {"EGY", "ETH", "NLD", "PSE", "VAT", "SSD", "TLS"} <= codes
+    assert not {"ABW", "GRL", "HKG", "ATA"} & codes
+
+
+def test_state_names_come_from_pycountry_with_prose_overrides(registry: Registry) -> None:
+    iran = registry.entry("IRN")
+    assert iran.name["en"] == pycountry.countries.get(alpha_3="IRN").name
+    assert iran.short_name["en"] == "Iran"
+    assert registry.entry("NLD").in_sentence["en"] == "the Netherlands"
+    assert registry.entry("GBR").in_sentence["en"] == "the United Kingdom"
+    assert registry.entry("COD").short_name["en"] == "Democratic Republic of the Congo"
+    assert registry.entry("EGY").in_sentence["en"] == "Egypt"
+
+
+def test_state_names_are_translated_into_the_four_languages(registry: Registry) -> None:
+    netherlands = registry.entry("NLD")
+    assert set(netherlands.name) == {"en", "fr", "es", "ar"}
+    assert netherlands.name["fr"] == "Pays-Bas"
+    assert netherlands.short_name["es"] == "Países Bajos"
+    assert netherlands.in_sentence["fr"] == "Pays-Bas"
+    assert registry.entry("EGY").name["ar"] == "مصر"
+
+
+# -- memberships ------------------------------------------------------------------------------
+
+
+def test_khartoum_process_membership_is_the_real_one(registry: Registry) -> None:
+    rows = [m for m in registry.memberships if m.iscm == "khartoum-process"]
+    assert rows and not any(m.illustrative for m in rows)
+    members = set(registry.members_of("khartoum-process", role="member"))
+    assert {"EGY", "ETH", "NLD", "LBY", "NOR", "CHE", "UGA", "GBR", "auc", "ec"} <= members
+    assert registry.members_of("khartoum-process", role="chair") == ["ITA"]
+    steering = set(registry.members_of("khartoum-process", role="steering_committee"))
+    assert {"NLD", "auc", "ec"} <= steering
+    assert "MLT" not in steering
+
+
+def test_other_iscms_have_an_illustrative_sample_of_states_and_igos(registry: Registry) -> None:
+    for code in DESIGN_ISCMS[1:]:
+        rows = [m for m in registry.memberships if m.iscm == code]
+        assert rows and all(m.illustrative for m in rows), code
+        members = registry.members_of(code)
+        states = [m for m in members if registry.entry(m).kind == "state"]
+        igos = [m for m in members if registry.entry(m).kind == "igo"]
+        assert 5 <= len(states) <= 15, code
+        assert 1 <= len(igos) <= 3, code
+
+
+def test_membership_roles_are_known(registry: Registry) -> None:
+    assert {m.role for m in registry.memberships} <= set(MEMBERSHIP_ROLES)
+
+
+def test_membership_note_says_which_lists_are_illustrative(registry: Registry) -> None:
+    assert "Khartoum Process" in registry.membership_note
+    assert "illustrative" in registry.membership_note.lower()
+
+
+def test_iscms_of_a_state_follow_its_memberships(registry: Registry) -> None:
+    assert "khartoum-process" in registry.iscms_of("ETH")
+    assert set(registry.roles_of("ITA", "khartoum-process")) >= {"member", "chair"}
+
+
+# -- choices ----------------------------------------------------------------------------------
+
+
+def test_iscm_choices_are_labelled_with_short_names(registry: Registry) -> None:
+    choices = registry.choices("registry:iscm")
+    assert choices is not None
+    labels = {c["code"]: c["label"]["en"] for c in choices}
+    assert set(labels) == set(DESIGN_ISCMS)
+    assert labels["khartoum-process"] == "Khartoum Process"
+
+
+def test_state_choices_are_sorted_by_english_name_and_translated(registry: Registry) -> None:
+    choices = registry.choices("registry:state")
+    assert choices is not None and len(choices) == UN_STATES
+    names = [c["label"]["en"] for c in choices]
+    assert names[0] == "Afghanistan" and names[-1] == "Zimbabwe"
+    assert names.index("Côte d'Ivoire") < names.index("Croatia")
+    netherlands = next(c for c in choices if c["code"] == "NLD")
+    assert netherlands["label"]["fr"] == "Pays-Bas"
+
+
+def test_igo_choices_list_every_igo(registry: Registry) -> None:
+    choices = registry.choices("registry:igo")
+    assert choices is not None
+    assert set(DESIGN_IGOS) <= {c["code"] for c in choices}
+
+
+def test_vocabulary_choices_resolve(registry: Registry) -> None:
+    thematic = registry.choices("vocabulary:thematic_areas")
+    assert thematic is not None
+    assert [c["code"] for c in thematic][:2] == ["trafficking_in_persons", "smuggling_of_migrants"]
+    values = [c["code"] for c in registry.vocabulary("membership_value")]
+    assert "partnerships" in values and len(values) == 12
+
+
+@pytest.mark.parametrize(
+    "name", ["registry:country", "vocabulary:nonexistent", "thematic_areas", "iscm"]
+)
+def test_unknown_choice_list_resolves_to_none(registry: Registry, name: str) -> None:
+    assert registry.choices(name) is None
+
+
+def test_choices_are_copies_the_caller_may_change(registry: Registry) -> None:
+    choices = registry.choices("vocabulary:thematic_areas")
+    assert choices is not None
+    choices[0]["label"]["en"] = "changed"
+    assert registry.choices("vocabulary:thematic_areas")[0]["label"]["en"] != "changed"
+
+
+# -- broken files -----------------------------------------------------------------------------
+
+
+def _replace(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_registry_loads_from_a_copied_folder(registry_copy: Path) -> None:
+    assert len(load_registry(registry_copy).iscms) == len(DESIGN_ISCMS)
+    assert len(load_registry(registry_copy / "registry").iscms) == len(DESIGN_ISCMS)
+
+
+def test_state_with_unknown_region_is_reported_with_file_and_code(registry_copy: Path) -> None:
+    _replace(
+        registry_copy / "registry/states.yaml",
+        "{code: EGY, region: Africa}",
+        "{code: EGY, region: Mars}",
+    )
+    with pytest.raises(RegistryError, match=r"states\.yaml: entry \d+ \(EGY\): 'region'"):
+        load_registry(registry_copy)
+
+
+def test_state_with_unknown_code_is_reported(registry_copy: Path) -> None:
+    _replace(registry_copy / "registry/states.yaml", "{code: EGY,", "{code: XXX,")
+    with pytest.raises(RegistryError, match=r"states\.yaml: entry \d+ \(XXX\)"):
+        load_registry(registry_copy)
+
+
+def test_iscm_without_name_is_reported_with_file_and_code(registry_copy: Path) -> None:
+    _replace(
+        registry_copy / "registry/iscms.yaml",
+        '    name: {en: "Global Forum on Migration and Development"}\n',
+        "",
+    )
+    with pytest.raises(RegistryError, match=r"iscms\.yaml: entry 25 \(gfmd\): 'name'"):
+        load_registry(registry_copy)
+
+
+def test_membership_of_unknown_iscm_is_reported(registry_copy: Path) -> None:
+    _replace(
+        registry_copy / "registry/memberships.yaml",
+        "{iscm: gfmd, member: MEX,",
+        "{iscm: gfmd-typo, member: MEX,",
+    )
+    with pytest.raises(RegistryError, match=r"memberships\.yaml: membership \d+ .*gfmd-typo"):
+        load_registry(registry_copy)
+
+
+def test_invalid_yaml_is_reported_with_the_file(registry_copy: Path) -> None:
+    (registry_copy / "registry/igos.yaml").write_text("igos: [\n  - code: iom\n", "utf-8")
+    with pytest.raises(RegistryError, match=r"igos\.yaml: not valid YAML"):
+        load_registry(registry_copy)
+
+
+def test_vocabulary_with_duplicate_code_is_reported(registry_copy: Path) -> None:
+    file = registry_copy / "vocabularies/thematic_areas.yaml"
+    file.write_text(
+        file.read_text("utf-8") + '  - code: health\n    label: {en: "Health again"}\n', "utf-8"
+    )
+    with pytest.raises(RegistryError, match=r"thematic_areas\.yaml: choice \d+ \(health\)"):
+        load_registry(registry_copy)
+
+
+def test_missing_registry_folder_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(RegistryError, match="no registry/ folder"):
+        load_registry(tmp_path)
+
+
+# -- the questionnaires against the registry --------------------------------------------------
+
+
+def test_questionnaires_validate_with_the_registry_as_choice_source(registry: Registry) -> None:
+    paths = [data_path() / f"{name}.yaml" for name in QUESTIONNAIRES]
+    assert validate_paths(paths, choice_source=registry) == []
+
+
+@pytest.mark.parametrize("name", QUESTIONNAIRES)
+def test_questionnaire_loads_with_version_and_respondent_type(
+    registry: Registry, name: str
+) -> None:
+    questionnaire = load_questionnaire(data_path() / f"{name}.yaml", choice_source=registry)
+    assert questionnaire.respondent_type == name
+    assert questionnaire.version == "2026.1"
+
+
+#: (questionnaire, key, type, choices_from) for the keys of docs/questionnaire-content.md
+CONTENT_KEYS = [
+    ("iscm", "founding_document", "text", None),
+    ("iscm", "founding_year", "year", None),
+    ("iscm", "founding_date", "date", None),
+    ("iscm", "mandate", "long_text", None),
+    ("iscm", "original_thematic_areas", "select_multiple", "vocabulary:thematic_areas"),
+    ("iscm", "current_thematic_areas", "select_multiple", "vocabulary:thematic_areas"),
+    ("iscm", "has_strategy", "select_one", None),
+    ("iscm", "work_plan_monitors", "select_multiple", None),
+    ("iscm", "national_means", "select_multiple", None),
+    ("iscm", "secretariat_managed_by", "select_multiple", "registry:igo"),
+    ("iscm", "governing_documents", "repeat", None),
+    ("iscm", "states_joined", "select_multiple", "registry:state"),
+    ("iscm", "funding_stability", "select_one", None),
+    ("iscm", "partner_iscms", "select_multiple", "registry:iscm"),
+    ("iscm", "partner_igo_examples", "repeat", None),
+    ("iscm", "member_value", "select_multiple", "vocabulary:membership_value"),
+    ("iscm", "meetings", "repeat", None),
+    ("state", "iscms", "select_multiple", "registry:iscm"),
+    ("state", "iscm_views", "per_item", None),
+    ("state", "value_rating", "rating", None),
+    ("state", "benefits", "long_text", None),
+    ("igo", "iscms", "select_multiple", "registry:iscm"),
+    ("igo", "iscm_engagement", "per_item", None),
+    ("igo", "igo_roles", "select_multiple", "vocabulary:igo_roles"),
+]
+
+
+@pytest.mark.parametrize(("name", "key", "kind", "choices_from"), CONTENT_KEYS)
+def test_questionnaire_has_the_documented_key_and_type(
+    registry: Registry, name: str, key: str, kind: str, choices_from: str | None
+) -> None:
+    questionnaire = load_questionnaire(data_path() / f"{name}.yaml", choice_source=registry)
+    question = questionnaire.question(key)
+    assert question.type == kind
+    if choices_from:
+        assert question.choices_from == choices_from
+
+
+def test_per_item_questions_iterate_over_the_chosen_iscms(registry: Registry) -> None:
+    for name, key in (("state", "iscm_views"), ("igo", "iscm_engagement")):
+        questionnaire = load_questionnaire(data_path() / f"{name}.yaml", choice_source=registry)
+        assert questionnaire.question(key).items_from == "iscms"
+
+
+def test_rating_scale_runs_from_one_to_five(registry: Registry) -> None:
+    questionnaire = load_questionnaire(data_path() / "state.yaml", choice_source=registry)
+    assert questionnaire.question("value_rating").choice_codes == ["1", "2", "3", "4", "5"]
