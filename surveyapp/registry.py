@@ -103,7 +103,7 @@ class Membership:
     illustrative: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Registry:
     """ISCMs, States, IGOs, memberships and vocabularies, loaded by :func:`load_registry`."""
 
