@@ -723,32 +723,30 @@ class _Drafter:
             )
             sentences = [self.fill("states_referred", Count=count, names=names)]
 
-        named_benefits, values_only, anonymous_benefits = [], [], []
-        for view in views:
-            if view.benefits and view.benefits_attributable:
-                named_benefits.append(view)
-            else:
-                if view.value_area_codes or view.value_areas:
-                    values_only.append(view)
-                if view.benefits:
-                    anonymous_benefits.append(view)
-        for view in named_benefits:
-            subject = upper_first(view.state.in_sentence or view.state.name)
-            sentences.append(self.state_benefits(subject, view.benefits or ""))
-            values = self.state_values(view)
-            if values:
-                sentences.append(self.fill("state_values_also", values=values))
-        for view in values_only:
-            sentences.append(
-                self.fill(
-                    "state_values",
-                    State=upper_first(view.state.in_sentence or view.state.name),
-                    values=self.state_values(view),
-                )
-            )
+        # A State whose benefits are not for attribution is not named anywhere in this part:
+        # its chosen values go with its anonymous account rather than beside its name.
         anonymous = _AnonymousSubjects(self.phrases["one_state"], self.phrases["another_state"])
-        for view in anonymous_benefits:
-            sentences.append(self.state_benefits(anonymous.next(), view.benefits or ""))
+        named = [view for view in views if view.benefits and view.benefits_attributable]
+        unnamed = [view for view in views if view.benefits and not view.benefits_attributable]
+        for view in named:
+            subject = upper_first(view.state.in_sentence or view.state.name)
+            sentences.extend(self.state_account(subject, view))
+        for view in views:
+            if not view.benefits and (view.value_area_codes or view.value_areas):
+                subject = upper_first(view.state.in_sentence or view.state.name)
+                sentences.append(
+                    self.fill("state_values", State=subject, values=self.state_values(view))
+                )
+        for view in unnamed:
+            sentences.extend(self.state_account(anonymous.next(), view))
+        return sentences
+
+    def state_account(self, subject: str, view: StateView) -> list[str]:
+        """What one State gained from the ISCM and what it values in it."""
+        sentences = [self.state_benefits(subject, view.benefits or "")]
+        values = self.state_values(view)
+        if values:
+            sentences.append(self.fill("state_values_also", values=values))
         return sentences
 
     def state_benefits(self, subject: str, benefits: str) -> str:

@@ -1,0 +1,362 @@
+"""The drafted prose says what the answers say, in the register of the 2019 summaries."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reports import DraftSection, IscmDossier, draft_sections, introduction
+
+
+def sections_of(dossier: IscmDossier) -> dict[str, DraftSection]:
+    return {section.key: section for section in draft_sections(dossier)}
+
+
+def text_of(dossier: IscmDossier, key: str | None = None) -> str:
+    sections = sections_of(dossier)
+    chosen = [sections[key]] if key else list(sections.values())
+    return "\n\n".join(paragraph for section in chosen for paragraph in section.paragraphs)
+
+
+def test_sections_are_numbered_with_the_assessment_titles(dossier):
+    sections = draft_sections(dossier)
+
+    assert [(s.number, s.key, s.title) for s in sections] == [
+        (1, "programming", "Evolution of programming and thematic focus"),
+        (
+            2,
+            "contribution",
+            "Contribution to migration governance at national, (inter)regional and global "
+            "levels (with examples)",
+        ),
+        (3, "structures", "Salient ISCM structures"),
+        (4, "partnerships", "Partnership models by the ISCM"),
+        (
+            5,
+            "membership_value",
+            "Added value of Membership in the given ISCM for States and Organizations "
+            "(with examples)",
+        ),
+    ]
+
+
+def test_introduction_gives_the_round_year_and_participation_counts(dossier):
+    first, second = introduction(dossier)
+
+    assert "a survey was conducted in 2019." in first
+    assert second.startswith(
+        "46 States and 22 ISCMs and 3 inter-governmental organizations provided answers to the "
+        "questionnaires."
+    )
+
+
+def test_introduction_counts_one_respondent_in_the_singular(make_dossier, dossier):
+    one_each = dataclasses.replace(
+        dossier.round, states_answered=1, iscms_answered=1, igos_answered=1
+    )
+
+    second = introduction(make_dossier(round=one_each))[1]
+
+    assert second.startswith("1 State and 1 ISCM and 1 inter-governmental organization provided")
+
+
+def test_mandate_opens_with_the_founding_document_and_year(dossier):
+    assert text_of(dossier, "programming").startswith(
+        "As outlined in the Rome Declaration of 2014, the Khartoum Process provides a platform "
+        "to advance, implement and operationalize"
+    )
+
+
+def test_originating_and_new_thematic_priorities_are_compared(dossier):
+    assert (
+        "While the originating focus on trafficking in persons and smuggling of migrants has "
+        "remained a thematic priority of the Khartoum Process, its priorities now also include "
+        "international protection and asylum, root causes of irregular migration and "
+        "displacement and migration data collection and management."
+    ) in text_of(dossier, "programming")
+
+
+def test_absent_strategy_and_guiding_document_read_as_in_the_seed(dossier):
+    text = text_of(dossier, "programming")
+
+    assert "The Khartoum Process does not have a formalized strategy." in text
+    assert (
+        "The main document guiding the actions and priorities of the Khartoum Process is the "
+        "Rome Declaration adopted at the Ministerial Conference in Rome, Italy, on 28 Nov. 2014."
+    ) in text
+
+
+def test_work_plan_and_its_monitoring_are_described(dossier):
+    text = text_of(dossier, "programming")
+
+    assert (
+        "according to its work plan, which is developed on an annual basis, covering the "
+        "timespan of the respective Chairmanships of the Process."
+    ) in text
+    assert (
+        "The monitoring process is led jointly by the Secretariat, the Chair and the Steering "
+        "Committee."
+    ) in text
+
+
+def test_a_titled_strategy_is_named(make_dossier):
+    dossier = make_dossier()
+    dossier.answers.update(has_strategy="yes", strategy_title="Strategy 2020-2024")
+
+    assert "The Khartoum Process has a formalized strategy: Strategy 2020-2024." in text_of(
+        dossier, "programming"
+    )
+
+
+def test_mandate_that_repeats_the_iscm_name_is_not_doubled(make_dossier):
+    dossier = make_dossier()
+    dossier.answers["mandate"] = "The Khartoum Process provides a platform for dialogue."
+
+    assert (
+        "As outlined in the Rome Declaration of 2014, the Khartoum Process provides a platform "
+        "for dialogue."
+    ) in text_of(dossier, "programming")
+
+
+def test_national_contribution_lists_means_then_outcomes(dossier):
+    text = text_of(dossier, "contribution")
+
+    assert text.startswith(
+        "National level: The Khartoum Process contributed to migration policy, legislation and "
+        "practices in its Member States through thematic meetings, fact-finding missions and "
+        "training programmes. Moreover, it built the capacity of Member States and enabled an "
+        "exchange of best practices. Furthermore, in 2018,"
+    )
+    assert "Interregional level: Together with the Rabat Process" in text
+
+
+def test_unanswered_global_contribution_yields_no_global_level(dossier):
+    assert "Global level" not in text_of(dossier, "contribution")
+
+
+def test_structures_secretariat_and_documents_are_listed(dossier):
+    text = text_of(dossier, "structures")
+
+    assert (
+        "The structures of the Khartoum Process comprise a Chair, a steering committee and a "
+        "political and technical secretariat."
+    ) in text
+    assert (
+        "The secretariat is jointly managed by the African Union Commission and the European "
+        "Commission with support from ICMPD."
+    ) in text
+    assert (
+        "Its functions include preparing background documents, organizing meetings and liaising "
+        "with national focal points."
+    ) in text
+    assert "Knowledge management is addressed by providing access to all meetings'" in text
+    assert "provides regular updates on its work via e-mail and at meetings." in text
+
+
+def test_states_that_joined_are_listed_by_name(dossier):
+    text = text_of(dossier, "structures")
+
+    assert "Libya, Norway, Switzerland and Uganda joined the process." in text
+    assert "The Netherlands replaced Malta in the steering committee." in text
+
+
+def test_unchanged_membership_is_stated(make_dossier):
+    dossier = make_dossier()
+    dossier.answers["membership_changed"] = "no"
+
+    assert "The membership of the Khartoum Process has not changed since its establishment." in (
+        text_of(dossier, "structures")
+    )
+
+
+def test_funding_and_its_stability_are_reported(dossier):
+    text = text_of(dossier, "structures")
+
+    assert (
+        "The Khartoum Process is funded through annual contributions from Member States "
+        "through the African Union Commission and European Commission."
+    ) in text
+    assert "The funding sources of the Khartoum Process are stable." in text
+
+
+def test_funding_sources_are_listed_when_not_described(make_dossier):
+    dossier = make_dossier()
+    del dossier.answers["funding_description"]
+
+    assert (
+        "The Khartoum Process is funded through contributions from Member States, a regional "
+        "organization and the European Union."
+    ) in text_of(dossier, "structures")
+
+
+def test_partner_iscms_and_igos_are_named(dossier):
+    text = text_of(dossier, "partnerships")
+
+    assert (
+        "The Khartoum Process works closely with the Rabat Process and the AU-Horn of Africa "
+        "Initiative."
+    ) in text
+    assert (
+        "Moreover, the Khartoum Process cooperates with inter-governmental organizations (IGOs) "
+        "such as IOM, UNHCR and UNODC, which provide technical advice."
+    ) in text
+    assert "UNODC, for example, is one of the co-implementers of the BMM Project" in text
+    assert (
+        "NGOs and CSOs are invited to attend meetings of the process and provide technical inputs."
+    ) in text
+
+
+def test_igo_views_are_counted_and_cited(dossier):
+    igo_paragraph = sections_of(dossier)["partnerships"].paragraphs[1]
+
+    assert igo_paragraph.startswith(
+        "Three of the inter-governmental organizations (IOM, UNHCR, UNODC) surveyed referred to "
+        "the Khartoum Process in their answers."
+    )
+    assert "IOM and UNHCR provide technical advice." in igo_paragraph
+    assert "UNODC provides technical advice and implements projects." in igo_paragraph
+    assert "UNHCR, for example, contributed to the development of the programme" in igo_paragraph
+
+
+def test_igo_cooperation_not_for_attribution_does_not_name_the_igo(make_dossier):
+    dossier = make_dossier()
+    dossier.igo_views[1] = dataclasses.replace(dossier.igo_views[1], cooperation_attributable=False)
+
+    igo_paragraph = sections_of(dossier)["partnerships"].paragraphs[1]
+
+    assert "One inter-governmental organization, for example, contributed" in igo_paragraph
+    assert "(IOM, UNHCR, UNODC)" not in igo_paragraph
+    assert "UNHCR, for example" not in igo_paragraph
+
+
+def test_igo_example_written_as_a_sentence_is_quoted(make_dossier):
+    dossier = make_dossier()
+    dossier.igo_views[2] = dataclasses.replace(
+        dossier.igo_views[2], examples="We co-implement the BMM Project."
+    )
+
+    assert "UNODC reported: “We co-implement the BMM Project.”" in text_of(dossier, "partnerships")
+
+
+def test_membership_value_of_the_iscm_is_listed(dossier):
+    assert (
+        "Member States further value their membership in the Khartoum Process for "
+        "trust-building, networking, capacity-building"
+    ) in text_of(dossier, "membership_value")
+
+
+def test_referring_states_are_counted_in_words_and_named(dossier):
+    assert (
+        "Three of the Member States (Egypt, Ethiopia, the Netherlands) surveyed referred to the "
+        "Khartoum Process in their answers."
+    ) in text_of(dossier, "membership_value")
+
+
+def test_state_benefits_are_attributed_to_the_state(dossier):
+    text = text_of(dossier, "membership_value")
+
+    assert (
+        "Ethiopia benefited from its participation in the Khartoum Process, particularly from "
+        "the ISCM's effort to harmonize border control"
+    ) in text
+    assert "The Netherlands benefited from its participation in the Khartoum Process" in text
+    assert "Egypt values the process for developing partnerships." in text
+
+
+def test_benefits_not_for_attribution_never_name_the_state(make_dossier):
+    dossier = make_dossier()
+    dossier.state_views[1] = dataclasses.replace(
+        dossier.state_views[1], benefits_attributable=False
+    )
+
+    text = text_of(dossier, "membership_value")
+
+    assert "Ethiopia" not in text
+    assert "One Member State benefited from its participation in the Khartoum Process" in text
+    assert "Three of the Member States surveyed referred to the Khartoum Process" in text
+    assert "The Netherlands benefited" in text
+
+
+def test_national_impact_is_cited_at_national_level_with_attribution(make_dossier):
+    dossier = make_dossier()
+    dossier.state_views[1] = dataclasses.replace(
+        dossier.state_views[1], national_impact="Our anti-trafficking law drew on its work."
+    )
+
+    assert (
+        "Ethiopia reported on the impact at national level: “Our anti-trafficking law drew on "
+        "its work.”"
+    ) in sections_of(dossier)["contribution"].paragraphs[0]
+
+
+def test_national_impact_not_for_attribution_never_names_the_state(make_dossier):
+    dossier = make_dossier()
+    dossier.state_views[1] = dataclasses.replace(
+        dossier.state_views[1],
+        national_impact="Our anti-trafficking law drew on its work.",
+        national_impact_attributable=False,
+    )
+
+    text = text_of(dossier)
+
+    assert "One Member State reported on the impact at national level" in text
+    assert "Ethiopia" not in text_of(dossier, "contribution")
+    assert "(Egypt, Ethiopia, the Netherlands)" not in text
+
+
+def test_unanswered_questions_never_read_none(make_dossier):
+    answers = {key: None for key in make_dossier().answers}
+    answers.update(has_strategy="no", national_means=[], partner_igo_examples=[{"igo": None}])
+    dossier = make_dossier(answers=answers)
+    dossier.state_views[0] = dataclasses.replace(dossier.state_views[0], role=None)
+
+    text = text_of(dossier)
+
+    assert "None" not in text
+    assert "The Khartoum Process does not have a formalized strategy." in text
+
+
+def test_a_section_left_blank_says_no_information_was_provided(make_dossier):
+    dossier = make_dossier()
+    for key in list(dossier.answers):
+        if key.startswith(("structure", "secretariat", "governing", "knowledge", "communication")):
+            del dossier.answers[key]
+    for key in ("membership_changed", "states_joined", "governance_changes"):
+        del dossier.answers[key]
+    for key in ("funding_sources", "funding_description", "funding_stability"):
+        del dossier.answers[key]
+
+    assert sections_of(dossier)["structures"].paragraphs == [
+        "No information on this topic was provided."
+    ]
+
+
+def test_iscm_without_answers_is_said_plainly_and_states_still_reported(make_dossier):
+    sections = sections_of(make_dossier(answers={}))
+
+    for section in sections.values():
+        assert section.paragraphs[0].startswith(
+            "The Khartoum Process did not answer the questionnaire for ISCMs."
+        )
+    assert "Three of the Member States (Egypt, Ethiopia, the Netherlands)" in "".join(
+        sections["membership_value"].paragraphs
+    )
+    assert "UNHCR, for example, contributed" in "".join(sections["partnerships"].paragraphs)
+
+
+def test_iscm_without_answers_nor_views_says_nobody_reported(make_dossier):
+    dossier = make_dossier(answers={}, state_views=[], igo_views=[])
+
+    assert sections_of(dossier)["partnerships"].paragraphs == [
+        "The Khartoum Process did not answer the questionnaire for ISCMs. No Member State or "
+        "inter-governmental organization reported on this topic either."
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_untranslated_languages_fall_back_to_english(make_dossier, language):
+    sections = draft_sections(make_dossier(language=language))
+
+    assert sections[0].title == "Evolution of programming and thematic focus"
+    assert "does not have a formalized strategy" in sections[0].paragraphs[1]
