@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import secrets
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from werkzeug.serving import run_simple
 
 from surveyapp import operations
 from surveyapp.extensions import db
@@ -36,6 +40,27 @@ def register_commands(app: Flask) -> None:
     """Attach the platform's commands to ``app.cli`` (also reachable through ``flask``)."""
     for command in (init_command, demo_command, questionnaires, users, invite_command, report):
         app.cli.add_command(command)
+
+
+def needs_database(command: Callable) -> Callable:
+    """Turn "no such table" and connection failures into one clear line instead of a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (OperationalError, ProgrammingError) as error:
+            db.session.rollback()
+            url = _safe_url(current_app.config["SQLALCHEMY_DATABASE_URI"])
+            raise click.ClickException(
+                f"The database at {url} is not ready ({error.orig}). "
+                "Check SURVEYAPP_DATABASE_URL and run `surveyapp init`."
+            ) from error
+        except DBAPIError as error:
+            db.session.rollback()
+            raise click.ClickException(f"The database refused the change: {error.orig}") from error
+
+    return wrapper
 
 
 def questionnaire_dir() -> Path:
@@ -69,6 +94,7 @@ def initialise_database(year: int | None = None) -> None:
 
 @click.command("init")
 @with_appcontext
+@needs_database
 def init_command() -> None:
     """Create or upgrade the database, load registry and questionnaires, open a round."""
     initialise_database()
@@ -110,7 +136,8 @@ def demo_command(port: int, host: str, no_serve: bool) -> None:
     )
     if not no_serve:
         click.echo(f"Serving on {base_url} (Ctrl+C to stop)")
-        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+        # Flask ignores app.run() inside a CLI command, so serve with Werkzeug directly.
+        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
 
 
 @click.group("questionnaires")
@@ -172,6 +199,7 @@ def users() -> None:
 @click.argument("email")
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @with_appcontext
+@needs_database
 def create_user_command(email: str, role: str) -> None:
     """Create an account; the password is read from stdin or asked for."""
     if sys.stdin.isatty():
@@ -192,6 +220,7 @@ def create_user_command(email: str, role: str) -> None:
 @click.option("--email", help="The respondent's e-mail address.")
 @click.option("--json", "as_json", is_flag=True, help='Print {"url": ..., "token": ...}.')
 @with_appcontext
+@needs_database
 def invite_command(org_code: str, email: str | None, as_json: bool) -> None:
     """Invite an organisation to the open round and print its personal link."""
     survey_round = operations.current_round()
@@ -219,6 +248,7 @@ def report() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
 @with_appcontext
+@needs_database
 def report_iscm(code: str, output: Path, lang: str) -> None:
     """Render the summary of findings of one ISCM."""
     from reports import render_iscm_pdf
@@ -237,6 +267,7 @@ def report_iscm(code: str, output: Path, lang: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
 @with_appcontext
+@needs_database
 def report_all(output: Path, lang: str) -> None:
     """Render the summary of every ISCM into a folder."""
     from reports import render_iscm_pdf

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveyapp.extensions import db
@@ -28,11 +28,11 @@ class Organisation(db.Model):
     short_names: Mapped[dict[str, str]] = mapped_column(JSONType, default=dict)
     #: the name inside a sentence ("the Netherlands"), by language
     in_sentence: Mapped[dict[str, str]] = mapped_column(JSONType, default=dict)
-    acronym: Mapped[str] = mapped_column(String(32), default="")
-    region: Mapped[str] = mapped_column(String(64), default="")
+    acronym: Mapped[str] = mapped_column(String(64), default="")
+    region: Mapped[str] = mapped_column(Text, default="")
     #: for ISCMs: ``rcp``, ``irf`` or ``global``
     iscm_kind: Mapped[str | None] = mapped_column(String(8))
-    secretariat: Mapped[str | None] = mapped_column(String(255))
+    secretariat: Mapped[str | None] = mapped_column(Text)
 
     memberships: Mapped[list[Membership]] = relationship(
         foreign_keys="Membership.iscm_id", back_populates="iscm", cascade="all, delete-orphan"

@@ -81,7 +81,7 @@ def _t(text) -> str:
     return text.get_text(g.language) if text else ""
 
 
-@blueprint.get("/")
+@blueprint.get("/", strict_slashes=False)
 def tasklist():
     """The entry page: the round, the organisation and each section's state."""
     answers = g.response.answer_values()
