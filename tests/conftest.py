@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from surveyapp import create_app
@@ -10,12 +12,17 @@ from surveyapp.extensions import db
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
-    """An application on a fresh SQLite database in a temporary folder, registry loaded."""
+    """An application on a fresh database, registry and questionnaires loaded, a round open.
+
+    SQLite in a temporary folder by default; ``SURVEYAPP_TEST_DATABASE_URL`` (e.g. PostgreSQL)
+    runs the same tests against another engine, emptied before each test.
+    """
     monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path / "instance"))
+    url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
     application = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+            "SQLALCHEMY_DATABASE_URI": url,
             "SECRET_KEY": "test-secret-key",
             "SURVEYAPP_BASE_URL": "http://localhost",
         }
@@ -23,6 +30,8 @@ def app(tmp_path, monkeypatch):
     from surveyapp.cli import initialise_database
 
     with application.app_context():
+        if not url.startswith("sqlite"):
+            db.drop_all()
         initialise_database(year=2026)
     yield application
     with application.app_context():
