@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from reports.charts import Chart, build_charts
 from reports.dossier import IscmDossier
@@ -29,6 +31,32 @@ environment = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+
+def text_direction(text: str, default: str) -> str:
+    """``rtl`` or ``ltr`` after the first strongly directional character of ``text``."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return default
+
+
+def dir_attribute(text: str, document_direction: str) -> Markup:
+    """A ``dir`` attribute for a block whose text runs against the document's direction.
+
+    Untranslated templates fall back to English: in an Arabic summary such a paragraph must
+    still read left to right, and an Arabic answer in an English summary right to left.
+    """
+    direction = text_direction(text, document_direction)
+    if direction == document_direction:
+        return Markup("")
+    return Markup(' dir="rtl"') if direction == "rtl" else Markup(' dir="ltr"')
+
+
+environment.globals["dir_attribute"] = dir_attribute
 
 
 @dataclass(frozen=True)

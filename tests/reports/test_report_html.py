@@ -118,3 +118,16 @@ def test_running_header_and_page_words_come_from_the_document(dossier):
         'Process)" data-page="Page" data-page-of="of">'
     ) in html
     assert '<link rel="stylesheet" href="styles/summary.css">' in html
+
+
+def test_arabic_paragraph_in_an_english_summary_reads_right_to_left(dossier):
+    html = render_iscm_html(dossier, edits={"structures": "للعملية رئيس ولجنة توجيهية وأمانة."})
+
+    assert '<p dir="rtl">للعملية رئيس ولجنة توجيهية وأمانة.</p>' in html
+    assert '<html lang="en" dir="ltr">' in html
+
+
+def test_english_fallback_in_an_arabic_summary_reads_left_to_right(make_dossier):
+    html = render_iscm_html(make_dossier(language="ar"))
+
+    assert '<p dir="ltr">The Khartoum Process does not have a formalized strategy.' in html
