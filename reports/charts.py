@@ -57,8 +57,7 @@ class Chart:
 
 
 def build_charts(dossier: IscmDossier) -> dict[str, Chart]:
-    """Every chart the dossier has data for, keyed ``thematic_areas``, ``membership_value``,
-    ``meetings``."""
+    """Every chart the dossier has data for, by key (``thematic_areas``, ``meetings``, ...)."""
     charts = (
         thematic_areas_chart(dossier),
         membership_value_chart(dossier),

@@ -188,7 +188,6 @@ EN: dict[str, Any] = {
         "Since its establishment, the constituency of {iscm} has changed: {left} left the process."
     ),
     "funding_sources": "{Iscm} is funded through {sources}.",
-    "funding_other_source": "{source}",
     "funding_stability": {
         "stable": "The funding sources of {iscm} are stable.",
         "partly_stable": "The funding sources of {iscm} are partly stable.",
