@@ -10,6 +10,9 @@ from __future__ import annotations
 import base64
 import io
 import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import matplotlib
@@ -66,11 +69,16 @@ def build_charts(dossier: IscmDossier) -> dict[str, Chart]:
     return {chart.key: chart for chart in charts if chart is not None}
 
 
-def _style(language: str) -> dict[str, object]:
+#: matplotlib's settings are process-wide: charts drawn in parallel threads take turns
+_STYLE_LOCK = threading.Lock()
+
+
+@contextmanager
+def _chart_style(language: str) -> Iterator[None]:
     families = ["DejaVu Sans", "Noto Sans", "Noto Naskh Arabic"]
     if Phrases(language).direction == "rtl":
         families.insert(0, families.pop())
-    return {
+    style = {
         "font.family": families,
         "font.size": FONT_SIZE,
         "hatch.linewidth": 0.6,
@@ -78,18 +86,18 @@ def _style(language: str) -> dict[str, object]:
         # Stable element ids, so the same dossier gives the same SVG
         "svg.hashsalt": "iscm-summary",
     }
+    with _STYLE_LOCK, matplotlib.rc_context(style):
+        yield
 
 
-def _svg(figure: Figure, language: str) -> str:
+def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
-    with matplotlib.rc_context(_style(language)):
-        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     return buffer.getvalue()
 
 
-def _figure(language: str, width: float, height: float) -> Figure:
-    with matplotlib.rc_context(_style(language)):
-        return Figure(figsize=(width, height), layout="constrained")
+def _figure(width: float, height: float) -> Figure:
+    return Figure(figsize=(width, height), layout="constrained")
 
 
 def _wrap(label: str, width: int = LABEL_WIDTH) -> str:
@@ -106,8 +114,8 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
     columns = (phrases["chart_thematic_original"], phrases["chart_thematic_current"])
     count = len(frame)
 
-    with matplotlib.rc_context(_style(dossier.language)):
-        figure = _figure(dossier.language, NARROW_INCHES, 0.7 + 0.32 * count)
+    with _chart_style(dossier.language):
+        figure = _figure(NARROW_INCHES, 0.7 + 0.32 * count)
         axes = figure.add_subplot()
         for row, (original, current) in enumerate(
             zip(frame["original"], frame["current"], strict=True)
@@ -139,7 +147,7 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
             spine.set_visible(False)
         for row in range(count + 1):
             axes.axhline(row - 0.5, color="#d0d0d0", linewidth=0.5)
-        svg = _svg(figure, dossier.language)
+        svg = _svg(figure)
 
     yes, no = phrases["chart_yes"], phrases["chart_no"]
     rows = tuple(
@@ -167,8 +175,8 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
     count = len(frame)
     fill, hatch = FILLS[2]
 
-    with matplotlib.rc_context(_style(dossier.language)):
-        figure = _figure(dossier.language, NARROW_INCHES, 0.8 + 0.3 * count)
+    with _chart_style(dossier.language):
+        figure = _figure(NARROW_INCHES, 0.8 + 0.3 * count)
         axes = figure.add_subplot()
         positions = range(count)
         bars = axes.barh(
@@ -188,7 +196,7 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
         axes.set_xlabel(phrases["chart_value_count"])
         axes.set_ylabel(phrases["chart_value_area"])
         axes.spines[["top", "right"]].set_visible(False)
-        svg = _svg(figure, dossier.language)
+        svg = _svg(figure)
 
     return Chart(
         key="membership_value",
@@ -212,8 +220,8 @@ def meetings_chart(dossier: IscmDossier) -> Chart | None:
     iscm = dossier.iscm.in_sentence or dossier.iscm.name
     years = [int(year) for year in table.index]
 
-    with matplotlib.rc_context(_style(dossier.language)):
-        figure = _figure(dossier.language, WIDE_INCHES, 2.6)
+    with _chart_style(dossier.language):
+        figure = _figure(WIDE_INCHES, 2.6)
         axes = figure.add_subplot()
         bottom = [0] * len(years)
         for index, level in enumerate(table.columns):
@@ -239,7 +247,7 @@ def meetings_chart(dossier: IscmDossier) -> Chart | None:
         axes.set_ylabel(phrases["chart_meetings_count"])
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        svg = _svg(figure, dossier.language)
+        svg = _svg(figure)
 
     rows = tuple(
         (

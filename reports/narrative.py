@@ -136,13 +136,18 @@ class _Drafter:
         return None
 
     def codes(self, key: str) -> list[str]:
-        """The codes chosen in a choice question (a list even for ``select_one``)."""
+        """The codes chosen in a choice question (a list even for ``select_one``).
+
+        "Other" without its "please specify" text says nothing, so it is left out.
+        """
         value = self.answers.get(key)
         if isinstance(value, str):
-            return [value] if value else []
-        if isinstance(value, list):
-            return [str(code) for code in value if code not in (None, "")]
-        return []
+            chosen = [value]
+        elif isinstance(value, list):
+            chosen = [str(code) for code in value if code not in (None, "")]
+        else:
+            chosen = []
+        return [code for code in chosen if code and (code != "other" or self.text(f"{key}_other"))]
 
     def rows(self, key: str) -> list[dict[str, Any]]:
         """The rows of a ``repeat`` answer."""
@@ -363,7 +368,7 @@ class _Drafter:
             return []
         sentences = []
         period = ""
-        period_code = self.text("work_plan_period")
+        period_code = next(iter(self.codes("work_plan_period")), None)
         if period_code:
             period = self.phrases.choice("work_plan_period", period_code) or self.fill(
                 "work_plan_other_period",

@@ -396,11 +396,12 @@ class Phrases:
         own = PHRASES.get(language, {})
         table = {**EN, **own}
         # Nested tables fall back entry by entry, so a partial translation stays usable
-        for key in ("titles", "choices", "funding_stability", "respondent_types"):
+        for key in ("titles", "funding_stability", "respondent_types"):
             table[key] = {**EN[key], **own.get(key, {})}
+        own_choices = own.get("choices", {})
         table["choices"] = {
-            group: {**EN["choices"].get(group, {}), **own.get("choices", {}).get(group, {})}
-            for group in table["choices"]
+            group: {**EN["choices"].get(group, {}), **own_choices.get(group, {})}
+            for group in {**EN["choices"], **own_choices}
         }
         self._table = table
 

@@ -360,3 +360,20 @@ def test_untranslated_languages_fall_back_to_english(make_dossier, language):
 
     assert sections[0].title == "Evolution of programming and thematic focus"
     assert "does not have a formalized strategy" in sections[0].paragraphs[1]
+
+
+def test_other_without_its_text_is_left_out(make_dossier):
+    dossier = make_dossier()
+    del dossier.answers["partner_iscms_other"]
+
+    assert "The Khartoum Process works closely with the Rabat Process." in text_of(
+        dossier, "partnerships"
+    )
+
+
+def test_other_with_its_text_is_named(make_dossier):
+    dossier = make_dossier()
+    dossier.answers["national_means"] = ["thematic_meetings", "other"]
+    dossier.answers["national_means_other"] = "regional conferences"
+
+    assert "through thematic meetings and regional conferences." in text_of(dossier, "contribution")
