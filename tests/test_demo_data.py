@@ -157,7 +157,7 @@ def test_thematic_focus_and_its_evolution(khartoum) -> None:
     assert {"international_protection", "root_causes", "migration_data"} <= set(
         kp["current_thematic_areas"]
     )
-    assert "complementary issues" in kp["thematic_evolution"]
+    assert "wider set of complementary issues" in kp["thematic_evolution"]
 
 
 def test_strategy_guiding_document_and_work_plan(khartoum) -> None:
@@ -209,7 +209,7 @@ def test_communication_membership_changes_and_funding(khartoum) -> None:
 def test_partnerships(khartoum) -> None:
     kp = khartoum["khartoum-process"]
     assert kp["partner_iscms"] == ["rabat-process", "other"]
-    assert kp["partner_iscms_other"] == "AU-Horn of Africa Initiative"
+    assert "AU-Horn of Africa Initiative" in kp["partner_iscms_other"]
     assert kp["partner_igos"] == ["iom", "unhcr", "unodc"]
     assert kp["partner_igo_roles"] == ["technical_advice"]
     examples = {row["igo"]: row["example"] for row in kp["partner_igo_examples"]}

@@ -179,7 +179,7 @@ class _Generator:
             "respondent_email": f"secretariat@{code}.example",
             "founding_document": _text(f"Founding Declaration of {name}"),
             "founding_year": founding_year,
-            "founding_event": _text("a ministerial conference of the participating States"),
+            "founding_event": _text("Ministerial Conference of the participating States"),
             "founding_date": self._date(founding_year).isoformat(),
             "mandate": _text(
                 "provides a platform for regular, informal and non-binding dialogue among its "
@@ -188,10 +188,7 @@ class _Generator:
             "original_thematic_areas": original,
             "current_thematic_areas": current,
             "thematic_evolution": _text(
-                "The original priorities have remained at the centre of the dialogue, while "
-                "recent meetings have also addressed "
-                + _series([self._area_label(c) for c in added])
-                + "."
+                "The broader agenda followed a review of priorities by the senior officials."
             ),
             "has_strategy": self.rng.choice(["yes", "no", "in_preparation"]),
             "guiding_document": _text(f"Founding Declaration of {name}"),
