@@ -546,7 +546,10 @@ class _Review:
         self, question: Question, raw: Any, path: str, top: Mapping[str, Any]
     ) -> dict[str, dict[str, Any]] | None:
         chosen = top.get(question.items_from or "")
-        if not isinstance(chosen, list) or not chosen:
+        if not isinstance(chosen, list):
+            return None
+        chosen = [code for code in chosen if isinstance(code, str)]
+        if not chosen:
             return None
         if raw is not None and not isinstance(raw, Mapping):
             self.fail(path, "Give the answers for each item as a mapping.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
@@ -214,7 +215,6 @@ class Questionnaire:
     sections: list[Section] = field(default_factory=list)
     #: the file it was loaded from, or ``"<json>"``
     source: str = "<json>"
-    _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
 
     def questions(self) -> Iterator[Question]:
         """The top-level questions, in order."""
@@ -229,20 +229,20 @@ class Questionnaire:
 
     def question(self, key: str) -> Question:
         """The top-level or child question ``key``; KeyError when there is none."""
-        return self._indexed().questions[key]
+        return self._index.questions[key]
 
     def parent_of(self, key: str) -> Question | None:
         """The container holding child question ``key``; None for a top-level question."""
         self.question(key)
-        return self._indexed().parents.get(key)
+        return self._index.parents.get(key)
 
     def section(self, key: str) -> Section:
         """The section ``key``; KeyError when there is none."""
-        return self._indexed().sections[key]
+        return self._index.sections[key]
 
     def section_of(self, question_key: str) -> Section:
         """The section holding question ``question_key`` (or its container)."""
-        return self._indexed().section_of[question_key]
+        return self._index.section_of[question_key]
 
     def to_json(self) -> dict[str, Any]:
         """The questionnaire as the API serves it; JSON-serialisable with a stable key order."""
@@ -263,20 +263,20 @@ class Questionnaire:
         )
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
-    def _indexed(self) -> _Index:
-        if self._index is None:
-            index = _Index({}, {}, {}, {})
-            for section in self.sections:
-                index.sections[section.key] = section
-                for question in section.questions:
-                    index.questions[question.key] = question
-                    index.section_of[question.key] = section
-                    for child in question.questions:
-                        index.questions[child.key] = child
-                        index.parents[child.key] = question
-                        index.section_of[child.key] = section
-            self._index = index
-        return self._index
+    @functools.cached_property
+    def _index(self) -> _Index:
+        """Lookups by key, built on first use (the model is not changed after loading)."""
+        index = _Index({}, {}, {}, {})
+        for section in self.sections:
+            index.sections[section.key] = section
+            for question in section.questions:
+                index.questions[question.key] = question
+                index.section_of[question.key] = section
+                for child in question.questions:
+                    index.questions[child.key] = child
+                    index.parents[child.key] = question
+                    index.section_of[child.key] = section
+        return index
 
 
 def _question_from_json(data: Mapping[str, Any]) -> Question:

@@ -137,6 +137,8 @@ def _problems_for(error: ValidationError, root: Any, file: str) -> list[Problem]
         return [
             problem(f"a {error.instance.get('type')} question needs 'choices' or 'choices_from'")
         ]
+    if validator == "type" and where.relative == ["version"]:
+        return [problem("'version' must be a string: quote it, as in version: \"2026.1\"")]
     if validator == "type":
         kinds = [value] if isinstance(value, str) else value
         words = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in kinds)

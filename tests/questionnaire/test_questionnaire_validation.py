@@ -561,3 +561,25 @@ def test_note_cannot_be_required(problems_in):
     problem = only(problems)
     assert (problem.line, problem.key) == (FIRST_LINE + 3, "welcome")
     assert problem.message == "'required' does not apply to a note question"
+
+
+def test_unquoted_version_number_is_refused_with_a_hint(write_yaml):
+    path = write_yaml(
+        HEAD.replace('version: "1"', "version: 2026.1")
+        + "      - {key: a, type: text, label: {en: A}}\n"
+    )
+    problem = only(validate_paths([path]))
+    assert (problem.line, problem.key) == (2, None)
+    assert problem.message == "'version' must be a string: quote it, as in version: \"2026.1\""
+
+
+def test_unquoted_dates_stay_strings(problems_in):
+    _, problems = problems_in(
+        """\
+        - key: held_on
+          type: date
+          label: {en: Held on}
+          min: 2000-01-01
+        """
+    )
+    assert problems == []
