@@ -97,7 +97,11 @@ def render_iscm_html(dossier: IscmDossier, edits: dict[str, str] | None = None) 
     )
     iscm = dossier.iscm
     full_name = iscm.name
-    if iscm.acronym and iscm.acronym.casefold() not in iscm.name.casefold():
+    if (
+        iscm.acronym
+        and iscm.acronym.casefold() not in iscm.name.casefold()
+        and "(" not in iscm.name
+    ):
         full_name = f"{iscm.name} ({iscm.acronym})"
     template = environment.get_template("iscm.html")
     return template.render(

@@ -550,7 +550,14 @@ class _Drafter:
         """Where the money comes from and how stable it is."""
         sentences = []
         description = self.text("funding_description")
-        if description:
+        # The questionnaire asks for a clause ("annual contributions from ..."); a respondent
+        # may still write a whole sentence, which is then kept as written.
+        funded_through = description.strip().removesuffix(".") if description else None
+        if funded_through and not funded_through[:1].islower():
+            funded_through = None
+        if funded_through:
+            sentences.append(self.fill("funding_sources", sources=funded_through))
+        elif description:
             sentences.append(sentence(description))
         else:
             sources = [
@@ -641,13 +648,24 @@ class _Drafter:
                 (view.cooperation, view.cooperation_attributable),
                 (view.examples, view.examples_attributable),
             ):
-                if not text:
+                if not text or self.already_said(text):
                     continue
                 sentences.append(
                     self.igo_statement(view, text, attributable, anonymous, first_example)
                 )
                 first_example = False
         return sentences
+
+    def already_said(self, text: str) -> bool:
+        """Whether the ISCM's own examples already say ``text`` (IGOs often repeat them)."""
+        said = [
+            _bare(row.get("example"))
+            for row in self.rows("partner_igo_examples")
+            if isinstance(row.get("example"), str)
+        ]
+        said.append(_bare(self.text("partnership_notes")))
+        candidate = _bare(text)
+        return bool(candidate) and any(candidate in s or (s and s in candidate) for s in said)
 
     def igo_roles(self, views: list[IgoView]) -> list[str]:
         """IGOs grouped by the roles they said they play."""
@@ -798,3 +816,8 @@ def _in_sentence(label: str) -> str:
 
 def _states_in_order(views: Sequence[StateView]) -> list[StateView]:
     return sorted(views, key=lambda view: view.state.name.casefold())
+
+
+def _bare(text: str | None) -> str:
+    """``text`` reduced to lower-case letters and digits, for comparing statements."""
+    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())

@@ -170,6 +170,15 @@ def test_unchanged_membership_is_stated(make_dossier):
     )
 
 
+def test_funding_given_as_a_clause_completes_the_sentence(make_dossier):
+    dossier = make_dossier()
+    dossier.answers["funding_description"] = "annual contributions from Member States"
+
+    assert "The Khartoum Process is funded through annual contributions from Member States." in (
+        text_of(dossier, "structures")
+    )
+
+
 def test_funding_and_its_stability_are_reported(dossier):
     text = text_of(dossier, "structures")
 
@@ -377,3 +386,13 @@ def test_other_with_its_text_is_named(make_dossier):
     dossier.answers["national_means_other"] = "regional conferences"
 
     assert "through thematic meetings and regional conferences." in text_of(dossier, "contribution")
+
+
+def test_an_igo_example_the_iscm_already_gave_is_not_repeated(make_dossier):
+    dossier = make_dossier()
+    said = dossier.answers["partner_igo_examples"][0]["example"]
+    unodc = next(v for v in dossier.igo_views if v.igo.code == "unodc")
+    index = dossier.igo_views.index(unodc)
+    dossier.igo_views[index] = dataclasses.replace(unodc, cooperation=said, examples=None)
+
+    assert text_of(dossier, "partnerships").count("co-implementers of the BMM Project") == 1
