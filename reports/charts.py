@@ -166,10 +166,15 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
     )
 
 
+#: fewest categories worth a bar chart
+MIN_BARS = 3
+
+
 def membership_value_chart(dossier: IscmDossier) -> Chart | None:
     """How many of the ISCM's States cited each value of membership."""
     frame = membership_value_counts(dossier)
-    if frame.empty:
+    # One or two bars say nothing the sentence beside them does not say already.
+    if len(frame) < MIN_BARS:
         return None
     phrases = Phrases(dossier.language)
     count = len(frame)

@@ -363,7 +363,7 @@ EN: dict[str, Any] = {
     "annex_source_type": "Questionnaire",
     "annex_source_submitted": "Submitted on",
     "annex_source_version": "Version",
-    "annex_round": "Survey round: {name} ({year}). Summary generated on {date}.",
+    "annex_round": "Survey round: {name}{year}. Summary generated on {date}.",
     "respondent_types": {
         "state": "State",
         "iscm": "ISCM",

@@ -107,7 +107,7 @@ def test_annex_lists_meetings_respondents_and_sources(dossier):
     assert "Thematic Meeting on Data Collection and Management" in annex
     assert '<th scope="row">Netherlands</th><td>State</td><td>Steering committee</td>' in annex
     assert "Office of the United Nations High Commissioner for Refugees (UNHCR)" in annex
-    assert "Survey round: Assessment of ISCMs 2019 (2019)." in annex
+    assert "Survey round: Assessment of ISCMs 2019. Summary generated on" in annex
 
 
 def test_running_header_and_page_words_come_from_the_document(dossier):
