@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -94,3 +95,15 @@ def test_reports_stays_pure_and_never_loads_pyplot_or_the_web_app():
     )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_membership_value_chart_needs_at_least_three_values(make_dossier):
+    dossier = make_dossier()
+    first = dossier.state_views[0]
+    dossier.state_views = [
+        dataclasses.replace(
+            first, value_areas=first.value_areas[:1], value_area_codes=first.value_area_codes[:1]
+        )
+    ]
+
+    assert "membership_value" not in build_charts(dossier)
