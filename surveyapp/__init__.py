@@ -6,11 +6,13 @@ import os
 from typing import Any
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import get_locale
 from sqlalchemy import event
 from werkzeug.exceptions import HTTPException
 
 from surveyapp import config
-from surveyapp.extensions import csrf, db, login_manager
+from surveyapp.extensions import babel, csrf, db, login_manager
+from surveyapp.i18n import select_locale, text_direction
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -28,6 +30,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    babel.init_app(
+        app, locale_selector=select_locale, default_translation_directories="translations"
+    )
+    app.jinja_env.globals["text_direction"] = text_direction
+    app.jinja_env.globals["get_locale"] = get_locale
     with app.app_context():
         _configure_engine(db.engine)
 

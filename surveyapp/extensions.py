@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and bound to an application in ``create_app``."""
 
+from flask_babel import Babel
 from flask_login import LoginManager
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -13,3 +14,4 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 csrf = CSRFProtect()
 login_manager = LoginManager()
+babel = Babel()
