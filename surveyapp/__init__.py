@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, has_request_context, jsonify, render_template, request
 from flask_babel import get_locale
 from sqlalchemy import event
 from werkzeug.exceptions import HTTPException
@@ -58,18 +58,32 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _configure_engine(engine) -> None:
-    """SQLite: WAL, a busy timeout and foreign keys on every connection."""
+    """SQLite: WAL, a busy timeout, foreign keys, and ``BEGIN IMMEDIATE`` for writing requests.
+
+    A deferred transaction that reads and then writes fails at once with "database is locked"
+    when another connection wrote in between (the busy timeout does not apply to it). Requests
+    that may write therefore take the write lock when their transaction begins, and wait for it
+    up to the busy timeout (so do commands, which mostly write); reading requests stay deferred
+    and never block each other.
+    """
     if engine.dialect.name != "sqlite":
         return
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection, _record):
+        # Let SQLAlchemy's "begin" event below emit BEGIN itself.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _sqlite_begin(connection):
+        writing = not has_request_context() or request.method not in ("GET", "HEAD", "OPTIONS")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def _register_error_pages(app: Flask) -> None:
