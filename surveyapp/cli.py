@@ -19,6 +19,7 @@ from werkzeug.serving import run_simple
 
 from surveyapp import operations
 from surveyapp.extensions import db
+from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
 from surveyapp.models.user import ROLES
 
@@ -40,6 +41,7 @@ def register_commands(app: Flask) -> None:
     """Attach the platform's commands to ``app.cli`` (also reachable through ``flask``)."""
     for command in (init_command, demo_command, questionnaires, users, invite_command, report):
         app.cli.add_command(command)
+    interop_cli.register(app, questionnaires)
 
 
 def needs_database(command: Callable) -> Callable:

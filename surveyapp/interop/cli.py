@@ -1,0 +1,195 @@
+"""Commands: XLSForm export and import, submissions from other tools, round archives."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+import yaml
+from flask import Flask
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from surveyapp.extensions import db
+
+RESPONDENT_TYPES = ("state", "iscm", "igo")
+
+
+def register(app: Flask, questionnaires: click.Group) -> None:
+    """Add the XLSForm commands to ``questionnaires``, and the ``responses``/``round`` groups."""
+    questionnaires.add_command(export_xlsform)
+    questionnaires.add_command(import_xlsform_command)
+    app.cli.add_command(responses)
+    app.cli.add_command(round_group)
+
+
+def _organisation_choices(registry, respondent_type: str):
+    from surveyapp.questionnaire import Choice, Text
+
+    return [
+        Choice(str(item["code"]), Text(item["label"]))
+        for item in registry.choices(f"registry:{respondent_type}") or []
+    ]
+
+
+@click.command("export-xlsform")
+@click.argument("respondent_type", type=click.Choice(RESPONDENT_TYPES))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+def export_xlsform(respondent_type: str, output: Path) -> None:
+    """Write a questionnaire as an XLSForm for KoboToolbox or ODK."""
+    from surveyapp.cli import questionnaire_dir
+    from surveyapp.interop.xlsform import build_xlsform
+    from surveyapp.questionnaire import QuestionnaireError, load_questionnaire
+    from surveyapp.registry import load_registry
+
+    registry = load_registry()
+    try:
+        questionnaire = load_questionnaire(
+            questionnaire_dir() / f"{respondent_type}.yaml", choice_source=registry
+        )
+    except QuestionnaireError as error:
+        raise click.ClickException(str(error)) from error
+    form = build_xlsform(questionnaire, _organisation_choices(registry, respondent_type))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    form.write(output)
+    languages = ", ".join(form.languages)
+    click.echo(f"Wrote {output} ({len(form.survey)} survey rows; languages: {languages})")
+
+
+@click.command("import-xlsform")
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option(
+    "--type",
+    "respondent_type",
+    type=click.Choice(RESPONDENT_TYPES),
+    help="The respondent type, when the settings sheet does not name one.",
+)
+def import_xlsform_command(source: Path, output: Path, respondent_type: str | None) -> None:
+    """Turn an XLSForm into a questionnaire file; list what it cannot carry."""
+    from surveyapp.interop.xlsform import XLSFormError, import_xlsform
+    from surveyapp.questionnaire import QuestionnaireError, load_questionnaire
+    from surveyapp.registry import load_registry
+
+    try:
+        result = import_xlsform(source, respondent_type)
+    except XLSFormError as error:
+        raise click.ClickException(str(error)) from error
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(
+        yaml.safe_dump(result.data, allow_unicode=True, sort_keys=False, width=100),
+        encoding="utf-8",
+    )
+    for note in result.notes:
+        click.echo(f"Not carried: {note}", err=True)
+    try:
+        load_questionnaire(output, choice_source=load_registry())
+    except QuestionnaireError as error:
+        click.echo(str(error), err=True)
+        click.echo(f"Wrote {output}, but it needs the corrections above.", err=True)
+        sys.exit(1)
+    suffix = f"; {len(result.notes)} thing(s) not carried" if result.notes else ""
+    click.echo(f"Wrote {output}{suffix}")
+
+
+@click.group("responses")
+def responses() -> None:
+    """Responses from other tools."""
+
+
+@responses.command("import")
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@with_appcontext
+def import_responses(source: Path) -> None:
+    """Import KoboToolbox / ODK submissions (JSON or CSV) of a form exported from here."""
+    from surveyapp.cli import needs_database
+    from surveyapp.interop.kobo import SubmissionFileError, import_submissions, read_submissions
+
+    @needs_database
+    def run():
+        try:
+            submissions = read_submissions(source)
+        except SubmissionFileError as error:
+            raise click.ClickException(str(error)) from error
+        report = import_submissions(submissions, source=source.name, actor=f"import:{source.name}")
+        db.session.commit()
+        return report
+
+    report = run()
+    for row, code, response_id, submitted in report.imported:
+        state = "submitted" if submitted else "saved, not complete yet"
+        click.echo(f"row {row}: {code} -> response {response_id} ({state})")
+    for row, identifier in report.skipped:
+        click.echo(f"row {row}: submission {identifier} was imported before; skipped")
+    for problem in report.refused:
+        click.echo(f"Refused {problem}", err=True)
+    click.echo(
+        f"{len(report.imported)} imported, {len(report.skipped)} already there, "
+        f"{len({p.row for p in report.refused})} refused."
+    )
+    if report.refused:
+        sys.exit(1)
+
+
+@click.group("round")
+def round_group() -> None:
+    """Move a whole round between installations as JSON."""
+
+
+@round_group.command("export")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--round", "round_id", type=int, help="The round's id (default: the open round).")
+@with_appcontext
+def export_round_command(output: Path, round_id: int | None) -> None:
+    """Write a round (questionnaires, registry, invitations, responses, audit) as JSON."""
+    from surveyapp import operations
+    from surveyapp.cli import needs_database
+    from surveyapp.interop.round_archive import export_round
+    from surveyapp.models import SurveyRound
+
+    @needs_database
+    def run():
+        if round_id is not None:
+            survey_round = db.session.get(SurveyRound, round_id)
+        else:
+            survey_round = operations.current_round() or db.session.scalar(
+                select(SurveyRound).order_by(SurveyRound.id.desc()).limit(1)
+            )
+        if survey_round is None:
+            raise click.ClickException("There is no such round.")
+        return survey_round.name, export_round(survey_round)
+
+    name, archive = run()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(archive, ensure_ascii=False, indent=1), encoding="utf-8")
+    click.echo(f"Wrote {output}: {name}, {len(archive['responses'])} responses")
+
+
+@round_group.command("import")
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@with_appcontext
+def import_round_command(source: Path) -> None:
+    """Add a round from a JSON archive (invitations need new links: invite again)."""
+    from surveyapp.cli import needs_database
+    from surveyapp.interop.round_archive import ArchiveError, import_round
+
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise click.ClickException(f"{source} is not a JSON file ({error})") from error
+
+    @needs_database
+    def run():
+        db.create_all()
+        try:
+            survey_round = import_round(data)
+        except ArchiveError as error:
+            db.session.rollback()
+            raise click.ClickException(str(error)) from error
+        db.session.commit()
+        return survey_round.name, len(data["responses"])
+
+    name, count = run()
+    click.echo(f"Imported {name}: {count} responses.")

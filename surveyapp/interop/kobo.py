@@ -1,0 +1,462 @@
+"""Submissions of an exported XLSForm, from KoboToolbox or ODK exports, stored as responses.
+
+Accepted files:
+
+- JSON: a list of submissions, or an object with ``results`` (KoboToolbox's API) or ``value``
+  (ODK Central's OData). Keys are field paths (``mandate/founding_year``); a repeat is a list
+  of objects under its path.
+- CSV: one submission per row; columns are field paths with ``/`` (KoboToolbox, ODK
+  Briefcase) or ``-`` (ODK Central) between groups; a repeat's columns carry the row number,
+  ``partners/partner_igo_examples[2]/example``. Delimiters ``,``, ``;`` and tab are detected.
+
+A path is matched by its last name (names are unique in our forms), and the group names before
+it must be the field's own groups. Tool metadata (``_id``, ``_submission_time``, ``meta/...``,
+``start``, split select_multiple columns ``KEY/CODE``) is ignored.
+
+Each submission is identified by ``meta/instanceID`` (or KoboToolbox's ``_uuid``, ODK Central's
+``KEY``): one already imported is skipped, so importing a file twice stores it once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from surveyapp import operations
+from surveyapp.extensions import db
+from surveyapp.interop.xlsform import META_COLUMN, ORGANISATION_FIELD, build_xlsform
+from surveyapp.models import Organisation, Response
+from surveyapp.models.external import ExternalSubmission
+from surveyapp.questionnaire import Questionnaire, check_complete, clean_answers
+
+#: columns of the tools' own bookkeeping (compared without case)
+_TOOL_COLUMNS = {
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "username",
+    "simserial",
+    "subscriberid",
+    "phonenumber",
+    "audit",
+    "key",
+    "submissiondate",
+    "submitterid",
+    "submittername",
+    "attachmentspresent",
+    "attachmentsexpected",
+    "status",
+    "reviewstate",
+    "edits",
+    "formversion",
+    "instanceid",
+    "instancename",
+    "__id",
+    "__system",
+}
+_INDEX = re.compile(r"^(?P<name>[^\[\]]+)(?:\[(?P<index>\d+)\])?$")
+_ID_FIELDS = ("meta/instanceID", "meta-instanceID", "instanceID", "_uuid", "KEY", "__id")
+
+
+class SubmissionFileError(Exception):
+    """The file is neither a JSON nor a CSV export of submissions."""
+
+
+@dataclass
+class RowProblem:
+    """Why one submission was not imported: its row, the column at fault and the reason."""
+
+    row: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    """What an import did, submission by submission."""
+
+    #: (row, organisation code, response id, submitted)
+    imported: list[tuple[int, str, int, bool]] = field(default_factory=list)
+    #: (row, submission id) of submissions imported before
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    refused: list[RowProblem] = field(default_factory=list)
+
+
+@dataclass
+class _Field:
+    """What a field name of an exported form means for our answers."""
+
+    name: str
+    #: ``organisation``, ``answer``, ``child``, ``item_code``, ``ignore``
+    role: str
+    groups: tuple[str, ...]
+    #: the repeat or per_item key holding a child or an item code
+    container: str | None = None
+    kind: str = ""
+
+
+def read_submissions(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
+    """The submissions of a JSON or CSV export, each with its row number in the file.
+
+    :raises SubmissionFileError: the file cannot be read as either.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SubmissionFileError(f"cannot read {path}: {error.strerror}") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SubmissionFileError(f"{path.name} is not UTF-8 text") from error
+    if text.lstrip().startswith(("[", "{")):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SubmissionFileError(
+                f"{path.name} is not valid JSON (line {error.lineno}: {error.msg})"
+            ) from error
+        if isinstance(data, Mapping):
+            data = data.get("results", data.get("value"))
+        if not isinstance(data, list) or not all(isinstance(r, Mapping) for r in data):
+            raise SubmissionFileError(
+                f"{path.name} holds no list of submissions (a list, or 'results' / 'value')"
+            )
+        return [(number, dict(record)) for number, record in enumerate(data, start=1)]
+    return _read_csv(text, path.name)
+
+
+def _read_csv(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    if first_line.count(delimiter) == 0:
+        raise SubmissionFileError(f"{name} is neither JSON nor a CSV file with a header row")
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next(reader)
+        rows = []
+        for values in reader:
+            if not any(value.strip() for value in values):
+                continue
+            rows.append((reader.line_num, dict(zip(header, values, strict=False))))
+    except csv.Error as error:
+        raise SubmissionFileError(f"{name}, line {reader.line_num}: {error}") from error
+    return rows
+
+
+def _fields(questionnaire: Questionnaire) -> dict[str, _Field]:
+    """The fields of the questionnaire's exported form, by name."""
+    form = build_xlsform(questionnaire, [])
+    fields: dict[str, _Field] = {}
+    groups: list[str] = []
+    containers: list[tuple[str, str]] = []
+    for row in form.survey:
+        kind = row["type"]
+        role = str(row.get(META_COLUMN, "")).split(" ")[0]
+        name = row.get("name", "")
+        if kind in ("end_group", "end_repeat"):
+            groups.pop()
+            if kind == "end_repeat":
+                containers.pop()
+            continue
+        container = containers[-1][0] if containers else None
+        if kind == "begin_group":
+            groups.append(name)
+            continue
+        if kind == "begin_repeat":
+            fields[name] = _Field(name, "container", tuple(groups), kind=role or "repeat")
+            groups.append(name)
+            containers.append((name, role or "repeat"))
+            continue
+        if name == ORGANISATION_FIELD:
+            field_role = "organisation"
+        elif kind == "note" or role in ("item_name", "item_note"):
+            field_role = "ignore"
+        elif role == "item_code":
+            field_role = "item_code"
+        elif container:
+            field_role = "child"
+        else:
+            field_role = "answer"
+        fields[name] = _Field(name, field_role, tuple(groups), container, kind.split(" ")[0])
+    return fields
+
+
+def _split(column: str, fields: Mapping[str, _Field]) -> list[tuple[str, int | None]] | None:
+    """The segments of a column path as (name, row index); None when it is no path of ours."""
+    for separator in ("/", "-"):
+        parts = []
+        for segment in column.split(separator):
+            match = _INDEX.match(segment.strip())
+            if not match:
+                break
+            index = match["index"]
+            parts.append((match["name"], int(index) if index else None))
+        else:
+            if parts and parts[-1][0] in fields:
+                return parts
+    return None
+
+
+def _is_tool_column(column: str) -> bool:
+    last = re.split(r"[/-]", column)[-1]
+    return (
+        column.startswith("_")
+        or column.split("/")[0] in ("meta", "formhub")
+        or column.startswith(("meta-", "formhub-"))
+        or last.lower() in _TOOL_COLUMNS
+    )
+
+
+def _value(field_kind: str, value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+    if field_kind == "select_multiple" and isinstance(value, str):
+        return value.split()
+    if field_kind == "acknowledge" and isinstance(value, str):
+        return value.upper() == "OK" or value.lower() in ("true", "yes", "1")
+    return value
+
+
+class _Record:
+    """One submission turned into answers, remembering the column of each answer path."""
+
+    def __init__(self, number: int, record: Mapping[str, Any], fields: Mapping[str, _Field]):
+        self.number = number
+        self.fields = fields
+        self.answers: dict[str, Any] = {}
+        self.columns: dict[str, str] = {}
+        self.problems: list[RowProblem] = []
+        self.rows: dict[str, dict[int, dict[str, Any]]] = {}
+        self.organisation: str | None = None
+        for column, value in record.items():
+            self.take(str(column), value, None)
+        self.finish()
+
+    def refuse(self, column: str | None, message: str) -> None:
+        self.problems.append(RowProblem(self.number, column, message))
+
+    def take(self, column: str, value: Any, row: tuple[str, int] | None) -> None:
+        parts = _split(column, self.fields)
+        if parts is None:
+            if _is_tool_column(column) or self.is_choice_column(column):
+                return
+            if value in (None, "", []):
+                return
+            self.refuse(column, "this column is not a field of the form")
+            return
+        name = parts[-1][0]
+        spec = self.fields[name]
+        ancestors = [segment for segment, _ in parts[:-1]]
+        if any(segment not in spec.groups for segment in ancestors):
+            self.refuse(column, f"'{name}' does not belong to the group {'/'.join(ancestors)}")
+            return
+        if spec.role == "container":
+            if isinstance(value, list):
+                for index, item in enumerate(value, start=1):
+                    if not isinstance(item, Mapping):
+                        self.refuse(column, "a repeat holds objects, one per row")
+                        continue
+                    for child_column, child_value in item.items():
+                        self.take(str(child_column), child_value, (name, index))
+            elif value not in (None, ""):
+                self.refuse(column, "a repeat holds a list of rows")
+            return
+        if spec.role == "ignore" or value in (None, "", []):
+            return
+        if spec.role == "organisation":
+            self.organisation = str(value).strip()
+            return
+        value = _value(spec.kind, value)
+        if spec.role == "answer":
+            self.answers[name] = value
+            self.columns[name] = column
+            return
+        index = row[1] if row and row[0] == spec.container else None
+        if index is None:
+            index = next((i for n, i in parts if n == spec.container and i is not None), None)
+        if index is None:
+            self.refuse(column, f"the row number of repeat '{spec.container}' is missing")
+            return
+        target = self.rows.setdefault(spec.container or "", {}).setdefault(index, {})
+        if spec.role == "item_code":
+            target["\0item"] = (str(value), column)
+        else:
+            target[name] = value
+            target.setdefault("\0columns", {})[name] = column
+
+    def is_choice_column(self, column: str) -> bool:
+        """A KoboToolbox split select_multiple column ``PATH/KEY/CODE`` (0 or 1)."""
+        head, _, _code = column.rpartition("/")
+        parts = _split(head, self.fields) if head else None
+        return bool(parts) and self.fields[parts[-1][0]].kind == "select_multiple"
+
+    def finish(self) -> None:
+        for container, rows in self.rows.items():
+            spec = self.fields[container]
+            if spec.kind == "per_item":
+                items: dict[str, Any] = {}
+                for index in sorted(rows):
+                    values = rows[index]
+                    columns = values.pop("\0columns", {})
+                    if "\0item" not in values:
+                        if values:
+                            self.refuse(
+                                next(iter(columns.values()), None),
+                                f"row {index} of '{container}' has no {container}_item code",
+                            )
+                        continue
+                    code, code_column = values.pop("\0item")
+                    items[code] = values
+                    for child, column in columns.items():
+                        self.columns[f"{container}.{code}.{child}"] = column
+                    self.columns.setdefault(f"{container}.{code}", code_column)
+                self.answers[container] = items
+            else:
+                ordered = []
+                for position, index in enumerate(sorted(rows)):
+                    values = rows[index]
+                    columns = values.pop("\0columns", {})
+                    values.pop("\0item", None)
+                    ordered.append(values)
+                    for child, column in columns.items():
+                        self.columns[f"{container}.{position}.{child}"] = column
+                self.answers[container] = ordered
+            self.columns.setdefault(container, container)
+
+    def column_of(self, path: str) -> str | None:
+        """The column that holds the answer at ``path`` (a key or ``key.row.child``)."""
+        while path:
+            if path in self.columns:
+                return self.columns[path]
+            path = path.rpartition(".")[0]
+        return None
+
+
+def submission_id(record: Mapping[str, Any]) -> str | None:
+    """The tool's id of a submission, without the ``uuid:`` prefix."""
+    for name in _ID_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip().removeprefix("uuid:")
+    meta = record.get("meta")
+    if isinstance(meta, Mapping) and meta.get("instanceID"):
+        return str(meta["instanceID"]).removeprefix("uuid:")
+    return None
+
+
+def import_submissions(
+    submissions: Iterable[tuple[int, Mapping[str, Any]]], *, source: str, actor: str
+) -> ImportReport:
+    """Store submissions as answers of their organisations' responses in the open round.
+
+    Every submission is validated as a save is; one that cannot be placed or is invalid is
+    refused whole, with its row and column. A complete submission also submits the response.
+    The caller commits.
+    """
+    report = ImportReport()
+    survey_round = operations.current_round()
+    fields_by_type: dict[int, dict[str, _Field]] = {}
+    for number, record in submissions:
+        identifier = submission_id(record)
+        if identifier is None:
+            report.refused.append(
+                RowProblem(number, "meta/instanceID", "the submission has no id (meta/instanceID)")
+            )
+            continue
+        known = db.session.scalar(select(ExternalSubmission).filter_by(submission_id=identifier))
+        if known is not None:
+            report.skipped.append((number, identifier))
+            continue
+        problem = _import_one(
+            number, record, identifier, survey_round, fields_by_type, source, actor
+        )
+        if isinstance(problem, list):
+            report.refused.extend(problem)
+        else:
+            report.imported.append(problem)
+    return report
+
+
+def _organisation_field(record: Mapping[str, Any]) -> str | None:
+    for column, value in record.items():
+        if re.split(r"[/-]", str(column))[-1] == ORGANISATION_FIELD and value not in (None, ""):
+            return str(value).strip()
+    return None
+
+
+def _import_one(number, record, identifier, survey_round, fields_by_type, source, actor):
+    code = _organisation_field(record)
+    if code is None:
+        return [RowProblem(number, ORGANISATION_FIELD, "no organisation code")]
+    organisation = db.session.scalar(select(Organisation).filter_by(code=code))
+    if organisation is None:
+        return [RowProblem(number, ORGANISATION_FIELD, f"no organisation has the code {code!r}")]
+    if survey_round is None:
+        return [RowProblem(number, None, "no round is open")]
+    response = db.session.scalar(
+        select(Response).filter_by(round_id=survey_round.id, organisation_id=organisation.id)
+    )
+    version = (
+        response.questionnaire_version
+        if response is not None
+        else survey_round.questionnaire_for(organisation.kind)
+    )
+    if version is None:
+        return [RowProblem(number, None, f"the round has no {organisation.kind} questionnaire")]
+    if response is not None and response.status == "submitted":
+        return [
+            RowProblem(
+                number,
+                ORGANISATION_FIELD,
+                f"the response of {code} is already submitted; reopen it to import answers",
+            )
+        ]
+    questionnaire = version.questionnaire()
+    if version.id not in fields_by_type:
+        fields_by_type[version.id] = _fields(questionnaire)
+    parsed = _Record(number, record, fields_by_type[version.id])
+    if parsed.problems:
+        return parsed.problems
+    _clean, errors = clean_answers(questionnaire, parsed.answers)
+    if errors:
+        return [
+            RowProblem(number, parsed.column_of(path), f"{path}: {' '.join(messages)}")
+            for path, messages in errors.items()
+        ]
+    if response is None:
+        response = Response(
+            round=survey_round, organisation=organisation, questionnaire_version=version
+        )
+        db.session.add(response)
+        db.session.flush()
+    operations.save_answers(
+        response, response.version, parsed.answers, actor=actor, channel="import"
+    )
+    submitted = False
+    if not check_complete(questionnaire, response.answer_values()):
+        operations.submit_response(response, actor=actor, channel="import")
+        submitted = True
+    db.session.add(
+        ExternalSubmission(
+            submission_id=identifier,
+            response_id=response.id,
+            source=source[:255],
+            form_version=str(record.get("__version__") or record.get("_version_") or "")[:64],
+        )
+    )
+    db.session.flush()
+    return (number, code, response.id, submitted)
