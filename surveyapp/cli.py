@@ -158,14 +158,36 @@ def validate_questionnaires(paths: tuple[Path, ...]) -> None:
     missing = [p for p in targets if not p.exists()]
     for path in missing:
         click.echo(f"{path}: no such file or folder", err=True)
-    problems = validate_paths([p for p in targets if p.exists()], choice_source=load_registry())
+    registry = load_registry()
+    problems = validate_paths([p for p in targets if p.exists()], choice_source=registry)
     for problem in problems:
         click.echo(str(problem), err=True)
+    for warning in translation_warnings([p for p in targets if p.exists()], registry):
+        click.echo(f"warning: {warning}", err=True)
     if problems or missing:
         count = len(problems) + len(missing)
         click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
         sys.exit(1)
     click.echo(f"{len(targets)} questionnaire path(s) valid.")
+
+
+def translation_warnings(paths: list[Path], registry) -> list:
+    """Labels that lack a language, per questionnaire file (English is shown instead)."""
+    from surveyapp.questionnaire import (
+        QuestionnaireError,
+        describe_missing_translations,
+        load_questionnaire,
+    )
+
+    files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.glob("*.yaml")))]
+    warnings = []
+    for file in files:
+        try:
+            questionnaire = load_questionnaire(file, choice_source=registry)
+        except QuestionnaireError:
+            continue
+        warnings.extend(describe_missing_translations(questionnaire))
+    return warnings
 
 
 @questionnaires.command("show")

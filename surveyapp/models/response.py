@@ -40,6 +40,8 @@ class Response(db.Model):
     review_status: Mapped[str] = mapped_column(String(16), default="unreviewed")
     #: the analyst's query, shown to the respondent while ``review_status`` is ``query_raised``
     query_message: Mapped[str | None] = mapped_column(Text)
+    #: the question the query is about (None: the response as a whole)
+    query_question_key: Mapped[str | None] = mapped_column(String(64))
     #: incremented by every save; a save must name the version it started from
     version: Mapped[int] = mapped_column(default=0)
     #: the respondent's language of choice

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -147,11 +148,11 @@ def _add_question_fields(attrs: dict[str, Any], question: Question, language: st
     attrs[question.key] = FIELD_BUILDERS[question.type](question, language)
     if question.other:
         attrs[f"{question.key}_other"] = StringField(
-            "Other, please specify", render_kw={"maxlength": 10_000}
+            _l("Other, please specify"), render_kw={"maxlength": 10_000}
         )
     if question.attribution:
         attrs[f"{question.key}_no_attribution"] = BooleanField(
-            "Not for attribution: do not name us with this answer"
+            _l("Not for attribution: do not name us with this answer")
         )
 
 
@@ -161,7 +162,7 @@ def _child_form_class(question: Question, language: str, removable: bool) -> typ
         if child.type != "note":
             _add_question_fields(attrs, child, language)
     if removable:
-        attrs["remove_row"] = BooleanField("Remove this row")
+        attrs["remove_row"] = BooleanField(_l("Remove this row"))
     return type(f"{question.key}_child", (Form,), attrs)
 
 

@@ -135,7 +135,8 @@ def test_submission_of_an_incomplete_response_is_refused(client, state_token):
     assert reply.status_code == 422
     html = reply.get_data(as_text=True)
     assert "cannot be submitted yet" in html
-    assert "Has errors" in html
+    assert f'href="/r/{state_token}/s/respondent">About you</a>' in html
+    assert "Has errors" in client.get(f"/r/{state_token}/").get_data(as_text=True)
 
 
 def test_hidden_conditional_question_is_not_required(app, client, iscm_token):

@@ -1,0 +1,133 @@
+"""Answers as a respondent reads them: choice labels instead of codes, rows and items spelled out.
+
+The "check your answers" page, the conflict table and the PDF receipt all show answers this way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from flask_babel import gettext as _
+
+from reports.receipt import ReceiptEntry, ReceiptSection
+from surveyapp.questionnaire import Question, Questionnaire, Section
+
+
+def value_text(question: Question, value: Any, language: str) -> str:
+    """A scalar or choice answer as text in ``language`` (empty when there is no answer)."""
+    if value is None or value == "" or value == []:
+        return ""
+    labels = {c.code: c.label.get_text(language) for c in question.choices}
+    if question.type == "select_multiple" and isinstance(value, list):
+        return "; ".join(labels.get(str(code), str(code)) for code in value)
+    if question.type in ("select_one", "rating"):
+        return labels.get(str(value), str(value))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _group_entries(
+    questions: list[Question],
+    values: Mapping[str, Any],
+    language: str,
+    item_labels: Mapping[str, Mapping[str, str]],
+) -> list[ReceiptEntry]:
+    entries = []
+    for question in questions:
+        if question.type == "note":
+            continue
+        label = question.label.get_text(language)
+        value = values.get(question.key)
+        if question.type == "repeat":
+            rows = value if isinstance(value, list) else []
+            children = [
+                ReceiptEntry(
+                    label=_("Row %(number)s", number=index),
+                    children=_group_entries(question.questions, row, language, item_labels),
+                )
+                for index, row in enumerate(rows, start=1)
+                if isinstance(row, Mapping)
+            ]
+            entries.append(ReceiptEntry(label=label, children=children))
+            continue
+        if question.type == "per_item":
+            items = value if isinstance(value, Mapping) else {}
+            names = item_labels.get(question.key, {})
+            children = [
+                ReceiptEntry(
+                    label=names.get(code, code),
+                    children=_group_entries(question.questions, item or {}, language, item_labels),
+                )
+                for code, item in items.items()
+                if isinstance(item, Mapping)
+            ]
+            entries.append(ReceiptEntry(label=label, children=children))
+            continue
+        text = value_text(question, value, language)
+        other = values.get(question.other_key) if question.other else None
+        if other:
+            specified = _("other: %(text)s", text=other)
+            text = f"{text} ({specified})" if text else str(other)
+        if question.attribution and values.get(question.no_attribution_key):
+            marked = _("not for attribution")
+            text = f"{text} – {marked}"
+        entries.append(ReceiptEntry(label=label, text=text))
+    return entries
+
+
+def item_labels(questionnaire: Questionnaire, language: str) -> dict[str, dict[str, str]]:
+    """For each ``per_item`` question: item code -> label of the choice it follows."""
+    labels = {}
+    for question in questionnaire.questions():
+        if question.type == "per_item" and question.items_from:
+            source = questionnaire.question(question.items_from)
+            labels[question.key] = {c.code: c.label.get_text(language) for c in source.choices}
+    return labels
+
+
+def section_entries(
+    questionnaire: Questionnaire, section: Section, answers: Mapping[str, Any], language: str
+) -> ReceiptSection:
+    """The answers of one section (``answers`` should be the visible answers)."""
+    return ReceiptSection(
+        title=section.title.get_text(language),
+        entries=_group_entries(
+            section.questions, answers, language, item_labels(questionnaire, language)
+        ),
+    )
+
+
+def conflict_text(questionnaire: Questionnaire, key: str, value: Any, language: str) -> str:
+    """One side of a conflict as text."""
+    try:
+        question = questionnaire.question(key)
+    except KeyError:
+        return _display_json(value)
+    if question.type in ("repeat", "per_item"):
+        labels = item_labels(questionnaire, language)
+        entries = _group_entries([question], {key: value}, language, labels)
+        return _flatten(entries[0].children) if entries else ""
+    return value_text(question, value, language)
+
+
+def _flatten(entries: list[ReceiptEntry]) -> str:
+    parts = []
+    for entry in entries:
+        if entry.children:
+            parts.append(f"{entry.label}: {_flatten(entry.children)}")
+        elif entry.text:
+            parts.append(f"{entry.label}: {entry.text}")
+    return "; ".join(parts)
+
+
+def _display_json(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
