@@ -1,1 +1,3 @@
 """The analysts' workspace."""
+
+from surveyapp.analyst import excel  # noqa: F401  (attaches the Excel questionnaire routes)

@@ -1,0 +1,219 @@
+"""Submissions from KoboToolbox / ODK exports of our XLSForms, stored as responses."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from surveyapp.demo import khartoum_responses
+from surveyapp.extensions import db
+from surveyapp.models import AuditEvent, Organisation, Response
+from surveyapp.models.external import ExternalSubmission
+from surveyapp.questionnaire import clean_answers
+
+
+def form_columns(path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """From an exported XLSForm: field name -> Kobo column path, -> type, -> enclosing repeat."""
+    sheet = load_workbook(path)["survey"]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows)
+    paths, types, repeats = {}, {}, {}
+    stack: list[tuple[str, str]] = []
+    for values in rows:
+        row = dict(zip(header, values, strict=False))
+        kind = (row["type"] or "").split(" ")[0]
+        if kind in ("end_group", "end_repeat"):
+            stack.pop()
+            continue
+        name = row["name"]
+        paths[name] = "/".join([s for s, _ in stack] + [name])
+        types[name] = kind
+        inner = [s for s, k in stack if k == "begin_repeat"]
+        if inner:
+            repeats[name] = inner[-1]
+        if kind in ("begin_group", "begin_repeat"):
+            stack.append((name, kind))
+    return paths, types, repeats
+
+
+def kobo_value(kind: str, value):
+    if kind == "select_multiple":
+        return " ".join(value)
+    if kind == "acknowledge":
+        return "OK"
+    return str(value)
+
+
+def kobo_submission(organisation: str, answers: dict, columns, uuid: str) -> dict:
+    """One submission as KoboToolbox's JSON export gives it (group paths, repeats as lists)."""
+    paths, types, _ = columns
+    record = {
+        "_id": abs(hash(uuid)) % 100000,
+        "_uuid": uuid,
+        "meta/instanceID": f"uuid:{uuid}",
+        "_submission_time": "2026-03-01T10:00:00",
+        "__version__": "vSomething",
+        "formhub/uuid": "abc",
+        paths["organisation_code"]: organisation,
+    }
+    for key, value in answers.items():
+        if types[key] == "begin_repeat" and isinstance(value, dict):
+            rows = []
+            for code, item in value.items():
+                row = {paths[f"{key}_item"]: code}
+                row |= {paths[c]: kobo_value(types[c], v) for c, v in item.items()}
+                rows.append(row)
+            record[paths[key]] = rows
+        elif types[key] == "begin_repeat":
+            record[paths[key]] = [
+                {paths[c]: kobo_value(types[c], v) for c, v in row.items()} for row in value
+            ]
+        else:
+            record[paths[key]] = kobo_value(types[key], value)
+    return record
+
+
+def csv_rows(records: list[dict]) -> tuple[list[str], list[dict]]:
+    """Flatten Kobo JSON records into CSV columns; repeat rows as ``group/repeat[n]/child``."""
+    header: list[str] = []
+    flat_records = []
+    for record in records:
+        flat = {}
+        for column, value in record.items():
+            if isinstance(value, list):
+                for index, row in enumerate(value, start=1):
+                    for child, child_value in row.items():
+                        head, _, name = child.rpartition("/")
+                        flat[f"{head}[{index}]/{name}"] = child_value
+            else:
+                flat[column] = value
+        for column in flat:
+            if column not in header:
+                header.append(column)
+        flat_records.append(flat)
+    return header, flat_records
+
+
+@pytest.fixture
+def demo_submissions(app, exported_form, tmp_path):
+    """Kobo JSON submissions of the Khartoum Process and three States, from our own forms."""
+    records = []
+    for respondent_type in ("iscm", "state"):
+        path = tmp_path / f"{respondent_type}.xlsx"
+        exported_form(respondent_type).write(path)
+        columns = form_columns(path)
+        for demo in khartoum_responses():
+            if demo.respondent_type == respondent_type:
+                uuid = f"0000-{demo.organisation}"
+                records.append(kobo_submission(demo.organisation, demo.answers, columns, uuid))
+    return records
+
+
+def expected_answers(app) -> dict[str, dict]:
+    """The demo answers as a save stores them (canonical values)."""
+    with app.app_context():
+        from surveyapp import operations
+
+        survey_round = operations.current_round()
+        expected = {}
+        for demo in khartoum_responses():
+            if demo.respondent_type not in ("iscm", "state"):
+                continue
+            version = survey_round.questionnaire_for(demo.respondent_type)
+            clean, errors = clean_answers(version.questionnaire(), demo.answers)
+            assert errors == {}
+            expected[demo.organisation] = {k: v for k, v in clean.items() if v is not None}
+        return expected
+
+
+def stored_answers(app) -> dict[str, dict]:
+    with app.app_context():
+        return {
+            r.organisation.code: r.answer_values() for r in db.session.scalars(select(Response))
+        }
+
+
+def test_kobo_json_imported_twice_gives_one_set_of_responses(
+    app, runner, demo_submissions, tmp_path
+):
+    path = tmp_path / "kobo.json"
+    path.write_text(json.dumps({"count": len(demo_submissions), "results": demo_submissions}))
+    first = runner.invoke(args=["responses", "import", str(path)])
+    assert first.exit_code == 0, first.output
+    assert "4 imported, 0 already there, 0 refused." in first.output
+    second = runner.invoke(args=["responses", "import", str(path)])
+    assert second.exit_code == 0, second.output
+    assert "0 imported, 4 already there, 0 refused." in second.output
+    assert stored_answers(app) == expected_answers(app)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ExternalSubmission)) == 4
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 4
+        kp = db.session.scalar(
+            select(Response).join(Organisation).where(Organisation.code == "khartoum-process")
+        )
+        assert kp.status == "submitted"
+        channels = set(db.session.scalars(select(AuditEvent.channel).filter_by(response_id=kp.id)))
+        assert channels == {"import"}
+
+
+def test_kobo_csv_with_repeat_columns_imported_twice_gives_one_set_of_responses(
+    app, runner, demo_submissions, tmp_path
+):
+    header, rows = csv_rows(demo_submissions)
+    path = tmp_path / "kobo.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+    assert any("[2]/" in column for column in header)
+    for _ in range(2):
+        result = runner.invoke(args=["responses", "import", str(path)])
+        assert result.exit_code == 0, result.output
+    assert "0 imported, 4 already there, 0 refused." in result.output
+    assert stored_answers(app) == expected_answers(app)
+
+
+def test_rows_that_cannot_be_placed_are_refused_with_row_and_column(
+    app, runner, exported_form, tmp_path
+):
+    path = tmp_path / "igo.xlsx"
+    exported_form("igo").write(path)
+    paths, _, _ = form_columns(path)
+    name = paths["respondent_name"]
+    records = [
+        {"_uuid": "a", paths["organisation_code"]: "nowhere", name: "Ann"},
+        {"_uuid": "b", paths["organisation_code"]: "iom", "engagement/favourite_colour": "red"},
+        {"_uuid": "c", paths["organisation_code"]: "iom", paths["iscms"]: "not-an-iscm"},
+        {paths["organisation_code"]: "iom", name: "No id"},
+        {"_uuid": "e", paths["organisation_code"]: "iom", "wrong_group/respondent_name": "X"},
+    ]
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(records))
+    result = runner.invoke(args=["responses", "import", str(source)])
+    assert result.exit_code == 1
+    assert (
+        "row 1, column organisation_code: no organisation has the code 'nowhere'" in result.output
+    )
+    assert "row 2, column engagement/favourite_colour: this column is not a field" in result.output
+    assert f"row 3, column {paths['iscms']}: iscms: Choose only from the listed options." in (
+        result.output
+    )
+    assert "row 4, column meta/instanceID: the submission has no id" in result.output
+    assert "row 5, column wrong_group/respondent_name:" in result.output
+    assert "0 imported, 0 already there, 5 refused." in result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 0
+        assert db.session.scalar(select(func.count()).select_from(ExternalSubmission)) == 0
+
+
+def test_a_file_that_is_not_an_export_gets_a_clear_message(runner, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("just some words")
+    result = runner.invoke(args=["responses", "import", str(path)])
+    assert result.exit_code == 1
+    assert "neither JSON nor a CSV" in result.output
+    assert "Traceback" not in result.output
