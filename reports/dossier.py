@@ -73,6 +73,12 @@ class StateView:
     #: position on the rating scale, 1 = lowest; with its label
     value_rating: int | None = None
     value_rating_label: str | None = None
+    #: the language the State wrote its free-text answers in (None: the summary's language)
+    language: str | None = None
+    #: how stable the State considers the ISCM's funding (``stable``, ``partly_stable``,
+    #: ``unstable``); needs a ``funding_stability`` question in the State's per-ISCM block
+    funding_view: str | None = None
+    funding_view_attributable: bool = True
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,8 @@ class IgoView:
     cooperation_attributable: bool = True
     examples: str | None = None
     examples_attributable: bool = True
+    #: the language the IGO wrote its free-text answers in (None: the summary's language)
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,8 @@ class IscmDossier:
     meetings: list[Meeting] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     generated_on: dt.date = field(default_factory=dt.date.today)
+    #: the language the ISCM wrote its free-text answers in (None: the summary's language)
+    answer_language: str | None = None
 
     @property
     def has_own_answers(self) -> bool:

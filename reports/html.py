@@ -7,11 +7,17 @@ import unicodedata
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from reports.charts import Chart, build_charts
 from reports.dossier import IscmDossier
-from reports.narrative import SECTION_KEYS, DraftSection, draft_sections, introduction
+from reports.narrative import (
+    SECTION_KEYS,
+    DraftSection,
+    collation_key,
+    draft_sections,
+    introduction,
+)
 from reports.phrases import Phrases
 
 #: the section after which each chart stands
@@ -50,6 +56,8 @@ def dir_attribute(text: str, document_direction: str) -> Markup:
     Untranslated templates fall back to English: in an Arabic summary such a paragraph must
     still read left to right, and an Arabic answer in an English summary right to left.
     """
+    if isinstance(text, Markup):
+        text = text.striptags()
     direction = text_direction(text, document_direction)
     if direction == document_direction:
         return Markup("")
@@ -66,9 +74,31 @@ class RenderedSection:
     number: int
     key: str
     title: str
-    paragraphs: list[str]
+    paragraphs: list[Markup]
     edited: bool
     charts: list[Chart]
+
+
+def mark_foreign(paragraph: str, foreign: list[tuple[str, str]]) -> Markup:
+    """``paragraph`` escaped, each answer quoted in another language wrapped in a ``lang`` span.
+
+    The span also sets the answer's own direction, so English inside Arabic stays readable.
+    """
+    html = str(escape(paragraph))
+    if not foreign:
+        return Markup(html)  # noqa: S704 - escaped just above
+    languages = {str(escape(text)): language for text, language in foreign}
+    pattern = re.compile("|".join(re.escape(text) for text in sorted(languages, key=len)[::-1]))
+
+    def span(match: re.Match[str]) -> str:
+        language = languages[match.group()]
+        direction = "rtl" if Phrases(language).direction == "rtl" else "ltr"
+        return (
+            f'<span class="answer-text" lang="{escape(language)}" dir="{direction}">'
+            f"{match.group()}</span>"
+        )
+
+    return Markup(pattern.sub(span, html))  # noqa: S704 - built from escaped parts
 
 
 def paragraphs_from_text(text: str) -> list[str]:
@@ -89,11 +119,33 @@ def render_iscm_html(dossier: IscmDossier, edits: dict[str, str] | None = None) 
         raise ValueError(f"no such section to edit: {', '.join(unknown)}")
     phrases = Phrases(dossier.language)
     charts = build_charts(dossier)
-    sections = [_rendered(section, edits, charts) for section in draft_sections(dossier)]
-    intro = (
-        paragraphs_from_text(edits["introduction"])
-        if "introduction" in edits
-        else introduction(dossier)
+    drafted = draft_sections(dossier)
+    sections = [_rendered(section, edits, charts) for section in drafted]
+    intro = [
+        escape(paragraph)
+        for paragraph in (
+            paragraphs_from_text(edits["introduction"])
+            if "introduction" in edits
+            else introduction(dossier)
+        )
+    ]
+    quoted_languages = sorted(
+        {
+            language
+            for section in drafted
+            if section.key not in edits
+            for _, language in section.foreign
+        }
+    )
+    answer_language_note = (
+        phrases.format(
+            "answer_language_note",
+            languages=phrases.join(
+                [phrases["language_names"].get(code, code) for code in quoted_languages]
+            ),
+        )
+        if quoted_languages
+        else None
     )
     iscm = dossier.iscm
     full_name = iscm.name
@@ -112,9 +164,10 @@ def render_iscm_html(dossier: IscmDossier, edits: dict[str, str] | None = None) 
         iscm_full_name=full_name,
         introduction=intro,
         introduction_edited="introduction" in edits,
+        answer_language_note=answer_language_note,
         sections=sections,
         meetings_chart=charts.get("meetings"),
-        state_views=sorted(dossier.state_views, key=lambda view: view.state.name.casefold()),
+        state_views=sorted(dossier.state_views, key=lambda view: collation_key(view.state.name)),
         igo_views=sorted(dossier.igo_views, key=lambda view: view.igo.short_name.casefold()),
     )
 
@@ -127,7 +180,11 @@ def _rendered(
         number=section.number,
         key=section.key,
         title=section.title,
-        paragraphs=paragraphs_from_text(edits[section.key]) if edited else section.paragraphs,
+        paragraphs=(
+            [escape(p) for p in paragraphs_from_text(edits[section.key])]
+            if edited
+            else [mark_foreign(p, section.foreign) for p in section.paragraphs]
+        ),
         edited=edited,
         charts=[chart for key, chart in charts.items() if CHART_PLACES.get(key) == section.key],
     )

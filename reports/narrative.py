@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reports.dossier import IgoView, IscmDossier, OrganisationName, StateView
@@ -37,6 +38,8 @@ class DraftSection:
     key: str
     title: str
     paragraphs: list[str]
+    #: answers quoted as given, in another language than the summary's: (text, language)
+    foreign: list[tuple[str, str]] = field(default_factory=list)
 
 
 def introduction(dossier: IscmDossier) -> list[str]:
@@ -68,12 +71,14 @@ def draft_sections(dossier: IscmDossier) -> list[DraftSection]:
     sections = []
     for number, key in enumerate(SECTION_KEYS, start=1):
         build, cross_referenced = builders[key]
+        paragraphs = drafter.compose(build(), cross_referenced)
         sections.append(
             DraftSection(
                 number=number,
                 key=key,
                 title=drafter.phrases["titles"][key],
-                paragraphs=drafter.compose(build(), cross_referenced),
+                paragraphs=paragraphs,
+                foreign=drafter.foreign_in(paragraphs),
             )
         )
     return sections
@@ -109,6 +114,10 @@ class _Drafter:
         self.answers = dossier.answers
         self.phrases = Phrases(dossier.language)
         self.iscm = dossier.iscm.in_sentence or dossier.iscm.name
+        #: the ISCM's free text is in another language than the summary: quoted, never spliced
+        self.own_language = dossier.answer_language or dossier.language
+        self.foreign = self.own_language != dossier.language
+        self.foreign_texts: dict[str, str] = {}
         # A cited text not for attribution means the list of referring States or IGOs must not
         # be spelled out either, or the reader could tell who said it.
         self.states_unnamed = any(
@@ -132,8 +141,31 @@ class _Drafter:
         if isinstance(value, int | float):
             return str(value)
         if isinstance(value, str):
-            return " ".join(value.split()) or None
+            return self.as_given(value, self.own_language)
         return None
+
+    def as_given(self, text: str | None, language: str | None) -> str | None:
+        """Free text with its whitespace collapsed, noted as foreign when not in the summary's
+        language so that the HTML can mark it with its language."""
+        collapsed = " ".join((text or "").split()) or None
+        if collapsed and language and language != self.dossier.language:
+            self.foreign_texts[collapsed] = language
+        return collapsed
+
+    def foreign_in(self, paragraphs: list[str]) -> list[tuple[str, str]]:
+        """The foreign answers quoted in ``paragraphs``, longest first."""
+        found = [
+            (text, language)
+            for text, language in self.foreign_texts.items()
+            if any(text in paragraph for paragraph in paragraphs)
+        ]
+        return sorted(found, key=lambda pair: -len(pair[0]))
+
+    def topic(self, key: str, text: str) -> str:
+        """An answer in another language, introduced by what it is about ("Mandate: ...")."""
+        return self.phrases.format(
+            "answer_topic", topic=self.phrases["answer_topics"][key], text=sentence(text)
+        )
 
     def codes(self, key: str) -> list[str]:
         """The codes chosen in a choice question (a list even for ``select_one``).
@@ -177,7 +209,9 @@ class _Drafter:
     def label_in_sentence(self, key: str, code: str) -> str:
         """A choice label as it stands inside a sentence ("root causes of irregular migration")."""
         label = self.dossier.label(key, code)
-        return label if code == "other" else _in_sentence(label)
+        if code == "other":
+            return self.as_given(label, self.own_language) or label
+        return _in_sentence(label)
 
     def phrase_list(self, group: str, key: str, codes: Sequence[str] | None = None) -> list[str]:
         """The in-sentence phrases of the codes chosen in ``key``."""
@@ -201,14 +235,20 @@ class _Drafter:
                 named.append((organisation.short_name, organisation.short_name))
             else:
                 named.append((organisation.name, organisation.in_sentence or organisation.name))
-        named.sort(key=lambda pair: pair[0].casefold())
+        named.sort(key=lambda pair: collation_key(pair[0]))
         return [shown for _, shown in named] + others
 
-    def clause(self, text: str, subjects: Sequence[str] = ()) -> str | None:
+    def clause(
+        self, text: str, subjects: Sequence[str] = (), language: str | None = None
+    ) -> str | None:
         """``text`` as a clause completing a template, or None when it is a sentence of its own.
 
         :param subjects: names that may open the answer and that the template already says.
+        :param language: the language ``text`` was written in (the ISCM's answers' by default);
+            text in another language than the summary's is never cut into a clause.
         """
+        if (language or self.own_language) != self.dossier.language:
+            return None
         text = text.strip()
         stripped = False
         for subject in subjects:
@@ -279,7 +319,9 @@ class _Drafter:
         elif mandate_clause:
             mandate_sentences.append(self.fill("mandate_only", mandate=mandate_clause))
         if mandate and not mandate_clause:
-            mandate_sentences.append(sentence(mandate))
+            mandate_sentences.append(
+                self.topic("mandate", mandate) if self.foreign else sentence(mandate)
+            )
         mandate_sentences.extend(self.thematic_focus())
         evolution = self.text("thematic_evolution")
         if evolution:
@@ -381,7 +423,9 @@ class _Drafter:
             scope = self.fill("work_plan_scope", scope=scope_clause)
         sentences.append(self.fill("work_plan", period=period, scope=scope))
         if scope_text and not scope_clause:
-            sentences.append(sentence(scope_text))
+            sentences.append(
+                self.topic("work_plan_scope", scope_text) if self.foreign else sentence(scope_text)
+            )
         monitors = self.phrase_list("work_plan_monitors", "work_plan_monitors")
         if monitors:
             key = "monitors_one" if len(monitors) == 1 else "monitors_many"
@@ -432,11 +476,12 @@ class _Drafter:
                 subject = upper_first(view.state.in_sentence or view.state.name)
             else:
                 subject = anonymous.next()
+            impact = self.as_given(view.national_impact, view.language) or view.national_impact
             sentences.append(
                 self.fill(
                     "national_impact_state",
                     State=subject,
-                    quote=self.phrases.quote(sentence(view.national_impact)),
+                    quote=self.phrases.quote(sentence(impact)),
                 )
             )
         return sentences
@@ -460,7 +505,7 @@ class _Drafter:
         sentences.extend(self.secretariat())
 
         documents = [
-            " ".join(str(row["document_title"]).split())
+            self.as_given(str(row["document_title"]), self.own_language) or ""
             for row in self.rows("governing_documents")
             if row.get("document_title")
         ]
@@ -471,9 +516,12 @@ class _Drafter:
         knowledge = self.text("knowledge_management")
         if knowledge:
             clause = self.clause(knowledge)
-            sentences.append(
-                self.fill("knowledge_management", clause=clause) if clause else sentence(knowledge)
-            )
+            if clause:
+                sentences.append(self.fill("knowledge_management", clause=clause))
+            elif self.foreign:
+                sentences.append(self.topic("knowledge_management", knowledge))
+            else:
+                sentences.append(sentence(knowledge))
         sentences.extend(self.communication())
         sentences.extend(self.membership_changes())
         sentences.extend(self.funding())
@@ -553,10 +601,12 @@ class _Drafter:
         # The questionnaire asks for a clause ("annual contributions from ..."); a respondent
         # may still write a whole sentence, which is then kept as written.
         funded_through = description.strip().removesuffix(".") if description else None
-        if funded_through and not funded_through[:1].islower():
+        if funded_through and (self.foreign or not funded_through[:1].islower()):
             funded_through = None
         if funded_through:
             sentences.append(self.fill("funding_sources", sources=funded_through))
+        elif description and self.foreign:
+            sentences.append(self.topic("funding_description", description))
         elif description:
             sentences.append(sentence(description))
         else:
@@ -608,6 +658,7 @@ class _Drafter:
             example = row.get("example")
             if not isinstance(example, str) or not example.strip():
                 continue
+            example = self.as_given(example, self.own_language) or example
             code = row.get("igo")
             organisation = self.organisation(str(code)) if code else None
             subject = organisation.short_name if organisation else None
@@ -615,6 +666,10 @@ class _Drafter:
             if subject and clause:
                 key = "igo_example" if sentences else "igo_example_first"
                 sentences.append(self.fill(key, Igo=upper_first(subject), clause=clause))
+            elif subject and self.foreign:
+                sentences.append(
+                    self.phrases.format("answer_topic", topic=subject, text=sentence(example))
+                )
             else:
                 sentences.append(sentence(example))
         return sentences
@@ -635,11 +690,12 @@ class _Drafter:
         if not views:
             return []
         count = upper_first(self.phrases.number(len(views)))
+        one = "_one" if len(views) == 1 else ""
         if self.igos_unnamed:
-            sentences = [self.fill("igos_referred_unnamed", Count=count)]
+            sentences = [self.fill(f"igos_referred_unnamed{one}", Count=count)]
         else:
             names = self.phrases["list_separator"].join(view.igo.short_name for view in views)
-            sentences = [self.fill("igos_referred", Count=count, names=names)]
+            sentences = [self.fill(f"igos_referred{one}", Count=count, names=names)]
         sentences.extend(self.igo_roles(views))
         anonymous = _AnonymousSubjects(self.phrases["one_igo"], self.phrases["another_igo"])
         first_example = True
@@ -648,6 +704,7 @@ class _Drafter:
                 (view.cooperation, view.cooperation_attributable),
                 (view.examples, view.examples_attributable),
             ):
+                text = self.as_given(text, view.language)
                 if not text or self.already_said(text):
                     continue
                 sentences.append(
@@ -674,7 +731,9 @@ class _Drafter:
         for view in views:
             labels.update(zip(view.role_codes, view.roles, strict=False))
             if view.role_codes:
-                groups.setdefault(tuple(view.role_codes), []).append(view.igo.short_name)
+                groups.setdefault(tuple(view.role_codes), []).append(
+                    view.igo.in_sentence or view.igo.short_name
+                )
         sentences = []
         for codes, names in groups.items():
             group = "igo_roles_singular" if len(names) == 1 else "igo_roles_plural"
@@ -707,7 +766,7 @@ class _Drafter:
                 return sentence(text)
         else:
             subject = anonymous.next()
-        clause = self.clause(text)
+        clause = self.clause(text, language=view.language or self.dossier.language)
         if clause:
             key = "igo_example_first" if first else "igo_example"
             return self.fill(key, Igo=subject, clause=clause)
@@ -738,13 +797,14 @@ class _Drafter:
                 return [self.fill("no_state_referred")]
             return []
         count = upper_first(self.phrases.number(len(views)))
+        one = "_one" if len(views) == 1 else ""
         if self.states_unnamed:
-            sentences = [self.fill("states_referred_unnamed", Count=count)]
+            sentences = [self.fill(f"states_referred_unnamed{one}", Count=count)]
         else:
             names = self.phrases["list_separator"].join(
                 view.state.in_sentence or view.state.name for view in views
             )
-            sentences = [self.fill("states_referred", Count=count, names=names)]
+            sentences = [self.fill(f"states_referred{one}", Count=count, names=names)]
 
         # A State whose benefits are not for attribution is not named anywhere in this part:
         # its chosen values go with its anonymous account rather than beside its name.
@@ -766,15 +826,17 @@ class _Drafter:
 
     def state_account(self, subject: str, view: StateView) -> list[str]:
         """What one State gained from the ISCM and what it values in it."""
-        sentences = [self.state_benefits(subject, view.benefits or "")]
+        sentences = [self.state_benefits(subject, view.benefits or "", view.language)]
         values = self.state_values(view)
         if values:
             sentences.append(self.fill("state_values_also", values=values))
         return sentences
 
-    def state_benefits(self, subject: str, benefits: str) -> str:
+    def state_benefits(self, subject: str, benefits: str, language: str | None = None) -> str:
         """A State's benefits: a phrase completing "... particularly from", else quoted."""
-        clause = self.clause(benefits)
+        language = language or self.dossier.language
+        benefits = self.as_given(benefits, language) or benefits
+        clause = self.clause(benefits, language=language)
         if clause:
             return self.fill("state_benefits", State=subject, benefits=clause)
         return self.fill("reported", Subject=subject, quote=self.phrases.quote(sentence(benefits)))
@@ -814,8 +876,14 @@ def _in_sentence(label: str) -> str:
     return label
 
 
+def collation_key(name: str) -> str:
+    """``name`` folded for alphabetical order: "Égypte" sorts with "Egypt", not after "Z"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def _states_in_order(views: Sequence[StateView]) -> list[StateView]:
-    return sorted(views, key=lambda view: view.state.name.casefold())
+    return sorted(views, key=lambda view: collation_key(view.state.name))
 
 
 def _bare(text: str | None) -> str:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - translated sentences read best unbroken
 """Every language-dependent phrase of a summary, in one place.
 
 ``PHRASES`` maps a language code to a table of sentence templates (``str.format`` fields), code
@@ -10,7 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from string import Formatter
 from typing import Any
+
+from reports.phrases_ar import AR
+from reports.phrases_es import ES
+from reports.phrases_fr import FR
 
 EN: dict[str, Any] = {
     # Grammar
@@ -66,6 +72,23 @@ EN: dict[str, Any] = {
     #: ... or ends like a gerund ("Providing access to ...")
     "gerund_suffix": "ing",
     "quote": "“{text}”",
+    #: how the last item joins a list ("a, b and c"); Arabic attaches its "and" to the word
+    "join_last": "{head} {and} {last}",
+    #: a preposition and an article the template and a name bring together ("de le" -> "du")
+    "contractions": (),
+    # Free-text answers quoted in the language they were given in
+    "answer_language_note": (
+        "Answers written by respondents are quoted in the language they were given in ({languages})."
+    ),
+    "language_names": {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic"},
+    "answer_topic": "{topic}: {text}",
+    "answer_topics": {
+        "mandate": "Mandate",
+        "work_plan_scope": "Scope of the work plan",
+        "knowledge_management": "Knowledge management",
+        "funding_description": "Funding",
+    },
+    "edited_marker": "Text edited by an analyst",
     # Title block and introduction
     "organisation": "International Organization for Migration (IOM)",
     "division": "International Partnerships Division (IPD)",
@@ -88,6 +111,7 @@ EN: dict[str, Any] = {
         "is meant to outline each individual ISCM's thematic priorities, structure, impact and "
         "relevance.",
     ),
+    #: singular and plural; a third form, where given, counts from eleven on (Arabic)
     "count_states": ("{n} State", "{n} States"),
     "count_iscms": ("{n} ISCM", "{n} ISCMs"),
     "count_igos": ("{n} inter-governmental organization", "{n} inter-governmental organizations"),
@@ -216,6 +240,13 @@ EN: dict[str, Any] = {
         "{Count} of the inter-governmental organizations surveyed referred to {iscm} in their "
         "answers."
     ),
+    "igos_referred_one": (
+        "One of the inter-governmental organizations ({names}) surveyed referred to {iscm} in "
+        "its answers."
+    ),
+    "igos_referred_unnamed_one": (
+        "One of the inter-governmental organizations surveyed referred to {iscm} in its answers."
+    ),
     "igo_roles": "{igos} {roles}.",
     "one_igo": "One inter-governmental organization",
     "another_igo": "Another inter-governmental organization",
@@ -228,7 +259,29 @@ EN: dict[str, Any] = {
     "states_referred_unnamed": (
         "{Count} of the Member States surveyed referred to {iscm} in their answers."
     ),
+    "states_referred_one": (
+        "One of the Member States ({names}) surveyed referred to {iscm} in its answers."
+    ),
+    "states_referred_unnamed_one": (
+        "One of the Member States surveyed referred to {iscm} in its answers."
+    ),
     "no_state_referred": "No Member State surveyed referred to {iscm} in its answers.",
+    # Where the ISCM and its States see things differently, both are shown
+    "value_shared": "The States that referred to {iscm} also cited {values}.",
+    "value_not_cited": (
+        "None of these States, however, cited {values}, which {iscm} counts among the benefits of "
+        "membership."
+    ),
+    "value_only_states": "States also cited {values}, which {iscm} did not mention.",
+    "member_states_counted": ("one Member State", "{n} Member States"),
+    "funding_view_same": "{States} also described the funding of {iscm} as {view}.",
+    "funding_view_differs": "However, {States} described the funding of {iscm} as {view}.",
+    "funding_view_only": "{States} described the funding of {iscm} as {view}.",
+    "funding_views": {
+        "stable": "stable",
+        "partly_stable": "partly stable",
+        "unstable": "not stable",
+    },
     "state_benefits": (
         "{State} benefited from its participation in {iscm}, particularly from {benefits}."
     ),
@@ -371,16 +424,79 @@ EN: dict[str, Any] = {
     },
     "page": "Page",
     "page_of": "of",
+    # The compendium for the global gathering
+    "compendium_title": "Compendium of the Summaries of Findings per ISCM",
+    "compendium_subtitle": "Prepared for the global gathering of ISCMs",
+    "compendium_iscms_covered": "{iscms} covered",
+    "contents": "Contents",
+    "participation": "Participation in the survey",
+    "participation_intro": (
+        "{states} and {iscms} and {igos} provided answers to the questionnaires of the round "
+        "{round}."
+    ),
+    "participation_by_type_title": "Respondents by type",
+    "participation_by_type_alt": "Bar chart of the respondents that answered, by type.",
+    "participation_by_region_title": "Respondents by region and type",
+    "participation_by_region_alt": "Bar chart of the respondents that answered, by region and type.",
+    "participation_type": "Type of respondent",
+    "participation_region": "Region",
+    "participation_answered": "Answered",
+    "participation_invited": "Invited",
+    "participation_rate": "Response rate",
+    "participation_total": "Total",
+    "region_unspecified": "Region not given",
+    "comparisons": "Comparisons across ISCMs",
+    "comparison_thematic": "Thematic areas of each ISCM",
+    "comparison_thematic_key": (
+        "● current priority; ○ in the originating mandate only; an empty cell: not covered."
+    ),
+    "comparison_thematic_current": "current priority",
+    "comparison_thematic_original": "originating mandate only",
+    "comparison_structures": "Structures side by side",
+    "comparison_iscm": "ISCM",
+    "comparison_kind": "Kind",
+    "comparison_founded": "Founded",
+    "comparison_structure_elements": "Structures",
+    "comparison_secretariat": "Secretariat managed by",
+    "comparison_strategy": "Strategy",
+    "comparison_work_plan": "Work plan",
+    "comparison_funding": "Funding",
+    "comparison_not_answered": "did not answer",
+    "comparison_partners": "Partnerships among ISCMs and inter-governmental organizations",
+    "comparison_partners_alt": (
+        "Network diagram: each ISCM is linked to the ISCMs and inter-governmental organizations it "
+        "named as partners."
+    ),
+    "comparison_partners_key": (
+        "Squares: ISCMs; circles: inter-governmental organizations. A line joins an ISCM to each "
+        "partner it named."
+    ),
+    "comparison_partner_iscms": "Partner ISCMs",
+    "comparison_partner_igos": "Partner inter-governmental organizations",
+    "summaries": "Summaries of findings per ISCM",
+    "iscm_kinds": {"rcp": "Regional", "irf": "Interregional", "global": "Global"},
+    "yes_no": {"yes": "Yes", "no": "No", "in_preparation": "In preparation"},
 }
 
 PHRASES: dict[str, dict[str, Any]] = {
     "en": EN,
-    "fr": {},
-    "es": {},
-    "ar": {},
+    "fr": FR,
+    "es": ES,
+    "ar": AR,
 }
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+#: keys whose value is a table of its own, translated entry by entry
+NESTED_TABLES: tuple[str, ...] = (
+    "titles",
+    "funding_stability",
+    "respondent_types",
+    "language_names",
+    "answer_topics",
+    "funding_views",
+    "iscm_kinds",
+    "yes_no",
+)
 
 
 def upper_first(text: str) -> str:
@@ -396,7 +512,7 @@ class Phrases:
         own = PHRASES.get(language, {})
         table = {**EN, **own}
         # Nested tables fall back entry by entry, so a partial translation stays usable
-        for key in ("titles", "funding_stability", "respondent_types"):
+        for key in NESTED_TABLES:
             table[key] = {**EN[key], **own.get(key, {})}
         own_choices = own.get("choices", {})
         table["choices"] = {
@@ -414,8 +530,37 @@ class Phrases:
         return self._table[key]
 
     def format(self, key: str, **fields: str) -> str:
-        """The template ``key`` filled with ``fields``."""
-        return str(self._table[key]).format(**fields)
+        """The template ``key`` filled with ``fields``.
+
+        Where the template's text and a field meet as a contraction of the language ("de" +
+        "le Processus" in French), the contracted form is written ("du Processus").
+        """
+        return self.fill_template(str(self._table[key]), **fields)
+
+    def fill_template(self, template: str, **fields: str) -> str:
+        """``template`` filled with ``fields``, contractions applied where they meet."""
+        contractions = self._table["contractions"]
+        if not contractions:
+            return template.format(**fields)
+        text = ""
+        for literal, name, spec, _conversion in Formatter().parse(template):
+            text += literal
+            if name is None:
+                continue
+            value = format(fields[name], spec or "")
+            for joined, contracted in contractions:
+                preposition, article = joined.split(" ", 1)
+                before = text[: -len(preposition) - 1]
+                if (
+                    text.endswith(preposition + " ")
+                    and (not before or before[-1] in " ('’")
+                    and value.startswith(article)
+                ):
+                    text = before + contracted
+                    value = value[len(article) :]
+                    break
+            text += value
+        return text
 
     def choice(self, group: str, code: str) -> str | None:
         """How choice ``code`` of ``group`` reads inside a sentence, or None when not known."""
@@ -432,17 +577,29 @@ class Phrases:
         # A comma inside the last item does not confuse the reader; one inside the others does
         if any(separator.strip() in item for item in items[:-1]):
             separator = self._table["long_list_separator"]
-        return f"{separator.join(items[:-1])} {self._table['and']} {items[-1]}"
+        return self._table["join_last"].format(
+            head=separator.join(items[:-1]), last=items[-1], **{"and": self._table["and"]}
+        )
 
     def number(self, n: int) -> str:
         """``n`` in words where the table has a word for it, else in digits."""
         words = self._table["numbers"]
         return words[n] if 0 <= n < len(words) else str(n)
 
-    def counted(self, key: str, n: int) -> str:
-        """``n`` with the singular or plural noun of ``key`` ("46 States")."""
-        singular, plural = self._table[key]
-        return (singular if n == 1 else plural).format(n=n)
+    def counted(self, key: str, n: int, words: bool = False) -> str:
+        """``n`` with the singular or plural noun of ``key`` ("46 States").
+
+        :param words: write ``n`` in words where the table has a word for it ("three States").
+        """
+        forms = self._table[key]
+        if n == 1:
+            form = forms[0]
+        elif len(forms) == 3 and not 2 <= n <= 10:
+            # Arabic: a plural noun after three to ten, a singular one from eleven on
+            form = forms[2]
+        else:
+            form = forms[1]
+        return form.format(n=self.number(n) if words else n)
 
     def date(self, day: dt.date) -> str:
         """A date as the summary writes it ("28 Nov. 2014")."""
@@ -465,10 +622,17 @@ class Phrases:
         return self.format("date_range", start=self.date(start), end=self.date(end))
 
     def with_article(self, text: str) -> str:
-        """``text`` preceded by the definite article unless it already starts with an article."""
+        """``text`` preceded by the definite article unless it already starts with an article.
+
+        Languages whose article depends on the noun's gender (no ``definite_article``) quote the
+        title instead.
+        """
         if text.casefold().startswith(tuple(self._table["articles"])):
             return text
-        return f"{self._table['definite_article']}{text}"
+        article = self._table["definite_article"]
+        if article is None:
+            return self.quote(text)
+        return f"{article}{text}"
 
     def quote(self, text: str) -> str:
         """``text`` between quotation marks."""

@@ -125,9 +125,3 @@ def test_arabic_paragraph_in_an_english_summary_reads_right_to_left(dossier):
 
     assert '<p dir="rtl">للعملية رئيس ولجنة توجيهية وأمانة.</p>' in html
     assert '<html lang="en" dir="ltr">' in html
-
-
-def test_english_fallback_in_an_arabic_summary_reads_left_to_right(make_dossier):
-    html = render_iscm_html(make_dossier(language="ar"))
-
-    assert '<p dir="ltr">The Khartoum Process does not have a formalized strategy.' in html

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from reports import DraftSection, IscmDossier, draft_sections, introduction
 
 
@@ -361,14 +359,6 @@ def test_iscm_without_answers_nor_views_says_nobody_reported(make_dossier):
         "The Khartoum Process did not answer the questionnaire for ISCMs. No Member State or "
         "inter-governmental organization reported on this topic either."
     ]
-
-
-@pytest.mark.parametrize("language", ["fr", "es", "ar"])
-def test_untranslated_languages_fall_back_to_english(make_dossier, language):
-    sections = draft_sections(make_dossier(language=language))
-
-    assert sections[0].title == "Evolution of programming and thematic focus"
-    assert "does not have a formalized strategy" in sections[0].paragraphs[1]
 
 
 def test_other_without_its_text_is_left_out(make_dossier):
