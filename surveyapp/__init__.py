@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
+import uuid
 from typing import Any
 
-from flask import Flask, has_request_context, jsonify, render_template, request
+from flask import Flask, g, has_request_context, jsonify, render_template, request
 from flask_babel import get_locale
 from sqlalchemy import event
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from surveyapp import config
 from surveyapp.extensions import babel, csrf, db, login_manager
 from surveyapp.i18n import select_locale, text_direction
+from surveyapp.security import init_security
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -26,6 +30,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
 
+    hops = app.config.get("SURVEYAPP_PROXY_HOPS", 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
     db.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
@@ -33,11 +41,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(
         app, locale_selector=select_locale, default_translation_directories="translations"
     )
+    init_security(app)
     app.jinja_env.globals["text_direction"] = text_direction
     app.jinja_env.globals["get_locale"] = get_locale
     with app.app_context():
         _configure_engine(db.engine)
 
+    from surveyapp.admin.routes import blueprint as admin_blueprint
     from surveyapp.analyst.routes import blueprint as analyst_blueprint
     from surveyapp.api.routes import blueprint as api_blueprint
     from surveyapp.auth.routes import blueprint as auth_blueprint
@@ -46,6 +56,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(respond_blueprint)
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(analyst_blueprint)
+    app.register_blueprint(admin_blueprint)
     app.register_blueprint(api_blueprint)
     csrf.exempt(api_blueprint)
 
@@ -87,24 +98,52 @@ def _configure_engine(engine) -> None:
 
 
 def _register_error_pages(app: Flask) -> None:
-    """Plain pages (or JSON under /api) for every error; never a traceback."""
+    """Plain pages (or JSON under /api) for every error; never a traceback.
+
+    Every request gets an id (``X-Request-Id``); errors are logged with it and the error page
+    shows it, so a respondent's report can be matched with the log.
+    """
 
     def wants_json() -> bool:
         return request.path.startswith("/api/")
 
+    @app.before_request
+    def assign_request_id():
+        incoming = request.headers.get("X-Request-Id", "")
+        g.request_id = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if error.code in (401, 403):
+            app.logger.warning(
+                "Access refused (%s) on %s %s from %s [request %s]",
+                error.code,
+                request.method,
+                request.path,
+                request.remote_addr,
+                g.get("request_id"),
+            )
         if wants_json():
             return jsonify(error=error.name, message=error.description), error.code
         return render_template("error.html", error=error), error.code
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
-        app.logger.exception("Unhandled error on %s", request.path)
+        app.logger.exception(
+            "Unhandled error on %s [request %s]", request.path, g.get("request_id")
+        )
         db.session.rollback()
         if wants_json():
-            return jsonify(error="Internal Server Error", message="Something went wrong."), 500
+            return jsonify(
+                error="Internal Server Error",
+                message="Something went wrong.",
+                request_id=g.get("request_id"),
+            ), 500
         return render_template("error.html", error=None), 500
+
+
+#: an incoming request id is kept only when it looks like one
+_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
 
 
 def _register_security_headers(app: Flask) -> None:
@@ -115,8 +154,16 @@ def _register_security_headers(app: Flask) -> None:
         response.headers.setdefault(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-            "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+            "font-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; "
+            "base-uri 'none'",
         )
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.is_secure:
+            response.headers.setdefault(
+                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+            )
+        if g.get("request_id"):
+            response.headers["X-Request-Id"] = g.request_id
         return response

@@ -27,6 +27,7 @@ from surveyapp.models.response import hash_token
 from surveyapp.models.types import utcnow
 from surveyapp.questionnaire import check_complete, clean_answers, load_questionnaire
 from surveyapp.registry import Registry
+from surveyapp.security import check_password_policy
 
 RESPONDENT_TYPES = ("state", "iscm", "igo")
 
@@ -307,8 +308,7 @@ def create_user(email: str, password: str, role: str, *, actor: str = "system") 
     email = email.strip().lower()
     if db.session.scalar(select(User).filter_by(email=email)) is not None:
         raise ValueError(f"A user with the address {email} already exists.")
-    if len(password) < 12:
-        raise ValueError("The password must have at least 12 characters.")
+    check_password_policy(password, email)
     user = User(email=email, role=role)
     user.set_password(password)
     db.session.add(user)
@@ -401,3 +401,24 @@ def _audit(
     )
     db.session.add(event)
     return event
+
+
+# -- workspace: accounts, rounds, review ----------------------------------------------------
+
+
+def set_user_role(user: User, role: str, *, actor: str) -> User:
+    """Give ``user`` another role; audited."""
+    if role != user.role:
+        _audit(actor, "user_role", "web", None, "role", None, user.role, role)
+        user.role = role
+        db.session.flush()
+    return user
+
+
+def set_user_active(user: User, active: bool, *, actor: str) -> User:
+    """Deactivate (no more logins, sessions end) or reactivate ``user``; audited."""
+    if active != user.active:
+        _audit(actor, "user_active", "web", None, "active", None, user.active, active)
+        user.active = active
+        db.session.flush()
+    return user

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
-from flask_login import current_user
+from flask import render_template, request
 from sqlalchemy import select
 
-from surveyapp.extensions import db, login_manager
+from surveyapp.analyst import coverage
+from surveyapp.analyst.blueprint import blueprint
+from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response, SurveyRound
 from surveyapp.models.response import RESPONSE_STATUSES
 
-blueprint = Blueprint("analyst", __name__, url_prefix="/analyst")
-
-#: roles that may use the analysts' workspace
-ALLOWED_ROLES = ("admin", "analyst")
-
-
-@blueprint.before_request
-def require_analyst():
-    """Every page here needs a logged-in analyst or administrator."""
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    if current_user.role not in ALLOWED_ROLES:
-        abort(403)
-    return None
+__all__ = ["blueprint", "coverage"]
 
 
 @blueprint.get("/")

@@ -1,0 +1,1 @@
+"""The administrators' area: accounts, survey rounds and the registry."""

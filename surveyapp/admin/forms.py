@@ -1,0 +1,41 @@
+"""Forms of the administrators' area."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Regexp
+
+#: a plain check of an address's shape; delivery is the real test
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+ROLE_CHOICES = [
+    SelectChoice("admin", _l("Administrator")),
+    SelectChoice("analyst", _l("Analyst")),
+    SelectChoice("organiser", _l("Organiser")),
+]
+
+
+class UserForm(FlaskForm):
+    """A new account."""
+
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(),
+            Regexp(EMAIL_PATTERN, message=_l("Enter an e-mail address like name@example.org.")),
+            Length(max=320),
+        ],
+    )
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES, validators=[DataRequired()])
+    password = PasswordField(
+        _l("Password (at least 12 characters)"), validators=[DataRequired(), Length(max=1000)]
+    )
+
+
+class RoleForm(FlaskForm):
+    """Change an account's role."""
+
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES, validators=[DataRequired()])

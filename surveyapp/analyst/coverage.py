@@ -1,0 +1,204 @@
+"""The coverage dashboard: who was invited, started, submitted, and was accepted.
+
+Counts are cumulative (a funnel): *invited* counts every organisation with a response in the
+round, *started* those that saved at least one answer (in progress or submitted), *submitted*
+those that submitted, *accepted* those an analyst accepted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from flask import render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from surveyapp import operations
+from surveyapp.analyst.blueprint import blueprint
+from surveyapp.extensions import db
+from surveyapp.models import Contact, Membership, Organisation, Response, SurveyRound
+
+KIND_LABELS = {"state": _l("States"), "iscm": _l("ISCM secretariats"), "igo": _l("IGOs")}
+ISCM_KIND_LABELS = {"rcp": _l("Regional"), "irf": _l("Interregional"), "global": _l("Global")}
+SORT_KEYS = ("name", "expected", "invited", "submitted", "rate")
+
+
+@dataclass
+class Funnel:
+    """Cumulative counts of one group of organisations."""
+
+    label: str
+    total: int = 0
+    invited: int = 0
+    started: int = 0
+    submitted: int = 0
+    accepted: int = 0
+
+    def add(self, response: Response | None) -> None:
+        """Count one organisation (``response`` is None when it was not invited)."""
+        self.total += 1
+        if response is None:
+            return
+        self.invited += 1
+        if response.status in ("in_progress", "submitted"):
+            self.started += 1
+        if response.status == "submitted":
+            self.submitted += 1
+        if response.review_status == "accepted":
+            self.accepted += 1
+
+    def share(self, count: int) -> float:
+        """``count`` as a percentage of ``total`` (0 when there is nobody)."""
+        return round(100 * count / self.total, 1) if self.total else 0.0
+
+
+@dataclass
+class ExpectedRespondent:
+    """One organisation expected to answer for an ISCM, and where its response stands."""
+
+    organisation: Organisation
+    role: str
+    status: str
+
+
+@dataclass
+class IscmCoverage:
+    """An ISCM's expected respondents (its secretariat, member States, engaged IGOs)."""
+
+    iscm: Organisation
+    expected: list[ExpectedRespondent] = field(default_factory=list)
+
+    def count(self, kind: str | None = None, status: str | None = None) -> int:
+        """How many expected respondents (of ``kind``) are at ``status`` or further."""
+        order = ("not_invited", "invited", "in_progress", "submitted")
+        return sum(
+            1
+            for e in self.expected
+            if (kind is None or e.organisation.kind == kind)
+            and (status is None or order.index(e.status) >= order.index(status))
+        )
+
+    @property
+    def rate(self) -> float:
+        """Share of expected respondents who submitted, in percent."""
+        total = len(self.expected)
+        return round(100 * self.count(status="submitted") / total, 1) if total else 0.0
+
+
+@dataclass
+class Coverage:
+    """Everything the dashboard shows for one round."""
+
+    survey_round: SurveyRound | None
+    by_type: list[Funnel]
+    by_region: list[Funnel]
+    iscms: list[IscmCoverage]
+
+
+def build_coverage(survey_round: SurveyRound | None) -> Coverage:
+    """Count the round's responses by type, by region (States) and per ISCM."""
+    organisations = db.session.scalars(select(Organisation).order_by(Organisation.code)).all()
+    responses: dict[int, Response] = {}
+    if survey_round is not None:
+        responses = {
+            r.organisation_id: r
+            for r in db.session.scalars(select(Response).filter_by(round_id=survey_round.id))
+        }
+    by_type = {kind: Funnel(str(label)) for kind, label in KIND_LABELS.items()}
+    by_region: dict[str, Funnel] = {}
+    for organisation in organisations:
+        response = responses.get(organisation.id)
+        by_type[organisation.kind].add(response)
+        if organisation.kind == "state":
+            region = organisation.region or "-"
+            by_region.setdefault(region, Funnel(region)).add(response)
+    members: dict[int, list[Membership]] = defaultdict(list)
+    for membership in db.session.scalars(select(Membership).options(joinedload(Membership.member))):
+        members[membership.iscm_id].append(membership)
+    iscms = []
+    for iscm in (o for o in organisations if o.kind == "iscm"):
+        entry = IscmCoverage(iscm)
+        entry.expected.append(_expected(iscm, "secretariat", responses))
+        seen = set()
+        for membership in sorted(members[iscm.id], key=lambda m: m.member.name()):
+            if membership.member_id in seen:
+                continue
+            seen.add(membership.member_id)
+            entry.expected.append(_expected(membership.member, membership.role, responses))
+        iscms.append(entry)
+    return Coverage(
+        survey_round,
+        list(by_type.values()),
+        sorted(by_region.values(), key=lambda f: f.label),
+        iscms,
+    )
+
+
+def _expected(organisation, role, responses) -> ExpectedRespondent:
+    response = responses.get(organisation.id)
+    return ExpectedRespondent(organisation, role, response.status if response else "not_invited")
+
+
+def chosen_round() -> SurveyRound | None:
+    """The round named by ``?round=``, else the open round, else the newest."""
+    asked = request.args.get("round", "")
+    if asked.isdigit():
+        survey_round = db.session.get(SurveyRound, int(asked))
+        if survey_round is not None:
+            return survey_round
+    return operations.current_round() or db.session.scalar(
+        select(SurveyRound).order_by(SurveyRound.id.desc()).limit(1)
+    )
+
+
+@blueprint.get("/coverage")
+def coverage():
+    """The coverage dashboard; organisers see the same counts without contact details."""
+    survey_round = chosen_round()
+    data = build_coverage(survey_round)
+    iscm_kind = request.args.get("iscm_kind") or ""
+    search = (request.args.get("q") or "").strip().lower()[:100]
+    rows = [
+        entry
+        for entry in data.iscms
+        if (not iscm_kind or entry.iscm.iscm_kind == iscm_kind)
+        and (
+            not search
+            or search in entry.iscm.name().lower()
+            or search in (entry.iscm.acronym or "").lower()
+        )
+    ]
+    sort = request.args.get("sort") if request.args.get("sort") in SORT_KEYS else "name"
+    descending = request.args.get("dir") == "desc"
+    keys = {
+        "name": lambda e: e.iscm.name().lower(),
+        "expected": lambda e: len(e.expected),
+        "invited": lambda e: e.count(status="invited"),
+        "submitted": lambda e: e.count(status="submitted"),
+        "rate": lambda e: e.rate,
+    }
+    rows.sort(key=keys[sort], reverse=descending)
+    rounds = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id.desc())).all()
+    # Contact addresses are personal data: analysts and administrators only.
+    show_contacts = current_user.role in ("admin", "analyst")
+    contacts = (
+        {c.organisation_id: c.email for c in db.session.scalars(select(Contact))}
+        if show_contacts
+        else {}
+    )
+    return render_template(
+        "analyst/coverage.html",
+        data=data,
+        rows=rows,
+        rounds=rounds,
+        sort=sort,
+        descending=descending,
+        iscm_kind=iscm_kind,
+        search=search,
+        iscm_kinds=ISCM_KIND_LABELS,
+        show_contacts=show_contacts,
+        contacts=contacts,
+    )

@@ -1,0 +1,149 @@
+"""Account security: the password policy, the login rate limits and the inactivity timeout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import string
+
+from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask_babel import _
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import current_user, logout_user
+
+#: the shortest password accepted
+MIN_PASSWORD_LENGTH = 12
+
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+class PasswordRejected(ValueError):
+    """A password that does not meet the policy; the message says why."""
+
+
+@functools.cache
+def _common_passwords() -> frozenset[str]:
+    """The 30,000 most common passwords of zxcvbn's list (from leaked password sets)."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+def is_common_password(password: str) -> bool:
+    """Whether ``password`` is a common password, or one with digits or symbols tacked on.
+
+    Also catches a common word repeated ("passwordpassword") and case changes.
+    """
+    common = _common_passwords()
+    lowered = password.lower()
+    trim = string.digits + string.punctuation + " "
+    candidates = {lowered, lowered.strip(trim), lowered.rstrip(trim), lowered.lstrip(trim)}
+    for size in range(1, len(lowered) // 2 + 1):
+        if len(lowered) % size == 0 and lowered[:size] * (len(lowered) // size) == lowered:
+            candidates.add(lowered[:size])
+            break
+    return any(candidate in common for candidate in candidates if candidate)
+
+
+def check_password_policy(password: str, email: str | None = None) -> None:
+    """Refuse a password that is too short, common or easy to guess.
+
+    :raises PasswordRejected: with a message a person can act on.
+    """
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise PasswordRejected(
+            _("The password must have at least %(count)d characters.", count=MIN_PASSWORD_LENGTH)
+        )
+    if is_common_password(password):
+        raise PasswordRejected(
+            _("This password is on a list of common passwords. Choose another one.")
+        )
+    if email and email.strip().lower() in password.lower():
+        raise PasswordRejected(_("The password must not contain your e-mail address."))
+    if len(set(password)) < 5:
+        raise PasswordRejected(_("The password repeats too few different characters."))
+
+
+def _account_key() -> str:
+    """The rate-limit key of the account a login form names."""
+    return "login-account:" + (request.form.get("email") or "").strip().lower()[:320]
+
+
+def _address_key() -> str:
+    return "login-address:" + get_remote_address()
+
+
+def _account_limit() -> str:
+    return current_app.config["SURVEYAPP_LOGIN_LIMIT_ACCOUNT"]
+
+
+def _address_limit() -> str:
+    return current_app.config["SURVEYAPP_LOGIN_LIMIT_ADDRESS"]
+
+
+def _failed(response) -> bool:
+    """Only refused logins count against the limits."""
+    return response.status_code == 401
+
+
+def login_limits(view):
+    """Limit failed logins per account and per address (POST only)."""
+    view = limiter.limit(
+        _account_limit,
+        key_func=_account_key,
+        methods=["POST"],
+        deduct_when=_failed,
+        scope="login-account",
+    )(view)
+    return limiter.limit(
+        _address_limit,
+        key_func=_address_key,
+        methods=["POST"],
+        deduct_when=_failed,
+        scope="login-address",
+    )(view)
+
+
+def init_security(app: Flask) -> None:
+    """Bind the limiter and the inactivity timeout to ``app``.
+
+    The limiter counts in Redis when ``SURVEYAPP_REDIS_URL`` is set, so every worker sees the
+    same counts; otherwise in process memory (one process, the embedded default).
+    """
+    app.config.setdefault(
+        "RATELIMIT_STORAGE_URI", app.config.get("SURVEYAPP_REDIS_URL") or "memory://"
+    )
+    app.config.setdefault(
+        "SURVEYAPP_LOGIN_LIMIT_ACCOUNT",
+        os.environ.get("SURVEYAPP_LOGIN_LIMIT_ACCOUNT", "5 per 15 minutes"),
+    )
+    app.config.setdefault(
+        "SURVEYAPP_LOGIN_LIMIT_ADDRESS",
+        os.environ.get("SURVEYAPP_LOGIN_LIMIT_ADDRESS", "30 per 15 minutes"),
+    )
+    app.config.setdefault(
+        "SURVEYAPP_IDLE_MINUTES", int(os.environ.get("SURVEYAPP_IDLE_MINUTES", "30"))
+    )
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
+    limiter.init_app(app)
+    app.before_request(_end_idle_session)
+
+
+def _end_idle_session():
+    """Log out a user who has not made a request for ``SURVEYAPP_IDLE_MINUTES``."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return None
+    now = dt.datetime.now(dt.UTC).timestamp()
+    last_seen = session.get("last_seen")
+    idle = dt.timedelta(minutes=current_app.config["SURVEYAPP_IDLE_MINUTES"]).total_seconds()
+    if isinstance(last_seen, int | float) and now - last_seen > idle:
+        logout_user()
+        session.clear()
+        flash(_("You were logged out after a period of inactivity. Please log in again."))
+        if request.path.startswith("/api/"):
+            return None
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    session["last_seen"] = now
+    return None
