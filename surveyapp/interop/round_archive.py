@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, DateTime, select
 from sqlalchemy.orm import DeclarativeBase
 
 from surveyapp.extensions import db
@@ -77,14 +77,10 @@ def _assign(model: type, values: Mapping[str, Any]) -> dict[str, Any]:
         if column.key in _LINKS or column.key not in values:
             continue
         value = values[column.key]
-        python_type = None
-        try:
-            python_type = column.type.python_type
-        except NotImplementedError:
-            python_type = None
-        if value is not None and python_type is dt.datetime:
+        kind = getattr(column.type, "impl", column.type)
+        if value is not None and isinstance(kind, DateTime):
             value = dt.datetime.fromisoformat(value)
-        elif value is not None and python_type is dt.date:
+        elif value is not None and isinstance(kind, Date):
             value = dt.date.fromisoformat(value)
         kwargs[column.key] = value
     return kwargs

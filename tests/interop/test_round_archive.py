@@ -1,0 +1,119 @@
+"""A whole round exported as JSON and imported into a fresh installation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from surveyapp import create_app
+from surveyapp.extensions import db
+from surveyapp.interop.round_archive import round_answers
+from surveyapp.models import AuditEvent, Invitation, Response, SurveyRound
+
+
+@pytest.fixture
+def demo_archive(app, runner, tmp_path):
+    """The demo round built in ``app`` and exported with ``surveyapp round export``."""
+    from surveyapp.demo_loader import build_demo
+
+    with app.app_context():
+        build_demo()
+    path = tmp_path / "round.json"
+    result = runner.invoke(args=["round", "export", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def fresh_app(tmp_path, monkeypatch):
+    """A second installation on an empty database."""
+    monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path / "other-instance"))
+    other = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.sqlite3'}",
+            "SECRET_KEY": "another-secret",
+        }
+    )
+    yield other
+    with other.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _summary(application) -> dict:
+    with application.app_context():
+        survey_round = db.session.scalar(select(SurveyRound).where(SurveyRound.name.like("%demo%")))
+        responses = select(Response.id).filter_by(round_id=survey_round.id)
+        return {
+            "name": survey_round.name,
+            "answers": round_answers(survey_round),
+            "statuses": sorted(
+                (r.organisation.code, r.status, r.version)
+                for r in db.session.scalars(select(Response).filter_by(round_id=survey_round.id))
+            ),
+            "audit": db.session.scalar(
+                select(func.count())
+                .select_from(AuditEvent)
+                .where(AuditEvent.response_id.in_(responses))
+            ),
+            "invitations": db.session.scalar(
+                select(func.count()).select_from(Invitation).filter_by(round_id=survey_round.id)
+            ),
+        }
+
+
+def test_a_demo_round_moves_to_a_fresh_database_with_every_answer(app, demo_archive, fresh_app):
+    result = fresh_app.test_cli_runner().invoke(args=["round", "import", str(demo_archive)])
+    assert result.exit_code == 0, result.output
+    original, copy = _summary(app), _summary(fresh_app)
+    assert copy == original
+    assert len(copy["answers"]) > 20
+    assert copy["answers"]["khartoum-process"]["founding_year"] == 2014
+
+
+def test_the_archive_carries_no_invitation_token(demo_archive):
+    text = demo_archive.read_text()
+    assert "token" not in text
+    data = json.loads(text)
+    assert data["format"] == "surveyapp-round" and data["format_version"] == 1
+    assert data["invitations"] and "email" in data["invitations"][0]
+
+
+def test_imported_invitations_open_nothing_until_invited_again(demo_archive, fresh_app, app):
+    fresh_app.test_cli_runner().invoke(args=["round", "import", str(demo_archive)])
+    with fresh_app.app_context():
+        hashes = set(db.session.scalars(select(Invitation.token_hash)))
+    with app.app_context():
+        original = set(db.session.scalars(select(Invitation.token_hash)))
+    assert hashes and not hashes & original
+
+
+def test_an_unknown_format_version_is_refused(demo_archive, fresh_app):
+    data = json.loads(demo_archive.read_text())
+    data["format_version"] = 99
+    demo_archive.write_text(json.dumps(data))
+    result = fresh_app.test_cli_runner().invoke(args=["round", "import", str(demo_archive)])
+    assert result.exit_code != 0
+    assert "format version 99 is not supported" in result.output
+    with fresh_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(SurveyRound)) == 0
+
+
+def test_importing_the_same_round_twice_is_refused(demo_archive, fresh_app):
+    runner = fresh_app.test_cli_runner()
+    assert runner.invoke(args=["round", "import", str(demo_archive)]).exit_code == 0
+    again = runner.invoke(args=["round", "import", str(demo_archive)])
+    assert again.exit_code != 0
+    assert "is already here" in again.output
+
+
+def test_a_malformed_archive_gets_a_clear_message(tmp_path, fresh_app):
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps({"format": "surveyapp-round", "format_version": 1, "round": {}}))
+    result = fresh_app.test_cli_runner().invoke(args=["round", "import", str(path)])
+    assert result.exit_code != 0
+    assert "malformed" in result.output
+    assert "Traceback" not in result.output
