@@ -107,11 +107,6 @@ def _register_error_pages(app: Flask) -> None:
     def wants_json() -> bool:
         return request.path.startswith("/api/")
 
-    @app.before_request
-    def assign_request_id():
-        incoming = request.headers.get("X-Request-Id", "")
-        g.request_id = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
-
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         if error.code in (401, 403):
@@ -121,7 +116,7 @@ def _register_error_pages(app: Flask) -> None:
                 request.method,
                 request.path,
                 request.remote_addr,
-                g.get("request_id"),
+                request_id(),
             )
         if wants_json():
             return jsonify(error=error.name, message=error.description), error.code
@@ -129,21 +124,27 @@ def _register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
-        app.logger.exception(
-            "Unhandled error on %s [request %s]", request.path, g.get("request_id")
-        )
+        app.logger.exception("Unhandled error on %s [request %s]", request.path, request_id())
         db.session.rollback()
         if wants_json():
             return jsonify(
                 error="Internal Server Error",
                 message="Something went wrong.",
-                request_id=g.get("request_id"),
+                request_id=request_id(),
             ), 500
         return render_template("error.html", error=None), 500
 
 
 #: an incoming request id is kept only when it looks like one
 _REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
+
+
+def request_id() -> str:
+    """This request's id: the proxy's ``X-Request-Id`` when sane, else a new random one."""
+    if "request_id" not in g:
+        incoming = request.headers.get("X-Request-Id", "")
+        g.request_id = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+    return g.request_id
 
 
 def _register_security_headers(app: Flask) -> None:
@@ -164,6 +165,6 @@ def _register_security_headers(app: Flask) -> None:
             response.headers.setdefault(
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
             )
-        if g.get("request_id"):
+        if request_id():
             response.headers["X-Request-Id"] = g.request_id
         return response

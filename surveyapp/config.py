@@ -24,6 +24,11 @@ def secret_key(instance_path: str) -> str:
     key = os.environ.get("SURVEYAPP_SECRET_KEY")
     if key:
         return key
+    if os.environ.get("SURVEYAPP_ENV") == "production":
+        raise RuntimeError(
+            "SURVEYAPP_SECRET_KEY must be set when SURVEYAPP_ENV=production: "
+            "refusing to start with a generated key."
+        )
     path = Path(instance_path) / "secret_key"
     if path.exists():
         return path.read_text().strip()
@@ -43,7 +48,10 @@ def from_environment(instance_path: str) -> dict:
         "SURVEYAPP_REDIS_URL": os.environ.get("SURVEYAPP_REDIS_URL"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("SURVEYAPP_SECURE_COOKIES", "") == "1",
+        "SESSION_COOKIE_SECURE": os.environ.get("SURVEYAPP_SECURE_COOKIES", "") == "1"
+        or os.environ.get("SURVEYAPP_ENV") == "production",
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        #: behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host
+        "SURVEYAPP_PROXY_HOPS": int(os.environ.get("SURVEYAPP_PROXY_HOPS", "0") or 0),
     }
