@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from reports.charts import Chart, build_charts
 from reports.dossier import IscmDossier
+from reports.edits import render_markdown
 from reports.narrative import (
     SECTION_KEYS,
     DraftSection,
@@ -18,7 +19,7 @@ from reports.narrative import (
     draft_sections,
     introduction,
 )
-from reports.phrases import Phrases
+from reports.phrases import Phrases, text_direction
 
 #: the section after which each chart stands
 CHART_PLACES: dict[str, str] = {
@@ -37,17 +38,6 @@ environment = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-
-
-def text_direction(text: str, default: str) -> str:
-    """``rtl`` or ``ltr`` after the first strongly directional character of ``text``."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
-    return default
 
 
 def dir_attribute(text: str, document_direction: str) -> Markup:
@@ -74,9 +64,12 @@ class RenderedSection:
     number: int
     key: str
     title: str
+    #: the drafted paragraphs (empty when edited)
     paragraphs: list[Markup]
     edited: bool
     charts: list[Chart]
+    #: the analyst's text as sanitised HTML blocks, when edited
+    body: Markup | None = None
 
 
 def mark_foreign(paragraph: str, foreign: list[tuple[str, str]]) -> Markup:
@@ -106,29 +99,37 @@ def paragraphs_from_text(text: str) -> list[str]:
     return [" ".join(block.split()) for block in _BLANK_LINE.split(text) if block.strip()]
 
 
-def render_iscm_html(dossier: IscmDossier, edits: dict[str, str] | None = None) -> str:
-    """The per-ISCM summary as a complete HTML document.
+def checked_edits(edits: dict[str, str] | None) -> dict[str, str]:
+    """The edits that replace a draft: blank ones dropped.
 
-    :param edits: analyst text by section key (or ``introduction``) replacing the drafted
-        paragraphs; plain text, paragraphs separated by blank lines. Blank text keeps the draft.
     :raises ValueError: for an edit whose key is not a section of the summary.
     """
     edits = {key: text for key, text in (edits or {}).items() if text and text.strip()}
     unknown = sorted(set(edits) - EDITABLE_KEYS)
     if unknown:
         raise ValueError(f"no such section to edit: {', '.join(unknown)}")
+    return edits
+
+
+def iscm_full_name(dossier: IscmDossier) -> str:
+    """The ISCM's name with its acronym, unless the name already carries it."""
+    iscm = dossier.iscm
+    if (
+        iscm.acronym
+        and iscm.acronym.casefold() not in iscm.name.casefold()
+        and "(" not in iscm.name
+    ):
+        return f"{iscm.name} ({iscm.acronym})"
+    return iscm.name
+
+
+def summary_context(dossier: IscmDossier, edits: dict[str, str] | None = None) -> dict[str, Any]:
+    """What the summary template (``_summary.html``) shows for ``dossier`` and ``edits``."""
+    edits = checked_edits(edits)
     phrases = Phrases(dossier.language)
     charts = build_charts(dossier)
     drafted = draft_sections(dossier)
-    sections = [_rendered(section, edits, charts) for section in drafted]
-    intro = [
-        escape(paragraph)
-        for paragraph in (
-            paragraphs_from_text(edits["introduction"])
-            if "introduction" in edits
-            else introduction(dossier)
-        )
-    ]
+    sections = [_rendered(section, edits, charts, phrases.direction) for section in drafted]
     quoted_languages = sorted(
         {
             language
@@ -147,33 +148,41 @@ def render_iscm_html(dossier: IscmDossier, edits: dict[str, str] | None = None) 
         if quoted_languages
         else None
     )
-    iscm = dossier.iscm
-    full_name = iscm.name
-    if (
-        iscm.acronym
-        and iscm.acronym.casefold() not in iscm.name.casefold()
-        and "(" not in iscm.name
-    ):
-        full_name = f"{iscm.name} ({iscm.acronym})"
+    return {
+        "t": phrases,
+        "dir": phrases.direction,
+        "dossier": dossier,
+        "iscm_full_name": iscm_full_name(dossier),
+        "introduction": [escape(paragraph) for paragraph in introduction(dossier)],
+        "introduction_body": (
+            render_markdown(edits["introduction"], phrases.direction)
+            if "introduction" in edits
+            else None
+        ),
+        "answer_language_note": answer_language_note,
+        "sections": sections,
+        "meetings_chart": charts.get("meetings"),
+        "state_views": sorted(dossier.state_views, key=lambda view: collation_key(view.state.name)),
+        "igo_views": sorted(dossier.igo_views, key=lambda view: view.igo.short_name.casefold()),
+        "id_prefix": "",
+    }
+
+
+def render_iscm_html(dossier: IscmDossier, edits: dict[str, str] | None = None) -> str:
+    """The per-ISCM summary as a complete HTML document.
+
+    :param edits: analyst text by section key (or ``introduction``) replacing the drafted
+        paragraphs: Markdown (plain text with paragraphs separated by blank lines is Markdown
+        too), sanitised. Blank text keeps the draft. An edited section is marked as such.
+    :raises ValueError: for an edit whose key is not a section of the summary.
+    """
+    context = summary_context(dossier, edits)
     template = environment.get_template("iscm.html")
-    return template.render(
-        t=phrases,
-        lang=dossier.language,
-        dir=phrases.direction,
-        dossier=dossier,
-        iscm_full_name=full_name,
-        introduction=intro,
-        introduction_edited="introduction" in edits,
-        answer_language_note=answer_language_note,
-        sections=sections,
-        meetings_chart=charts.get("meetings"),
-        state_views=sorted(dossier.state_views, key=lambda view: collation_key(view.state.name)),
-        igo_views=sorted(dossier.igo_views, key=lambda view: view.igo.short_name.casefold()),
-    )
+    return template.render(lang=dossier.language, standalone=True, **context)
 
 
 def _rendered(
-    section: DraftSection, edits: dict[str, str], charts: dict[str, Chart]
+    section: DraftSection, edits: dict[str, str], charts: dict[str, Chart], direction: str
 ) -> RenderedSection:
     edited = section.key in edits
     return RenderedSection(
@@ -181,10 +190,9 @@ def _rendered(
         key=section.key,
         title=section.title,
         paragraphs=(
-            [escape(p) for p in paragraphs_from_text(edits[section.key])]
-            if edited
-            else [mark_foreign(p, section.foreign) for p in section.paragraphs]
+            [] if edited else [mark_foreign(p, section.foreign) for p in section.paragraphs]
         ),
         edited=edited,
         charts=[chart for key, chart in charts.items() if CHART_PLACES.get(key) == section.key],
+        body=render_markdown(edits[section.key], direction) if edited else None,
     )

@@ -10,6 +10,7 @@ key, so a translator can fill this table one template at a time.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from string import Formatter
 from typing import Any
@@ -497,6 +498,17 @@ NESTED_TABLES: tuple[str, ...] = (
     "iscm_kinds",
     "yes_no",
 )
+
+
+def text_direction(text: str, default: str) -> str:
+    """``rtl`` or ``ltr`` after the first strongly directional character of ``text``."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return default
 
 
 def upper_first(text: str) -> str:

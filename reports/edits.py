@@ -1,0 +1,225 @@
+"""Analyst edits: Markdown rendered to sanitised HTML, and fingerprints of what each section says.
+
+An analyst rewrites a section in Markdown. It is rendered with markdown-it (raw HTML off, so a
+tag typed in the text shows as text) and then cleaned by nh3 against an allow-list, so nothing
+but plain formatting reaches the summary. :func:`section_fingerprints` hashes the answers a
+section is drafted from: the web layer stores the fingerprint with an edit and tells the analyst
+when the answers under an edited section have changed since.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from typing import Any
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from reports.dossier import IscmDossier
+from reports.phrases import text_direction
+
+#: what an edit may contain: paragraphs, emphasis, lists, quotes, small headings, links
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "h3", "h4", "a", "code"}
+)
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href"},
+    "p": {"dir"},
+    "li": {"dir"},
+    "h3": {"dir"},
+    "h4": {"dir"},
+    "blockquote": {"dir"},
+}
+ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+# Markdown headings become the summary's sub-headings, below the section's own heading
+_HEADING_LEVELS = {"h1": "h3", "h2": "h3", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+_BLOCKS = ("paragraph_open", "heading_open", "list_item_open", "blockquote_open")
+
+
+def render_markdown(text: str, direction: str = "ltr") -> Markup:
+    """An analyst's Markdown as sanitised HTML.
+
+    :param direction: the document's direction; a block whose text runs the other way (an
+        Arabic paragraph in an English summary) gets its own ``dir``.
+    """
+    tokens = _markdown.parse(text)
+    for index, token in enumerate(tokens):
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = _HEADING_LEVELS.get(token.tag, "h4")
+        if token.type in _BLOCKS and index + 1 < len(tokens):
+            following = next(
+                (t for t in tokens[index + 1 :] if t.type == "inline"),
+                None,
+            )
+            if following is not None:
+                own = text_direction(following.content, direction)
+                if own != direction:
+                    token.attrSet("dir", own)
+        elif token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == "softbreak":
+                    # A line break inside a paragraph is a space, as in plain text
+                    child.type = "text"
+                    child.content = " "
+    html = _markdown.renderer.render(tokens, _markdown.options, {})
+    cleaned = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel="noopener noreferrer",
+    )
+    return Markup(cleaned.strip())  # noqa: S704 - sanitised by nh3 just above
+
+
+#: the ISCM's own answers each section is drafted from (``KEY_other`` texts go with ``KEY``)
+SECTION_ANSWERS: dict[str, tuple[str, ...]] = {
+    "programming": (
+        "founding_document",
+        "founding_year",
+        "founding_event",
+        "founding_date",
+        "mandate",
+        "original_thematic_areas",
+        "current_thematic_areas",
+        "thematic_evolution",
+        "has_strategy",
+        "strategy_title",
+        "guiding_document",
+        "has_work_plan",
+        "work_plan_period",
+        "work_plan_scope",
+        "work_plan_monitors",
+    ),
+    "contribution": (
+        "national_means",
+        "national_examples",
+        "interregional_contribution",
+        "global_contribution",
+    ),
+    "structures": (
+        "structure_elements",
+        "secretariat_kind",
+        "secretariat_managed_by",
+        "secretariat_supported_by",
+        "secretariat_functions",
+        "governing_documents",
+        "knowledge_management",
+        "communication_channels",
+        "communication_frequency",
+        "membership_changed",
+        "states_joined",
+        "states_left",
+        "governance_changes",
+        "funding_sources",
+        "funding_description",
+        "funding_stability",
+    ),
+    "partnerships": (
+        "partner_iscms",
+        "partner_iscms_cooperation",
+        "partner_igos",
+        "partner_igo_roles",
+        "partner_igo_examples",
+        "civil_society_engagement",
+        "partnership_notes",
+    ),
+    "membership_value": ("member_value", "member_value_notes", "member_value_examples"),
+}
+
+#: what States and IGOs said that each section cross-references
+SECTION_VIEW_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "contribution": {"state": ("national_impact", "national_impact_attributable", "language")},
+    "structures": {"state": ("funding_view", "funding_view_attributable")},
+    "partnerships": {
+        "igo": (
+            "role_codes",
+            "cooperation",
+            "cooperation_attributable",
+            "examples",
+            "examples_attributable",
+            "language",
+        )
+    },
+    "membership_value": {
+        "state": (
+            "value_area_codes",
+            "benefits",
+            "benefits_attributable",
+            "national_impact_attributable",
+            "language",
+        )
+    },
+}
+
+
+def section_fingerprints(dossier: IscmDossier) -> dict[str, str]:
+    """A SHA-256 of the answers each section (and the introduction) is drafted from.
+
+    The same answers give the same fingerprint in every language: labels and names are left
+    out, codes and texts go in. A changed fingerprint means the draft under an edit may have
+    changed.
+    """
+    answers = dossier.answers
+    states = sorted(dossier.state_views, key=lambda view: view.state.code)
+    igos = sorted(dossier.igo_views, key=lambda view: view.igo.code)
+    survey_round = dossier.round
+    fingerprints = {
+        "introduction": _digest(
+            {
+                "year": survey_round.year,
+                "states": survey_round.states_answered,
+                "iscms": survey_round.iscms_answered,
+                "igos": survey_round.igos_answered,
+            }
+        )
+    }
+    for section, keys in SECTION_ANSWERS.items():
+        own = {
+            key: answers[key]
+            for base in keys
+            for key in (base, f"{base}_other")
+            if answers.get(key) not in (None, "", [], {})
+        }
+        fields = SECTION_VIEW_FIELDS.get(section, {})
+        views: dict[str, Any] = {"answered": bool(answers)}
+        if "state" in fields:
+            views["states"] = [
+                [view.state.code, *(_field(view, name, dossier) for name in fields["state"])]
+                for view in states
+            ]
+        if "igo" in fields:
+            views["igos"] = [
+                [view.igo.code, *(_field(view, name, dossier) for name in fields["igo"])]
+                for view in igos
+            ]
+        if section == "membership_value":
+            views["states_answered"] = survey_round.states_answered
+        fingerprints[section] = _digest({"answers": own, "views": views})
+    return fingerprints
+
+
+def _field(view: Any, name: str, dossier: IscmDossier) -> Any:
+    value = getattr(view, name)
+    if name == "language":
+        # No language means the summary's: what counts is the language the text is in
+        return value or dossier.language
+    return _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _digest(value: Any) -> str:
+    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
