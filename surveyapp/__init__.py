@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 import uuid
@@ -68,14 +69,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+#: set by commands that write, so that on SQLite their transactions take the write lock at once
+WRITE_INTENT: contextvars.ContextVar[bool] = contextvars.ContextVar("write_intent", default=False)
+
+
 def _configure_engine(engine) -> None:
     """SQLite: WAL, a busy timeout, foreign keys, and ``BEGIN IMMEDIATE`` for writing requests.
 
     A deferred transaction that reads and then writes fails at once with "database is locked"
     when another connection wrote in between (the busy timeout does not apply to it). Requests
     that may write therefore take the write lock when their transaction begins, and wait for it
-    up to the busy timeout (so do commands, which mostly write); reading requests stay deferred
-    and never block each other.
+    up to the busy timeout (so do commands that declare ``WRITE_INTENT``); reading requests stay
+    deferred and never block each other.
     """
     if engine.dialect.name != "sqlite":
         return
@@ -93,7 +98,10 @@ def _configure_engine(engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _sqlite_begin(connection):
-        writing = not has_request_context() or request.method not in ("GET", "HEAD", "OPTIONS")
+        if has_request_context():
+            writing = request.method not in ("GET", "HEAD", "OPTIONS")
+        else:
+            writing = WRITE_INTENT.get()
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from werkzeug.serving import run_simple
 
-from surveyapp import operations
+from surveyapp import mail, operations
 from surveyapp.extensions import db
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
@@ -42,13 +42,23 @@ def register_commands(app: Flask) -> None:
     for command in (init_command, demo_command, questionnaires, users, invite_command, report):
         app.cli.add_command(command)
     interop_cli.register(app, questionnaires)
+    app.cli.add_command(mail.mail_commands)
 
 
-def needs_database(command: Callable) -> Callable:
-    """Turn "no such table" and connection failures into one clear line instead of a traceback."""
+def needs_database(command: Callable | None = None, *, writes: bool = True) -> Callable:
+    """Turn "no such table" and connection failures into one clear line instead of a traceback.
+
+    :param writes: the command writes; on SQLite its transactions then take the write lock at
+        once rather than failing when a running server wrote in between.
+    """
+    if command is None:
+        return functools.partial(needs_database, writes=writes)
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        from surveyapp import WRITE_INTENT
+
+        WRITE_INTENT.set(writes)
         try:
             return command(*args, **kwargs)
         except (OperationalError, ProgrammingError) as error:
@@ -272,7 +282,7 @@ def report() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
 @with_appcontext
-@needs_database
+@needs_database(writes=False)
 def report_iscm(code: str, output: Path, lang: str) -> None:
     """Render the summary of findings of one ISCM."""
     from reports import render_iscm_pdf
@@ -291,7 +301,7 @@ def report_iscm(code: str, output: Path, lang: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
 @with_appcontext
-@needs_database
+@needs_database(writes=False)
 def report_all(output: Path, lang: str) -> None:
     """Render the summary of every ISCM into a folder."""
     from reports import render_iscm_pdf
