@@ -14,6 +14,7 @@ pytestmark = pytest.mark.browser
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "vendor" / "axe.min.js"
 CASES = json.loads((HERE.parent / "shared" / "show_if_cases.json").read_text("utf-8"))["cases"]
+STATE_ANSWERS = json.loads((HERE.parent / "shared" / "state_answers.json").read_text("utf-8"))
 SCREENSHOTS = Path("/tmp") / "surveyapp-screenshots"
 
 
@@ -160,3 +161,196 @@ def test_arabic_pages_read_right_to_left(live_server, browser_page, create_invit
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     box = page.locator("h1").bounding_box()
     assert box["x"] + box["width"] > width * 0.75
+
+
+# -- accessibility ------------------------------------------------------------------------
+
+AXE_PATH = "/__tests__/axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def serve_axe(page, live_server: str) -> None:
+    """axe-core from the repository, served at a same-origin URL (the pages' CSP allows it)."""
+    page.route(
+        f"{live_server}{AXE_PATH}",
+        lambda route: route.fulfill(path=str(AXE), content_type="application/javascript"),
+    )
+
+
+def axe_violations(page, live_server: str) -> list[str]:
+    page.add_script_tag(url=f"{live_server}{AXE_PATH}")
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{page.url} [{v['id']}] {v['help']}: "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+
+
+def choose_language(page, language: str) -> None:
+    names = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+    button = page.get_by_role("button", name=names[language], exact=True)
+    if button.count():
+        button.click()
+        page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+@pytest.mark.parametrize("organisation", ["NLD", "khartoum-process", "iom"])
+def test_every_respondent_page_has_no_axe_violations(
+    live_server, browser_page, create_invitation, organisation, language
+):
+    token, _ = create_invitation(organisation)
+    page = browser_page
+    serve_axe(page, live_server)
+    base = f"{live_server}/r/{token}"
+    page.goto(f"{base}/")
+    choose_language(page, language)
+    violations = axe_violations(page, live_server)
+    sections = page.eval_on_selector_all(
+        ".task-list a.task-name", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert sections
+    for href in sections:
+        page.goto(f"{live_server}{href}")
+        violations += axe_violations(page, live_server)
+    # a page with an error summary: "Save" with an invalid e-mail or year where there is one
+    page.goto(f"{live_server}{sections[0]}")
+    page.locator(
+        "form#section-form input[type=text], form#section-form input:not([type])"
+    ).first.fill("x" * 12_000)
+    page.locator("form#section-form button[value=stay]").last.click()
+    page.wait_for_load_state()
+    violations += axe_violations(page, live_server)
+    page.goto(f"{base}/check")
+    violations += axe_violations(page, live_server)
+    page.locator("form[action$='/submit'] button").click()
+    page.wait_for_load_state()
+    violations += axe_violations(page, live_server)
+    page.goto(f"{live_server}/r/not-a-valid-token/")
+    violations += axe_violations(page, live_server)
+    assert violations == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+def test_submitted_pages_have_no_axe_violations(
+    live_server, browser_page, create_invitation, client, language
+):
+    token, _ = create_invitation("NLD")
+    reply = client.patch(
+        "/api/v1/response",
+        json={"version": 0, "answers": STATE_ANSWERS},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert reply.status_code == 200
+    page = browser_page
+    serve_axe(page, live_server)
+    page.goto(f"{live_server}/r/{token}/")
+    choose_language(page, language)
+    page.goto(f"{live_server}/r/{token}/check")
+    page.locator("form[action$='/submit'] button").click()
+    page.wait_for_url(re.compile("/submitted$"))
+    violations = axe_violations(page, live_server)
+    page.goto(f"{live_server}/r/{token}/")
+    violations += axe_violations(page, live_server)
+    page.goto(f"{live_server}/r/{token}/check")
+    violations += axe_violations(page, live_server)
+    assert violations == []
+
+
+def test_the_axe_check_finds_a_planted_violation(live_server, browser_page, create_invitation):
+    token, _ = create_invitation("NLD")
+    page = browser_page
+    serve_axe(page, live_server)
+    page.goto(f"{live_server}/r/{token}/s/respondent")
+    page.evaluate("() => document.getElementById('respondent_name').labels[0].remove()")
+    violations = axe_violations(page, live_server)
+    assert any("[label]" in violation for violation in violations)
+
+
+# -- keyboard only ------------------------------------------------------------------------
+
+FOCUSED = """() => {
+    const e = document.activeElement;
+    const label = e.labels && e.labels.length ? e.labels[0].textContent : e.textContent;
+    const style = getComputedStyle(e);
+    return {name: (label || "").replace(/\\s+/g, " ").trim(), tag: e.tagName,
+            outline: style.outlineStyle, shadow: style.boxShadow};
+}"""
+
+
+def tab_to(page, name: str, limit: int = 200) -> None:
+    """Press Tab until the focused control's label starts with ``name``; focus must be visible."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["name"].startswith(name):
+            assert focused["outline"] != "none" or focused["shadow"] != "none", focused
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+def test_a_whole_state_questionnaire_can_be_completed_with_the_keyboard_alone(
+    app, live_server, browser_page, create_invitation
+):
+    token, response_id = create_invitation("NLD")
+    page = browser_page
+    page.goto(f"{live_server}/r/{token}/")
+
+    tab_to(page, "About you")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/s/respondent$"))
+    for label, text in [
+        ("Your name", "Anna de Vries"),
+        ("Your position", "Policy officer"),
+        ("Your ministry or institution", "Ministry of Justice and Security"),
+        ("Your e-mail address", "anna@example.org"),
+    ]:
+        tab_to(page, label)
+        page.keyboard.type(text)
+    tab_to(page, "Save and continue")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile("/s/participation$"))
+    tab_to(page, "Khartoum Process")
+    page.keyboard.press("Space")
+    tab_to(page, "Save and continue")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile("/s/iscm_views$"))
+    tab_to(page, "Member")
+    page.keyboard.press("Space")
+    tab_to(page, "Save and continue")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile("/s/general$"))
+    tab_to(page, "Save and continue")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile("/check$"))
+    assert "Anna de Vries" in page.content()
+    tab_to(page, "Submit answers")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/submitted$"))
+    assert page.get_by_role("heading", name="Answers submitted").is_visible()
+
+    tab_to(page, "Download your receipt (PDF)")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    from pypdf import PdfReader
+
+    text = "\n".join(p.extract_text() for p in PdfReader(download.value.path()).pages)
+    assert "Receipt of your answers" in text
+    assert "Netherlands" in text and "Anna de Vries" in text and "Khartoum Process" in text
+    checksum = page.locator("code.checksum").inner_text()
+    assert checksum[:32] in text.replace("\n", "")
+
+    from surveyapp.extensions import db
+    from surveyapp.models import Response
+
+    with app.app_context():
+        response = db.session.get(Response, response_id)
+        assert response.status == "submitted"
+        assert response.answer_values()["iscm_views"]["khartoum-process"]["role"] == "member"

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from respond_pages import page_csrf
 
 #: a complete set of answers to the State questionnaire (the Netherlands, two ISCMs)
-STATE_ANSWERS = {
-    "respondent_name": "Anna de Vries",
-    "respondent_position": "Policy officer",
-    "respondent_institution": "Ministry of Justice and Security",
-    "respondent_email": "anna.devries@example.org",
-    "iscms": ["khartoum-process", "budapest-process"],
-    "iscm_views": {
-        "khartoum-process": {
-            "role": "member",
-            "value_areas": ["trust_building", "networking"],
-            "benefits": "Direct contact with <countries of origin> & transit.",
-            "value_rating": "4",
-        },
-        "budapest-process": {"role": "observer"},
-    },
-    "iscm_general_views": "Dialogue works when it is regular.",
-}
+STATE_ANSWERS = json.loads(
+    (Path(__file__).parents[1] / "shared" / "state_answers.json").read_text(encoding="utf-8")
+)
 
 
 @pytest.fixture
