@@ -32,6 +32,13 @@ from surveyapp.questionnaire import Questionnaire
 #: the largest workbook accepted (a filled questionnaire is well under 1 MB)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: languages by code, in their own names (as the respondent chooses them)
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+STATUS_LABELS = {
+    "invited": _l("invited"),
+    "in_progress": _l("in progress"),
+    "submitted": _l("submitted"),
+}
 
 
 class UploadForm(FlaskForm):
@@ -67,6 +74,8 @@ def _page(response: Response, form: UploadForm, status: int = 200, **context: An
             response=response,
             form=form,
             max_megabytes=MAX_UPLOAD_BYTES // (1024 * 1024),
+            status_label=STATUS_LABELS.get(response.status, response.status),
+            language_name=LANGUAGE_NAMES.get(response.language, response.language),
             **context,
         ),
         status,
@@ -140,7 +149,11 @@ def excel_upload(response_id: int):
     except operations.StaleVersion as stale:
         db.session.rollback()
         conflicts = [
-            {"label": _label(questionnaire, key), "yours": c["yours"], "theirs": c["theirs"]}
+            {
+                "label": _label(questionnaire, key),
+                "yours": _shown(c["yours"]),
+                "theirs": _shown(c["theirs"]),
+            }
             for key, c in stale.conflicts.items()
         ]
         return _page(
@@ -173,6 +186,17 @@ def excel_upload(response_id: int):
         )
     )
     return redirect(url_for("analyst.excel_response", response_id=response.id))
+
+
+def _shown(value: Any) -> str:
+    """An answer value as one line of text for the conflict table."""
+    if value is None or value == [] or value == {}:
+        return _("(no answer)")
+    if isinstance(value, list):
+        return "; ".join(_shown(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_shown(item)}" for key, item in value.items())
+    return str(value)
 
 
 def _cell_errors(questionnaire: Questionnaire, filled: FilledQuestionnaire) -> list[dict]:

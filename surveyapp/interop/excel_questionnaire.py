@@ -70,6 +70,14 @@ _STRINGS = {
         es="Fecha como AAAA-MM-DD",
         ar="التاريخ بصيغة YYYY-MM-DD",
     ),
+    "instructions": Text(
+        en="Write your answers in the yellow cells. Please do not rename, add or delete sheets.",
+        fr="Écrivez vos réponses dans les cellules jaunes. Merci de ne pas renommer, ajouter ou "
+        "supprimer de feuilles.",
+        es="Escriba sus respuestas en las celdas amarillas. No cambie el nombre de las hojas ni "
+        "añada o elimine hojas.",
+        ar="اكتبوا إجاباتكم في الخلايا الصفراء. يُرجى عدم إعادة تسمية الأوراق أو إضافتها أو حذفها.",
+    ),
     "per_item": Text(
         en="Answer for each item that applies to you.",
         fr="Répondez pour chaque élément qui vous concerne.",
@@ -231,6 +239,8 @@ class _Writer:
             self.row = 1
             self.put(1, self.text(section.title), font=_TITLE_FONT)
             self.row += 1
+            self.put(1, self.text(_STRINGS["instructions"]), font=Font(italic=True))
+            self.row += 1
             if section.intro:
                 self.put(1, self.text(section.intro))
                 self.row += 1
@@ -242,7 +252,10 @@ class _Writer:
             for question in section.questions:
                 self.question(question)
             self.sheet.protection.sheet = True
-            self.sheet.freeze_panes = None
+        if self.lists_sheet is not None:
+            # The hidden lists go after the sections, whenever the first drop-down made them.
+            position = self.workbook.sheetnames.index(LISTS_SHEET)
+            self.workbook.move_sheet(LISTS_SHEET, len(self.workbook.sheetnames) - 1 - position)
         return self.workbook
 
     def label(self, question: Question) -> str:

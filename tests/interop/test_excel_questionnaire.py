@@ -173,13 +173,13 @@ def test_invalid_answers_are_listed_by_sheet_and_cell_and_nothing_is_saved(
     reply = upload(analyst, iscm_response, workbook)
     assert reply.status_code == 422
     html = reply.get_data(as_text=True)
-    assert f"<td>{strategy.title}</td><td>B{strategy_row}</td>" in html
+    assert f"<td><bdi>{strategy.title}</bdi>, cell B{strategy_row}</td>" in html
     assert "Choose one of the listed options." in html
     strategy.cell(row=strategy_row, column=2).value = "Oui"
     reply = upload(analyst, iscm_response, workbook)
     assert reply.status_code == 422
     html = reply.get_data(as_text=True)
-    assert f"<td>{mandate.title}</td><td>B{year_row}</td>" in html
+    assert f"<td><bdi>{mandate.title}</bdi>, cell B{year_row}</td>" in html
     assert "Enter a year between 1945 and 2100." in html
     assert answers_of(app, iscm_response) == before
 
@@ -248,3 +248,60 @@ def test_upload_without_csrf_token_is_refused(analyst, iscm_response):
 def test_respondents_and_anonymous_users_cannot_download(client, iscm_response):
     reply = client.get(f"/analyst/responses/{iscm_response}/excel/questionnaire.xlsx")
     assert reply.status_code == 302
+
+
+def row_containing(sheet, text: str, after: int = 0) -> int:
+    for row in sheet.iter_rows(min_row=after + 1, min_col=1, max_col=1):
+        if isinstance(row[0].value, str) and text in row[0].value:
+            return row[0].row
+    raise AssertionError(f"no row with {text!r} on {sheet.title!r}")
+
+
+def test_per_item_and_repeat_tables_are_read_back_row_by_row(app, analyst, create_invitation):
+    _token, state = create_invitation("NLD")
+    workbook = download(analyst, state)
+    participation = sheet_with(workbook, "In which ISCMs does your State take part?")
+    start = find_row(participation, "In which ISCMs does your State take part?")
+    participation.cell(row=row_containing(participation, "Khartoum", start), column=2).value = "Yes"
+    participation.cell(row=row_containing(participation, "Rabat", start), column=2).value = "yes"
+    views = sheet_with(workbook, "Views on the ISCM")
+    header = find_row(views, "Views on the ISCM") + 1
+    columns = {cell.value: cell.column for cell in views[header] if cell.value}
+    role = next(c for label, c in columns.items() if label.startswith("What is your State's role"))
+    benefits = next(c for label, c in columns.items() if label.startswith("Complete the sentence"))
+    khartoum = row_containing(views, "Khartoum", header)
+    views.cell(row=khartoum, column=role).value = "Member of the steering committee"
+    views.cell(row=khartoum, column=benefits).value = "-the exchange of practice"
+    views.cell(row=khartoum, column=benefits + 1).value = "Yes"
+    views.cell(row=row_containing(views, "Rabat", header), column=role).value = "Observer"
+    reply = upload(analyst, state, workbook)
+    assert reply.status_code == 302, reply.get_data(as_text=True)
+    answers = answers_of(app, state)
+    assert answers["iscms"] == ["khartoum-process", "rabat-process"]
+    assert answers["iscm_views"] == {
+        "khartoum-process": {
+            "role": "steering_committee",
+            "benefits": "-the exchange of practice",
+            "benefits_no_attribution": True,
+        },
+        "rabat-process": {"role": "observer"},
+    }
+    again = download(analyst, state)
+    views = sheet_with(again, "Views on the ISCM")
+    cell = views.cell(row=khartoum, column=benefits)
+    assert cell.value == "-the exchange of practice" and cell.data_type == "s" and cell.quotePrefix
+
+
+def test_repeat_rows_are_read_from_the_table_skipping_empty_rows(app, analyst, iscm_response):
+    workbook = download(analyst, iscm_response)
+    label = "Veuillez donner des exemples"
+    sheet = sheet_with(workbook, label)
+    header = find_row(sheet, label) + 1
+    columns = [cell.value for cell in sheet[header]]
+    sheet.cell(row=header + 2, column=2).value = "Organisation internationale pour les migrations"
+    sheet.cell(row=header + 2, column=3).value = "Réunion thématique, Stockholm"
+    reply = upload(analyst, iscm_response, workbook)
+    assert reply.status_code == 302, (columns, reply.get_data(as_text=True))
+    assert answers_of(app, iscm_response)["partner_igo_examples"] == [
+        {"igo": "iom", "example": "Réunion thématique, Stockholm"}
+    ]
