@@ -15,8 +15,9 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from surveyapp import config
-from surveyapp.extensions import babel, csrf, db, login_manager
+from surveyapp.extensions import babel, csrf, db, login_manager, migrate
 from surveyapp.i18n import select_locale, text_direction
+from surveyapp.schema import MIGRATIONS
 from surveyapp.security import init_security
 
 
@@ -36,6 +37,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -2,6 +2,7 @@
 
 from flask_babel import Babel
 from flask_login import LoginManager
+from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy.orm import DeclarativeBase
@@ -15,3 +16,4 @@ db = SQLAlchemy(model_class=Base)
 csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
+migrate = Migrate()
