@@ -422,3 +422,116 @@ def set_user_active(user: User, active: bool, *, actor: str) -> User:
         user.active = active
         db.session.flush()
     return user
+
+
+def revoke_links(response: Response, *, actor: str) -> int:
+    """Revoke every active link of ``response``; returns how many were revoked."""
+    now = utcnow()
+    count = 0
+    for invitation in db.session.scalars(
+        select(Invitation).filter_by(response_id=response.id).where(Invitation.revoked_at.is_(None))
+    ):
+        invitation.revoked_at = now
+        count += 1
+    if count:
+        _audit(actor, "revoke", "web", response.id, new_value={"links": count})
+    db.session.flush()
+    return count
+
+
+def create_round(
+    name: str,
+    year: int,
+    deadline: dt.date | None,
+    versions: Iterable[QuestionnaireVersion],
+    *,
+    actor: str,
+) -> SurveyRound:
+    """Create a round in ``draft``: it opens when an administrator opens it."""
+    survey_round = SurveyRound(
+        name=name, year=year, deadline=deadline, status="draft", questionnaires=list(versions)
+    )
+    db.session.add(survey_round)
+    db.session.flush()
+    _audit(actor, "round_create", "web", None, "round", None, None, {"id": survey_round.id})
+    return survey_round
+
+
+def update_round(
+    survey_round: SurveyRound,
+    *,
+    name: str,
+    deadline: dt.date | None,
+    versions: Iterable[QuestionnaireVersion],
+    actor: str,
+) -> SurveyRound:
+    """Rename a round, move its deadline, choose its questionnaire versions (one per type).
+
+    Responses already started keep the version they were started on.
+    """
+    old = {
+        "name": survey_round.name,
+        "deadline": survey_round.deadline.isoformat() if survey_round.deadline else None,
+        "questionnaires": sorted(q.id for q in survey_round.questionnaires),
+    }
+    survey_round.name = name
+    survey_round.deadline = deadline
+    survey_round.questionnaires = list(versions)
+    new = {
+        "name": name,
+        "deadline": deadline.isoformat() if deadline else None,
+        "questionnaires": sorted(q.id for q in survey_round.questionnaires),
+    }
+    if old != new:
+        _audit(actor, "round_update", "web", None, "round", str(survey_round.id), old, new)
+    db.session.flush()
+    return survey_round
+
+
+def set_round_status(survey_round: SurveyRound, status: str, *, actor: str) -> SurveyRound:
+    """Open or close a round; a closed round accepts no more answers."""
+    if status not in ("draft", "open", "closed"):
+        raise ValueError(f"Unknown round status {status!r}.")
+    if status != survey_round.status:
+        _audit(
+            actor,
+            "round_status",
+            "web",
+            None,
+            "round",
+            str(survey_round.id),
+            survey_round.status,
+            status,
+        )
+        survey_round.status = status
+        db.session.flush()
+    return survey_round
+
+
+def set_review_status(
+    response: Response,
+    status: str,
+    *,
+    actor: str,
+    message: str | None = None,
+    question_key: str | None = None,
+) -> Response:
+    """Accept a response, or raise a query (with a message the respondent sees) on a question."""
+    if status not in ("unreviewed", "accepted", "query_raised"):
+        raise ValueError(f"Unknown review status {status!r}.")
+    old = {
+        "review_status": response.review_status,
+        "query_message": response.query_message,
+        "query_question_key": response.query_question_key,
+    }
+    response.review_status = status
+    response.query_message = message if status == "query_raised" else None
+    response.query_question_key = question_key if status == "query_raised" else None
+    new = {
+        "review_status": status,
+        "query_message": response.query_message,
+        "query_question_key": response.query_question_key,
+    }
+    _audit(actor, "review", "web", response.id, question_key, None, old, new)
+    db.session.flush()
+    return response

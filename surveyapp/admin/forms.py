@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField
+from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Regexp
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 #: a plain check of an address's shape; delivery is the real test
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -39,3 +39,14 @@ class RoleForm(FlaskForm):
     """Change an account's role."""
 
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, validators=[DataRequired()])
+
+
+class RoundForm(FlaskForm):
+    """A survey round: its name, year, deadline and questionnaire versions."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(min=2000, max=2100)])
+    deadline = DateField(_l("Deadline"), validators=[Optional()])
+    state = SelectField(_l("State questionnaire"), coerce=int)
+    iscm = SelectField(_l("ISCM questionnaire"), coerce=int)
+    igo = SelectField(_l("IGO questionnaire"), coerce=int)

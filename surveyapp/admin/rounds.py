@@ -1,0 +1,112 @@
+"""Survey rounds: create, choose questionnaire versions, set the deadline, open and close."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import _
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from surveyapp import operations
+from surveyapp.admin.blueprint import blueprint
+from surveyapp.admin.forms import RoundForm
+from surveyapp.auth.access import actor
+from surveyapp.extensions import db
+from surveyapp.models import QuestionnaireVersion, SurveyRound
+
+RESPONDENT_TYPES = ("state", "iscm", "igo")
+
+
+def _round_form(survey_round: SurveyRound | None = None) -> RoundForm:
+    form = RoundForm(obj=survey_round)
+    for kind in RESPONDENT_TYPES:
+        versions = db.session.scalars(
+            select(QuestionnaireVersion)
+            .filter_by(respondent_type=kind)
+            .order_by(QuestionnaireVersion.id.desc())
+        ).all()
+        field = getattr(form, kind)
+        field.choices = [
+            SelectChoice(
+                v.id, f"{v.questionnaire_id} {v.version} ({v.created_at:%Y-%m-%d}, #{v.id})"
+            )
+            for v in versions
+        ]
+        if request.method == "GET" and survey_round is not None:
+            chosen = survey_round.questionnaire_for(kind)
+            if chosen is not None:
+                field.data = chosen.id
+    return form
+
+
+def _chosen_versions(form: RoundForm) -> list[QuestionnaireVersion]:
+    return [
+        db.session.get(QuestionnaireVersion, getattr(form, kind).data) for kind in RESPONDENT_TYPES
+    ]
+
+
+@blueprint.route("/rounds", methods=["GET", "POST"])
+def rounds():
+    """Every round, and a form to create one (in draft)."""
+    form = _round_form()
+    if form.validate_on_submit():
+        survey_round = operations.create_round(
+            form.name.data.strip(),
+            form.year.data,
+            form.deadline.data,
+            _chosen_versions(form),
+            actor=actor(),
+        )
+        db.session.commit()
+        flash(
+            _(
+                "Round “%(name)s” created as a draft. Open it when it is ready.",
+                name=survey_round.name,
+            )
+        )
+        return redirect(url_for("admin.edit_round", round_id=survey_round.id))
+    all_rounds = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id.desc())).all()
+    status = 422 if form.errors else 200
+    return render_template("admin/rounds.html", form=form, rounds=all_rounds), status
+
+
+@blueprint.route("/rounds/<int:round_id>", methods=["GET", "POST"])
+def edit_round(round_id: int):
+    """Rename a round, move its deadline, choose its questionnaire versions."""
+    survey_round = db.session.get(SurveyRound, round_id) or abort(404)
+    form = _round_form(survey_round)
+    del form.year  # a round's year does not change
+    if form.validate_on_submit():
+        operations.update_round(
+            survey_round,
+            name=form.name.data.strip(),
+            deadline=form.deadline.data,
+            versions=_chosen_versions(form),
+            actor=actor(),
+        )
+        db.session.commit()
+        flash(_("Round saved."))
+        return redirect(url_for("admin.edit_round", round_id=survey_round.id))
+    status = 422 if form.errors else 200
+    return render_template("admin/round.html", form=form, survey_round=survey_round), status
+
+
+@blueprint.post("/rounds/<int:round_id>/status")
+def round_status(round_id: int):
+    """Open or close a round (``status`` = ``open`` or ``closed``)."""
+    survey_round = db.session.get(SurveyRound, round_id) or abort(404)
+    status = request.form.get("status")
+    if status not in ("open", "closed"):
+        abort(400, _("Choose to open or to close the round."))
+    if status == "open" and any(
+        survey_round.questionnaire_for(kind) is None for kind in RESPONDENT_TYPES
+    ):
+        flash(_("Attach a questionnaire for States, ISCMs and IGOs before opening the round."))
+        return redirect(url_for("admin.edit_round", round_id=survey_round.id))
+    operations.set_round_status(survey_round, status, actor=actor())
+    db.session.commit()
+    if status == "open":
+        flash(_("The round is open: respondents can answer."))
+    else:
+        flash(_("The round is closed: it accepts no more answers."))
+    return redirect(url_for("admin.edit_round", round_id=survey_round.id))

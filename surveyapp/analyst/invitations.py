@@ -1,0 +1,250 @@
+"""Invitations and reminders: invite one organisation or a whole group, remind, revoke, re-issue.
+
+Links are shown once, on the page that follows the action (only their hashes are stored); when
+e-mail is configured they are also sent, in the contact's language, through the outbox.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import _
+from sqlalchemy import func, select
+
+from surveyapp import mail, operations
+from surveyapp.analyst.blueprint import blueprint
+from surveyapp.analyst.coverage import chosen_round
+from surveyapp.auth.access import actor
+from surveyapp.extensions import db
+from surveyapp.models import (
+    Contact,
+    Invitation,
+    Membership,
+    Organisation,
+    OutboxMessage,
+    Response,
+)
+from surveyapp.questionnaire import LANGUAGES
+
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+
+
+def member_states(iscm: Organisation) -> list[Organisation]:
+    """The States that belong to ``iscm`` in any role, by name."""
+    states = db.session.scalars(
+        select(Organisation)
+        .join(Membership, Membership.member_id == Organisation.id)
+        .where(Membership.iscm_id == iscm.id, Organisation.kind == "state")
+        .distinct()
+    ).all()
+    return sorted(states, key=lambda o: o.name())
+
+
+def resolve_target(target: str) -> tuple[str, list[Organisation]] | None:
+    """The organisations a target names, with a description; None for an unknown target.
+
+    ``org:<code>`` one organisation, ``members:<iscm code>`` the ISCM's member States,
+    ``all:iscm`` / ``all:igo`` / ``all:state`` every organisation of that kind.
+    """
+    scope, _sep, value = target.partition(":")
+    if scope == "org":
+        organisation = db.session.scalar(select(Organisation).filter_by(code=value))
+        return (organisation.name(), [organisation]) if organisation else None
+    if scope == "members":
+        iscm = db.session.scalar(select(Organisation).filter_by(code=value, kind="iscm"))
+        if iscm is None:
+            return None
+        return _("Member States of %(iscm)s", iscm=iscm.name()), member_states(iscm)
+    if scope == "all" and value in ("state", "iscm", "igo"):
+        organisations = db.session.scalars(
+            select(Organisation).filter_by(kind=value).order_by(Organisation.code)
+        ).all()
+        labels = {
+            "state": _("All States"),
+            "iscm": _("All ISCM secretariats"),
+            "igo": _("All IGOs"),
+        }
+        return labels[value], list(organisations)
+    return None
+
+
+@blueprint.get("/invitations")
+def invitations():
+    """Who is invited to the round, with forms to invite, remind, revoke and re-issue."""
+    survey_round = chosen_round()
+    organisations = db.session.scalars(
+        select(Organisation).order_by(Organisation.kind, Organisation.code)
+    ).all()
+    rows = []
+    if survey_round is not None:
+        links = dict(
+            db.session.execute(
+                select(Invitation.response_id, func.count(Invitation.id))
+                .where(Invitation.round_id == survey_round.id, Invitation.revoked_at.is_(None))
+                .group_by(Invitation.response_id)
+            ).all()
+        )
+        last_sent = dict(
+            db.session.execute(
+                select(OutboxMessage.response_id, func.max(OutboxMessage.sent_at))
+                .where(OutboxMessage.status == "sent")
+                .group_by(OutboxMessage.response_id)
+            ).all()
+        )
+        contacts = {c.organisation_id: c for c in db.session.scalars(select(Contact))}
+        for response in db.session.scalars(
+            select(Response)
+            .filter_by(round_id=survey_round.id)
+            .join(Response.organisation)
+            .order_by(Organisation.kind, Organisation.code)
+        ):
+            rows.append(
+                {
+                    "response": response,
+                    "active_links": links.get(response.id, 0),
+                    "contact": contacts.get(response.organisation_id),
+                    "last_sent": last_sent.get(response.id),
+                }
+            )
+    outbox = dict(
+        db.session.execute(
+            select(OutboxMessage.status, func.count(OutboxMessage.id)).group_by(
+                OutboxMessage.status
+            )
+        ).all()
+    )
+    return render_template(
+        "analyst/invitations.html",
+        survey_round=survey_round,
+        iscms=[o for o in organisations if o.kind == "iscm"],
+        organisations=organisations,
+        rows=rows,
+        to_remind=sum(1 for r in rows if r["response"].status != "submitted"),
+        mail_configured=mail.mail_configured(),
+        outbox=outbox,
+        languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+    )
+
+
+@blueprint.post("/invitations")
+def invite():
+    """Invite the organisations the form names; show their links once."""
+    survey_round = chosen_round()
+    if survey_round is None or not survey_round.is_open:
+        flash(_("Invitations go to an open round: ask an administrator to open one."))
+        return redirect(url_for("analyst.invitations"))
+    resolved = resolve_target(request.form.get("target", ""))
+    if resolved is None:
+        flash(_("Choose whom to invite."))
+        return redirect(url_for("analyst.invitations"))
+    description, organisations = resolved
+    email = (request.form.get("email") or "").strip()
+    language = request.form.get("language") or "en"
+    if email:
+        if len(organisations) != 1 or "@" not in email or len(email) > 320:
+            flash(_("An e-mail address can be given when inviting one organisation only."))
+            return redirect(url_for("analyst.invitations"))
+        mail.set_contact(organisations[0], email, language)
+    outreach = mail.invite_organisations(survey_round, organisations, actor=actor())
+    db.session.commit()
+    delivery = mail.deliver_pending()
+    return render_template(
+        "analyst/outreach.html",
+        title=_("Invitations: %(target)s", target=description),
+        outreach=outreach,
+        delivery=delivery,
+        mail_configured=mail.mail_configured(),
+    )
+
+
+@blueprint.post("/reminders")
+def remind():
+    """Remind everyone invited who has not submitted."""
+    survey_round = chosen_round()
+    if survey_round is None or not survey_round.is_open:
+        flash(_("Reminders go to an open round."))
+        return redirect(url_for("analyst.invitations"))
+    if not mail.mail_configured():
+        flash(_("E-mail is not configured (SURVEYAPP_MAIL_SERVER): no reminder was sent."))
+        return redirect(url_for("analyst.invitations"))
+    outreach = mail.send_reminders(survey_round, actor=actor())
+    db.session.commit()
+    delivery = mail.deliver_pending()
+    return render_template(
+        "analyst/outreach.html",
+        title=_("Reminders"),
+        outreach=outreach,
+        delivery=delivery,
+        mail_configured=True,
+    )
+
+
+@blueprint.post("/responses/<int:response_id>/revoke")
+def revoke(response_id: int):
+    """Revoke every link of a response: they stop opening it at once."""
+    response = db.session.get(Response, response_id) or abort(404)
+    count = operations.revoke_links(response, actor=actor())
+    db.session.commit()
+    flash(
+        _(
+            "%(count)d link(s) of %(organisation)s revoked.",
+            count=count,
+            organisation=response.organisation.name(),
+        )
+    )
+    return redirect(url_for("analyst.invitations"))
+
+
+@blueprint.post("/responses/<int:response_id>/reissue")
+def reissue(response_id: int):
+    """Revoke a response's links and issue a new one; the answers stay."""
+    response = db.session.get(Response, response_id) or abort(404)
+    if not response.round.is_open:
+        flash(_("The round is not open: no new link was issued."))
+        return redirect(url_for("analyst.invitations"))
+    outreach = mail.reissue_link(response, actor=actor())
+    db.session.commit()
+    delivery = mail.deliver_pending()
+    return render_template(
+        "analyst/outreach.html",
+        title=_("New link for %(organisation)s", organisation=response.organisation.name()),
+        outreach=outreach,
+        delivery=delivery,
+        mail_configured=mail.mail_configured(),
+    )
+
+
+@blueprint.get("/mail")
+def mail_log():
+    """Every e-mail queued, when it was sent, and why it failed."""
+    status = request.args.get("status")
+    query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(500)
+    if status in ("pending", "sent", "failed"):
+        query = query.where(OutboxMessage.status == status)
+    messages = db.session.scalars(query).all()
+    return render_template(
+        "analyst/mail.html",
+        messages=messages,
+        status=status,
+        mail_configured=mail.mail_configured(),
+    )
+
+
+@blueprint.post("/mail/retry")
+def retry_mail():
+    """Try every unsent message again now."""
+    if not mail.mail_configured():
+        flash(_("E-mail is not configured (SURVEYAPP_MAIL_SERVER)."))
+        return redirect(url_for("analyst.mail_log"))
+    delivery = mail.deliver_pending(retry_failed=True)
+    if delivery.error:
+        flash(
+            _(
+                "Sent %(sent)d; %(failed)d could not be sent (%(error)s). They stay in the outbox.",
+                sent=delivery.sent,
+                failed=delivery.failed,
+                error=delivery.error,
+            )
+        )
+    else:
+        flash(_("Sent %(sent)d message(s).", sent=delivery.sent))
+    return redirect(url_for("analyst.mail_log"))

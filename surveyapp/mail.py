@@ -1,0 +1,416 @@
+"""Invitations and reminders by e-mail, through an outbox.
+
+Every message is first written to the ``outbox_messages`` table in the same transaction as the
+invitation it carries; only then is it sent. A message that cannot be sent (the server is down,
+refuses the recipient, times out) stays in the outbox with its error and is tried again later,
+by the next send from the workspace, the "Retry now" button or ``surveyapp mail send`` (for a
+cron job). Nothing is lost: a message is marked sent (and committed) as soon as the server
+accepted it, so a later run does not send it again.
+
+Settings (environment or application config): ``SURVEYAPP_MAIL_SERVER`` (turns e-mail on),
+``SURVEYAPP_MAIL_PORT`` (25), ``SURVEYAPP_MAIL_USERNAME``, ``SURVEYAPP_MAIL_PASSWORD``,
+``SURVEYAPP_MAIL_USE_TLS`` (STARTTLS), ``SURVEYAPP_MAIL_USE_SSL``, ``SURVEYAPP_MAIL_SENDER``,
+``SURVEYAPP_MAIL_TIMEOUT`` (seconds, 20).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from surveyapp import operations
+from surveyapp.extensions import db
+from surveyapp.models import Contact, Invitation, Organisation, OutboxMessage, Response, SurveyRound
+from surveyapp.models.types import utcnow
+
+#: after this many failed attempts a message is marked ``failed`` (a person can retry it)
+MAX_ATTEMPTS = 8
+#: minutes to wait before the next attempt, by number of attempts made
+BACKOFF_MINUTES = (1, 5, 15, 30, 60, 120, 240, 480)
+
+_SETTINGS = (
+    "SURVEYAPP_MAIL_SERVER",
+    "SURVEYAPP_MAIL_PORT",
+    "SURVEYAPP_MAIL_USERNAME",
+    "SURVEYAPP_MAIL_PASSWORD",
+    "SURVEYAPP_MAIL_USE_TLS",
+    "SURVEYAPP_MAIL_USE_SSL",
+    "SURVEYAPP_MAIL_SENDER",
+    "SURVEYAPP_MAIL_TIMEOUT",
+)
+
+#: the messages, by language; ``{organisation}``, ``{round}``, ``{url}``, ``{deadline}``
+TEXTS = {
+    "en": {
+        "invitation_subject": "{round}: questionnaire for {organisation}",
+        "reminder_subject": "Reminder - {round}: questionnaire for {organisation}",
+        "greeting": "Dear colleague,",
+        "invitation": (
+            "The International Organization for Migration (IOM) invites {organisation} to answer "
+            "the questionnaire of the {round}.\n\nOpen it with this personal link (do not share "
+            "it; it opens your organisation's answers):\n\n{url}\n\nYou can save your answers "
+            "and come back to them with the same link until you submit."
+        ),
+        "reminder": (
+            "We have not yet received the answers of {organisation} to the questionnaire of the "
+            "{round}. You can continue where you left off with this personal link:\n\n{url}"
+        ),
+        "deadline": "Please submit your answers by {deadline}.",
+        "closing": "Thank you,\nThe IOM team for the assessment of ISCMs",
+    },
+    "fr": {
+        "invitation_subject": "{round} : questionnaire pour {organisation}",
+        "reminder_subject": "Rappel - {round} : questionnaire pour {organisation}",
+        "greeting": "Madame, Monsieur,",
+        "invitation": (
+            "L'Organisation internationale pour les migrations (OIM) invite {organisation} à "
+            "répondre au questionnaire de l'exercice « {round} ».\n\nOuvrez-le avec ce lien "
+            "personnel (ne le partagez pas : il ouvre les réponses de votre organisation) :\n\n"
+            "{url}\n\nVous pouvez enregistrer vos réponses et y revenir avec le même lien "
+            "jusqu'à leur envoi."
+        ),
+        "reminder": (
+            "Nous n'avons pas encore reçu les réponses de {organisation} au questionnaire de "
+            "l'exercice « {round} ». Vous pouvez reprendre là où vous vous êtes arrêté avec ce "
+            "lien personnel :\n\n{url}"
+        ),
+        "deadline": "Merci d'envoyer vos réponses avant le {deadline}.",
+        "closing": "Avec nos remerciements,\nL'équipe de l'OIM chargée de l'évaluation des MCIM",
+    },
+    "es": {
+        "invitation_subject": "{round}: cuestionario para {organisation}",
+        "reminder_subject": "Recordatorio - {round}: cuestionario para {organisation}",
+        "greeting": "Estimado/a colega:",
+        "invitation": (
+            "La Organización Internacional para las Migraciones (OIM) invita a {organisation} a "
+            "responder el cuestionario de la ronda «{round}».\n\nÁbralo con este enlace personal "
+            "(no lo comparta: abre las respuestas de su organización):\n\n{url}\n\nPuede guardar "
+            "sus respuestas y volver a ellas con el mismo enlace hasta que las envíe."
+        ),
+        "reminder": (
+            "Todavía no hemos recibido las respuestas de {organisation} al cuestionario de la "
+            "ronda «{round}». Puede continuar donde lo dejó con este enlace personal:\n\n{url}"
+        ),
+        "deadline": "Le rogamos que envíe sus respuestas antes del {deadline}.",
+        "closing": "Muchas gracias,\nEl equipo de la OIM para la evaluación de los MCIM",
+    },
+    "ar": {
+        "invitation_subject": "{round}: استبيان موجّه إلى {organisation}",
+        "reminder_subject": "تذكير - {round}: استبيان موجّه إلى {organisation}",
+        "greeting": "الزميل العزيز،",
+        "invitation": (
+            "تدعو المنظمة الدولية للهجرة {organisation} إلى الإجابة على استبيان «{round}».\n\n"
+            "افتحوا الاستبيان بهذا الرابط الشخصي (لا تشاركوه، فهو يفتح إجابات منظمتكم):"
+            "\n\n{url}\n\n"
+            "يمكنكم حفظ إجاباتكم والعودة إليها بالرابط نفسه إلى حين إرسالها."
+        ),
+        "reminder": (
+            "لم نتلقَّ بعدُ إجابات {organisation} على استبيان «{round}». يمكنكم المتابعة من حيث "
+            "توقفتم بهذا الرابط الشخصي:\n\n{url}"
+        ),
+        "deadline": "يرجى إرسال إجاباتكم قبل {deadline}.",
+        "closing": "مع الشكر،\nفريق المنظمة الدولية للهجرة لتقييم آليات التشاور بين الدول",
+    },
+}
+
+
+def setting(name: str) -> str | None:
+    """A mail setting from the application config, else the environment."""
+    value = current_app.config.get(name)
+    if value is None:
+        value = os.environ.get(name)
+    return None if value in (None, "") else str(value)
+
+
+def mail_configured() -> bool:
+    """Whether e-mail is turned on (``SURVEYAPP_MAIL_SERVER`` is set)."""
+    return setting("SURVEYAPP_MAIL_SERVER") is not None
+
+
+def respondent_url(token: str) -> str:
+    """The respondent's personal link."""
+    return f"{current_app.config['SURVEYAPP_BASE_URL'].rstrip('/')}/r/{token}"
+
+
+def compose(
+    kind: str, organisation: Organisation, survey_round: SurveyRound, url: str, language: str
+) -> tuple[str, str]:
+    """The subject and body of an invitation or reminder in ``language``."""
+    texts = TEXTS.get(language) or TEXTS["en"]
+    values = {
+        "organisation": organisation.name(language),
+        "round": survey_round.name,
+        "url": url,
+        "deadline": survey_round.deadline.isoformat() if survey_round.deadline else "",
+    }
+    paragraphs = [texts["greeting"], texts[kind].format(**values)]
+    if survey_round.deadline:
+        paragraphs.append(texts["deadline"].format(**values))
+    paragraphs.append(texts["closing"])
+    return texts[f"{kind}_subject"].format(**values), "\n\n".join(paragraphs) + "\n"
+
+
+@dataclass
+class Outreach:
+    """What one invitation or reminder action did, organisation by organisation."""
+
+    #: (organisation, link, e-mail address or None) for every new link
+    links: list[tuple[Organisation, str, str | None]] = field(default_factory=list)
+    #: organisations left out, with the reason
+    skipped: list[tuple[Organisation, str]] = field(default_factory=list)
+    queued: int = 0
+
+
+def recipient_for(organisation: Organisation) -> tuple[str | None, str]:
+    """The contact address and language of ``organisation`` (address None when unknown)."""
+    contact = db.session.scalar(select(Contact).filter_by(organisation_id=organisation.id))
+    if contact is None:
+        return None, "en"
+    return contact.email, contact.language
+
+
+def set_contact(organisation: Organisation, email: str, language: str) -> Contact:
+    """Record (or replace) the contact of ``organisation``."""
+    contact = db.session.scalar(select(Contact).filter_by(organisation_id=organisation.id))
+    if contact is None:
+        contact = Contact(organisation=organisation)
+        db.session.add(contact)
+    contact.email = email.strip()
+    contact.language = language if language in TEXTS else "en"
+    contact.updated_at = utcnow()
+    db.session.flush()
+    return contact
+
+
+def has_active_link(survey_round: SurveyRound, organisation: Organisation) -> bool:
+    """Whether ``organisation`` already holds a working link for ``survey_round``."""
+    return (
+        db.session.scalar(
+            select(Invitation.id)
+            .where(
+                Invitation.round_id == survey_round.id,
+                Invitation.organisation_id == organisation.id,
+                Invitation.revoked_at.is_(None),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def invite_organisations(
+    survey_round: SurveyRound, organisations: list[Organisation], *, actor: str
+) -> Outreach:
+    """Invite each organisation not yet holding a link; queue an e-mail where one is known.
+
+    The caller commits, then calls ``deliver_pending``.
+    """
+    outreach = Outreach()
+    for organisation in organisations:
+        if has_active_link(survey_round, organisation):
+            outreach.skipped.append((organisation, "already_invited"))
+            continue
+        _issue(survey_round, organisation, "invitation", actor, outreach)
+    return outreach
+
+
+def reissue_link(response: Response, *, actor: str) -> Outreach:
+    """Revoke every link of ``response`` and issue a new one (sent by e-mail when possible)."""
+    operations.revoke_links(response, actor=actor)
+    outreach = Outreach()
+    _issue(response.round, response.organisation, "invitation", actor, outreach)
+    return outreach
+
+
+def send_reminders(survey_round: SurveyRound, *, actor: str) -> Outreach:
+    """Remind every invited organisation that has not submitted.
+
+    A reminder carries a fresh link (only hashes of old ones are kept); earlier links keep
+    working. Organisations without a contact address are listed as skipped.
+    """
+    outreach = Outreach()
+    responses = db.session.scalars(
+        select(Response)
+        .filter_by(round_id=survey_round.id)
+        .where(Response.status != "submitted")
+        .join(Response.organisation)
+        .order_by(Organisation.kind, Organisation.code)
+    ).all()
+    for response in responses:
+        if not has_active_link(survey_round, response.organisation):
+            outreach.skipped.append((response.organisation, "revoked"))
+            continue
+        email, _language = recipient_for(response.organisation)
+        if email is None:
+            outreach.skipped.append((response.organisation, "no_address"))
+            continue
+        _issue(survey_round, response.organisation, "reminder", actor, outreach)
+    return outreach
+
+
+def _issue(survey_round, organisation, kind, actor, outreach: Outreach) -> None:
+    email, language = recipient_for(organisation)
+    invitation, token = operations.invite(survey_round, organisation, email, actor=actor)
+    if kind == "invitation" and email is not None:
+        invitation.response.language = language
+    url = respondent_url(token)
+    outreach.links.append((organisation, url, email))
+    if email is not None and mail_configured():
+        language = invitation.response.language or language
+        subject, body = compose(kind, organisation, survey_round, url, language)
+        db.session.add(
+            OutboxMessage(
+                kind=kind,
+                recipient=email,
+                language=language,
+                subject=subject,
+                body=body,
+                response_id=invitation.response_id,
+                actor=actor,
+            )
+        )
+        outreach.queued += 1
+    db.session.flush()
+
+
+@dataclass
+class Delivery:
+    """What one delivery run did."""
+
+    sent: int = 0
+    failed: int = 0
+    error: str | None = None
+
+
+def deliver_pending(*, retry_failed: bool = False, now: dt.datetime | None = None) -> Delivery:
+    """Send the due messages of the outbox over one SMTP connection; commits as it goes.
+
+    :param retry_failed: also try messages that were given up on, and those not yet due.
+    """
+    delivery = Delivery()
+    if not mail_configured():
+        return delivery
+    now = now or utcnow()
+    query = select(OutboxMessage).order_by(OutboxMessage.id)
+    if retry_failed:
+        query = query.where(OutboxMessage.status.in_(("pending", "failed")))
+    else:
+        query = query.where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
+    # Several workers may deliver at once: each takes the rows no other holds.
+    messages = db.session.scalars(query.with_for_update(skip_locked=True)).all()
+    if not messages:
+        db.session.commit()
+        return delivery
+    try:
+        connection = _connect()
+    except (OSError, smtplib.SMTPException) as error:
+        for message in messages:
+            _failed(message, error, now)
+        delivery.failed = len(messages)
+        delivery.error = _describe(error)
+        db.session.commit()
+        return delivery
+    try:
+        for message in messages:
+            try:
+                connection.send_message(_email(message))
+            except smtplib.SMTPServerDisconnected as error:
+                _failed(message, error, now)
+                delivery.failed += 1
+                delivery.error = _describe(error)
+                break
+            except (OSError, smtplib.SMTPException) as error:
+                _failed(message, error, now)
+                delivery.failed += 1
+                delivery.error = _describe(error)
+            else:
+                message.status = "sent"
+                message.sent_at = utcnow()
+                message.attempts += 1
+                message.last_error = None
+                delivery.sent += 1
+            db.session.commit()
+    finally:
+        try:
+            connection.quit()
+        except (OSError, smtplib.SMTPException):
+            connection.close()
+    db.session.commit()
+    return delivery
+
+
+def _connect() -> smtplib.SMTP:
+    host = setting("SURVEYAPP_MAIL_SERVER")
+    port = int(setting("SURVEYAPP_MAIL_PORT") or 25)
+    timeout = float(setting("SURVEYAPP_MAIL_TIMEOUT") or 20)
+    if _flag("SURVEYAPP_MAIL_USE_SSL"):
+        connection = smtplib.SMTP_SSL(
+            host, port, timeout=timeout, context=ssl.create_default_context()
+        )
+    else:
+        connection = smtplib.SMTP(host, port, timeout=timeout)
+        if _flag("SURVEYAPP_MAIL_USE_TLS"):
+            connection.starttls(context=ssl.create_default_context())
+    username = setting("SURVEYAPP_MAIL_USERNAME")
+    if username:
+        connection.login(username, setting("SURVEYAPP_MAIL_PASSWORD") or "")
+    return connection
+
+
+def _flag(name: str) -> bool:
+    return (setting(name) or "").lower() in ("1", "true", "yes", "on")
+
+
+def _email(message: OutboxMessage) -> EmailMessage:
+    email = EmailMessage()
+    sender = setting("SURVEYAPP_MAIL_SENDER") or "iscm-assessment@localhost"
+    email["From"] = sender
+    email["To"] = message.recipient
+    email["Subject"] = message.subject
+    email["Date"] = formatdate(localtime=False)
+    email["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    email["Content-Language"] = message.language
+    email.set_content(message.body)
+    return email
+
+
+def _failed(message: OutboxMessage, error: BaseException, now: dt.datetime) -> None:
+    message.attempts += 1
+    message.last_error = _describe(error)
+    wait = BACKOFF_MINUTES[min(message.attempts, len(BACKOFF_MINUTES)) - 1]
+    message.next_attempt_at = now + dt.timedelta(minutes=wait)
+    message.status = "failed" if message.attempts >= MAX_ATTEMPTS else "pending"
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    return f"{type(error).__name__}: {text}"[:500]
+
+
+@click.group("mail")
+def mail_commands() -> None:
+    """E-mail: send what is waiting in the outbox."""
+
+
+@mail_commands.command("send")
+@click.option("--all", "retry_failed", is_flag=True, help="Also retry messages given up on.")
+@with_appcontext
+def send_command(retry_failed: bool) -> None:
+    """Send the messages waiting in the outbox (run it from cron to retry failures)."""
+    if not mail_configured():
+        raise click.ClickException("E-mail is not configured: set SURVEYAPP_MAIL_SERVER.")
+    delivery = deliver_pending(retry_failed=retry_failed)
+    click.echo(f"Sent {delivery.sent}, failed {delivery.failed}.")
+    if delivery.error:
+        click.echo(f"Mail server: {delivery.error}", err=True)
+        raise SystemExit(1)
