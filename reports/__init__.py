@@ -5,33 +5,42 @@ Stages: :mod:`reports.dossier` (input) -> :mod:`reports.narrative` (prose) ->
 -> :mod:`reports.pdf`. Nothing here imports Flask or the web application.
 """
 
+from reports.compendium import render_compendium_html
 from reports.dossier import (
+    CompendiumDossier,
     IgoView,
     IscmDossier,
     IscmInfo,
     Meeting,
     OrganisationName,
+    ParticipationCount,
     RoundInfo,
     Source,
     StateView,
 )
+from reports.edits import section_fingerprints
 from reports.html import render_iscm_html
 from reports.narrative import DraftSection, draft_sections, introduction
-from reports.pdf import render_iscm_pdf, render_pdf
+from reports.pdf import render_compendium_pdf, render_iscm_pdf, render_pdf
 
 __all__ = [
+    "CompendiumDossier",
     "DraftSection",
     "IgoView",
     "IscmDossier",
     "IscmInfo",
     "Meeting",
     "OrganisationName",
+    "ParticipationCount",
     "RoundInfo",
     "Source",
     "StateView",
     "draft_sections",
     "introduction",
+    "render_compendium_html",
+    "render_compendium_pdf",
     "render_iscm_html",
     "render_iscm_pdf",
     "render_pdf",
+    "section_fingerprints",
 ]

@@ -160,3 +160,35 @@ class IscmDossier:
         if code in self.organisations and code not in self.labels.get(key, {}):
             return self.organisations[code].name
         return self.labels.get(key, {}).get(code, code)
+
+
+@dataclass(frozen=True)
+class ParticipationCount:
+    """How many respondents of one type in one region answered (and were invited) in a round.
+
+    :param respondent_type: ``state``, ``iscm`` or ``igo``.
+    :param region: the region's name in the compendium's language ("" when not known).
+    :param invited: how many were invited, when known; the compendium then gives a rate.
+    """
+
+    respondent_type: str
+    region: str
+    answered: int
+    invited: int | None = None
+
+
+@dataclass
+class CompendiumDossier:
+    """Everything the compendium for the global gathering shows, in one language.
+
+    :param iscms: one dossier per ISCM, in the compendium's language, in the order the summaries
+        are to appear (the adapter sorts them by name).
+    :param edits: analyst edits by ISCM code, each as :func:`reports.render_iscm_html` takes them.
+    """
+
+    language: str
+    round: RoundInfo
+    participation: list[ParticipationCount] = field(default_factory=list)
+    iscms: list[IscmDossier] = field(default_factory=list)
+    edits: dict[str, dict[str, str]] = field(default_factory=dict)
+    generated_on: dt.date = field(default_factory=dt.date.today)

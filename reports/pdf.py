@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
-from reports.dossier import IscmDossier
+from reports.compendium import render_compendium_html
+from reports.dossier import CompendiumDossier, IscmDossier
 from reports.html import render_iscm_html
 
 #: the ``reports`` package folder: stylesheets, templates and fonts live here
@@ -55,3 +56,9 @@ def render_pdf(html: str) -> bytes:
 def render_iscm_pdf(dossier: IscmDossier, edits: dict[str, str] | None = None) -> bytes:
     """The per-ISCM summary as PDF (see :func:`reports.html.render_iscm_html` for ``edits``)."""
     return render_pdf(render_iscm_html(dossier, edits))
+
+
+def render_compendium_pdf(compendium: CompendiumDossier) -> bytes:
+    """The compendium for the global gathering as PDF (see
+    :func:`reports.compendium.render_compendium_html`)."""
+    return render_pdf(render_compendium_html(compendium))

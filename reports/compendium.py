@@ -1,0 +1,450 @@
+"""The compendium for the global gathering: every ISCM's summary behind a common front matter.
+
+A cover, a table of contents with page numbers, the participation overview (by respondent type
+and region, with charts), comparisons across ISCMs (thematic areas, structures side by side, a
+network of partnerships) and then each ISCM's summary. Built from a plain
+:class:`reports.dossier.CompendiumDossier`; nothing here reads a database.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+
+from reports.charts import FILLS, WIDE_INCHES, Chart, _chart_style, _figure, _svg
+from reports.dossier import CompendiumDossier, IscmDossier
+from reports.html import environment, iscm_full_name, summary_context
+from reports.narrative import collation_key
+from reports.phrases import Phrases
+from reports.summaries import thematic_areas
+
+RESPONDENT_TYPES: tuple[str, ...] = ("state", "iscm", "igo")
+#: ISCM columns per table of the thematic matrix, so that a table fits across a page
+MATRIX_COLUMNS = 9
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """A line of the table of contents: the anchor it points at, its title and its level."""
+
+    anchor: str
+    title: str
+    level: int
+
+
+@dataclass(frozen=True)
+class ThematicTable:
+    """One slice of the ISCM x thematic area matrix: a few ISCMs as columns, areas as rows.
+
+    ``rows`` hold the area's label then, for each ISCM, ``current``, ``original`` or ``""``.
+    """
+
+    iscms: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def iscm_label(dossier: IscmDossier) -> str:
+    """The short name of an ISCM for a column or a node: its acronym, else its name."""
+    return dossier.iscm.acronym or dossier.iscm.name
+
+
+# Participation
+
+
+def participation_by_type(compendium: CompendiumDossier) -> list[tuple[str, int, int | None]]:
+    """(respondent type, answered, invited or None) for each type, in a fixed order."""
+    answered: Counter[str] = Counter()
+    invited: dict[str, int | None] = {}
+    for count in compendium.participation:
+        answered[count.respondent_type] += count.answered
+        if count.invited is None:
+            invited[count.respondent_type] = None
+        elif invited.get(count.respondent_type, 0) is not None:
+            invited[count.respondent_type] = (
+                invited.get(count.respondent_type) or 0
+            ) + count.invited
+    return [(kind, answered[kind], invited.get(kind)) for kind in RESPONDENT_TYPES]
+
+
+def participation_by_region(
+    compendium: CompendiumDossier, unspecified: str
+) -> list[tuple[str, dict[str, int]]]:
+    """(region, answered by respondent type) for each region, alphabetically."""
+    regions: dict[str, Counter[str]] = {}
+    for count in compendium.participation:
+        region = count.region or unspecified
+        regions.setdefault(region, Counter())[count.respondent_type] += count.answered
+    return [
+        (region, {kind: regions[region][kind] for kind in RESPONDENT_TYPES})
+        for region in sorted(regions, key=collation_key)
+    ]
+
+
+def participation_type_chart(compendium: CompendiumDossier) -> Chart | None:
+    """Bars of how many States, ISCMs and IGOs answered."""
+    phrases = Phrases(compendium.language)
+    rows = participation_by_type(compendium)
+    if not any(answered for _, answered, _ in rows):
+        return None
+    labels = [phrases["respondent_types"][kind] for kind, _, _ in rows]
+    values = [answered for _, answered, _ in rows]
+    with _chart_style(compendium.language):
+        figure = _figure(3.4, 1.7)
+        axes = figure.add_subplot()
+        fill, hatch = FILLS[2]
+        bars = axes.barh(
+            range(len(rows)),
+            values,
+            height=0.6,
+            color=fill,
+            hatch=hatch,
+            edgecolor="black",
+            linewidth=0.8,
+        )
+        axes.bar_label(bars, padding=3)
+        axes.set_yticks(range(len(rows)), labels)
+        axes.invert_yaxis()
+        axes.set_xlim(0, max(values) * 1.15 + 0.5)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        axes.set_xlabel(phrases["participation_answered"])
+        axes.spines[["top", "right"]].set_visible(False)
+        svg = _svg(figure)
+    return Chart(
+        key="participation_by_type",
+        title=phrases["participation_by_type_title"],
+        alt=phrases["participation_by_type_alt"],
+        svg=svg,
+        columns=(phrases["participation_type"], phrases["participation_answered"]),
+        rows=tuple((label, str(value)) for label, value in zip(labels, values, strict=True)),
+    )
+
+
+def participation_region_chart(compendium: CompendiumDossier) -> Chart | None:
+    """Stacked bars of the respondents of each region, by type."""
+    phrases = Phrases(compendium.language)
+    regions = participation_by_region(compendium, phrases["region_unspecified"])
+    if not regions:
+        return None
+    names = [region for region, _ in regions]
+    with _chart_style(compendium.language):
+        figure = _figure(WIDE_INCHES, 0.9 + 0.32 * len(regions))
+        axes = figure.add_subplot()
+        left = [0] * len(regions)
+        for index, kind in enumerate(RESPONDENT_TYPES):
+            fill, hatch = FILLS[index]
+            values = [counts[kind] for _, counts in regions]
+            axes.barh(
+                range(len(regions)),
+                values,
+                left=left,
+                height=0.6,
+                color=fill,
+                hatch=hatch,
+                edgecolor="black",
+                linewidth=0.8,
+                label=phrases["respondent_types"][kind],
+            )
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        axes.set_yticks(range(len(regions)), names)
+        axes.invert_yaxis()
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_xlabel(phrases["participation_answered"])
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        svg = _svg(figure)
+    return Chart(
+        key="participation_by_region",
+        title=phrases["participation_by_region_title"],
+        alt=phrases["participation_by_region_alt"],
+        svg=svg,
+        columns=(
+            phrases["participation_region"],
+            *(phrases["respondent_types"][kind] for kind in RESPONDENT_TYPES),
+            phrases["participation_total"],
+        ),
+        rows=tuple(
+            (
+                region,
+                *(str(counts[kind]) for kind in RESPONDENT_TYPES),
+                str(sum(counts.values())),
+            )
+            for region, counts in regions
+        ),
+    )
+
+
+# Comparisons
+
+
+def thematic_tables(compendium: CompendiumDossier) -> list[ThematicTable]:
+    """The ISCM x thematic area matrix, cut into tables of a few ISCMs each.
+
+    Areas covered by most ISCMs come first; an area no ISCM covers is left out.
+    """
+    coverage: dict[str, dict[str, str]] = {}
+    labels: dict[str, str] = {}
+    names = [iscm_label(dossier) for dossier in compendium.iscms]
+    for name, dossier in zip(names, compendium.iscms, strict=True):
+        frame = thematic_areas(dossier)
+        for code, label, current in zip(
+            frame["code"], frame["label"], frame["current"], strict=True
+        ):
+            labels.setdefault(code, label)
+            coverage.setdefault(code, {})[name] = "current" if current else "original"
+    if not coverage:
+        return []
+    order = sorted(
+        coverage,
+        key=lambda code: (
+            -sum(1 for value in coverage[code].values() if value == "current"),
+            -len(coverage[code]),
+            collation_key(labels[code]),
+        ),
+    )
+    tables = []
+    for start in range(0, len(names), MATRIX_COLUMNS):
+        chunk = names[start : start + MATRIX_COLUMNS]
+        rows = tuple(
+            (labels[code], *(coverage[code].get(name, "") for name in chunk)) for code in order
+        )
+        tables.append(ThematicTable(iscms=tuple(chunk), rows=rows))
+    return tables
+
+
+def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
+    """One row per ISCM: kind, founding year, structures, secretariat, strategy, plan, funding."""
+    phrases = Phrases(compendium.language)
+    rows = []
+    for dossier in compendium.iscms:
+        answers = dossier.answers
+        kind = phrases["iscm_kinds"].get(dossier.iscm.kind, dossier.iscm.kind)
+        if not dossier.has_own_answers:
+            rows.append(
+                (iscm_label(dossier), kind, *([phrases["comparison_not_answered"]] + [""] * 5))
+            )
+            continue
+        founded = str(answers.get("founding_year") or str(answers.get("founding_date") or "")[:4])
+
+        def labels(key: str, answers: dict[str, Any] = answers, dossier=dossier) -> str:
+            value = answers.get(key) or []
+            codes = [value] if isinstance(value, str) else list(value)
+            return ", ".join(
+                dossier.organisations[code].short_name
+                if code in dossier.organisations and code not in dossier.labels.get(key, {})
+                else dossier.label(key, code)
+                for code in codes
+                if code
+            )
+
+        def yes_no(key: str, answers: dict[str, Any] = answers) -> str:
+            value = answers.get(key)
+            return phrases["yes_no"].get(value, "") if isinstance(value, str) else ""
+
+        stability = answers.get("funding_stability")
+        rows.append(
+            (
+                iscm_label(dossier),
+                kind,
+                founded,
+                labels("structure_elements"),
+                labels("secretariat_managed_by"),
+                yes_no("has_strategy"),
+                yes_no("has_work_plan"),
+                phrases["funding_views"].get(stability, "") if isinstance(stability, str) else "",
+            )
+        )
+    return rows
+
+
+def partnership_graph(compendium: CompendiumDossier) -> nx.Graph:
+    """ISCMs and IGOs as nodes (``kind`` ``iscm`` or ``igo``, ``label``), an edge per partner
+    an ISCM named in its answers."""
+    graph = nx.Graph()
+    for dossier in compendium.iscms:
+        graph.add_node(dossier.iscm.code, kind="iscm", label=iscm_label(dossier))
+    for dossier in compendium.iscms:
+        for key, kind in (("partner_iscms", "iscm"), ("partner_igos", "igo")):
+            value = dossier.answers.get(key)
+            for code in value if isinstance(value, list) else []:
+                if code == "other" or code == dossier.iscm.code:
+                    continue
+                if code not in graph:
+                    organisation = dossier.organisations.get(code)
+                    graph.add_node(
+                        code,
+                        kind=kind,
+                        label=organisation.short_name if organisation else code,
+                    )
+                graph.add_edge(dossier.iscm.code, code)
+    return graph
+
+
+def partners_rows(compendium: CompendiumDossier) -> list[tuple[str, str, str]]:
+    """For each ISCM: the partner ISCMs and IGOs it named, as text (the network's data)."""
+    graph = partnership_graph(compendium)
+    rows = []
+    for dossier in compendium.iscms:
+        neighbours = sorted(graph.neighbors(dossier.iscm.code), key=collation_key)
+        iscms = [graph.nodes[n]["label"] for n in neighbours if graph.nodes[n]["kind"] == "iscm"]
+        igos = [graph.nodes[n]["label"] for n in neighbours if graph.nodes[n]["kind"] == "igo"]
+        rows.append((iscm_label(dossier), ", ".join(iscms), ", ".join(igos)))
+    return rows
+
+
+def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
+    """The partnership network: ISCMs as squares, IGOs as circles, a line per named partner."""
+    graph = partnership_graph(compendium)
+    if graph.number_of_edges() == 0:
+        return None
+    phrases = Phrases(compendium.language)
+    # A fixed seed: the same answers draw the same picture
+    positions = nx.spring_layout(graph, seed=2019, k=1.6 / math.sqrt(graph.number_of_nodes()))
+    height = 4.2 if graph.number_of_nodes() <= 30 else 6.0
+    with _chart_style(compendium.language):
+        figure = _figure(WIDE_INCHES, height)
+        axes = figure.add_subplot()
+        for first, second in graph.edges():
+            (x1, y1), (x2, y2) = positions[first], positions[second]
+            axes.add_line(Line2D([x1, x2], [y1, y2], color="#8a8a8a", linewidth=0.7, zorder=1))
+        for kind, marker, fill, size in (("iscm", "s", "#303030", 70), ("igo", "o", "white", 60)):
+            nodes = [n for n, data in graph.nodes(data=True) if data["kind"] == kind]
+            if not nodes:
+                continue
+            axes.scatter(
+                [positions[n][0] for n in nodes],
+                [positions[n][1] for n in nodes],
+                s=size,
+                marker=marker,
+                c=fill,
+                edgecolors="black",
+                linewidths=0.8,
+                zorder=2,
+                label=phrases["respondent_types"][kind],
+            )
+        for node, data in graph.nodes(data=True):
+            x, y = positions[node]
+            axes.annotate(
+                data["label"],
+                (x, y),
+                xytext=(0, 7),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+                fontweight="bold" if data["kind"] == "iscm" else "normal",
+                zorder=3,
+            )
+        axes.set_axis_off()
+        axes.margins(0.12)
+        axes.legend(frameon=False, loc="lower left", fontsize=7)
+        svg = _svg(figure)
+    return Chart(
+        key="partnerships",
+        title=phrases["comparison_partners"],
+        alt=phrases["comparison_partners_alt"],
+        svg=svg,
+        columns=(
+            phrases["comparison_iscm"],
+            phrases["comparison_partner_iscms"],
+            phrases["comparison_partner_igos"],
+        ),
+        rows=tuple(partners_rows(compendium)),
+    )
+
+
+# The document
+
+
+def contents(compendium: CompendiumDossier) -> list[ContentsEntry]:
+    """The table of contents: the front parts, then one entry per ISCM summary."""
+    phrases = Phrases(compendium.language)
+    entries = [
+        ContentsEntry("participation", phrases["participation"], 1),
+        ContentsEntry("comparisons", phrases["comparisons"], 1),
+        ContentsEntry("comparison-thematic", phrases["comparison_thematic"], 2),
+        ContentsEntry("comparison-structures", phrases["comparison_structures"], 2),
+        ContentsEntry("comparison-partners", phrases["comparison_partners"], 2),
+        ContentsEntry("summaries", phrases["summaries"], 1),
+    ]
+    entries.extend(
+        ContentsEntry(f"iscm-{dossier.iscm.code}", iscm_full_name(dossier), 2)
+        for dossier in compendium.iscms
+    )
+    return entries
+
+
+def _check_languages(compendium: CompendiumDossier) -> None:
+    mixed = sorted({d.language for d in compendium.iscms} - {compendium.language})
+    if mixed:
+        raise ValueError(
+            f"every ISCM dossier must be in the compendium's language "
+            f"({compendium.language}), not {', '.join(mixed)}"
+        )
+
+
+def render_compendium_html(compendium: CompendiumDossier) -> str:
+    """The compendium as one HTML document (see :func:`render_compendium_pdf`).
+
+    :raises ValueError: for an ISCM dossier in another language than the compendium's, or an
+        edit of an unknown section.
+    """
+    _check_languages(compendium)
+    phrases = Phrases(compendium.language)
+    by_type = participation_by_type(compendium)
+    answered = {kind: count for kind, count, _ in by_type}
+    summaries = []
+    for dossier in compendium.iscms:
+        context = summary_context(dossier, compendium.edits.get(dossier.iscm.code))
+        context.update(
+            standalone=False,
+            id_prefix=f"{dossier.iscm.code}-",
+            anchor=f"iscm-{dossier.iscm.code}",
+        )
+        summaries.append(context)
+    template = environment.get_template("compendium.html")
+    return template.render(
+        t=phrases,
+        lang=compendium.language,
+        dir=phrases.direction,
+        compendium=compendium,
+        contents=contents(compendium),
+        introduction=_introduction(compendium, phrases, answered),
+        by_type=[
+            (
+                phrases["respondent_types"][kind],
+                count,
+                invited,
+                f"{round(100 * count / invited)} %" if invited else "",
+            )
+            for kind, count, invited in by_type
+        ],
+        any_invited=any(invited for _, _, invited in by_type),
+        type_chart=participation_type_chart(compendium),
+        region_chart=participation_region_chart(compendium),
+        thematic_tables=thematic_tables(compendium),
+        structure_rows=structure_rows(compendium),
+        partners_chart=partnership_chart(compendium),
+        summaries=summaries,
+        iscm_count=phrases.counted("count_iscms", len(compendium.iscms)),
+    )
+
+
+def _introduction(
+    compendium: CompendiumDossier, phrases: Phrases, answered: dict[str, int]
+) -> Sequence[str]:
+    survey_round = compendium.round
+    first = phrases["intro"][0].format(year=survey_round.year)
+    counts = phrases.format(
+        "participation_intro",
+        states=phrases.counted("count_states", answered["state"] or survey_round.states_answered),
+        iscms=phrases.counted("count_iscms", answered["iscm"] or survey_round.iscms_answered),
+        igos=phrases.counted("count_igos", answered["igo"] or survey_round.igos_answered),
+        round=survey_round.name,
+    )
+    return [first, counts]
