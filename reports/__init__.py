@@ -5,6 +5,7 @@ Stages: :mod:`reports.dossier` (input) -> :mod:`reports.narrative` (prose) ->
 -> :mod:`reports.pdf`. Nothing here imports Flask or the web application.
 """
 
+from reports.cache import cache_key, compendium_cache_key
 from reports.compendium import render_compendium_html
 from reports.dossier import (
     CompendiumDossier,
@@ -35,6 +36,8 @@ __all__ = [
     "RoundInfo",
     "Source",
     "StateView",
+    "cache_key",
+    "compendium_cache_key",
     "draft_sections",
     "introduction",
     "render_compendium_html",
