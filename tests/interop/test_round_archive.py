@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from sqlalchemy import func, select
@@ -13,17 +14,44 @@ from surveyapp.interop.round_archive import round_answers
 from surveyapp.models import AuditEvent, Invitation, Response, SurveyRound
 
 
-@pytest.fixture
-def demo_archive(app, runner, tmp_path):
-    """The demo round built in ``app`` and exported with ``surveyapp round export``."""
+@pytest.fixture(scope="module")
+def demo_round(tmp_path_factory):
+    """The demo round built in its own installation and exported with ``round export``.
+
+    Built once for this module: (archive path, summary of the round, invitation token hashes).
+    """
     from surveyapp.demo_loader import build_demo
 
-    with app.app_context():
-        build_demo()
-    path = tmp_path / "round.json"
-    result = runner.invoke(args=["round", "export", "-o", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
+    base = tmp_path_factory.mktemp("demo-round")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SURVEYAPP_INSTANCE_PATH", str(base / "instance"))
+        source = create_app(
+            {
+                "TESTING": True,
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{base / 'demo.sqlite3'}",
+                "SECRET_KEY": "demo-secret",
+                "SURVEYAPP_BASE_URL": "http://localhost",
+            }
+        )
+        with source.app_context():
+            build_demo()
+        path = base / "round.json"
+        result = source.test_cli_runner().invoke(args=["round", "export", "-o", str(path)])
+        assert result.exit_code == 0, result.output
+        summary = _summary(source)
+        with source.app_context():
+            hashes = set(db.session.scalars(select(Invitation.token_hash)))
+            db.session.remove()
+            db.engine.dispose()
+    return path, summary, hashes
+
+
+@pytest.fixture
+def demo_archive(demo_round, tmp_path):
+    """A copy of the demo round's archive that a test may change."""
+    copy = tmp_path / "round.json"
+    shutil.copyfile(demo_round[0], copy)
+    return copy
 
 
 @pytest.fixture
@@ -65,10 +93,12 @@ def _summary(application) -> dict:
         }
 
 
-def test_a_demo_round_moves_to_a_fresh_database_with_every_answer(app, demo_archive, fresh_app):
+def test_a_demo_round_moves_to_a_fresh_database_with_every_answer(
+    demo_round, demo_archive, fresh_app
+):
     result = fresh_app.test_cli_runner().invoke(args=["round", "import", str(demo_archive)])
     assert result.exit_code == 0, result.output
-    original, copy = _summary(app), _summary(fresh_app)
+    original, copy = demo_round[1], _summary(fresh_app)
     assert copy == original
     assert len(copy["answers"]) > 20
     assert copy["answers"]["khartoum-process"]["founding_year"] == 2014
@@ -82,13 +112,11 @@ def test_the_archive_carries_no_invitation_token(demo_archive):
     assert data["invitations"] and "email" in data["invitations"][0]
 
 
-def test_imported_invitations_open_nothing_until_invited_again(demo_archive, fresh_app, app):
+def test_imported_invitations_open_nothing_until_invited_again(demo_round, demo_archive, fresh_app):
     fresh_app.test_cli_runner().invoke(args=["round", "import", str(demo_archive)])
     with fresh_app.app_context():
         hashes = set(db.session.scalars(select(Invitation.token_hash)))
-    with app.app_context():
-        original = set(db.session.scalars(select(Invitation.token_hash)))
-    assert hashes and not hashes & original
+    assert hashes and not hashes & demo_round[2]
 
 
 def test_an_unknown_format_version_is_refused(demo_archive, fresh_app):
