@@ -43,13 +43,15 @@ def _choices(question: Question, language: str) -> list[SelectChoice]:
 
 def _text(question: Question, language: str):
     limit = question.max_length or 10_000
-    return StringField(question.label.get_text(language), render_kw={"maxlength": limit})
+    return StringField(
+        question.label.get_text(language), render_kw={"maxlength": limit, "dir": "auto"}
+    )
 
 
 def _long_text(question: Question, language: str):
     limit = question.max_length or 10_000
     return TextAreaField(
-        question.label.get_text(language), render_kw={"rows": 5, "maxlength": limit}
+        question.label.get_text(language), render_kw={"rows": 5, "maxlength": limit, "dir": "auto"}
     )
 
 
@@ -148,7 +150,7 @@ def _add_question_fields(attrs: dict[str, Any], question: Question, language: st
     attrs[question.key] = FIELD_BUILDERS[question.type](question, language)
     if question.other:
         attrs[f"{question.key}_other"] = StringField(
-            _l("Other, please specify"), render_kw={"maxlength": 10_000}
+            _l("Other, please specify"), render_kw={"maxlength": 10_000, "dir": "auto"}
         )
     if question.attribution:
         attrs[f"{question.key}_no_attribution"] = BooleanField(

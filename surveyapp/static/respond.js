@@ -252,7 +252,7 @@
       if (input.type === "checkbox" || input.type === "radio") {
         input.checked = false;
       } else if (input.tagName === "SELECT") {
-        input.selectedIndex = -1;
+        input.selectedIndex = input.options.length && input.options[0].value === "" ? 0 : -1;
       } else {
         input.value = "";
       }
@@ -291,6 +291,17 @@
     });
   }
 
+  /* Rows read "Row 1", "Row 2"... once rows are added in the page. */
+  function numberRows(repeat) {
+    var number = 0;
+    repeat.querySelectorAll("[data-row]").forEach(function (row) {
+      if (row.hidden) { return; }
+      number += 1;
+      var legend = row.querySelector("legend");
+      if (legend) { legend.textContent = text("rowNumber").replace("%(number)s", number); }
+    });
+  }
+
   document.querySelectorAll("[data-repeat]").forEach(function (repeat) {
     repeat.querySelectorAll("[data-row]").forEach(enhanceRow);
     var addButton = repeat.querySelector("[data-add-row]");
@@ -311,6 +322,7 @@
       if (legend) { legend.removeAttribute("id"); }
       last.parentElement.insertBefore(row, addButton);
       enhanceRow(row);
+      numberRows(repeat);
       refresh();
       say(text("rowAdded"), false);
       var first = row.querySelector("input:not([type=hidden]):not([type=checkbox]), select, textarea");

@@ -126,7 +126,7 @@ def test_two_tabs_conflict_is_resolved_per_question_without_loss(
     assert second.get_by_label("Your position").input_value() == "Director"
 
 
-def test_repeat_rows_are_added_and_removed_in_the_page(
+def test_repeat_rows_are_added_edited_and_removed_in_the_page(
     live_server, browser_page, create_invitation
 ):
     token, _ = create_invitation("khartoum-process")
@@ -135,10 +135,65 @@ def test_repeat_rows_are_added_and_removed_in_the_page(
     repeat = page.locator("[data-repeat]").first
     rows = repeat.locator("[data-row]:visible")
     assert rows.count() == 1
+    rows.nth(0).get_by_label("Date (first day)").fill("2024-06-12")
+    rows.nth(0).get_by_label("Title of the meeting").fill("Senior officials' meeting, Rome")
     repeat.get_by_role("button", name="Add another row").click()
     assert rows.count() == 2
-    repeat.get_by_role("button", name="Remove this row").last.click()
-    assert rows.count() == 1
+    assert page.get_by_role("status").filter(has_text="New row added.").count() == 1
+    rows.nth(1).get_by_label("Date (first day)").fill("2025-03-04")
+    rows.nth(1).get_by_label("Title of the meeting").fill("Thematic meeting, Addis Ababa")
+    wait_saved(page)
+    page.reload()
+    titles = repeat.get_by_label("Title of the meeting")
+    assert [titles.nth(i).input_value() for i in range(titles.count())] == [
+        "Senior officials' meeting, Rome",
+        "Thematic meeting, Addis Ababa",
+        "",
+    ]
+    repeat.get_by_role("button", name=re.compile("Remove this row")).first.click()
+    assert rows.count() == 2
+    wait_saved(page)
+    page.reload()
+    titles = repeat.get_by_label("Title of the meeting")
+    assert [titles.nth(i).input_value() for i in range(titles.count())] == [
+        "Thematic meeting, Addis Ababa",
+        "",
+    ]
+
+
+def test_unticking_an_item_with_answers_asks_first(
+    live_server, browser_page, client, create_invitation
+):
+    token, _ = create_invitation("NLD")
+    client.patch(
+        "/api/v1/response",
+        json={"version": 0, "answers": STATE_ANSWERS},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    page = browser_page
+    page.goto(f"{live_server}/r/{token}/s/participation")
+    khartoum = page.get_by_label("Khartoum Process")
+    messages = []
+
+    def answer(dialog):
+        """Say "no" the first time, "yes" the second."""
+        messages.append(dialog.message)
+        if len(messages) == 1:
+            dialog.dismiss()
+        else:
+            dialog.accept()
+
+    page.on("dialog", answer)
+    khartoum.click()
+    assert "Khartoum Process" in messages[0]
+    assert khartoum.is_checked()
+    khartoum.click()
+    assert len(messages) == 2
+    assert not khartoum.is_checked()
+    # an item without answers is unticked without a question
+    page.get_by_label("Rabat Process").click()
+    page.get_by_label("Rabat Process").click()
+    assert len(messages) == 2
 
 
 def test_arabic_pages_read_right_to_left(live_server, browser_page, create_invitation):
