@@ -109,7 +109,7 @@ def prepare(database_url: str, respondents: int) -> tuple[list[tuple[str, str, d
     people = []
     with app.app_context():
         db.drop_all()
-        initialise_database()
+        initialise_database(migrate=False)
         templates: dict[str, list[dict]] = {}
         for demo in illustrative_responses(load_registry()):
             templates.setdefault(demo.respondent_type, []).append(demo.answers)

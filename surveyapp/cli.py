@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from werkzeug.serving import run_simple
 
-from surveyapp import mail, operations
+from surveyapp import exports, mail, operations
 from surveyapp.extensions import db
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
 from surveyapp.models.user import ROLES
+from surveyapp.schema import SchemaMismatch
 
 RESPONDENT_TYPES = operations.RESPONDENT_TYPES
 
@@ -43,6 +44,7 @@ def register_commands(app: Flask) -> None:
         app.cli.add_command(command)
     interop_cli.register(app, questionnaires)
     app.cli.add_command(mail.mail_commands)
+    app.cli.add_command(exports.export_command)
 
 
 def needs_database(command: Callable | None = None, *, writes: bool = True) -> Callable:
@@ -87,11 +89,19 @@ def questionnaire_files() -> list[Path]:
     return [questionnaire_dir() / f"{kind}.yaml" for kind in RESPONDENT_TYPES]
 
 
-def initialise_database(year: int | None = None) -> None:
-    """Create the tables, load the registry and questionnaires, open a round if none is open."""
-    from surveyapp.registry import load_registry
+def initialise_database(year: int | None = None, *, migrate: bool = True) -> None:
+    """Create or upgrade the schema, load registry and questionnaires, open a round if none is.
 
-    db.create_all()
+    :param migrate: run the migrations (the default); False creates the tables straight from
+        the models, which the tests use for speed (a test checks the two agree).
+    """
+    from surveyapp.registry import load_registry
+    from surveyapp.schema import upgrade_schema
+
+    if migrate:
+        upgrade_schema()
+    else:
+        db.create_all()
     registry = load_registry()
     operations.load_registry(registry)
     versions = [operations.store_questionnaire(p, registry) for p in questionnaire_files()]
@@ -109,7 +119,10 @@ def initialise_database(year: int | None = None) -> None:
 @needs_database
 def init_command() -> None:
     """Create or upgrade the database, load registry and questionnaires, open a round."""
-    initialise_database()
+    try:
+        initialise_database()
+    except SchemaMismatch as error:
+        raise click.ClickException(str(error)) from error
     survey_round = operations.current_round()
     click.echo(f"Database ready: {_safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
     click.echo(f"Open round: {survey_round.name}")

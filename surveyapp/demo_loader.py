@@ -35,7 +35,6 @@ def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSumma
     from surveyapp.demo import illustrative_responses, khartoum_responses
     from surveyapp.registry import load_registry
 
-    db.create_all()
     initialise_database(year=DEMO_YEAR)
     survey_round = operations.current_round()
     survey_round.name = f"Assessment of ISCMs {DEMO_YEAR} (demo)"

@@ -32,7 +32,7 @@ def app(tmp_path, monkeypatch):
     with application.app_context():
         if not url.startswith("sqlite"):
             db.drop_all()
-        initialise_database(year=2026)
+        initialise_database(year=2026, migrate=False)
     yield application
     with application.app_context():
         db.session.remove()
