@@ -12,6 +12,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 from reports.compendium import render_compendium_html
 from reports.dossier import CompendiumDossier, IscmDossier
 from reports.html import render_iscm_html
+from reports.limits import RenderLimits, render_pdf_limited
 
 #: the ``reports`` package folder: stylesheets, templates and fonts live here
 PACKAGE_FOLDER = Path(__file__).resolve().parent
@@ -47,18 +48,32 @@ def is_package_file(url: str) -> bool:
     return path.is_file() and path.is_relative_to(PACKAGE_FOLDER)
 
 
-def render_pdf(html: str) -> bytes:
-    """Render an HTML document as PDF; relative URLs resolve inside the ``reports`` package."""
+def render_pdf(html: str, limits: RenderLimits | None = None) -> bytes:
+    """Render an HTML document as PDF; relative URLs resolve inside the ``reports`` package.
+
+    :param limits: render in a child process stopped when it runs too long or takes too much
+        memory (see :mod:`reports.limits`); ``None`` renders in this process, the fast path.
+    :raises reports.limits.RenderError: when ``limits`` are exceeded.
+    """
+    if limits is not None:
+        return render_pdf_limited(html, limits)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=PackageURLFetcher())
     return document.write_pdf(pdf_tags=True)
 
 
-def render_iscm_pdf(dossier: IscmDossier, edits: dict[str, str] | None = None) -> bytes:
-    """The per-ISCM summary as PDF (see :func:`reports.html.render_iscm_html` for ``edits``)."""
-    return render_pdf(render_iscm_html(dossier, edits))
+def render_iscm_pdf(
+    dossier: IscmDossier,
+    edits: dict[str, str] | None = None,
+    limits: RenderLimits | None = None,
+) -> bytes:
+    """The per-ISCM summary as PDF (see :func:`reports.html.render_iscm_html` for ``edits``,
+    :func:`render_pdf` for ``limits``)."""
+    return render_pdf(render_iscm_html(dossier, edits), limits)
 
 
-def render_compendium_pdf(compendium: CompendiumDossier) -> bytes:
+def render_compendium_pdf(
+    compendium: CompendiumDossier, limits: RenderLimits | None = None
+) -> bytes:
     """The compendium for the global gathering as PDF (see
-    :func:`reports.compendium.render_compendium_html`)."""
-    return render_pdf(render_compendium_html(compendium))
+    :func:`reports.compendium.render_compendium_html`, :func:`render_pdf` for ``limits``)."""
+    return render_pdf(render_compendium_html(compendium), limits)
