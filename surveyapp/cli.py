@@ -42,6 +42,8 @@ def register_commands(app: Flask) -> None:
     """Attach the platform's commands to ``app.cli`` (also reachable through ``flask``)."""
     for command in (init_command, demo_command, questionnaires, users, invite_command, report):
         app.cli.add_command(command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     interop_cli.register(app, questionnaires)
     app.cli.add_command(mail.mail_commands)
     app.cli.add_command(exports.export_command)
@@ -330,6 +332,38 @@ def report_all(output: Path, lang: str) -> None:
                 render_iscm_pdf(build_iscm_dossier(code, language=lang))
             )
     click.echo(f"Wrote {len(codes)} summaries to {output}")
+
+
+@click.command("backup")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@with_appcontext
+def backup_command(output: Path) -> None:
+    """Write a consistent copy of the database to a file (safe while serving)."""
+    from surveyapp.backup import BackupError, backup
+
+    try:
+        backup(current_app.config["SQLALCHEMY_DATABASE_URI"], output)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Wrote {output}")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(source: Path, yes: bool) -> None:
+    """Replace the database with a backup (stop the server first)."""
+    from surveyapp.backup import BackupError, restore
+
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    if not yes:
+        click.confirm(f"Replace everything in {_safe_url(url)} with {source}?", abort=True)
+    try:
+        restore(url, source)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored {source}")
 
 
 def _safe_url(url: str) -> str:
