@@ -198,3 +198,38 @@ def test_hints_quote_the_other_and_attribution_labels_the_respondent_sees(questi
                     assert label[lang] in text[lang].replace(NBSP, " "), f"{where} ({lang})"
     if questionnaire.id in ("state", "iscm"):
         assert checked
+
+
+@pytest.fixture
+def respond_in(app, create_invitation):
+    """Factory: invite organisation ``code`` and set its response's language; returns the token."""
+    from surveyapp.extensions import db
+    from surveyapp.models import Response
+
+    def invite(code: str, language: str) -> str:
+        token, response_id = create_invitation(code)
+        with app.app_context():
+            db.session.get(Response, response_id).language = language
+            db.session.commit()
+        return token
+
+    return invite
+
+
+def test_an_arabic_respondent_reads_the_mandate_section_in_arabic(client, respond_in) -> None:
+    token = respond_in("khartoum-process", "ar")
+    page = client.get(f"/r/{token}/s/mandate").get_data(as_text=True)
+    assert "الولاية والتركيز المواضيعي" in page
+    assert "ما عنوان الوثيقة التأسيسية للآلية؟" in page
+    assert "يُرجى إكمال الجملة: «الآلية...»" in page
+    assert "الاتجار بالأشخاص" in page  # a thematic area from the vocabulary
+    assert "What is the title of the founding document" not in page
+    assert 'dir="rtl"' in page
+
+
+def test_a_spanish_state_respondent_chooses_iscms_by_their_spanish_names(client, respond_in):
+    token = respond_in("EGY", "es")
+    page = client.get(f"/r/{token}/s/participation").get_data(as_text=True)
+    assert "¿En qué MCIM participa su Estado?" in page
+    assert "Proceso de Jartum" in page
+    assert "Khartoum Process" not in page
