@@ -622,7 +622,39 @@ class _Drafter:
         stability = self.text("funding_stability")
         template = self.phrases["funding_stability"].get(stability or "")
         if template:
-            sentences.append(template.format(iscm=self.iscm, Iscm=upper_first(self.iscm)))
+            sentences.append(
+                self.phrases.fill_template(template, iscm=self.iscm, Iscm=upper_first(self.iscm))
+            )
+        sentences.extend(self.funding_views(stability if template else None))
+        return sentences
+
+    def funding_views(self, own: str | None) -> list[str]:
+        """How the States judged the ISCM's funding, beside (and against) its own answer."""
+        groups: dict[str, list[StateView]] = {}
+        for view in _states_in_order(self.dossier.state_views):
+            if view.funding_view in self.phrases["funding_views"]:
+                groups.setdefault(view.funding_view, []).append(view)
+        # The States that agree with the ISCM first, then those that see it otherwise
+        order = sorted(groups, key=lambda code: (code != own, list(groups).index(code)))
+        sentences = []
+        for code in order:
+            views = groups[code]
+            if all(view.funding_view_attributable for view in views):
+                states = self.phrases.join([v.state.in_sentence or v.state.name for v in views])
+            else:
+                states = self.phrases.counted("member_states_counted", len(views), words=True)
+            if own is None:
+                key = "funding_view_only"
+            else:
+                key = "funding_view_same" if code == own else "funding_view_differs"
+            sentences.append(
+                self.fill(
+                    key,
+                    states=states,
+                    States=upper_first(states),
+                    view=self.phrases["funding_views"][code],
+                )
+            )
         return sentences
 
     # 4. Partnerships
@@ -822,6 +854,42 @@ class _Drafter:
                 )
         for view in unnamed:
             sentences.extend(self.state_account(anonymous.next(), view))
+        sentences.extend(self.values_compared(views))
+        return sentences
+
+    def values_compared(self, views: list[StateView]) -> list[str]:
+        """Where the values the ISCM claims and those its States cited agree, and differ."""
+        claimed = [code for code in self.codes("member_value") if code != "other"]
+        cited: list[str] = []
+        labels: dict[str, str] = {}
+        for view in views:
+            for code, label in zip(view.value_area_codes, view.value_areas, strict=False):
+                labels.setdefault(code, label)
+                if code not in cited:
+                    cited.append(code)
+        if not claimed or not cited:
+            return []
+
+        def phrases(codes: list[str]) -> str:
+            return self.phrases.join(
+                [
+                    self.phrases.choice("membership_value", code)
+                    or self.label_in_sentence("member_value", code)
+                    if code in claimed
+                    else _in_sentence(labels.get(code, code))
+                    for code in codes
+                ]
+            )
+
+        shared = [code for code in claimed if code in cited]
+        only_states = [code for code in cited if code not in claimed and code != "other"]
+        sentences = []
+        if shared:
+            sentences.append(self.fill("value_shared", values=phrases(shared)))
+        else:
+            sentences.append(self.fill("value_not_cited", values=phrases(claimed)))
+        if only_states:
+            sentences.append(self.fill("value_only_states", values=phrases(only_states)))
         return sentences
 
     def state_account(self, subject: str, view: StateView) -> list[str]:

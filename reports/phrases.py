@@ -268,15 +268,15 @@ EN: dict[str, Any] = {
     ),
     "no_state_referred": "No Member State surveyed referred to {iscm} in its answers.",
     # Where the ISCM and its States see things differently, both are shown
-    "value_shared": "The States that referred to {iscm} also cited {values}.",
+    "value_shared": "The States that referred to {iscm} confirmed {values}.",
     "value_not_cited": (
         "None of these States, however, cited {values}, which {iscm} counts among the benefits of "
         "membership."
     ),
-    "value_only_states": "States also cited {values}, which {iscm} did not mention.",
+    "value_only_states": "They also cited {values}, which {iscm} did not mention.",
     "member_states_counted": ("one Member State", "{n} Member States"),
     "funding_view_same": "{States} also described the funding of {iscm} as {view}.",
-    "funding_view_differs": "However, {States} described the funding of {iscm} as {view}.",
+    "funding_view_differs": "However, {states} described the funding of {iscm} as {view}.",
     "funding_view_only": "{States} described the funding of {iscm} as {view}.",
     "funding_views": {
         "stable": "stable",

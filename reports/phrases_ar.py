@@ -223,14 +223,14 @@ AR: dict[str, Any] = {
         "أشارت إحدى الدول الأعضاء المشمولة بالاستقصاء إلى {iscm} في إجاباتها."
     ),
     "no_state_referred": "لم تُشر أي دولة عضو مشمولة بالاستقصاء إلى {iscm} في إجاباتها.",
-    "value_shared": "وذكرت الدول التي أشارت إلى {iscm} بدورها {values}.",
+    "value_shared": "وأكدت الدول التي أشارت إلى {iscm} {values}.",
     "value_not_cited": (
         "غير أن أيًّا من هذه الدول لم تذكر {values}، وهو ما تعدّه {iscm} من مزايا العضوية."
     ),
-    "value_only_states": "وذكرت الدول أيضًا {values}، وهو ما لم تذكره {iscm}.",
+    "value_only_states": "كما ذكرت {values}، وهو ما لم تذكره {iscm}.",
     "member_states_counted": ("دولة عضو واحدة", "{n} من الدول الأعضاء"),
     "funding_view_same": "ووصفت {States} أيضًا تمويل {iscm} بأنه {view}.",
-    "funding_view_differs": "غير أن {States} وصفت تمويل {iscm} بأنه {view}.",
+    "funding_view_differs": "غير أن {states} وصفت تمويل {iscm} بأنه {view}.",
     "funding_view_only": "وصفت {States} تمويل {iscm} بأنه {view}.",
     "funding_views": {
         "stable": "مستقر",

@@ -261,15 +261,15 @@ ES: dict[str, Any] = {
         "Uno de los Estados miembros encuestados se refirió a {iscm} en sus respuestas."
     ),
     "no_state_referred": "Ningún Estado miembro encuestado se refirió a {iscm} en sus respuestas.",
-    "value_shared": "Los Estados que se refirieron a {iscm} también citaron {values}.",
+    "value_shared": "Los Estados que se refirieron a {iscm} confirmaron {values}.",
     "value_not_cited": (
         "Sin embargo, ninguno de esos Estados citó {values}, que {iscm} cuenta entre las ventajas "
         "de la pertenencia."
     ),
-    "value_only_states": "Los Estados citaron además {values}, que {iscm} no mencionó.",
+    "value_only_states": "También citaron {values}, que {iscm} no mencionó.",
     "member_states_counted": ("un Estado miembro", "{n} Estados miembros"),
     "funding_view_same": "{States} también calificaron de {view} la financiación de {iscm}.",
-    "funding_view_differs": "Sin embargo, {States} calificaron de {view} la financiación de {iscm}.",
+    "funding_view_differs": "Sin embargo, {states} calificaron de {view} la financiación de {iscm}.",
     "funding_view_only": "{States} calificaron de {view} la financiación de {iscm}.",
     "funding_views": {
         "stable": "estable",

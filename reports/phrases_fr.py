@@ -261,15 +261,15 @@ FR: dict[str, Any] = {
         "Un des États membres interrogés a fait référence à {iscm} dans ses réponses."
     ),
     "no_state_referred": "Aucun État membre interrogé n'a fait référence à {iscm} dans ses réponses.",
-    "value_shared": "Les États qui ont fait référence à {iscm} ont eux aussi cité {values}.",
+    "value_shared": "Les États qui ont fait référence à {iscm} ont confirmé {values}.",
     "value_not_cited": (
         "Aucun de ces États n'a toutefois cité {values}, que {iscm} compte parmi les avantages de "
         "l'appartenance."
     ),
-    "value_only_states": "Les États ont également cité {values}, que {iscm} n'a pas mentionné.",
+    "value_only_states": "Ils ont également cité {values}, que {iscm} n'a pas mentionné.",
     "member_states_counted": ("un État membre", "{n} États membres"),
     "funding_view_same": "{States} ont également qualifié le financement de {iscm} de {view}.",
-    "funding_view_differs": "Toutefois, {States} ont qualifié le financement de {iscm} de {view}.",
+    "funding_view_differs": "Toutefois, {states} ont qualifié le financement de {iscm} de {view}.",
     "funding_view_only": "{States} ont qualifié le financement de {iscm} de {view}.",
     "funding_views": {
         "stable": "stable",
