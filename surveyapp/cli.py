@@ -315,23 +315,27 @@ def report_iscm(code: str, output: Path, lang: str) -> None:
 @report.command("all")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
+@click.option(
+    "--processes", type=click.IntRange(min=1), help="Parallel renderers (default: one per core)."
+)
 @with_appcontext
 @needs_database(writes=False)
-def report_all(output: Path, lang: str) -> None:
-    """Render the summary of every ISCM into a folder."""
-    from reports import render_iscm_pdf
+def report_all(output: Path, lang: str, processes: int | None) -> None:
+    """Render the summary of every ISCM into a folder, in parallel across the cores."""
+    from surveyapp.rendering import render_many
     from surveyapp.reporting import build_iscm_dossier
 
     codes = db.session.scalars(
         select(Organisation.code).filter_by(kind="iscm").order_by(Organisation.code)
     ).all()
+    jobs = [(code, build_iscm_dossier(code, language=lang), None) for code in codes]
+    db.session.rollback()
     output.mkdir(parents=True, exist_ok=True)
-    with click.progressbar(codes, label="Rendering summaries") as bar:
-        for code in bar:
-            (output / f"{code}.pdf").write_bytes(
-                render_iscm_pdf(build_iscm_dossier(code, language=lang))
-            )
-    click.echo(f"Wrote {len(codes)} summaries to {output}")
+    with click.progressbar(length=len(jobs), label="Rendering summaries") as bar:
+        for code, pdf in render_many(jobs, processes):
+            (output / f"{code}.pdf").write_bytes(pdf)
+            bar.update(1)
+    click.echo(f"Wrote {len(jobs)} summaries to {output}")
 
 
 @click.command("backup")
