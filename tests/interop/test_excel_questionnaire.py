@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -9,10 +10,31 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from questionnaires import data_path
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.interop.excel_questionnaire import META_SHEET
 from surveyapp.models import AuditEvent, Response
+from surveyapp.questionnaire import load_questionnaire
+from surveyapp.registry import load_registry
+
+
+@functools.cache
+def shipped(respondent_type: str):
+    """The shipped questionnaire, whose labels the workbook shows."""
+    return load_questionnaire(
+        data_path() / f"{respondent_type}.yaml", choice_source=load_registry()
+    )
+
+
+def text(key: str, lang: str = "fr", respondent_type: str = "iscm") -> str:
+    """The label of question ``key`` as the respondent reads it (the start, for long ones)."""
+    return shipped(respondent_type).question(key).label.get_text(lang)[:40]
+
+
+def choice(key: str, code: str, lang: str = "fr", respondent_type: str = "iscm") -> str:
+    """The label of a choice, as the drop-down offers it."""
+    return shipped(respondent_type).question(key).label_for(code, lang)
 
 
 def csrf_token(html: str) -> str:
@@ -101,15 +123,15 @@ def answers_of(app, response_id: int) -> dict:
 def test_download_is_prefilled_in_the_respondents_language_and_protected(analyst, iscm_response):
     workbook = download(analyst, iscm_response)
     assert workbook[META_SHEET].sheet_state == "hidden"
-    sheet = sheet_with(workbook, "Quel est le titre du document fondateur")
-    row = find_row(sheet, "Quel est le titre du document fondateur")
+    sheet = sheet_with(workbook, text("founding_document"))
+    row = find_row(sheet, text("founding_document"))
     assert sheet.cell(row=row, column=2).value == "Déclaration de Rome"
     assert sheet.protection.sheet
     assert sheet.cell(row=row, column=1).protection.locked
     assert not sheet.cell(row=row, column=2).protection.locked
-    strategy = sheet_with(workbook, "Le MCIM s'est-il doté")
-    strategy_row = find_row(strategy, "Le MCIM s'est-il doté")
-    assert strategy.cell(row=strategy_row, column=2).value == "Non"
+    strategy = sheet_with(workbook, text("has_strategy"))
+    strategy_row = find_row(strategy, text("has_strategy"))
+    assert strategy.cell(row=strategy_row, column=2).value == choice("has_strategy", "no")
     ranges = [str(v.sqref) for v in strategy.data_validations.dataValidation if v.type == "list"]
     assert any(f"B{strategy_row}" in r.split() for r in ranges)
     assert len([s for s in workbook.worksheets if s.sheet_state == "visible"]) == 7
@@ -132,14 +154,14 @@ def test_a_filled_workbook_uploaded_in_the_browser_is_saved_through_the_file_cha
     app, analyst, iscm_response
 ):
     workbook = download(analyst, iscm_response)
-    mandate = sheet_with(workbook, "En quelle année le document fondateur")
-    mandate.cell(
-        row=find_row(mandate, "En quelle année le document fondateur"), column=2
-    ).value = 2014
-    strategy = sheet_with(workbook, "Le MCIM s'est-il doté")
-    strategy.cell(row=find_row(strategy, "Le MCIM s'est-il doté"), column=2).value = "Oui"
-    structures = sheet_with(workbook, "Parmi les structures suivantes")
-    first_choice = find_row(structures, "Parmi les structures suivantes") + 1
+    mandate = sheet_with(workbook, text("founding_year"))
+    mandate.cell(row=find_row(mandate, text("founding_year")), column=2).value = 2014
+    strategy = sheet_with(workbook, text("has_strategy"))
+    strategy.cell(row=find_row(strategy, text("has_strategy")), column=2).value = choice(
+        "has_strategy", "yes"
+    )
+    structures = sheet_with(workbook, text("structure_elements"))
+    first_choice = find_row(structures, text("structure_elements")) + 1
     structures.cell(row=first_choice, column=2).value = "Oui"
     reply = upload(analyst, iscm_response, workbook)
     assert reply.status_code == 302, reply.get_data(as_text=True)
@@ -164,18 +186,18 @@ def test_invalid_answers_are_listed_by_sheet_and_cell_and_nothing_is_saved(
 ):
     before = answers_of(app, iscm_response)
     workbook = download(analyst, iscm_response)
-    mandate = sheet_with(workbook, "En quelle année le document fondateur")
-    year_row = find_row(mandate, "En quelle année le document fondateur")
+    mandate = sheet_with(workbook, text("founding_year"))
+    year_row = find_row(mandate, text("founding_year"))
     mandate.cell(row=year_row, column=2).value = 1800
-    strategy = sheet_with(workbook, "Le MCIM s'est-il doté")
-    strategy_row = find_row(strategy, "Le MCIM s'est-il doté")
+    strategy = sheet_with(workbook, text("has_strategy"))
+    strategy_row = find_row(strategy, text("has_strategy"))
     strategy.cell(row=strategy_row, column=2).value = "Peut-être"
     reply = upload(analyst, iscm_response, workbook)
     assert reply.status_code == 422
     html = reply.get_data(as_text=True)
     assert f"<td><bdi>{strategy.title}</bdi>, cell B{strategy_row}</td>" in html
     assert "Choose one of the listed options." in html
-    strategy.cell(row=strategy_row, column=2).value = "Oui"
+    strategy.cell(row=strategy_row, column=2).value = choice("has_strategy", "yes")
     reply = upload(analyst, iscm_response, workbook)
     assert reply.status_code == 422
     html = reply.get_data(as_text=True)
@@ -196,9 +218,9 @@ def test_a_stale_file_is_a_conflict_and_overwrites_nothing(app, analyst, iscm_re
             channel="web",
         )
         db.session.commit()
-    sheet = sheet_with(workbook, "Quel est le titre du document fondateur")
+    sheet = sheet_with(workbook, text("founding_document"))
     sheet.cell(
-        row=find_row(sheet, "Quel est le titre du document fondateur"), column=2
+        row=find_row(sheet, text("founding_document")), column=2
     ).value = "Rome Declaration (file)"
     reply = upload(analyst, iscm_response, workbook)
     assert reply.status_code == 409
@@ -260,20 +282,26 @@ def row_containing(sheet, text: str, after: int = 0) -> int:
 def test_per_item_and_repeat_tables_are_read_back_row_by_row(app, analyst, create_invitation):
     _token, state = create_invitation("NLD")
     workbook = download(analyst, state)
-    participation = sheet_with(workbook, "In which ISCMs does your State take part?")
-    start = find_row(participation, "In which ISCMs does your State take part?")
+    participation = sheet_with(workbook, text("iscms", "en", "state"))
+    start = find_row(participation, text("iscms", "en", "state"))
     participation.cell(row=row_containing(participation, "Khartoum", start), column=2).value = "Yes"
     participation.cell(row=row_containing(participation, "Rabat", start), column=2).value = "yes"
-    views = sheet_with(workbook, "Views on the ISCM")
-    header = find_row(views, "Views on the ISCM") + 1
+    views = sheet_with(workbook, text("iscm_views", "en", "state"))
+    header = find_row(views, text("iscm_views", "en", "state")) + 1
     columns = {cell.value: cell.column for cell in views[header] if cell.value}
-    role = next(c for label, c in columns.items() if label.startswith("What is your State's role"))
-    benefits = next(c for label, c in columns.items() if label.startswith("Complete the sentence"))
+    role = next(c for label, c in columns.items() if label.startswith(text("role", "en", "state")))
+    benefits = next(
+        c for label, c in columns.items() if label.startswith(text("benefits", "en", "state"))
+    )
     khartoum = row_containing(views, "Khartoum", header)
-    views.cell(row=khartoum, column=role).value = "Member of the steering committee"
+    views.cell(row=khartoum, column=role).value = choice(
+        "role", "steering_committee", "en", "state"
+    )
     views.cell(row=khartoum, column=benefits).value = "-the exchange of practice"
     views.cell(row=khartoum, column=benefits + 1).value = "Yes"
-    views.cell(row=row_containing(views, "Rabat", header), column=role).value = "Observer"
+    views.cell(row=row_containing(views, "Rabat", header), column=role).value = choice(
+        "role", "observer", "en", "state"
+    )
     reply = upload(analyst, state, workbook)
     assert reply.status_code == 302, reply.get_data(as_text=True)
     answers = answers_of(app, state)
@@ -287,18 +315,18 @@ def test_per_item_and_repeat_tables_are_read_back_row_by_row(app, analyst, creat
         "rabat-process": {"role": "observer"},
     }
     again = download(analyst, state)
-    views = sheet_with(again, "Views on the ISCM")
+    views = sheet_with(again, text("iscm_views", "en", "state"))
     cell = views.cell(row=khartoum, column=benefits)
     assert cell.value == "-the exchange of practice" and cell.data_type == "s" and cell.quotePrefix
 
 
 def test_repeat_rows_are_read_from_the_table_skipping_empty_rows(app, analyst, iscm_response):
     workbook = download(analyst, iscm_response)
-    label = "Veuillez donner des exemples"
+    label = text("partner_igo_examples")
     sheet = sheet_with(workbook, label)
     header = find_row(sheet, label) + 1
     columns = [cell.value for cell in sheet[header]]
-    sheet.cell(row=header + 2, column=2).value = "Organisation internationale pour les migrations"
+    sheet.cell(row=header + 2, column=2).value = choice("igo", "iom")
     sheet.cell(row=header + 2, column=3).value = "Réunion thématique, Stockholm"
     reply = upload(analyst, iscm_response, workbook)
     assert reply.status_code == 302, (columns, reply.get_data(as_text=True))
