@@ -304,6 +304,8 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
     if graph.number_of_edges() == 0:
         return None
     phrases = Phrases(compendium.language)
+    # An ISCM that named no partner says nothing in a picture of links (the table lists it)
+    graph = graph.subgraph([node for node in graph if graph.degree(node) > 0]).copy()
     # A fixed seed: the same answers draw the same picture
     positions = nx.spring_layout(graph, seed=2019, k=1.6 / math.sqrt(graph.number_of_nodes()))
     height = 4.2 if graph.number_of_nodes() <= 30 else 6.0

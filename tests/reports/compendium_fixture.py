@@ -106,7 +106,7 @@ def budapest_dossier() -> IscmDossier:
         state_views=[],
         igo_views=[],
         meetings=[],
-        sources=base.sources[:1],
+        sources=[],
     )
 
 
