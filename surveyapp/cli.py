@@ -297,18 +297,46 @@ def report() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
 @with_appcontext
-@needs_database(writes=False)
+@needs_database
 def report_iscm(code: str, output: Path, lang: str) -> None:
-    """Render the summary of findings of one ISCM."""
-    from reports import render_iscm_pdf
-    from surveyapp.reporting import UnknownIscm, build_iscm_dossier
+    """Render the summary of findings of one ISCM (with the analysts' edits)."""
+    from surveyapp.reporting import UnknownIscm, summary_pdf
 
     try:
-        dossier = build_iscm_dossier(code, language=lang)
+        pdf, _key = summary_pdf(code, language=lang)
     except UnknownIscm as error:
         raise click.ClickException(str(error)) from error
+    db.session.commit()
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(render_iscm_pdf(dossier))
+    output.write_bytes(pdf)
+    click.echo(f"Wrote {output}")
+
+
+@report.command("compendium")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
+@with_appcontext
+@needs_database
+def report_compendium(output: Path, lang: str) -> None:
+    """Render the compendium of every ISCM's summary for the global gathering."""
+    from surveyapp.reporting import UnknownIscm, compendium_pdf
+
+    with click.progressbar(length=100, label="Building the compendium") as bar:
+        done = [0]
+
+        def progress(index: int, total: int) -> None:
+            step = int(90 * index / total)
+            bar.update(step - done[0])
+            done[0] = step
+
+        try:
+            pdf, _key = compendium_pdf(language=lang, progress=progress)
+        except UnknownIscm as error:
+            raise click.ClickException(str(error)) from error
+        bar.update(100 - done[0])
+    db.session.commit()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(pdf)
     click.echo(f"Wrote {output}")
 
 
