@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
+from reports import render_compendium_pdf, render_iscm_pdf
+from reports.cache import cache_key, compendium_cache_key
 from reports.dossier import (
+    CompendiumDossier,
     IgoView,
     IscmDossier,
     IscmInfo,
     Meeting,
     OrganisationName,
+    ParticipationCount,
     RoundInfo,
     Source,
     StateView,
 )
 from surveyapp import operations
 from surveyapp.extensions import db
-from surveyapp.models import Answer, Organisation, Response, SurveyRound
+from surveyapp.models import (
+    Answer,
+    Organisation,
+    RenderedPdf,
+    Response,
+    SummaryEdit,
+    SurveyRound,
+)
 from surveyapp.questionnaire import Question, Questionnaire, visible_answers
 
 
@@ -70,11 +83,13 @@ def build_iscm_dossier(
     }
     own = next((r for r in submitted if r.organisation_id == iscm.id), None)
     answers: dict[str, Any] = {}
+    answer_language: str | None = None
     labels: dict[str, dict[str, str]] = {}
     sources: list[Source] = []
     if own is not None:
         questionnaire = own.questionnaire_version.questionnaire()
         answers = visible_answers(questionnaire, own.answer_values())
+        answer_language = own.language
         labels = _choice_labels(questionnaire, language)
         sources.append(_source(own, names))
     else:
@@ -109,6 +124,7 @@ def build_iscm_dossier(
         igo_views=igo_views,
         meetings=_meetings(answers, labels, names),
         sources=sources + state_sources + igo_sources,
+        answer_language=answer_language,
     )
 
 
@@ -188,6 +204,7 @@ def _state_views(survey_round, code, names, language):
                 national_impact_attributable=not value.get("national_impact_no_attribution"),
                 value_rating=int(rating) if str(rating or "").isdigit() else None,
                 value_rating_label=labels.get("value_rating", {}).get(rating) if rating else None,
+                language=response.language,
             )
         )
         sources.append(_source(response, names))
@@ -212,6 +229,7 @@ def _igo_views(survey_round, code, names, language):
                 cooperation_attributable=not value.get("cooperation_no_attribution"),
                 examples=value.get("examples"),
                 examples_attributable=not value.get("examples_no_attribution"),
+                language=response.language,
             )
         )
         sources.append(_source(response, names))
@@ -252,3 +270,108 @@ def _source(response: Response, names) -> Source:
         submitted_on=response.submitted_at.date() if response.submitted_at else None,
         questionnaire_version=response.questionnaire_version.version,
     )
+
+
+# -- edits, cached PDFs and the compendium -----------------------------------------------------
+
+
+def summary_edits(survey_round: SurveyRound, code: str) -> dict[str, SummaryEdit]:
+    """The analyst's edits of ISCM ``code``'s summary in ``survey_round``, by section key."""
+    rows = db.session.scalars(
+        select(SummaryEdit)
+        .join(SummaryEdit.organisation)
+        .where(SummaryEdit.round_id == survey_round.id, Organisation.code == code)
+    ).all()
+    return {row.section_key: row for row in rows}
+
+
+def cached_pdf(key: str, kind: str, render: Callable[[], bytes]) -> bytes:
+    """The PDF stored under ``key``, rendered (and stored) only when it is not there yet."""
+    cached = db.session.scalar(select(RenderedPdf.pdf).filter_by(cache_key=key))
+    if cached is not None:
+        return cached
+    pdf = render()
+    try:
+        with db.session.begin_nested():
+            db.session.add(RenderedPdf(cache_key=key, kind=kind, pdf=pdf))
+    except IntegrityError:
+        # Another worker rendered the same PDF meanwhile: theirs is identical.
+        pass
+    return pdf
+
+
+def summary_pdf(
+    code: str, *, language: str = "en", survey_round: SurveyRound | None = None
+) -> tuple[bytes, str]:
+    """The summary of ISCM ``code`` with the analyst's edits, from the cache when unchanged.
+
+    :returns: the PDF and its cache key. The caller commits (the cache entry is written then).
+    """
+    survey_round = survey_round or report_round()
+    dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
+    edits = {k: e.text for k, e in summary_edits(survey_round, code).items()}
+    key = cache_key(dossier, edits, language)
+    return cached_pdf(key, "iscm", lambda: render_iscm_pdf(dossier, edits)), key
+
+
+def build_compendium_dossier(
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CompendiumDossier:
+    """Every ISCM's dossier and the round's participation, for the global gathering."""
+    survey_round = survey_round or report_round()
+    if survey_round is None:
+        raise UnknownIscm("There is no survey round yet: run `surveyapp init`.")
+    iscms = db.session.scalars(select(Organisation).filter_by(kind="iscm")).all()
+    iscms = sorted(iscms, key=lambda o: o.short_name(language).casefold())
+    dossiers, edits = [], {}
+    for index, iscm in enumerate(iscms, start=1):
+        dossiers.append(build_iscm_dossier(iscm.code, language=language, survey_round=survey_round))
+        edits[iscm.code] = {k: e.text for k, e in summary_edits(survey_round, iscm.code).items()}
+        if progress:
+            progress(index, len(iscms))
+    first = dossiers[0].round if dossiers else None
+    round_info = first or RoundInfo(survey_round.name, survey_round.year, 0, 0, 0)
+    return CompendiumDossier(
+        language=language,
+        round=round_info,
+        participation=_participation(survey_round),
+        iscms=dossiers,
+        edits=edits,
+    )
+
+
+def compendium_pdf(
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[bytes, str]:
+    """The compendium PDF, from the cache when nothing under it changed; and its cache key."""
+    compendium = build_compendium_dossier(
+        language=language, survey_round=survey_round, progress=progress
+    )
+    key = compendium_cache_key(compendium)
+    return cached_pdf(key, "compendium", lambda: render_compendium_pdf(compendium)), key
+
+
+def _participation(survey_round: SurveyRound) -> list[ParticipationCount]:
+    """Invited and answered (submitted) respondents by type and region."""
+    rows = db.session.execute(
+        select(Organisation.kind, Organisation.region, Response.status)
+        .join(Response, Response.organisation_id == Organisation.id)
+        .where(Response.round_id == survey_round.id)
+    ).all()
+    counts: dict[tuple[str, str], list[int]] = {}
+    for kind, region, status in rows:
+        region = region if kind == "state" else ""
+        bucket = counts.setdefault((kind, region or ""), [0, 0])
+        bucket[1] += 1
+        if status == "submitted":
+            bucket[0] += 1
+    return [
+        ParticipationCount(kind, region, answered, invited)
+        for (kind, region), (answered, invited) in sorted(counts.items())
+    ]

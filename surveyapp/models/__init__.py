@@ -7,6 +7,7 @@ from surveyapp.models.mail import Contact, OutboxMessage
 from surveyapp.models.organisation import Membership, Organisation
 from surveyapp.models.response import Answer, Invitation, Response
 from surveyapp.models.round import QuestionnaireVersion, SurveyRound, round_questionnaires
+from surveyapp.models.summary import PublishedSummary, RenderedPdf, ReportJob, SummaryEdit
 from surveyapp.models.user import User
 
 __all__ = [
@@ -19,8 +20,12 @@ __all__ = [
     "Membership",
     "Organisation",
     "OutboxMessage",
+    "PublishedSummary",
     "QuestionnaireVersion",
+    "RenderedPdf",
+    "ReportJob",
     "Response",
+    "SummaryEdit",
     "SurveyRound",
     "User",
     "round_questionnaires",

@@ -1,0 +1,92 @@
+"""Analysts' work on the summaries: edits, published versions, rendered PDFs and report jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from surveyapp.extensions import db
+from surveyapp.models.organisation import Organisation
+from surveyapp.models.round import SurveyRound
+from surveyapp.models.types import UTCDateTime, utcnow
+
+
+class SummaryEdit(db.Model):
+    """An analyst's text for one section of one ISCM's summary in one round (Markdown)."""
+
+    __tablename__ = "summary_edits"
+    __table_args__ = (UniqueConstraint("round_id", "organisation_id", "section_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_rounds.id", ondelete="CASCADE"))
+    #: the ISCM the summary is about
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    #: ``introduction`` or one of the five section keys of ``reports.draft_sections``
+    section_key: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    #: the fingerprint of the answers under the section when the edit was saved
+    source_fingerprint: Mapped[str] = mapped_column(String(64))
+    edited_by: Mapped[str] = mapped_column(String(320))
+    edited_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship()
+
+
+class PublishedSummary(db.Model):
+    """A published PDF, kept byte for byte so it can be downloaded again exactly."""
+
+    __tablename__ = "published_summaries"
+    __table_args__ = (UniqueConstraint("round_id", "organisation_id", "language", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_rounds.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(2))
+    #: 1, 2, 3... per ISCM, round and language
+    number: Mapped[int]
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    cache_key: Mapped[str] = mapped_column(String(64))
+    published_by: Mapped[str] = mapped_column(String(320))
+    published_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    round: Mapped[SurveyRound] = relationship()
+    organisation: Mapped[Organisation] = relationship()
+
+
+class RenderedPdf(db.Model):
+    """A rendered PDF kept under the hash of everything it depends on (the report cache).
+
+    It lives in the database so that every web worker and every RQ worker shares it.
+    """
+
+    __tablename__ = "rendered_pdfs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cache_key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: ``iscm`` or ``compendium``
+    kind: Mapped[str] = mapped_column(String(16))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReportJob(db.Model):
+    """A report rendered in the background (the compendium), with its progress."""
+
+    __tablename__ = "report_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: ``compendium``
+    kind: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(2), default="en")
+    #: ``queued``, ``running``, ``done`` or ``failed``
+    status: Mapped[str] = mapped_column(String(8), default="queued")
+    #: 0 to 100
+    progress: Mapped[int] = mapped_column(default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    #: where the finished PDF is kept (``RenderedPdf.cache_key``)
+    result_key: Mapped[str | None] = mapped_column(String(64))
+    requested_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
