@@ -23,6 +23,7 @@ from surveyapp.models import (
     SurveyRound,
     User,
 )
+from surveyapp.models.api_token import TOKEN_PREFIX, ApiToken
 from surveyapp.models.response import hash_token
 from surveyapp.models.types import utcnow
 from surveyapp.questionnaire import check_complete, clean_answers, load_questionnaire
@@ -535,3 +536,130 @@ def set_review_status(
     _audit(actor, "review", "web", response.id, question_key, None, old, new)
     db.session.flush()
     return response
+
+
+# -- personal API tokens --------------------------------------------------------------------
+
+
+def create_api_token(user: User, name: str, *, actor: str) -> tuple[ApiToken, str]:
+    """A new personal API token for ``user``; returns it with the plain token (shown once)."""
+    plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user=user, name=name, token_hash=hash_token(plain), hint=plain[:8])
+    db.session.add(token)
+    db.session.flush()
+    _audit(actor, "api_token_create", "web", None, new_value={"token": token.id, "name": name})
+    return token, plain
+
+
+def revoke_api_token(token: ApiToken, *, actor: str) -> ApiToken:
+    """Revoke a personal API token: it stops working at once."""
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        _audit(actor, "api_token_revoke", "web", None, new_value={"token": token.id})
+        db.session.flush()
+    return token
+
+
+def find_api_token(plain: str) -> ApiToken | None:
+    """The active token whose plain form is ``plain``, if its owner may still use it."""
+    if not plain.startswith(TOKEN_PREFIX) or len(plain) > 200:
+        return None
+    token = db.session.scalar(select(ApiToken).filter_by(token_hash=hash_token(plain)))
+    if token is None or not token.is_active or not token.user.active:
+        return None
+    if token.user.role not in ("admin", "analyst"):
+        return None
+    return token
+
+
+# -- summaries ------------------------------------------------------------------------------
+
+#: sections an analyst may edit: the introduction and the five numbered sections
+SUMMARY_SECTIONS = (
+    "introduction",
+    "programming",
+    "contribution",
+    "structures",
+    "partnerships",
+    "membership_value",
+)
+
+
+def save_summary_edit(
+    survey_round: SurveyRound,
+    iscm: Organisation,
+    section_key: str,
+    text: str,
+    fingerprint: str,
+    *,
+    actor: str,
+):
+    """Keep an analyst's text for one section; blank text goes back to the drafted text."""
+    from surveyapp.models import SummaryEdit
+
+    if section_key not in SUMMARY_SECTIONS:
+        raise ValueError(f"Unknown section {section_key!r}.")
+    edit = db.session.scalar(
+        select(SummaryEdit).filter_by(
+            round_id=survey_round.id, organisation_id=iscm.id, section_key=section_key
+        )
+    )
+    text = text.replace("\r\n", "\n").strip()
+    old = edit.text if edit is not None else None
+    if old == (text or None):
+        return edit
+    if not text:
+        db.session.delete(edit)
+        edit = None
+    elif edit is None:
+        edit = SummaryEdit(
+            round_id=survey_round.id,
+            organisation_id=iscm.id,
+            section_key=section_key,
+            text=text,
+            source_fingerprint=fingerprint,
+            edited_by=actor,
+        )
+        db.session.add(edit)
+    else:
+        edit.text = text
+        edit.source_fingerprint = fingerprint
+        edit.edited_by = actor
+        edit.edited_at = utcnow()
+    _audit(actor, "summary_edit", "web", None, section_key, iscm.code, old, text or None)
+    db.session.flush()
+    return edit
+
+
+def publish_summary(
+    survey_round: SurveyRound,
+    iscm: Organisation,
+    language: str,
+    pdf: bytes,
+    cache_key: str,
+    *,
+    actor: str,
+):
+    """Keep ``pdf`` as the next published version of the ISCM's summary in ``language``."""
+    from sqlalchemy import func
+
+    from surveyapp.models import PublishedSummary
+
+    latest = db.session.scalar(
+        select(func.max(PublishedSummary.number)).filter_by(
+            round_id=survey_round.id, organisation_id=iscm.id, language=language
+        )
+    )
+    published = PublishedSummary(
+        round_id=survey_round.id,
+        organisation_id=iscm.id,
+        language=language,
+        number=(latest or 0) + 1,
+        pdf=pdf,
+        cache_key=cache_key,
+        published_by=actor,
+    )
+    db.session.add(published)
+    _audit(actor, "publish", "web", None, None, iscm.code, None, {"language": language})
+    db.session.flush()
+    return published

@@ -5,13 +5,13 @@ from __future__ import annotations
 from flask import render_template, request
 from sqlalchemy import select
 
-from surveyapp.analyst import coverage, exports, invitations, review
+from surveyapp.analyst import coverage, exports, invitations, review, tokens
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response, SurveyRound
 from surveyapp.models.response import RESPONSE_STATUSES
 
-__all__ = ["blueprint", "coverage", "exports", "invitations", "review"]
+__all__ = ["blueprint", "coverage", "exports", "invitations", "review", "tokens"]
 
 
 @blueprint.get("/")
