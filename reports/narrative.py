@@ -874,9 +874,11 @@ class _Drafter:
             return self.phrases.join(
                 [
                     self.phrases.choice("membership_value", code)
-                    or self.label_in_sentence("member_value", code)
-                    if code in claimed
-                    else _in_sentence(labels.get(code, code))
+                    or (
+                        self.label_in_sentence("member_value", code)
+                        if code in claimed
+                        else _in_sentence(labels.get(code, code))
+                    )
                     for code in codes
                 ]
             )

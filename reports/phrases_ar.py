@@ -243,6 +243,21 @@ AR: dict[str, Any] = {
     "one_state": "إحدى الدول الأعضاء",
     "another_state": "دولة عضو أخرى",
     "choices": {
+        # What members value, after "من أجل" (the vocabulary membership_value)
+        "membership_value": {
+            "exchange_of_practices": "تبادل الممارسات الجيدة",
+            "trust_building": "بناء الثقة",
+            "networking": "التواصل وبناء الشبكات",
+            "capacity_building": "بناء القدرات",
+            "policy_coordination": "تنسيق السياسات",
+            "access_to_stakeholders": "الوصول إلى أصحاب المصلحة",
+            "technical_advice": "المشورة التقنية",
+            "knowledge_sharing": "تبادل المعارف",
+            "emerging_issues": "الحوار بشأن القضايا المستجدة",
+            "global_initiatives": "مواكبة المبادرات العالمية بشأن الهجرة",
+            "partnerships": "تطوير الشراكات",
+            "projects_and_funding": "الوصول إلى المشاريع والتمويل",
+        },
         "work_plan_monitors": {
             "secretariat": "الأمانة",
             "chair": "الرئاسة",

@@ -284,6 +284,21 @@ ES: dict[str, Any] = {
     "one_state": "Un Estado miembro",
     "another_state": "Otro Estado miembro",
     "choices": {
+        # What members value, inside "por ..." (the vocabulary membership_value)
+        "membership_value": {
+            "exchange_of_practices": "el intercambio de buenas prácticas",
+            "trust_building": "el fomento de la confianza",
+            "networking": "la creación de redes",
+            "capacity_building": "el fortalecimiento de la capacidad",
+            "policy_coordination": "la coordinación de políticas",
+            "access_to_stakeholders": "el acceso a las partes interesadas",
+            "technical_advice": "el asesoramiento técnico",
+            "knowledge_sharing": "el intercambio de conocimientos",
+            "emerging_issues": "el diálogo sobre cuestiones emergentes",
+            "global_initiatives": "la actualización sobre iniciativas mundiales en materia de migración",
+            "partnerships": "el desarrollo de asociaciones",
+            "projects_and_funding": "el acceso a proyectos y financiación",
+        },
         "work_plan_monitors": {
             "secretariat": "la Secretaría",
             "chair": "la Presidencia",

@@ -284,6 +284,21 @@ FR: dict[str, Any] = {
     "one_state": "Un État membre",
     "another_state": "Un autre État membre",
     "choices": {
+        # What members value, inside "pour ..." (the vocabulary membership_value)
+        "membership_value": {
+            "exchange_of_practices": "l'échange de bonnes pratiques",
+            "trust_building": "l'instauration de la confiance",
+            "networking": "la constitution de réseaux",
+            "capacity_building": "le renforcement des capacités",
+            "policy_coordination": "la coordination des politiques",
+            "access_to_stakeholders": "l'accès aux parties prenantes",
+            "technical_advice": "les conseils techniques",
+            "knowledge_sharing": "le partage des connaissances",
+            "emerging_issues": "le maintien d'un dialogue sur les questions nouvelles",
+            "global_initiatives": "le suivi des initiatives mondiales sur la migration",
+            "partnerships": "le développement de partenariats",
+            "projects_and_funding": "l'accès aux projets et aux financements",
+        },
         "work_plan_monitors": {
             "secretariat": "le Secrétariat",
             "chair": "la Présidence",

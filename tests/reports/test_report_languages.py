@@ -129,3 +129,10 @@ def test_pdf_text_is_in_the_summary_language(language, expected):
 
     for phrase in expected:
         assert phrase in text
+
+
+def test_french_values_of_membership_carry_their_articles():
+    text = section_text(translated_khartoum_dossier("fr"), "membership_value")
+
+    assert "L'Égypte apprécie le processus pour le développement de partenariats." in text
+    assert "Ils ont également cité le développement de partenariats, l'échange de bonnes" in text
