@@ -1,0 +1,162 @@
+"""The analysts' workspace in a browser: inviting an ISCM's member States, reading the coverage
+dashboard, and a query that the respondent then sees."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+
+from surveyapp import mail
+from surveyapp.extensions import db
+from surveyapp.models import Organisation, Response
+
+pytestmark = pytest.mark.browser
+
+KHARTOUM = "EU-Horn of Africa Migration Route Initiative (Khartoum Process)"
+#: set SURVEYAPP_SCREENSHOTS=/some/folder to keep a screenshot of each page checked
+SHOTS = os.environ.get("SURVEYAPP_SCREENSHOTS")
+
+
+def screenshot(page, name: str) -> None:
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
+
+
+class Inbox:
+    def __init__(self):
+        self.recipients = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.recipients += envelope.rcpt_tos
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_inbox(app):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app.config.update(SURVEYAPP_MAIL_SERVER="127.0.0.1", SURVEYAPP_MAIL_PORT=str(port))
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox
+    controller.stop()
+
+
+def log_in(page, live_server, email: str, password: str) -> None:
+    page.goto(f"{live_server}/login")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_an_analyst_invites_all_member_states_of_an_iscm(
+    app, live_server, browser_page, create_user, smtp_inbox
+):
+    with app.app_context():
+        for code in ("EGY", "ETH"):
+            organisation = db.session.scalar(select(Organisation).filter_by(code=code))
+            mail.set_contact(organisation, f"focal@{code.lower()}.example", "en")
+        db.session.commit()
+    page = browser_page
+    log_in(page, live_server, *create_user("analyst"))
+    page.get_by_role("link", name="Invitations").click()
+    page.get_by_label("Whom to invite").select_option(label=f"Member States of {KHARTOUM}")
+    page.get_by_role("button", name="Invite", exact=True).click()
+
+    assert page.get_by_role(
+        "heading", name=f"Invitations: Member States of {KHARTOUM}"
+    ).is_visible()
+    issued = page.locator("#links tbody tr").count()
+    assert issued > 20
+    assert page.get_by_role("cell", name="Egypt", exact=True).is_visible()
+    assert "2 e-mail(s) queued, 2 sent" in page.get_by_role("status").inner_text()
+    screenshot(page, "invited")
+    assert sorted(smtp_inbox.recipients) == ["focal@egy.example", "focal@eth.example"]
+
+    page.get_by_role("link", name="Invitations").first.click()
+    invited = page.locator("#invited tbody tr")
+    assert invited.count() == issued
+    screenshot(page, "invitations")
+
+
+def test_an_organiser_reads_the_coverage_dashboard(
+    app, live_server, browser_page, create_user, create_invitation
+):
+    _token, egypt = create_invitation("EGY")
+    create_invitation("ETH")
+    create_invitation("khartoum-process")
+    with app.app_context():
+        response = db.session.get(Response, egypt)
+        response.status = "submitted"
+        db.session.commit()
+    page = browser_page
+    log_in(page, live_server, *create_user("organiser"))
+    assert page.get_by_role("heading", name="Coverage", exact=True).is_visible()
+    states = (
+        page.get_by_role("table", name="Respondents by type")
+        .get_by_role("row")
+        .filter(has=page.get_by_role("rowheader", name="States", exact=True))
+    )
+    cells = states.get_by_role("cell").all_inner_texts()
+    assert cells[1:4] == ["2", "1", "1"]
+    assert page.get_by_role("img", name="States: 2 of").count() == 1
+
+    page.get_by_label("ISCM name").fill("khartoum")
+    page.get_by_role("button", name="Filter").click()
+    table = page.get_by_role("table", name="Expected and received responses per ISCM")
+    assert table.locator("tbody tr").count() == 1
+    table.get_by_text(KHARTOUM, exact=True).click()
+    assert table.get_by_text("Egypt").is_visible()
+    screenshot(page, "coverage-organiser")
+    assert "@" not in page.locator("main").inner_text()
+
+    page.get_by_label("ISCM name").fill("")
+    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("link", name="Rate").click()
+    page.get_by_role("link", name="Rate").click()
+    rates = table.locator("tbody tr td:nth-child(8)").all_inner_texts()
+    values = [float(r.rstrip(" %")) for r in rates]
+    assert values == sorted(values, reverse=True) and values[0] > 0
+    screenshot(page, "coverage-sorted")
+
+
+def test_a_query_raised_by_an_analyst_reaches_the_respondent(
+    app, live_server, browser_page, create_user, create_invitation
+):
+    token, _response_id = create_invitation("EGY")
+    page = browser_page
+    log_in(page, live_server, *create_user("analyst"))
+    page.get_by_role("link", name="Egypt").click()
+    page.get_by_label("On the question").select_option(label="Your ministry or institution")
+    page.get_by_label("Message to the respondent").fill(
+        "Please name the department that answers for migration."
+    )
+    page.get_by_role("button", name="Raise query").click()
+    assert page.get_by_text("Query raised:").is_visible()
+    assert page.locator("#review-status").inner_text() == "query raised"
+    screenshot(page, "review")
+
+    respondent = page.context.browser.new_context().new_page()
+    respondent.goto(f"{live_server}/r/{token}")
+    notice = respondent.get_by_role("status").filter(has_text="A question from the IOM team")
+    assert notice.is_visible()
+    assert "Please name the department that answers for migration." in notice.inner_text()
+    screenshot(respondent, "respondent-sees-query")
+    notice.get_by_role("link").click()
+    assert respondent.get_by_label("Your ministry or institution").is_visible()
+    assert (
+        respondent.get_by_text("Please name the department that answers for migration.").count()
+        >= 1
+    )
+    screenshot(respondent, "respondent-query-at-question")
+    respondent.context.close()
+
+    page.reload()
+    trail = page.get_by_role("table", name="Every change to this response")
+    assert trail.get_by_role("cell", name="review").first.is_visible()
