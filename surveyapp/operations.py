@@ -663,3 +663,116 @@ def publish_summary(
     _audit(actor, "publish", "web", None, None, iscm.code, None, {"language": language})
     db.session.flush()
     return published
+
+
+# -- registry edits -------------------------------------------------------------------------
+
+REGISTRY_TEXT_FIELDS = ("name", "short_name", "in_sentence")
+
+
+def save_organisation(kind: str, row: Mapping[str, Any], *, actor: str) -> Organisation:
+    """Create or update the ISCM or IGO ``row["code"]`` from flat fields (``name_en``...)."""
+    organisation = db.session.scalar(select(Organisation).filter_by(code=row["code"]))
+    old = None
+    if organisation is None:
+        organisation = Organisation(code=row["code"], kind=kind, names={})
+        db.session.add(organisation)
+    else:
+        old = _organisation_fields(organisation)
+    for name, attribute in zip(
+        REGISTRY_TEXT_FIELDS, ("names", "short_names", "in_sentence"), strict=True
+    ):
+        texts = {lang: row.get(f"{name}_{lang}", "") for lang in ("en", "fr", "es", "ar")}
+        setattr(organisation, attribute, {k: v for k, v in texts.items() if v})
+    organisation.acronym = row.get("acronym", "")
+    if kind == "iscm":
+        organisation.iscm_kind = row.get("kind") or None
+        organisation.region = row.get("region", "")
+        organisation.secretariat = row.get("secretariat") or None
+    db.session.flush()
+    new = _organisation_fields(organisation)
+    if old != new:
+        _audit(actor, "registry", "web", None, "organisation", organisation.code, old, new)
+    return organisation
+
+
+def _organisation_fields(organisation: Organisation) -> dict[str, Any]:
+    return {
+        "names": dict(organisation.names or {}),
+        "short_names": dict(organisation.short_names or {}),
+        "in_sentence": dict(organisation.in_sentence or {}),
+        "acronym": organisation.acronym,
+        "iscm_kind": organisation.iscm_kind,
+        "region": organisation.region,
+        "secretariat": organisation.secretariat,
+    }
+
+
+def add_membership(
+    iscm: Organisation, member: Organisation, role: str, *, illustrative: bool, actor: str
+) -> Membership:
+    """Record that ``member`` belongs to ``iscm`` in ``role`` (kept if it is already there)."""
+    membership = db.session.scalar(
+        select(Membership).filter_by(iscm_id=iscm.id, member_id=member.id, role=role)
+    )
+    if membership is None:
+        membership = Membership(
+            iscm_id=iscm.id, member_id=member.id, role=role, illustrative=illustrative
+        )
+        db.session.add(membership)
+        _audit(
+            actor,
+            "registry",
+            "web",
+            None,
+            "membership",
+            iscm.code,
+            None,
+            {"member": member.code, "role": role, "illustrative": illustrative},
+        )
+    db.session.flush()
+    return membership
+
+
+def remove_membership(membership: Membership, *, actor: str) -> None:
+    """Remove a membership row."""
+    _audit(
+        actor,
+        "registry",
+        "web",
+        None,
+        "membership",
+        membership.iscm.code,
+        {"member": membership.member.code, "role": membership.role},
+        None,
+    )
+    db.session.delete(membership)
+    db.session.flush()
+
+
+def replace_memberships(rows: Iterable[Mapping[str, Any]], *, actor: str) -> int:
+    """Make the memberships of each ISCM named in ``rows`` exactly those rows."""
+    rows = list(rows)
+    codes = {row["iscm"] for row in rows} | {row["member"] for row in rows}
+    organisations = {
+        o.code: o
+        for o in db.session.scalars(select(Organisation).where(Organisation.code.in_(codes)))
+    }
+    for code in {row["iscm"] for row in rows}:
+        for membership in db.session.scalars(
+            select(Membership).filter_by(iscm_id=organisations[code].id)
+        ):
+            db.session.delete(membership)
+    db.session.flush()
+    for row in rows:
+        db.session.add(
+            Membership(
+                iscm_id=organisations[row["iscm"]].id,
+                member_id=organisations[row["member"]].id,
+                role=row["role"],
+                illustrative=row["illustrative"],
+            )
+        )
+    _audit(actor, "registry", "web", None, "memberships", None, None, {"rows": len(rows)})
+    db.session.flush()
+    return len(rows)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import render_template
 
-from surveyapp.admin import rounds, users
+from surveyapp.admin import registry, rounds, users
 from surveyapp.admin.blueprint import blueprint
 
-__all__ = ["blueprint", "rounds", "users"]
+__all__ = ["blueprint", "registry", "rounds", "users"]
 
 
 @blueprint.get("/")

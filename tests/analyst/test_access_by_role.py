@@ -72,6 +72,8 @@ def visitor(app, create_user, create_invitation, request):
             "language": "en",
             "number": 1,
             "job_id": 1,
+            "what": "iscms",
+            "file_format": "csv",
         }
     return kind, client, values
 
