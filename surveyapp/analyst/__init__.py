@@ -1,3 +1,6 @@
 """The analysts' workspace."""
 
-from surveyapp.analyst import excel  # noqa: F401  (attaches the Excel questionnaire routes)
+from surveyapp.analyst import (
+    excel,  # noqa: F401  (attaches the Excel questionnaire routes)
+    summaries,  # noqa: F401  (attaches the summary routes)
+)

@@ -17,7 +17,17 @@ blueprint = Blueprint(
 #: roles that may use the whole analysts' workspace
 ALLOWED_ROLES = ("admin", "analyst")
 #: endpoints organisers may read too (nothing personal is shown to them there)
-ORGANISER_ENDPOINTS = ("analyst.coverage", "analyst.static")
+ORGANISER_ENDPOINTS = (
+    "analyst.coverage",
+    "analyst.static",
+    # published summaries and the compendium (surveyapp/analyst/summaries.py)
+    "analyst.summaries",
+    "analyst.published_pdf",
+    "analyst.compendium",
+    "analyst.job",
+    "analyst.job_status",
+    "analyst.job_pdf",
+)
 
 blueprint.before_request(
     role_check(ALLOWED_ROLES, also={endpoint: ("organiser",) for endpoint in ORGANISER_ENDPOINTS})

@@ -1,0 +1,319 @@
+"""Summaries in the workspace: drafts beside their answers, edits, previews, publication, the
+compendium as a background job. Organisers read the published versions and the compendium."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    abort,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from reports import draft_sections, introduction
+from reports.edits import section_fingerprints
+from surveyapp import jobs, operations
+from surveyapp.analyst.blueprint import blueprint
+from surveyapp.extensions import db
+from surveyapp.i18n import LANGUAGES
+from surveyapp.models import Organisation, PublishedSummary, RenderedPdf, ReportJob
+from surveyapp.questionnaire import Questionnaire
+from surveyapp.reporting import (
+    UnknownIscm,
+    build_iscm_dossier,
+    report_round,
+    summary_edits,
+    summary_pdf,
+)
+
+#: the questionnaire section whose answers each summary section is drafted from
+SOURCE_SECTIONS = {
+    "introduction": None,
+    "programming": "mandate",
+    "contribution": "contribution",
+    "structures": "structures",
+    "partnerships": "partnerships",
+    "membership_value": "value",
+}
+
+
+def _language() -> str:
+    language = request.values.get("lang", "en")
+    return language if language in LANGUAGES else "en"
+
+
+def _iscm(code: str) -> Organisation:
+    iscm = db.session.scalar(select(Organisation).filter_by(code=code, kind="iscm"))
+    if iscm is None:
+        abort(404)
+    return iscm
+
+
+def _can_edit() -> bool:
+    return current_user.role in ("admin", "analyst")
+
+
+@blueprint.get("/summaries")
+def summaries():
+    """Every ISCM with its edits and published versions."""
+    survey_round = report_round()
+    if survey_round is None:
+        abort(404)
+    iscms = db.session.scalars(select(Organisation).filter_by(kind="iscm")).all()
+    published = db.session.scalars(
+        select(PublishedSummary)
+        .filter_by(round_id=survey_round.id)
+        .order_by(PublishedSummary.number.desc())
+    ).all()
+    by_iscm: dict[int, list[PublishedSummary]] = {}
+    for version in published:
+        by_iscm.setdefault(version.organisation_id, []).append(version)
+    rows = [
+        {
+            "iscm": iscm,
+            "published": by_iscm.get(iscm.id, []),
+            "edits": len(summary_edits(survey_round, iscm.code)) if _can_edit() else 0,
+        }
+        for iscm in sorted(iscms, key=lambda o: o.short_name().casefold())
+    ]
+    jobs_done = db.session.scalars(
+        select(ReportJob).filter_by(kind="compendium").order_by(ReportJob.id.desc()).limit(5)
+    ).all()
+    return render_template(
+        "analyst/summaries.html",
+        survey_round=survey_round,
+        rows=rows,
+        can_edit=_can_edit(),
+        languages=LANGUAGES,
+        recent_jobs=jobs_done,
+    )
+
+
+@blueprint.route("/summaries/<code>", methods=["GET", "POST"])
+def summary(code: str):
+    """The draft of each section beside the answers it came from; edit and save."""
+    if not _can_edit():
+        abort(403)
+    iscm = _iscm(code)
+    survey_round = report_round()
+    language = _language()
+    dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
+    fingerprints = section_fingerprints(dossier)
+    if request.method == "POST":
+        for key in operations.SUMMARY_SECTIONS:
+            if f"text-{key}" in request.form:
+                operations.save_summary_edit(
+                    survey_round,
+                    iscm,
+                    key,
+                    request.form[f"text-{key}"][:50_000],
+                    fingerprints[key],
+                    actor=f"user:{current_user.email}",
+                )
+        db.session.commit()
+        flash(_("The summary's text has been saved."))
+        return redirect(url_for("analyst.summary", code=code, lang=language))
+
+    edits = summary_edits(survey_round, code)
+    drafted = {"introduction": introduction(dossier)}
+    titles = {"introduction": _("Introduction")}
+    for section in draft_sections(dossier):
+        drafted[section.key] = section.paragraphs
+        titles[section.key] = f"{section.number}. {section.title}"
+    questionnaire = _iscm_questionnaire(survey_round)
+    sections = []
+    for key in operations.SUMMARY_SECTIONS:
+        edit = edits.get(key)
+        sections.append(
+            {
+                "key": key,
+                "title": titles[key],
+                "draft": drafted[key],
+                "edit": edit,
+                "stale": edit is not None and edit.source_fingerprint != fingerprints[key],
+                "answers": _source_answers(questionnaire, dossier, key, language),
+            }
+        )
+    versions = db.session.scalars(
+        select(PublishedSummary)
+        .filter_by(round_id=survey_round.id, organisation_id=iscm.id)
+        .order_by(PublishedSummary.language, PublishedSummary.number.desc())
+    ).all()
+    return render_template(
+        "analyst/summary_edit.html",
+        iscm=iscm,
+        dossier=dossier,
+        sections=sections,
+        language=language,
+        languages=LANGUAGES,
+        versions=versions,
+    )
+
+
+@blueprint.get("/summaries/<code>/preview.pdf")
+def summary_preview(code: str):
+    """The summary as it stands (drafts and edits), from the cache when unchanged."""
+    if not _can_edit():
+        abort(403)
+    _iscm(code)
+    try:
+        pdf, _key = summary_pdf(code, language=_language())
+    except UnknownIscm:
+        abort(404)
+    db.session.commit()
+    return _pdf_response(pdf, f"{code}-{_language()}-draft.pdf")
+
+
+@blueprint.post("/summaries/<code>/publish")
+def summary_publish(code: str):
+    """Publish the summary as it stands; the exact PDF is kept."""
+    if not _can_edit():
+        abort(403)
+    iscm = _iscm(code)
+    language = _language()
+    survey_round = report_round()
+    pdf, key = summary_pdf(code, language=language, survey_round=survey_round)
+    published = operations.publish_summary(
+        survey_round, iscm, language, pdf, key, actor=f"user:{current_user.email}"
+    )
+    db.session.commit()
+    flash(_("Version %(number)s has been published.", number=published.number))
+    return redirect(url_for("analyst.summary", code=code, lang=language))
+
+
+@blueprint.get("/summaries/<code>/published/<language>/<int:number>.pdf")
+def published_pdf(code: str, language: str, number: int):
+    """A published version, byte for byte as it was published."""
+    iscm = _iscm(code)
+    survey_round = report_round()
+    version = db.session.scalar(
+        select(PublishedSummary).filter_by(
+            round_id=survey_round.id, organisation_id=iscm.id, language=language, number=number
+        )
+    )
+    if version is None:
+        abort(404)
+    return _pdf_response(version.pdf, f"{code}-{language}-v{number}.pdf")
+
+
+@blueprint.post("/compendium")
+def compendium():
+    """Start rendering the compendium in the background."""
+    job = jobs.start_compendium_job(_language(), f"user:{current_user.email}")
+    return redirect(url_for("analyst.job", job_id=job.id))
+
+
+@blueprint.get("/jobs/<int:job_id>")
+def job(job_id: int):
+    """A background job's progress (the page refreshes itself until the job ends)."""
+    report_job = db.session.get(ReportJob, job_id) or abort(404)
+    return render_template("analyst/job.html", job=report_job)
+
+
+@blueprint.get("/jobs/<int:job_id>.json")
+def job_status(job_id: int):
+    """A background job's progress as JSON."""
+    report_job = db.session.get(ReportJob, job_id) or abort(404)
+    return jsonify(
+        id=report_job.id,
+        status=report_job.status,
+        progress=report_job.progress,
+        message=report_job.message,
+        pdf=url_for("analyst.job_pdf", job_id=job_id) if report_job.status == "done" else None,
+    )
+
+
+@blueprint.get("/jobs/<int:job_id>/compendium.pdf")
+def job_pdf(job_id: int):
+    """The PDF a finished job produced."""
+    report_job = db.session.get(ReportJob, job_id) or abort(404)
+    if report_job.status != "done":
+        abort(404)
+    pdf = db.session.scalar(select(RenderedPdf.pdf).filter_by(cache_key=report_job.result_key))
+    if pdf is None:
+        abort(404)
+    return _pdf_response(pdf, f"compendium-{report_job.language}.pdf")
+
+
+def _pdf_response(pdf: bytes, filename: str):
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _iscm_questionnaire(survey_round) -> Questionnaire | None:
+    version = survey_round.questionnaire_for("iscm") if survey_round else None
+    return version.questionnaire() if version else None
+
+
+def _source_answers(
+    questionnaire: Questionnaire | None, dossier, key: str, language: str
+) -> list[tuple[str, str]]:
+    """(question label, answer as text) for the answers a section is drafted from."""
+    rows: list[tuple[str, str]] = []
+    section_key = SOURCE_SECTIONS.get(key)
+    if key == "introduction":
+        rounds = dossier.round
+        rows.append((_("States answered"), str(rounds.states_answered)))
+        rows.append((_("ISCMs answered"), str(rounds.iscms_answered)))
+        rows.append((_("IGOs answered"), str(rounds.igos_answered)))
+        return rows
+    if questionnaire is not None and section_key:
+        try:
+            section = questionnaire.section(section_key)
+        except KeyError:
+            section = None
+        for question in section.questions if section else []:
+            if question.type == "note" or question.key not in dossier.answers:
+                continue
+            rows.append(
+                (
+                    question.label.get_text(language),
+                    _answer_text(dossier, question.key, dossier.answers[question.key]),
+                )
+            )
+    if key in ("membership_value", "contribution"):
+        for view in dossier.state_views:
+            parts = [", ".join(view.value_areas)] if view.value_areas else []
+            text = view.benefits if key == "membership_value" else view.national_impact
+            if text:
+                parts.append(
+                    text if _attributable(view, key) else f"{text} ({_('not for attribution')})"
+                )
+            if parts:
+                rows.append((view.state.name, " · ".join(parts)))
+    if key == "partnerships":
+        for view in dossier.igo_views:
+            parts = [", ".join(view.roles)] if view.roles else []
+            parts += [t for t in (view.cooperation, view.examples) if t]
+            if parts:
+                rows.append((view.igo.name, " · ".join(parts)))
+    return rows
+
+
+def _attributable(view, key: str) -> bool:
+    if key == "membership_value":
+        return view.benefits_attributable
+    return view.national_impact_attributable
+
+
+def _answer_text(dossier, key: str, value: Any) -> str:
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "; ".join(
+                " – ".join(str(v) for v in row.values() if v not in (None, "")) for row in value
+            )
+        return ", ".join(dossier.label(key, str(code)) for code in value)
+    if isinstance(value, str) and key in dossier.labels:
+        return dossier.label(key, value)
+    return str(value)

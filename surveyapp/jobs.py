@@ -1,0 +1,82 @@
+"""Reports rendered in the background: in a thread by default, on RQ workers with Redis.
+
+The job's state and progress live in the database (``ReportJob``), and the finished PDF in the
+report cache (``RenderedPdf``), so any web worker can show progress and serve the result,
+whichever process did the work.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Flask, current_app
+
+from surveyapp.extensions import db
+from surveyapp.models import ReportJob
+from surveyapp.models.types import utcnow
+
+#: the RQ queue report jobs go to (``rq worker surveyapp-reports``)
+QUEUE = "surveyapp-reports"
+
+
+def start_compendium_job(language: str, requested_by: str) -> ReportJob:
+    """Queue the compendium in ``language``; returns the job (committed)."""
+    job = ReportJob(kind="compendium", language=language, requested_by=requested_by)
+    db.session.add(job)
+    db.session.commit()
+    redis_url = current_app.config.get("SURVEYAPP_REDIS_URL")
+    if redis_url:
+        from redis import Redis
+        from rq import Queue
+
+        queue = Queue(QUEUE, connection=Redis.from_url(redis_url))
+        queue.enqueue(run_job, job.id, job_timeout=3600)
+    else:
+        app = current_app._get_current_object()
+        threading.Thread(target=_run_in_app, args=(app, job.id), daemon=True).start()
+    return job
+
+
+def run_job(job_id: int) -> None:
+    """RQ entry point: run job ``job_id`` in an application configured from the environment."""
+    from surveyapp import create_app
+
+    _run_in_app(create_app(), job_id)
+
+
+def _run_in_app(app: Flask, job_id: int) -> None:
+    with app.app_context():
+        execute(job_id)
+        db.session.remove()
+
+
+def execute(job_id: int) -> None:
+    """Run one job to the end, keeping its progress and outcome in the database."""
+    from surveyapp.reporting import compendium_pdf
+
+    job = db.session.get(ReportJob, job_id)
+    if job is None or job.status not in ("queued", "running"):
+        return
+    job.status = "running"
+    db.session.commit()
+
+    def progress(index: int, total: int) -> None:
+        job.progress = int(90 * index / max(total, 1))
+        db.session.commit()
+
+    try:
+        _pdf, key = compendium_pdf(language=job.language, progress=progress)
+    except Exception as error:  # noqa: BLE001 - a failed job must say why, whatever it was
+        db.session.rollback()
+        job = db.session.get(ReportJob, job_id)
+        job.status = "failed"
+        job.message = f"{error.__class__.__name__}: {error}"
+        job.finished_at = utcnow()
+        db.session.commit()
+        current_app.logger.exception("Report job %s failed", job_id)
+        return
+    job.result_key = key
+    job.status = "done"
+    job.progress = 100
+    job.finished_at = utcnow()
+    db.session.commit()

@@ -1,0 +1,190 @@
+"""Analysts edit and publish summaries; organisers download what is published."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from surveyapp import operations
+from surveyapp.demo import khartoum_responses
+from surveyapp.extensions import db
+from surveyapp.models import Organisation, PublishedSummary, RenderedPdf, Response
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def login(client, email: str, password: str) -> None:
+    page = client.get("/login").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    reply = client.post("/login", data={"csrf_token": csrf, "email": email, "password": password})
+    assert reply.status_code == 302
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
+
+
+@pytest.fixture
+def khartoum_round(app):
+    """The Khartoum Process and those who referred to it, submitted."""
+    with app.app_context():
+        survey_round = operations.current_round()
+        for demo in khartoum_responses():
+            organisation = db.session.scalar(select(Organisation).filter_by(code=demo.organisation))
+            invitation, _token = operations.invite(survey_round, organisation, None, "test")
+            response = invitation.response
+            operations.save_answers(response, 0, demo.answers, actor="test", channel="test")
+            operations.submit_response(response, actor="test", channel="test")
+        db.session.commit()
+    return app
+
+
+@pytest.fixture
+def analyst_client(client, create_user, khartoum_round):
+    email, password = create_user("analyst")
+    login(client, email, password)
+    return client
+
+
+def save_text(client, section: str, text: str):
+    page = client.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
+    return client.post(
+        "/analyst/summaries/khartoum-process",
+        data={"csrf_token": csrf_of(page), "lang": "en", f"text-{section}": text},
+    )
+
+
+def test_the_draft_is_shown_beside_the_answers_it_came_from(analyst_client):
+    html = analyst_client.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
+    assert "The Khartoum Process does not have a formalized strategy." in html
+    assert "Rome Declaration" in html
+    assert 'name="text-structures"' in html
+
+
+def test_an_edit_replaces_the_draft_in_the_pdf_and_survives_regeneration(analyst_client):
+    assert (
+        save_text(
+            analyst_client, "structures", "The **secretariat** moved to Addis Ababa."
+        ).status_code
+        == 302
+    )
+    first = analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf")
+    assert first.status_code == 200
+    text = pdf_text(first.data)
+    assert "The secretariat moved to Addis Ababa." in text
+    assert "Knowledge management is addressed" not in text
+    again = analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf")
+    assert again.data == first.data
+
+
+def test_an_unchanged_summary_is_served_from_the_cache(analyst_client, app):
+    analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf")
+    with app.app_context():
+        cached = db.session.scalar(select(func.count()).select_from(RenderedPdf))
+    analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(RenderedPdf)) == cached
+    save_text(analyst_client, "partnerships", "A new text.")
+    analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(RenderedPdf)) == cached + 1
+
+
+def test_the_analyst_is_told_when_answers_under_an_edit_change(analyst_client, app):
+    save_text(analyst_client, "programming", "Our own account of the mandate.")
+    html = analyst_client.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
+    assert "have changed since it was edited" not in html
+    with app.app_context():
+        response = db.session.scalar(
+            select(Response)
+            .join(Response.organisation)
+            .filter(Organisation.code == "khartoum-process")
+        )
+        operations.reopen_response(response, actor="test")
+        operations.save_answers(
+            response,
+            response.version,
+            {"guiding_document": "Valletta Action Plan"},
+            actor="test",
+            channel="test",
+        )
+        operations.submit_response(response, actor="test", channel="test")
+        db.session.commit()
+    html = analyst_client.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
+    assert "have changed since it was edited" in html
+
+
+def test_published_versions_are_kept_and_downloaded_exactly(analyst_client, app):
+    page = analyst_client.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
+    for _ in range(2):
+        reply = analyst_client.post(
+            "/analyst/summaries/khartoum-process/publish",
+            data={"csrf_token": csrf_of(page), "lang": "en"},
+        )
+        assert reply.status_code == 302
+    save_text(analyst_client, "structures", "Changed after publication.")
+    with app.app_context():
+        first = db.session.scalar(select(PublishedSummary).filter_by(number=1))
+        stored = first.pdf
+    download = analyst_client.get("/analyst/summaries/khartoum-process/published/en/1.pdf")
+    assert download.data == stored
+    assert "Changed after publication." not in pdf_text(download.data)
+    assert (
+        analyst_client.get("/analyst/summaries/khartoum-process/published/en/3.pdf").status_code
+        == 404
+    )
+
+
+def test_organisers_read_published_summaries_but_cannot_edit(client, create_user, khartoum_round):
+    email, password = create_user("organiser")
+    login(client, email, password)
+    assert client.get("/analyst/summaries").status_code == 200
+    assert client.get("/analyst/summaries/khartoum-process").status_code == 403
+    assert client.get("/analyst/summaries/khartoum-process/preview.pdf").status_code == 403
+
+
+def test_markup_in_an_edit_is_shown_as_text_never_run(analyst_client, app):
+    typed = "Safe text <script>alert(1)</script> <img src=x onerror=alert(1)>"
+    save_text(analyst_client, "structures", typed)
+    html = analyst_client.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    with app.app_context():
+        from reports import render_iscm_html
+        from surveyapp.reporting import build_iscm_dossier, report_round, summary_edits
+
+        edits = {k: e.text for k, e in summary_edits(report_round(), "khartoum-process").items()}
+        summary_html = render_iscm_html(build_iscm_dossier("khartoum-process"), edits)
+    assert "<script>alert" not in summary_html
+    assert "<img src=x" not in summary_html
+    assert "&lt;script&gt;" in summary_html
+    text = pdf_text(analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf").data)
+    assert "Safe text <script>alert(1)</script>" in text
+
+
+def test_the_compendium_is_prepared_in_the_background(analyst_client):
+    page = analyst_client.get("/analyst/summaries").get_data(as_text=True)
+    reply = analyst_client.post(
+        "/analyst/compendium", data={"csrf_token": csrf_of(page), "lang": "en"}
+    )
+    assert reply.status_code == 302
+    job_url = reply.headers["Location"]
+    deadline = time.monotonic() + 600
+    status = {}
+    while time.monotonic() < deadline:
+        status = analyst_client.get(job_url + ".json").get_json()
+        if status["status"] in ("done", "failed"):
+            break
+        time.sleep(1)
+    assert status["status"] == "done", status
+    pdf = analyst_client.get(status["pdf"])
+    assert pdf.status_code == 200
+    text = pdf_text(pdf.data)
+    assert "Contents" in text
+    assert "Khartoum Process" in text
