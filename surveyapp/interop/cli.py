@@ -182,7 +182,9 @@ def import_round_command(source: Path) -> None:
 
     @needs_database
     def run():
-        db.create_all()
+        from surveyapp.schema import upgrade_schema
+
+        upgrade_schema()
         try:
             survey_round = import_round(data)
         except ArchiveError as error:

@@ -2,7 +2,8 @@
 
 The archive holds the round, its questionnaire versions, the registry (organisations and
 memberships), invitations *without* their tokens, responses with their answers, the audit
-trail of those responses, and the ids of submissions imported from other tools. An archive
+trail of those responses, the ids of submissions imported from other tools, and the analysts'
+edits of the ISCM summaries. An archive
 names its format and version; an import refuses any format or version it does not know.
 """
 
@@ -29,6 +30,7 @@ from surveyapp.models import (
 )
 from surveyapp.models.external import ExternalSubmission
 from surveyapp.models.response import hash_token
+from surveyapp.models.summary import SummaryEdit
 from surveyapp.models.types import utcnow
 from surveyapp.questionnaire import QuestionnaireError, questionnaire_from_json
 
@@ -114,6 +116,12 @@ def export_round(survey_round: SurveyRound) -> dict[str, Any]:
         },
         "invitations": [_columns(i) | {"organisation": i.organisation.code} for i in invitations],
         "responses": [_response(response) for response in responses],
+        "summary_edits": [
+            _columns(edit) | {"organisation": edit.organisation.code}
+            for edit in db.session.scalars(
+                select(SummaryEdit).filter_by(round_id=survey_round.id).order_by(SummaryEdit.id)
+            )
+        ],
     }
 
 
@@ -219,6 +227,14 @@ def _import(data: Mapping[str, Any]) -> SurveyRound:
                 response=response,
                 # The token never leaves its installation: this one is random and unknown.
                 token_hash=hash_token(secrets.token_urlsafe(32)),
+            )
+        )
+    for item in data.get("summary_edits", []):
+        db.session.add(
+            SummaryEdit(
+                **_assign(SummaryEdit, item),
+                round_id=survey_round.id,
+                organisation=_organisation(organisations, item["organisation"]),
             )
         )
     db.session.flush()

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from surveyapp import create_app
 from surveyapp.extensions import db
 from surveyapp.interop.round_archive import round_answers
-from surveyapp.models import AuditEvent, Invitation, Response, SurveyRound
+from surveyapp.models import AuditEvent, Invitation, Response, SummaryEdit, SurveyRound
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +35,18 @@ def demo_round(tmp_path_factory):
         )
         with source.app_context():
             build_demo()
+            from surveyapp import operations
+            from surveyapp.models import Organisation
+
+            operations.save_summary_edit(
+                operations.current_round(),
+                db.session.scalar(select(Organisation).filter_by(code="khartoum-process")),
+                "structures",
+                "The secretariat is provided by ICMPD (edited by an analyst).",
+                "f" * 64,
+                actor="user:analyst@example.org",
+            )
+            db.session.commit()
         path = base / "round.json"
         result = source.test_cli_runner().invoke(args=["round", "export", "-o", str(path)])
         assert result.exit_code == 0, result.output
@@ -87,6 +99,10 @@ def _summary(application) -> dict:
                 .select_from(AuditEvent)
                 .where(AuditEvent.response_id.in_(responses))
             ),
+            "summary_edits": [
+                (e.organisation.code, e.section_key, e.text, e.edited_by)
+                for e in db.session.scalars(select(SummaryEdit).filter_by(round_id=survey_round.id))
+            ],
             "invitations": db.session.scalar(
                 select(func.count()).select_from(Invitation).filter_by(round_id=survey_round.id)
             ),
@@ -102,6 +118,14 @@ def test_a_demo_round_moves_to_a_fresh_database_with_every_answer(
     assert copy == original
     assert len(copy["answers"]) > 20
     assert copy["answers"]["khartoum-process"]["founding_year"] == 2014
+    assert copy["summary_edits"] == [
+        (
+            "khartoum-process",
+            "structures",
+            "The secretariat is provided by ICMPD (edited by an analyst).",
+            "user:analyst@example.org",
+        )
+    ]
 
 
 def test_the_archive_carries_no_invitation_token(demo_archive):
