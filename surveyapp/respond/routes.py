@@ -27,7 +27,7 @@ from flask import (
 )
 from flask_babel import format_datetime
 from flask_babel import gettext as _
-from flask_wtf.csrf import CSRFError
+from flask_wtf.csrf import CSRFError, generate_csrf
 from sqlalchemy import select
 
 from reports.receipt import (
@@ -108,8 +108,10 @@ def csrf_expired(_error):
     if request.endpoint == "respond.section":
         return section(request.view_args["section_key"], csrf_failed=True)
     if request.endpoint == "respond.autosave":
+        # A fresh token lets the page retry at once; another site cannot read this answer.
         return jsonify(
             status="expired",
+            csrf_token=generate_csrf(),
             message=_("Your session has expired. Select “Save” to keep your answers."),
         ), 400
     if request.endpoint == "respond.submit":

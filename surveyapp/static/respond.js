@@ -150,6 +150,7 @@
   var saving = false;
   var submitting = false;
   var stopped = false;
+  var tokenRenewed = false;
 
   function say(message, problem) {
     if (!status) { return; }
@@ -185,12 +186,19 @@
       saving = false;
       var data = result.data || {};
       if (result.code === 200 && data.status === "saved") {
+        tokenRenewed = false;
         form.querySelector('input[name="version"]').value = data.version;
         retryDelay = 2000;
         if (changeCount === startedAt) { dirty = false; }
         say(data.invalid && data.invalid.length ? data.message + ". " + text("invalid") : data.message,
             false);
         if (dirty) { schedule(1500); }
+      } else if (result.code === 400 && data.status === "expired" && data.csrf_token &&
+                 !tokenRenewed) {
+        // The session's token expired while the page was open: take the new one and retry.
+        tokenRenewed = true;
+        form.querySelector('input[name="csrf_token"]').value = data.csrf_token;
+        schedule(0);
       } else if (result.code === 409 || result.code === 423 || result.code === 400) {
         // A conflict, a closed response or an expired session: the person decides, by the
         // page's own Save button, which shows the full explanation; nothing is retried.

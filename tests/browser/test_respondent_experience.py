@@ -75,6 +75,19 @@ def test_autosave_retries_when_the_connection_comes_back(
     assert page.get_by_label("Your name").input_value() == "Offline typing"
 
 
+def test_autosave_recovers_from_an_expired_session_token(
+    live_server, browser_page, create_invitation
+):
+    token, _ = create_invitation("NLD")
+    page = browser_page
+    page.goto(f"{live_server}/r/{token}/s/respondent")
+    page.evaluate("() => { document.querySelector('input[name=csrf_token]').value = 'expired'; }")
+    page.get_by_label("Your name").fill("Typed after a long lunch")
+    wait_saved(page)
+    page.reload()
+    assert page.get_by_label("Your name").input_value() == "Typed after a long lunch"
+
+
 def test_leaving_with_unsaved_changes_asks_first(live_server, browser_page, create_invitation):
     token, _ = create_invitation("NLD")
     page = browser_page

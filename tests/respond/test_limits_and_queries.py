@@ -135,13 +135,20 @@ def test_expired_csrf_keeps_the_typed_answers_and_asks_to_save_again(app, client
     assert again.status_code == 302
 
 
-def test_expired_csrf_on_autosave_answers_json(client, state_token):
+def test_expired_csrf_on_autosave_hands_the_page_a_fresh_token(client, state_token):
     reply = client.post(
         f"/r/{state_token}/s/respondent/autosave",
         data={"csrf_token": "expired", "version": "0", "respondent_name": "A"},
     )
     assert reply.status_code == 400
-    assert reply.get_json()["status"] == "expired"
+    body = reply.get_json()
+    assert body["status"] == "expired"
+    retry = client.post(
+        f"/r/{state_token}/s/respondent/autosave",
+        data={"csrf_token": body["csrf_token"], "version": "0", "respondent_name": "A"},
+    )
+    assert retry.status_code == 200
+    assert retry.get_json()["status"] == "saved"
 
 
 def test_revoked_invitation_gets_a_clear_page_in_the_respondents_language(app, client, state_token):
