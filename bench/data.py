@@ -1,0 +1,181 @@
+"""Seeded data for the benchmarks: the demo round, and rounds of many State responses.
+
+The many-responses rounds are written with bulk SQL inserts (one ``INSERT`` per table, many
+rows) of ``Organisation``, ``Response`` and ``Answer`` rows whose answers are copied from the
+illustrative State answers of :mod:`surveyapp.demo` (long texts, several per-ISCM blocks), so
+ten thousand responses take seconds rather than the minutes the ordinary operations would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from pathlib import Path
+
+from flask import Flask
+
+#: the fixed time of every generated row (the data must not depend on the clock)
+STAMP = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def make_app(folder: Path, name: str) -> Flask:
+    """An application on a fresh SQLite database ``<folder>/<name>.sqlite3``."""
+    from surveyapp import create_app
+
+    os.environ["SURVEYAPP_INSTANCE_PATH"] = str(folder / "instance")
+    path = folder / f"{name}.sqlite3"
+    if path.exists():
+        path.unlink()
+    return create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "SECRET_KEY": "bench-secret-key",
+            "SURVEYAPP_BASE_URL": "http://127.0.0.1",
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+
+
+def demo_app(folder: Path) -> Flask:
+    """The demo round (the Khartoum Process and 68 illustrative responses), submitted."""
+    from surveyapp.demo_loader import build_demo
+
+    app = make_app(folder, "demo")
+    with app.app_context():
+        build_demo()
+    return app
+
+
+def state_templates(seed: int = 2019) -> list[dict]:
+    """The illustrative State answers: the templates every generated response copies."""
+    from surveyapp.demo import illustrative_responses
+    from surveyapp.registry import load_registry
+
+    demo = illustrative_responses(load_registry(), seed=seed)
+    return [d.answers for d in demo if d.respondent_type == "state"]
+
+
+def bulk_app(folder: Path, name: str, count: int, seed: int = 8) -> Flask:
+    """A round with ``count`` generated State responses (most submitted) and nothing else."""
+    from surveyapp.cli import initialise_database
+
+    app = make_app(folder, name)
+    with app.app_context():
+        initialise_database(year=2026, migrate=False)
+        add_state_responses(count, seed)
+    return app
+
+
+def add_state_responses(count: int, seed: int) -> None:
+    """Insert ``count`` generated States and their responses in the open round (bulk SQL)."""
+    from sqlalchemy import insert, select
+
+    from surveyapp import operations
+    from surveyapp.extensions import db
+    from surveyapp.models import Answer, Organisation, Response
+    from surveyapp.operations import _top_level_type
+
+    rng = random.Random(seed)  # noqa: S311 - benchmark data, not secrets
+    survey_round = operations.current_round()
+    version = survey_round.questionnaire_for("state")
+    questionnaire = version.questionnaire()
+    templates = state_templates()
+    prefix = f"B{seed:02d}"
+    db.session.execute(
+        insert(Organisation),
+        [
+            {
+                "code": f"{prefix}{i:05d}",
+                "kind": "state",
+                "names": {"en": f"Benchmark State {i:05d}"},
+                "short_names": {},
+                "in_sentence": {},
+                "acronym": "",
+                "region": rng.choice(["Africa", "Americas", "Asia", "Europe", "Oceania"]),
+            }
+            for i in range(count)
+        ],
+    )
+    ids = dict(
+        db.session.execute(
+            select(Organisation.code, Organisation.id).where(Organisation.code.like(f"{prefix}%"))
+        ).all()
+    )
+    rows = []
+    for i in range(count):
+        submitted = rng.random() < 0.8
+        rows.append(
+            {
+                "round_id": survey_round.id,
+                "organisation_id": ids[f"{prefix}{i:05d}"],
+                "questionnaire_version_id": version.id,
+                "status": "submitted" if submitted else "in_progress",
+                "review_status": "unreviewed",
+                "version": 1,
+                "language": "en",
+                "illustrative": True,
+                "created_at": STAMP,
+                "updated_at": STAMP,
+                "submitted_at": STAMP if submitted else None,
+            }
+        )
+    db.session.execute(insert(Response), rows)
+    responses = db.session.execute(
+        select(Response.id, Response.organisation_id).where(
+            Response.organisation_id.in_(list(ids.values()))
+        )
+    ).all()
+    answers = []
+    for response_id, _organisation in responses:
+        template = rng.choice(templates)
+        for key, value in template.items():
+            if _top_level_type(questionnaire, key) == "per_item" and isinstance(value, dict):
+                items = value.items()
+            else:
+                items = [("", value)]
+            for item_code, item_value in items:
+                answers.append(
+                    {
+                        "response_id": response_id,
+                        "question_key": key,
+                        "item_code": item_code,
+                        "value": item_value,
+                        "updated_at": STAMP,
+                    }
+                )
+    for start in range(0, len(answers), 20000):
+        db.session.execute(insert(Answer), answers[start : start + 20000])
+    db.session.commit()
+
+
+def respondent(app: Flask, code: str = "KEN") -> tuple[str, dict]:
+    """Invite the registry's State ``code`` and save realistic answers; (token, answers)."""
+    from sqlalchemy import select
+
+    from surveyapp import operations
+    from surveyapp.extensions import db
+    from surveyapp.models import Organisation
+
+    answers = state_templates()[0]
+    with app.app_context():
+        organisation = db.session.scalar(select(Organisation).filter_by(code=code))
+        invitation, token = operations.invite(
+            operations.current_round(), organisation, None, actor="bench"
+        )
+        response = invitation.response
+        operations.save_answers(response, response.version, answers, actor="bench", channel="bench")
+        db.session.commit()
+    return token, answers
+
+
+def analyst(app: Flask) -> tuple[str, str]:
+    """An analyst account; (e-mail, password)."""
+    from surveyapp import operations
+    from surveyapp.extensions import db
+
+    email, password = "bench-analyst@example.org", "correct horse bench battery"
+    with app.app_context():
+        operations.create_user(email, password, "analyst", actor="bench")
+        db.session.commit()
+    return email, password

@@ -1,0 +1,671 @@
+"""The benchmark suite: each case beside a floor measured in the same run, as a ratio.
+
+Absolute times drift on shared machines; a ratio against a floor timed in the same run, the two
+runs interleaved, does much less. Each case runs once to warm up, then several times; the
+figure is the median. ``python -m bench`` prints a table and, with ``--json FILE``, writes it.
+
+Groups (``--only``, in this order): ``reports`` (a summary against WeasyPrint alone, cached
+against cold, ``report all`` on every core against one, memory after many summaries), ``web``
+(autosave and the section page through one WSGI server against bare Flask endpoints, SQL
+queries per page), ``dashboard`` (many responses against few), ``export`` (CSV and XLSX
+against pandas, peak memory against the frame). ``bench/load.py`` stays a separate load test.
+
+The exit status is 0 when every case completed, whatever the timings: timings are reported,
+never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import io
+import json
+import logging
+import os
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+GROUPS = ("reports", "web", "dashboard", "export")
+#: the ISCM of the single-summary cases: the richest of the demo round
+SUMMARY_ISCM = "khartoum-process"
+#: the State section with the per-ISCM blocks: the largest page a respondent sees
+SECTION = "iscm_views"
+
+
+@dataclass
+class Sizes:
+    """How much data and how many repetitions a run uses."""
+
+    many: int = 10_000  # responses in the large round
+    few: int = 10  # responses in the small round
+    repeat: int = 5  # timed runs of a slow case (after one warm-up)
+    requests: int = 200  # timed HTTP requests of each kind
+    report_all: int = 0  # ISCMs rendered by `report all` (0: every answered ISCM)
+    report_repeat: int = 2
+    memory: tuple[int, int] = (10, 100)
+    export_repeat: int = 3
+
+
+FULL = Sizes()
+QUICK = Sizes(
+    many=2_000,
+    repeat=2,
+    requests=40,
+    report_all=4,
+    report_repeat=1,
+    memory=(3, 9),
+    export_repeat=1,
+)
+SMOKE = Sizes(
+    many=30,
+    few=3,
+    repeat=1,
+    requests=5,
+    report_all=2,
+    report_repeat=1,
+    memory=(1, 2),
+    export_repeat=1,
+)
+
+
+@dataclass
+class Result:
+    """One line of the table: our figure, the floor's, their ratio and the target."""
+
+    group: str
+    name: str
+    ours: float
+    floor: float
+    unit: str
+    target: float
+    #: ``max``: the ratio must be at most ``target``; ``equal``: the figures must be equal
+    comparison: str = "max"
+    note: str = ""
+    ratio: float = field(init=False)
+    passed: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ratio = self.ours / self.floor if self.floor else float("inf")
+        if self.comparison == "equal":
+            self.passed = self.ours == self.floor
+        else:
+            self.passed = self.ratio <= self.target
+
+    @property
+    def target_text(self) -> str:
+        return "equal" if self.comparison == "equal" else f"<= {self.target:g}x"
+
+
+def paired(
+    ours: Callable[[], object], floor: Callable[[], object], repeat: int, warmup: int = 1
+) -> tuple[float, float]:
+    """Median seconds of ``ours`` and of ``floor``, their runs interleaved after a warm-up."""
+    for _ in range(warmup):
+        ours()
+        floor()
+    ours_times, floor_times = [], []
+    for _ in range(repeat):
+        for function, times in ((ours, ours_times), (floor, floor_times)):
+            started = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - started)
+    return statistics.median(ours_times), statistics.median(floor_times)
+
+
+# -- reports ---------------------------------------------------------------------------------
+
+
+def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
+    from sqlalchemy import delete, select
+
+    from bench.data import demo_app
+    from reports import render_iscm_html, render_iscm_pdf, render_pdf
+    from surveyapp import reporting
+    from surveyapp.extensions import db
+    from surveyapp.models import Organisation, RenderedPdf, Response
+    from surveyapp.rendering import render_many
+
+    app = demo_app(folder)
+    results = []
+    with app.app_context():
+        survey_round = reporting.report_round()
+
+        def edits_of(code):
+            return {k: e.text for k, e in reporting.summary_edits(survey_round, code).items()}
+
+        dossier = reporting.build_iscm_dossier(SUMMARY_ISCM)
+        html = render_iscm_html(dossier, edits_of(SUMMARY_ISCM))
+
+        def ours_summary():
+            built = reporting.build_iscm_dossier(SUMMARY_ISCM, survey_round=survey_round)
+            return render_iscm_pdf(built, edits_of(SUMMARY_ISCM))
+
+        ours, floor = paired(ours_summary, lambda: render_pdf(html), sizes.repeat)
+        results.append(
+            Result(
+                "reports",
+                "summary from the database vs WeasyPrint on its HTML",
+                ours,
+                floor,
+                "s",
+                1.3,
+                note=f"{SUMMARY_ISCM}, {len(html):,} characters of HTML",
+            )
+        )
+
+        def cold():
+            db.session.execute(delete(RenderedPdf))
+            db.session.commit()
+            started = time.perf_counter()
+            reporting.summary_pdf(SUMMARY_ISCM)
+            db.session.commit()
+            return time.perf_counter() - started
+
+        def cached():
+            started = time.perf_counter()
+            reporting.summary_pdf(SUMMARY_ISCM)
+            db.session.commit()
+            return time.perf_counter() - started
+
+        cold()
+        cached()
+        cold_times, cached_times = [], []
+        for _ in range(sizes.repeat):
+            cold_times.append(cold())
+            cached_times.append(cached())
+        results.append(
+            Result(
+                "reports",
+                "summary cached vs cold (summary_pdf twice)",
+                statistics.median(cached_times),
+                statistics.median(cold_times),
+                "s",
+                0.05,
+            )
+        )
+
+        codes = db.session.scalars(
+            select(Organisation.code)
+            .join(Response, Response.organisation_id == Organisation.id)
+            .where(Organisation.kind == "iscm", Response.status == "submitted")
+            .order_by(Organisation.code)
+        ).all()
+        if sizes.report_all:
+            codes = codes[: sizes.report_all]
+        jobs = [
+            (code, reporting.build_iscm_dossier(code, survey_round=survey_round), edits_of(code))
+            for code in codes
+        ]
+    processes = os.cpu_count() or 1
+    render_iscm_pdf(jobs[0][1], jobs[0][2])  # warm-up: fonts and templates loaded once
+    all_times, single_times = [], []
+    for _ in range(sizes.report_repeat):
+        started = time.perf_counter()
+        assert len(list(render_many(jobs, processes=processes))) == len(jobs)
+        all_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        assert len(list(render_many(jobs, processes=1))) == len(jobs)
+        single_times.append(time.perf_counter() - started)
+    results.append(
+        Result(
+            "reports",
+            f"report all on {processes} cores vs one after another",
+            statistics.median(all_times),
+            statistics.median(single_times),
+            "s",
+            0.6,
+            note=f"{len(jobs)} ISCM summaries, worker start-up included",
+        )
+    )
+
+    first, second = sizes.memory
+    output = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.memory",
+            str(folder / "demo.sqlite3"),
+            str(first),
+            str(second),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    ).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    results.append(
+        Result(
+            "reports",
+            f"memory (RSS) after {second} summaries vs after {first}",
+            figures["second"] / 2**20,
+            figures["first"] / 2**20,
+            "MiB",
+            1.1,
+            note="a fresh process, renders from the database, never from the cache",
+        )
+    )
+    return results
+
+
+# -- web -------------------------------------------------------------------------------------
+
+
+class Server:
+    """One threaded werkzeug server on loopback: ``/_floor/...`` goes to the floor app."""
+
+    def __init__(self, app, floor_app) -> None:
+        from werkzeug.serving import make_server
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+
+        def dispatch(environ, start_response):
+            if environ.get("PATH_INFO", "").startswith("/_floor/"):
+                return floor_app(environ, start_response)
+            return app(environ, start_response)
+
+        self.server = make_server("127.0.0.1", 0, dispatch, threaded=True)
+        self.port = self.server.server_port
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Client:
+    """One client for every request: a fresh connection each time, timed end to end."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers=None):
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            reply = connection.getresponse()
+            data = reply.read()
+        finally:
+            connection.close()
+        return reply.status, data, time.perf_counter() - started
+
+
+FLOOR_PAGE = "{% for line in lines %}{{ line|safe }}\n{% endfor %}"
+
+
+def floor_app(folder: Path, page: bytes):
+    """Bare Flask: one endpoint writes one row to a SQLite table, one renders a template."""
+    from flask import Flask, jsonify, render_template_string, request
+
+    path = folder / "floor.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS saves (id INTEGER PRIMARY KEY, token TEXT, "
+            "version INTEGER, answers TEXT, saved_at TEXT)"
+        )
+    lines = page.decode().rstrip("\n").split("\n")
+    app = Flask("bench_floor")
+
+    @app.patch("/_floor/save")
+    def save():
+        body = request.get_json()
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("PRAGMA synchronous=NORMAL")
+            with connection:
+                cursor = connection.execute(
+                    "INSERT INTO saves (token, version, answers, saved_at) VALUES (?, ?, ?, ?)",
+                    (
+                        request.headers.get("Authorization", ""),
+                        body["version"],
+                        json.dumps(body["answers"]),
+                        dt.datetime.now(dt.UTC).isoformat(),
+                    ),
+                )
+        finally:
+            connection.close()
+        return jsonify(version=cursor.lastrowid, answers=body["answers"])
+
+    @app.get("/_floor/page")
+    def page_():
+        return render_template_string(FLOOR_PAGE, lines=lines)
+
+    return app
+
+
+def count_queries(app, path: str) -> int:
+    """SQL statements run by the second GET of ``path`` (in-process test client)."""
+    from sqlalchemy import event
+
+    from surveyapp.extensions import db
+
+    client = app.test_client()
+    assert client.get(path).status_code == 200
+    count = 0
+
+    def counter(*_args):
+        nonlocal count
+        count += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", counter)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", counter)
+    return count
+
+
+def web_cases(folder: Path, sizes: Sizes, apps: dict) -> list[Result]:
+    from bench.data import respondent
+
+    few, many = apps["few"], apps["many"]
+    token, _answers = respondent(many)
+    few_token, _ = respondent(few)
+    page_path = f"/r/{token}/s/{SECTION}"
+    status, page, _ = None, b"", 0.0
+    results = []
+    with_page = many.test_client().get(page_path)
+    assert with_page.status_code == 200, with_page.status_code
+    page = with_page.data
+    server = Server(many, floor_app(folder, page))
+    try:
+        client = Client(server.port)
+        floor_size = len(client.request("GET", "/_floor/page")[1])
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        version = json.loads(client.request("GET", "/api/v1/response", headers=headers)[1])[
+            "version"
+        ]
+        ours_times, floor_times = [], []
+        for number in range(sizes.requests + 5):
+            body = json.dumps(
+                {"version": version, "answers": {"respondent_name": f"Benchmark {number}"}}
+            ).encode()
+            status, data, seconds = client.request("PATCH", "/api/v1/response", body, headers)
+            assert status == 200, (status, data[:300])
+            version = json.loads(data)["version"]
+            floor_status, _, floor_seconds = client.request("PATCH", "/_floor/save", body, headers)
+            assert floor_status == 200
+            if number >= 5:  # the first five warm up
+                ours_times.append(seconds)
+                floor_times.append(floor_seconds)
+        results.append(
+            Result(
+                "web",
+                "autosave PATCH /api/v1/response p50 vs bare Flask writing one row",
+                statistics.median(ours_times) * 1000,
+                statistics.median(floor_times) * 1000,
+                "ms",
+                3,
+                note=f"{sizes.requests} requests each, werkzeug threaded server, "
+                f"{sizes.many:,} responses in the round",
+            )
+        )
+        ours_times, floor_times = [], []
+        for number in range(sizes.requests + 5):
+            status, data, seconds = client.request("GET", page_path)
+            assert status == 200, status
+            floor_status, _, floor_seconds = client.request("GET", "/_floor/page")
+            assert floor_status == 200
+            if number >= 5:
+                ours_times.append(seconds)
+                floor_times.append(floor_seconds)
+        results.append(
+            Result(
+                "web",
+                "section page GET /r/<token>/s/iscm_views p50 vs bare Flask template",
+                statistics.median(ours_times) * 1000,
+                statistics.median(floor_times) * 1000,
+                "ms",
+                3,
+                note=f"{len(page):,} bytes vs {floor_size:,} bytes",
+            )
+        )
+    finally:
+        server.close()
+    results.append(
+        Result(
+            "web",
+            f"SQL queries per section page, {sizes.many:,} vs {sizes.few} responses",
+            count_queries(many, page_path),
+            count_queries(few, f"/r/{few_token}/s/{SECTION}"),
+            "queries",
+            1,
+            comparison="equal",
+            note="counted with before_cursor_execute, not timed",
+        )
+    )
+    return results
+
+
+# -- dashboard -------------------------------------------------------------------------------
+
+
+def logged_in(app, email: str, password: str):
+    """A test client logged in as ``email``."""
+    client = app.test_client()
+    page = client.get("/login").data.decode()
+    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+    reply = client.post(
+        "/login",
+        data={"csrf_token": csrf.group(1) if csrf else "", "email": email, "password": password},
+    )
+    assert reply.status_code in (302, 303), reply.status_code
+    return client
+
+
+def dashboard_cases(sizes: Sizes, apps: dict) -> list[Result]:
+    from bench.data import analyst
+
+    clients = {}
+    for key in ("few", "many"):
+        email, password = analyst(apps[key])
+        clients[key] = logged_in(apps[key], email, password)
+    results = []
+    for path in ("/analyst/", "/analyst/coverage"):
+
+        def get(key, path=path):
+            reply = clients[key].get(path)
+            assert reply.status_code == 200, (path, reply.status_code)
+
+        ours, floor = paired(lambda: get("many"), lambda: get("few"), sizes.repeat * 2)
+        results.append(
+            Result(
+                "dashboard",
+                f"{path} with {sizes.many:,} responses vs {sizes.few}",
+                ours * 1000,
+                floor * 1000,
+                "ms",
+                2,
+                note="in-process test client, logged-in analyst",
+            )
+        )
+    return results
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def export_cases(sizes: Sizes, apps: dict) -> list[Result]:
+    import pandas as pd
+
+    from surveyapp import exports, operations
+
+    app = apps["many"]
+    results = []
+    with app.app_context():
+        survey_round = operations.current_round()
+
+        def ours(file_format):
+            output = io.BytesIO()
+            exports.export_round(survey_round, output, file_format=file_format, kinds=("state",))
+            return output
+
+        sheets = exports.build_sheets(survey_round, ("state",), False, "en")
+        sheets.append(exports.dictionary_sheet(list(sheets)))
+        frames = [
+            (
+                sheet.name,
+                pd.DataFrame(list(sheet.rows()), columns=[c.name for c in sheet.columns]),
+            )
+            for sheet in sheets
+        ]
+        rows = len(frames[0][1])
+
+        def floor_csv():
+            output = io.BytesIO()
+            with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for name, frame in frames:
+                    with archive.open(f"{name}.csv", "w") as raw:
+                        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                        frame.to_csv(text, index=False)
+                        text.flush()
+                        text.detach()
+            return output
+
+        def floor_xlsx():
+            output = io.BytesIO()
+            with pd.ExcelWriter(output, engine="openpyxl") as writer:
+                for name, frame in frames:
+                    frame.to_excel(writer, sheet_name=name, index=False)
+            return output
+
+        for file_format, floor, target in (("csv", floor_csv, 2), ("xlsx", floor_xlsx, 1.5)):
+            mine, theirs = paired(lambda f=file_format: ours(f), floor, sizes.export_repeat)
+            results.append(
+                Result(
+                    "export",
+                    f"{file_format.upper()} export of {rows:,} State responses vs pandas",
+                    mine,
+                    theirs,
+                    "s",
+                    target,
+                    note="pandas writes the already-built frames"
+                    + (" (ZIP of CSV, deflated)" if file_format == "csv" else " (openpyxl)"),
+                )
+            )
+        frame_bytes = sum(int(frame.memory_usage(deep=True).sum()) for _, frame in frames)
+        peaks = []
+        for file_format in ("csv", "xlsx"):
+            tracemalloc.start()
+            ours(file_format)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+        results.append(
+            Result(
+                "export",
+                "export peak memory (CSV, XLSX) vs the frames' own size",
+                max(peaks) / 2**20,
+                frame_bytes / 2**20,
+                "MiB",
+                2,
+                note=f"tracemalloc peak: CSV {peaks[0] / 2**20:.1f} MiB, "
+                f"XLSX {peaks[1] / 2**20:.1f} MiB; frames: memory_usage(deep=True)",
+            )
+        )
+    return results
+
+
+# -- the suite -------------------------------------------------------------------------------
+
+
+def run(groups: tuple[str, ...], sizes: Sizes, folder: Path, echo=print) -> list[Result]:
+    from bench.data import bulk_app
+
+    results: list[Result] = []
+    if "reports" in groups:
+        echo("reports: the demo round, summaries...")
+        results += reports_cases(folder, sizes)
+    apps = {}
+    if any(g in groups for g in ("web", "dashboard", "export")):
+        echo(f"generating rounds of {sizes.few} and {sizes.many:,} State responses...")
+        apps = {
+            "few": bulk_app(folder, "few", sizes.few, seed=1),
+            "many": bulk_app(folder, "many", sizes.many, seed=2),
+        }
+    if "web" in groups:
+        echo("web: autosave, section page, queries...")
+        results += web_cases(folder, sizes, apps)
+    if "dashboard" in groups:
+        echo("dashboard...")
+        results += dashboard_cases(sizes, apps)
+    if "export" in groups:
+        echo("export...")
+        results += export_cases(sizes, apps)
+    return results
+
+
+def table(results: list[Result]) -> str:
+    """The results as a Markdown table."""
+    lines = [
+        "| case | ours | floor | ratio | target | result |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        figure = "{:,.0f}" if r.unit == "queries" else "{:,.3g}" if r.unit == "s" else "{:,.1f}"
+        lines.append(
+            f"| {r.name} | {figure.format(r.ours)} {r.unit} | {figure.format(r.floor)} {r.unit} "
+            f"| {r.ratio:.2f}x | {r.target_text} | {'pass' if r.passed else 'falls short'} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="smaller sizes, fewer repetitions")
+    mode.add_argument("--smoke", action="store_true", help="tiny sizes: checks every case runs")
+    parser.add_argument("--only", help=f"comma-separated groups among {', '.join(GROUPS)}")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--keep", metavar="FOLDER", help="build the databases in FOLDER")
+    args = parser.parse_args(argv)
+
+    groups = GROUPS
+    if args.only:
+        groups = tuple(g.strip() for g in args.only.split(",") if g.strip())
+        unknown = [g for g in groups if g not in GROUPS]
+        if unknown:
+            parser.error(f"unknown group(s) {', '.join(unknown)}: choose among {', '.join(GROUPS)}")
+    sizes = SMOKE if args.smoke else QUICK if args.quick else FULL
+    mode_name = "smoke" if args.smoke else "quick" if args.quick else "full"
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="surveyapp-bench-") as temporary:
+        folder = Path(args.keep or temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        results = run(groups, sizes, folder, echo=lambda m: print(m, file=sys.stderr))
+    elapsed = time.perf_counter() - started
+    print(table(results))
+    print(f"\n{mode_name} run, {elapsed:.0f} s, {os.cpu_count()} cores")
+    if args.json:
+        document = {
+            "mode": mode_name,
+            "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "seconds": round(elapsed, 1),
+            "cpu_count": os.cpu_count(),
+            "sizes": asdict(sizes),
+            "results": [
+                asdict(r) | {"target_text": r.target_text, "ratio": r.ratio} for r in results
+            ],
+        }
+        Path(args.json).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
