@@ -28,6 +28,7 @@ from surveyapp.interop.excel_questionnaire import (
 )
 from surveyapp.models import Response
 from surveyapp.questionnaire import Questionnaire
+from surveyapp.respond.messages import translate_engine_message
 
 #: the largest workbook accepted (a filled questionnaire is well under 1 MB)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -165,7 +166,7 @@ def excel_upload(response_id: int):
     except operations.AnswersInvalid as invalid:
         db.session.rollback()
         errors = [
-            CellError(*filled.where(path), " ".join(messages))
+            CellError(*filled.where(path), " ".join(map(translate_engine_message, messages)))
             for path, messages in invalid.errors.items()
         ]
         return _page(response, form, 422, cell_errors=_rows(questionnaire, errors, invalid.errors))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zipfile import BadZipFile
 
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -485,7 +486,7 @@ class _Reader:
                 return True
             if word in _FALSE_WORDS:
                 return None
-            self.error(sheet, cell, "Choose Yes from the list or leave the cell empty.")
+            self.error(sheet, cell, _("Choose Yes from the list or leave the cell empty."))
             return None
         if raw is None:
             return None
@@ -495,7 +496,7 @@ class _Reader:
         if kind == "1":
             code = _choice_code(question, str(raw), self.lang)
             if code is None:
-                self.error(sheet, cell, "Choose one of the listed options.")
+                self.error(sheet, cell, _("Choose one of the listed options."))
             return code
         if kind == "M":
             codes = []
@@ -504,7 +505,8 @@ class _Reader:
                     continue
                 code = _choice_code(question, part, self.lang)
                 if code is None:
-                    self.error(sheet, cell, f"{part.strip()!r} is not one of the listed options.")
+                    message = _("“%(text)s” is not one of the listed options.", text=part.strip())
+                    self.error(sheet, cell, message)
                 else:
                     codes.append(code)
             return codes or None
@@ -524,7 +526,10 @@ class _Reader:
             sheet_title, coordinate, kind, *path = entry
             if sheet_title not in self.workbook.sheetnames:
                 raise ExcelFileError(
-                    f"The sheet {sheet_title!r} is missing: do not rename or delete sheets."
+                    _(
+                        "The sheet “%(sheet)s” is missing: do not rename or delete sheets.",
+                        sheet=sheet_title,
+                    )
                 )
             raw = self.workbook[sheet_title][coordinate].value
             where = (sheet_title, coordinate)
@@ -576,10 +581,10 @@ def read_workbook(data: bytes, questionnaire_for: Any, *, secret_key: str) -> Fi
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError, TypeError) as error:
-        raise ExcelFileError("The file is not an Excel workbook (.xlsx).") from error
+        raise ExcelFileError(_("The file is not an Excel workbook (.xlsx).")) from error
     if META_SHEET not in workbook.sheetnames:
         raise ExcelFileError(
-            "The file is not a questionnaire downloaded from here (its hidden sheet is missing)."
+            _("The file is not a questionnaire downloaded from here (its hidden sheet is missing).")
         )
     meta = workbook[META_SHEET]
     token = "".join(str(row[0]) for row in meta.iter_rows(values_only=True) if row and row[0])
@@ -587,7 +592,7 @@ def read_workbook(data: bytes, questionnaire_for: Any, *, secret_key: str) -> Fi
         payload = _serializer(secret_key).loads(token)
     except BadSignature as error:
         raise ExcelFileError(
-            "The file's hidden sheet has been changed or does not come from this installation."
+            _("The file's hidden sheet has been changed or does not come from this installation.")
         ) from error
     questionnaire = questionnaire_for(int(payload["r"]), str(payload.get("h", "")))
     return _Reader(workbook, payload, questionnaire).read()

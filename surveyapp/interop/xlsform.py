@@ -427,22 +427,6 @@ def build_xlsform(questionnaire: Questionnaire, organisations: Iterable[Any]) ->
     return _Exporter(questionnaire, list(organisations)).build()
 
 
-def field_paths(form: XLSForm) -> dict[str, tuple[str, ...]]:
-    """Every data field of ``form`` by name, with its path of group and repeat names."""
-    paths: dict[str, tuple[str, ...]] = {}
-    stack: list[str] = []
-    for row in form.survey:
-        kind = row["type"]
-        if kind in ("begin_group", "begin_repeat"):
-            stack.append(row["name"])
-            paths[row["name"]] = tuple(stack)
-        elif kind in ("end_group", "end_repeat"):
-            stack.pop()
-        elif kind != "note":
-            paths[row["name"]] = (*stack, row["name"])
-    return paths
-
-
 # -- import ---------------------------------------------------------------------------------
 
 
