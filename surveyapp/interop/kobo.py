@@ -231,6 +231,20 @@ def _value(field_kind: str, value: Any) -> Any:
     return value
 
 
+def _flatten(record: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """Columns and values, with groups given as nested objects (ODK Central) as paths."""
+    items = []
+    for name, value in record.items():
+        column = f"{prefix}/{name}" if prefix else str(name)
+        if "@odata" in column:
+            continue
+        if isinstance(value, Mapping):
+            items.extend(_flatten(value, column))
+        else:
+            items.append((column, value))
+    return items
+
+
 class _Record:
     """One submission turned into answers, remembering the column of each answer path."""
 
@@ -242,8 +256,8 @@ class _Record:
         self.problems: list[RowProblem] = []
         self.rows: dict[str, dict[int, dict[str, Any]]] = {}
         self.organisation: str | None = None
-        for column, value in record.items():
-            self.take(str(column), value, None)
+        for column, value in _flatten(record):
+            self.take(column, value, None)
         self.finish()
 
     def refuse(self, column: str | None, message: str) -> None:

@@ -217,3 +217,36 @@ def test_a_file_that_is_not_an_export_gets_a_clear_message(runner, tmp_path):
     assert result.exit_code == 1
     assert "neither JSON nor a CSV" in result.output
     assert "Traceback" not in result.output
+
+
+def nest(record: dict) -> dict:
+    """A flat record with groups as nested objects, as ODK Central's OData gives it."""
+    nested: dict = {}
+    for column, value in record.items():
+        if column.startswith("_") or column.startswith(("meta/", "formhub/")):
+            continue
+        if isinstance(value, list):
+            continue
+        *groups, name = column.split("/")
+        target = nested
+        for group in groups:
+            target = target.setdefault(group, {})
+        target[name] = value
+    return nested
+
+
+def test_odk_central_json_with_groups_as_objects_is_read(app, runner, demo_submissions, tmp_path):
+    iscm = next(r for r in demo_submissions if "khartoum-process" in r.values())
+    record = nest(iscm) | {
+        "__id": "uuid:central-1",
+        "__system": {"submitterName": "Ann", "reviewState": None},
+        "partnerships@odata.navigationLink": "Submissions('uuid:central-1')/partnerships",
+    }
+    path = tmp_path / "central.json"
+    path.write_text(json.dumps({"value": [record]}))
+    result = runner.invoke(args=["responses", "import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 imported" in result.output
+    answers = stored_answers(app)["khartoum-process"]
+    assert answers["founding_year"] == 2014
+    assert "meetings" not in answers
