@@ -559,6 +559,7 @@ class _Reader:
             container = self.question(key)
             if container is not None and container.type == "per_item":
                 answers[key] = {item: row for item, row in table.items() if row} or None
+                self.check_items(container, answers[key] or {})
                 continue
             rows = []
             for position in sorted(table, key=int):
@@ -569,6 +570,27 @@ class _Reader:
                     rows.append(table[position])
             answers[key] = rows or None
         return self.result
+
+    def check_items(self, container: Question, items: Mapping[str, Any]) -> None:
+        """A per_item row answered for an item not chosen above would be ignored: say so."""
+        source = container.items_from or ""
+        if source not in self.result.answers:
+            return
+        chosen = self.result.answers.get(source) or []
+        for item, row in items.items():
+            if item in chosen:
+                continue
+            sheet, cell = self.result.cells[f"{container.key}.{item}.{next(iter(row))}"]
+            label = self.questionnaire.question(source).label.get_text(self.lang)
+            self.error(
+                sheet,
+                cell,
+                _(
+                    "This row is for an item not chosen in “%(question)s”: choose Yes for it "
+                    "there, or empty the row.",
+                    question=label,
+                ),
+            )
 
 
 def read_workbook(data: bytes, questionnaire_for: Any, *, secret_key: str) -> FilledQuestionnaire:

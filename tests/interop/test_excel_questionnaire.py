@@ -333,3 +333,21 @@ def test_repeat_rows_are_read_from_the_table_skipping_empty_rows(app, analyst, i
     assert answers_of(app, iscm_response)["partner_igo_examples"] == [
         {"igo": "iom", "example": "Réunion thématique, Stockholm"}
     ]
+
+
+def test_a_per_item_row_for_an_item_not_chosen_is_pointed_out(app, analyst, create_invitation):
+    _token, state = create_invitation("EGY")
+    workbook = download(analyst, state)
+    participation = sheet_with(workbook, text("iscms", "en", "state"))
+    start = find_row(participation, text("iscms", "en", "state"))
+    participation.cell(row=row_containing(participation, "Khartoum", start), column=2).value = "Yes"
+    views = sheet_with(workbook, text("iscm_views", "en", "state"))
+    header = find_row(views, text("iscm_views", "en", "state")) + 1
+    rabat = row_containing(views, "Rabat", header)
+    views.cell(row=rabat, column=2).value = choice("role", "member", "en", "state")
+    reply = upload(analyst, state, workbook)
+    assert reply.status_code == 422
+    html = reply.get_data(as_text=True)
+    assert f"cell B{rabat}</td>" in html
+    assert "not chosen in" in html
+    assert answers_of(app, state) == {}
