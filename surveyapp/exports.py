@@ -32,6 +32,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import selectinload
 
 from surveyapp.extensions import db
@@ -444,19 +445,26 @@ def export_command(
     round_id: int | None,
 ) -> None:
     """Export the answers as XLSX, or as a ZIP of CSV files (one per sheet)."""
-    survey_round = round_for_export(round_id)
-    if round_id is not None and survey_round is None:
-        raise click.ClickException(f"No round has the number {round_id}.")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".part")
-    with partial.open("wb") as handle:
-        rows = export_round(
-            survey_round,
-            handle,
-            file_format=file_format,
-            kinds=(kind,) if kind else RESPONDENT_TYPES,
-            labels=labels,
-            language=lang,
-        )
+    try:
+        survey_round = round_for_export(round_id)
+        if round_id is not None and survey_round is None:
+            raise click.ClickException(f"No round has the number {round_id}.")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        partial = output.with_name(output.name + ".part")
+        with partial.open("wb") as handle:
+            rows = export_round(
+                survey_round,
+                handle,
+                file_format=file_format,
+                kinds=(kind,) if kind else RESPONDENT_TYPES,
+                labels=labels,
+                language=lang,
+            )
+    except (OperationalError, ProgrammingError) as error:
+        db.session.rollback()
+        raise click.ClickException(
+            f"The database is not ready ({error.orig}). Check SURVEYAPP_DATABASE_URL and run "
+            "`surveyapp init`."
+        ) from error
     partial.replace(output)
     click.echo(f"Wrote {output} ({rows} data rows)")

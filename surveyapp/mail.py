@@ -27,6 +27,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from surveyapp import operations
 from surveyapp.extensions import db
@@ -409,7 +410,14 @@ def send_command(retry_failed: bool) -> None:
     """Send the messages waiting in the outbox (run it from cron to retry failures)."""
     if not mail_configured():
         raise click.ClickException("E-mail is not configured: set SURVEYAPP_MAIL_SERVER.")
-    delivery = deliver_pending(retry_failed=retry_failed)
+    try:
+        delivery = deliver_pending(retry_failed=retry_failed)
+    except (OperationalError, ProgrammingError) as error:
+        db.session.rollback()
+        raise click.ClickException(
+            f"The database is not ready ({error.orig}). Check SURVEYAPP_DATABASE_URL and run "
+            "`surveyapp init`."
+        ) from error
     click.echo(f"Sent {delivery.sent}, failed {delivery.failed}.")
     if delivery.error:
         click.echo(f"Mail server: {delivery.error}", err=True)
