@@ -24,16 +24,17 @@ def start_compendium_job(language: str, requested_by: str) -> ReportJob:
     job = ReportJob(kind="compendium", language=language, requested_by=requested_by)
     db.session.add(job)
     db.session.commit()
+    job_id = job.id
     redis_url = current_app.config.get("SURVEYAPP_REDIS_URL")
     if redis_url:
         from redis import Redis
         from rq import Queue
 
         queue = Queue(QUEUE, connection=Redis.from_url(redis_url))
-        queue.enqueue(run_job, job.id, job_timeout=3600)
+        queue.enqueue(run_job, job_id, job_timeout=3600)
     else:
         app = current_app._get_current_object()
-        threading.Thread(target=_run_in_app, args=(app, job.id), daemon=True).start()
+        threading.Thread(target=_run_in_app, args=(app, job_id), daemon=True).start()
     return job
 
 
@@ -45,9 +46,16 @@ def run_job(job_id: int) -> None:
 
 
 def _run_in_app(app: Flask, job_id: int) -> None:
+    from surveyapp import WRITE_INTENT
+
+    # The job writes its progress as it goes: on SQLite its transactions must take the write
+    # lock when they begin, or a write after a read fails when a request wrote in between.
+    WRITE_INTENT.set(True)
     with app.app_context():
-        execute(job_id)
-        db.session.remove()
+        try:
+            execute(job_id)
+        finally:
+            db.session.remove()
 
 
 def execute(job_id: int) -> None:
@@ -57,26 +65,25 @@ def execute(job_id: int) -> None:
     job = db.session.get(ReportJob, job_id)
     if job is None or job.status not in ("queued", "running"):
         return
-    job.status = "running"
-    db.session.commit()
-
-    def progress(index: int, total: int) -> None:
-        job.progress = int(90 * index / max(total, 1))
+    try:
+        job.status = "running"
         db.session.commit()
 
-    try:
+        def progress(index: int, total: int) -> None:
+            job.progress = int(90 * index / max(total, 1))
+            db.session.commit()
+
         _pdf, key = compendium_pdf(language=job.language, progress=progress)
+        job.result_key = key
+        job.status = "done"
+        job.progress = 100
+        job.finished_at = utcnow()
+        db.session.commit()
     except Exception as error:  # noqa: BLE001 - a failed job must say why, whatever it was
+        current_app.logger.exception("Report job %s failed", job_id)
         db.session.rollback()
         job = db.session.get(ReportJob, job_id)
         job.status = "failed"
         job.message = f"{error.__class__.__name__}: {error}"
         job.finished_at = utcnow()
         db.session.commit()
-        current_app.logger.exception("Report job %s failed", job_id)
-        return
-    job.result_key = key
-    job.status = "done"
-    job.progress = 100
-    job.finished_at = utcnow()
-    db.session.commit()

@@ -175,7 +175,7 @@ def test_the_compendium_is_prepared_in_the_background(analyst_client):
     )
     assert reply.status_code == 302
     job_url = reply.headers["Location"]
-    deadline = time.monotonic() + 600
+    deadline = time.monotonic() + 300
     status = {}
     while time.monotonic() < deadline:
         status = analyst_client.get(job_url + ".json").get_json()
