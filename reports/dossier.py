@@ -76,7 +76,7 @@ class StateView:
     #: the language the State wrote its free-text answers in (None: the summary's language)
     language: str | None = None
     #: how stable the State considers the ISCM's funding (``stable``, ``partly_stable``,
-    #: ``unstable``); needs a ``funding_stability`` question in the State's per-ISCM block
+    #: ``unstable``); needs a ``funding_stability_view`` question in the State's per-ISCM block
     funding_view: str | None = None
     funding_view_attributable: bool = True
 

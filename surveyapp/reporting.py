@@ -205,10 +205,17 @@ def _state_views(survey_round, code, names, language):
                 value_rating=int(rating) if str(rating or "").isdigit() else None,
                 value_rating_label=labels.get("value_rating", {}).get(rating) if rating else None,
                 language=response.language,
+                funding_view=value.get("funding_stability_view")
+                if value.get("funding_stability_view") in FUNDING_VIEWS
+                else None,
             )
         )
         sources.append(_source(response, names))
     return views, sources
+
+
+#: the States' answers on funding that the summary sets beside the ISCM's own
+FUNDING_VIEWS = ("stable", "partly_stable", "unstable")
 
 
 def _igo_views(survey_round, code, names, language):

@@ -188,3 +188,32 @@ def test_the_compendium_is_prepared_in_the_background(analyst_client):
     text = pdf_text(pdf.data)
     assert "Contents" in text
     assert "Khartoum Process" in text
+
+
+def test_states_view_of_funding_is_set_beside_the_iscms(app, khartoum_round):
+    with app.app_context():
+        response = db.session.scalar(
+            select(Response).join(Response.organisation).filter(Organisation.code == "ETH")
+        )
+        operations.reopen_response(response, actor="test")
+        views = dict(response.answer_values()["iscm_views"]["khartoum-process"])
+        views["funding_stability_view"] = "unstable"
+        operations.save_answers(
+            response,
+            response.version,
+            {"iscm_views": {"khartoum-process": views}},
+            actor="test",
+            channel="test",
+        )
+        operations.submit_response(response, actor="test", channel="test")
+        db.session.commit()
+        from reports import draft_sections
+        from surveyapp.reporting import build_iscm_dossier
+
+        dossier = build_iscm_dossier("khartoum-process")
+        ethiopia = next(v for v in dossier.state_views if v.state.code == "ETH")
+        assert ethiopia.funding_view == "unstable"
+        structures = next(s for s in draft_sections(dossier) if s.key == "structures")
+    text = " ".join(structures.paragraphs)
+    assert "The funding sources of the Khartoum Process are stable." in text
+    assert "Ethiopia" in text.split("are stable.")[1]
