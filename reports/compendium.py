@@ -9,6 +9,7 @@ network of partnerships) and then each ISCM's summary. Built from a plain
 from __future__ import annotations
 
 import math
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -268,7 +269,9 @@ def partnership_graph(compendium: CompendiumDossier) -> nx.Graph:
     an ISCM named in its answers."""
     graph = nx.Graph()
     for dossier in compendium.iscms:
-        graph.add_node(dossier.iscm.code, kind="iscm", label=iscm_label(dossier))
+        own = dossier.organisations.get(dossier.iscm.code)
+        short = dossier.iscm.acronym or (own.short_name if own else "") or iscm_label(dossier)
+        graph.add_node(dossier.iscm.code, kind="iscm", label=iscm_label(dossier), short=short)
     for dossier in compendium.iscms:
         for key, kind in (("partner_iscms", "iscm"), ("partner_igos", "igo")):
             value = dossier.answers.get(key)
@@ -277,11 +280,8 @@ def partnership_graph(compendium: CompendiumDossier) -> nx.Graph:
                     continue
                 if code not in graph:
                     organisation = dossier.organisations.get(code)
-                    graph.add_node(
-                        code,
-                        kind=kind,
-                        label=organisation.short_name if organisation else code,
-                    )
+                    name = organisation.short_name if organisation else code
+                    graph.add_node(code, kind=kind, label=name, short=name)
                 graph.add_edge(dossier.iscm.code, code)
     return graph
 
@@ -307,8 +307,10 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
     # An ISCM that named no partner says nothing in a picture of links (the table lists it)
     graph = graph.subgraph([node for node in graph if graph.degree(node) > 0]).copy()
     # A fixed seed: the same answers draw the same picture
-    positions = nx.spring_layout(graph, seed=2019, k=1.6 / math.sqrt(graph.number_of_nodes()))
-    height = 4.2 if graph.number_of_nodes() <= 30 else 6.0
+    positions = nx.spring_layout(
+        graph, seed=2019, k=3.0 / math.sqrt(graph.number_of_nodes()), iterations=300
+    )
+    height = 4.2 if graph.number_of_nodes() <= 20 else 5.0
     with _chart_style(compendium.language):
         figure = _figure(WIDE_INCHES, height)
         axes = figure.add_subplot()
@@ -332,8 +334,9 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
             )
         for node, data in graph.nodes(data=True):
             x, y = positions[node]
+            # Short names on the picture (the table beside it has the full names), wrapped
             axes.annotate(
-                data["label"],
+                textwrap.fill(data.get("short") or data["label"], 18),
                 (x, y),
                 xytext=(0, 7),
                 textcoords="offset points",

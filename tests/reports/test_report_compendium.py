@@ -143,7 +143,8 @@ def test_partnership_network_links_iscms_to_the_partners_they_named():
 
     assert graph.has_edge("rabat-process", "khartoum-process")
     assert graph.has_edge("rabat-process", "ilo")
-    assert graph.nodes["ilo"] == {"kind": "igo", "label": "ILO"}
+    assert graph.nodes["ilo"] == {"kind": "igo", "label": "ILO", "short": "ILO"}
+    assert graph.nodes["khartoum-process"]["short"] in ("KP", "Khartoum Process")
     assert graph.degree("midsa") == 0
     assert "other" not in graph
 
