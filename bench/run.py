@@ -304,7 +304,7 @@ class Client:
         return reply.status, data, time.perf_counter() - started
 
 
-FLOOR_PAGE = "{% for line in lines %}{{ line|safe }}\n{% endfor %}"
+FLOOR_PAGE = "{% for line in lines %}{{ line|safe }}{% if not loop.last %}\n{% endif %}{% endfor %}"
 
 
 def floor_app(folder: Path, page: bytes):
@@ -318,7 +318,7 @@ def floor_app(folder: Path, page: bytes):
             "CREATE TABLE IF NOT EXISTS saves (id INTEGER PRIMARY KEY, token TEXT, "
             "version INTEGER, answers TEXT, saved_at TEXT)"
         )
-    lines = page.decode().rstrip("\n").split("\n")
+    lines = page.decode().split("\n")
     app = Flask("bench_floor")
 
     @app.patch("/_floor/save")
@@ -656,19 +656,25 @@ def main(argv: list[str] | None = None) -> int:
     sizes = SMOKE if args.smoke else QUICK if args.quick else FULL
     mode_name = "smoke" if args.smoke else "quick" if args.quick else "full"
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="surveyapp-bench-") as temporary:
         folder = Path(args.keep or temporary)
         folder.mkdir(parents=True, exist_ok=True)
         results = run(groups, sizes, folder, echo=lambda m: print(m, file=sys.stderr))
     elapsed = time.perf_counter() - started
     print(table(results))
-    print(f"\n{mode_name} run, {elapsed:.0f} s, {os.cpu_count()} cores")
+    load_after = os.getloadavg()[0]
+    print(
+        f"\n{mode_name} run, {elapsed:.0f} s, {os.cpu_count()} cores, "
+        f"load average {load_before:.1f} before and {load_after:.1f} after"
+    )
     if args.json:
         document = {
             "mode": mode_name,
             "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "seconds": round(elapsed, 1),
             "cpu_count": os.cpu_count(),
+            "load_average": [round(load_before, 2), round(load_after, 2)],
             "sizes": asdict(sizes),
             "results": [
                 asdict(r) | {"target_text": r.target_text, "ratio": r.ratio} for r in results
