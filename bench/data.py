@@ -25,8 +25,8 @@ def make_app(folder: Path, name: str) -> Flask:
 
     os.environ["SURVEYAPP_INSTANCE_PATH"] = str(folder / "instance")
     path = folder / f"{name}.sqlite3"
-    if path.exists():
-        path.unlink()
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
     return create_app(
         {
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",

@@ -52,7 +52,8 @@ def main(argv: list[str]) -> int:
         for number in range(1, second + 1):
             code = codes[(number - 1) % len(codes)]
             dossier = reporting.build_iscm_dossier(code)
-            edits = {k: e.text for k, e in reporting.summary_edits(dossier_round(), code).items()}
+            survey_round = reporting.report_round()
+            edits = {k: e.text for k, e in reporting.summary_edits(survey_round, code).items()}
             render_iscm_pdf(dossier, edits)
             db.session.remove()  # one summary per request, as the web application does
             if number == first:
@@ -60,12 +61,6 @@ def main(argv: list[str]) -> int:
         figures["second"] = rss_bytes()
     print(json.dumps(figures))
     return 0
-
-
-def dossier_round():
-    from surveyapp import reporting
-
-    return reporting.report_round()
 
 
 if __name__ == "__main__":
