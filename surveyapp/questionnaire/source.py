@@ -7,6 +7,7 @@ booleans (``yes``, ``no``, ``on``, ``off`` stay strings, so a choice code ``no``
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Hashable, Iterator
 from typing import Any
@@ -51,8 +52,28 @@ class LineList(list[Any]):
         return self.line
 
 
+#: the largest questionnaire file read; a real one is a few hundred kilobytes
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that builds ``LineDict`` and ``LineList`` with YAML 1.2 booleans."""
+    """A safe loader that builds ``LineDict`` and ``LineList`` with YAML 1.2 booleans.
+
+    Aliases (``*name``) are refused: questionnaires never need them, and a few nested aliases
+    are enough to make a "billion laughs" file that would take all memory.
+    """
+
+    def compose_node(self, parent, index):
+        """Refuse an alias before it is expanded."""
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "aliases (*name) are not allowed in questionnaire files",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
 
 
 _LineLoader.yaml_implicit_resolvers = {
@@ -99,6 +120,11 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse ``text`` into ``LineDict``/``LineList`` data; a syntax error becomes a Problem."""
+    if len(text) > MAX_FILE_BYTES:
+        megabytes = len(text) / 1024 / 1024
+        return None, [
+            Problem(file, None, None, f"the file has {megabytes:.0f} MB of text; at most 5 MB")
+        ]
     loader = _LineLoader(text)
     try:
         return loader.get_single_data(), []
@@ -116,6 +142,12 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
 def read_yaml(path: str, file: str) -> tuple[Any, list[Problem]]:
     """Read and parse the YAML file at ``path``; unreadable files become a Problem."""
     try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            megabytes = size / 1024 / 1024
+            return None, [
+                Problem(file, None, None, f"the file is {megabytes:.0f} MB; at most 5 MB")
+            ]
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except UnicodeDecodeError:

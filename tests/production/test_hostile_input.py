@@ -83,3 +83,43 @@ def test_any_json_body_gets_a_clear_client_error(client, iscm_token, body):
     )
     assert reply.status_code in (200, 400, 409, 422)
     assert reply.is_json
+
+
+BILLION_LAUGHS = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+sections: *i
+"""
+
+
+def test_a_yaml_bomb_is_refused_quickly(runner, tmp_path):
+    import time
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(BILLION_LAUGHS)
+    started = time.monotonic()
+    result = runner.invoke(args=["questionnaires", "validate", str(bomb)])
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 1
+    assert "bomb.yaml:2" in result.output
+    assert "aliases" in result.output
+
+
+def test_a_huge_questionnaire_file_is_refused_without_reading_it(runner, tmp_path):
+    huge = tmp_path / "huge.yaml"
+    with huge.open("w") as handle:
+        handle.write("id: huge\nnote: |\n")
+        line = "  " + "x" * 1022 + "\n"
+        for _ in range(100 * 1024):
+            handle.write(line)
+    result = runner.invoke(args=["questionnaires", "validate", str(huge)])
+    assert result.exit_code == 1
+    assert "huge.yaml" in result.output
+    assert "at most 5 MB" in result.output
