@@ -52,6 +52,9 @@ def from_environment(instance_path: str) -> dict:
         or os.environ.get("SURVEYAPP_ENV") == "production",
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        "SURVEYAPP_TOKEN_GUESS_LIMIT": os.environ.get(
+            "SURVEYAPP_TOKEN_GUESS_LIMIT", "20 per 10 minutes"
+        ),
         #: behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host
         "SURVEYAPP_PROXY_HOPS": int(os.environ.get("SURVEYAPP_PROXY_HOPS", "0") or 0),
     }

@@ -147,3 +147,34 @@ def _end_idle_session():
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
     session["last_seen"] = now
     return None
+
+
+#: failed token lookups (unknown or revoked links, bad bearer tokens) allowed per address
+TOKEN_GUESS_LIMIT = "20 per 10 minutes"  # noqa: S105 - a rate, not a secret
+
+
+def _token_guess_limit():
+    from limits import parse
+
+    return parse(current_app.config.get("SURVEYAPP_TOKEN_GUESS_LIMIT", TOKEN_GUESS_LIMIT))
+
+
+def refuse_token_guessing() -> None:
+    """Answer 429 to an address that has tried too many unknown tokens lately.
+
+    Only failed lookups count, so a ministry behind one address with many colleagues is never
+    slowed down by its valid links; someone guessing links is stopped after a few tries.
+    """
+    from flask import abort
+
+    if not limiter.enabled:
+        return
+    if not limiter.limiter.test(_token_guess_limit(), "token-guess", get_remote_address()):
+        current_app.logger.warning("Token guessing refused for %s", get_remote_address())
+        abort(429, _("Too many unknown links from your address. Please wait a few minutes."))
+
+
+def count_failed_token_lookup() -> None:
+    """Count one unknown or revoked token against the caller's address."""
+    if limiter.enabled:
+        limiter.limiter.hit(_token_guess_limit(), "token-guess", get_remote_address())

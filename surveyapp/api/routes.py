@@ -10,6 +10,7 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, Response
+from surveyapp.security import count_failed_token_lookup, refuse_token_guessing
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -22,10 +23,12 @@ def authenticate_respondent():
     """Respondent endpoints need ``Authorization: Bearer <invitation token>``."""
     if request.endpoint not in RESPONDENT_ENDPOINTS:
         return None
+    refuse_token_guessing()
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     invitation = operations.find_invitation(token.strip()) if scheme.lower() == "bearer" else None
     if invitation is None:
+        count_failed_token_lookup()
         return _error(401, "unauthorized", "A valid invitation token is required.")
     g.invitation = invitation
     g.response = invitation.response

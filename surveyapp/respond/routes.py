@@ -46,6 +46,7 @@ from surveyapp.respond.display import conflict_text, section_entries
 from surveyapp.respond.forms import attach_errors, build_section_form, posted_answers
 from surveyapp.respond.messages import translate_errors
 from surveyapp.respond.operations import choose_language
+from surveyapp.security import count_failed_token_lookup, refuse_token_guessing
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r/<token>")
 
@@ -57,10 +58,12 @@ LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "�
 def load_invitation(_endpoint, values):
     """Every page here belongs to one invitation; an unknown token is a 404, a revoked one 410."""
     token = values.pop("token", None) if values else None
+    refuse_token_guessing()
     invitation = None
     if token and len(token) <= 200:
         invitation = db.session.scalar(select(Invitation).filter_by(token_hash=hash_token(token)))
     if invitation is None:
+        count_failed_token_lookup()
         abort(404)
     g.language = invitation.response.language or "en"
     if not invitation.is_active:

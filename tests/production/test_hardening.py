@@ -63,3 +63,17 @@ def test_production_marks_cookies_secure(monkeypatch, tmp_path):
     monkeypatch.setenv("SURVEYAPP_ENV", "production")
     monkeypatch.setenv("SURVEYAPP_SECRET_KEY", "x" * 40)
     assert config.from_environment(str(tmp_path))["SESSION_COOKIE_SECURE"] is True
+
+
+def test_guessing_links_is_stopped_but_a_valid_link_is_not(client, create_invitation):
+    token, _ = create_invitation("EGY")
+    for attempt in range(20):
+        assert client.get(f"/r/guess-{attempt}/").status_code == 404
+    assert client.get("/r/guess-last/").status_code == 429
+    assert client.get("/api/v1/response", headers={"Authorization": "Bearer x"}).status_code == 429
+
+
+def test_valid_links_are_never_counted_as_guesses(client, create_invitation):
+    token, _ = create_invitation("EGY")
+    for _attempt in range(40):
+        assert client.get(f"/r/{token}/").status_code == 200
