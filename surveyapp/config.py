@@ -55,6 +55,11 @@ def from_environment(instance_path: str) -> dict:
         "SURVEYAPP_TOKEN_GUESS_LIMIT": os.environ.get(
             "SURVEYAPP_TOKEN_GUESS_LIMIT", "20 per 10 minutes"
         ),
+        #: limits of renders done for web requests and jobs (0 or empty: none)
+        "SURVEYAPP_RENDER_TIMEOUT": float(os.environ.get("SURVEYAPP_RENDER_TIMEOUT", "600") or 0),
+        "SURVEYAPP_RENDER_MEMORY_MB": int(
+            os.environ.get("SURVEYAPP_RENDER_MEMORY_MB", "2048") or 0
+        ),
         #: behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host
         "SURVEYAPP_PROXY_HOPS": int(os.environ.get("SURVEYAPP_PROXY_HOPS", "0") or 0),
     }

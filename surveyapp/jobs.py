@@ -60,7 +60,7 @@ def _run_in_app(app: Flask, job_id: int) -> None:
 
 def execute(job_id: int) -> None:
     """Run one job to the end, keeping its progress and outcome in the database."""
-    from surveyapp.reporting import compendium_pdf
+    from surveyapp.reporting import compendium_pdf, render_limits
 
     job = db.session.get(ReportJob, job_id)
     if job is None or job.status not in ("queued", "running"):
@@ -73,7 +73,7 @@ def execute(job_id: int) -> None:
             job.progress = int(90 * index / max(total, 1))
             db.session.commit()
 
-        _pdf, key = compendium_pdf(language=job.language, progress=progress)
+        _pdf, key = compendium_pdf(language=job.language, progress=progress, limits=render_limits())
         job.result_key = key
         job.status = "done"
         job.progress = 100

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -23,6 +24,7 @@ from reports.dossier import (
     Source,
     StateView,
 )
+from reports.limits import RenderLimits
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import (
@@ -307,8 +309,27 @@ def cached_pdf(key: str, kind: str, render: Callable[[], bytes]) -> bytes:
     return pdf
 
 
+def render_limits() -> RenderLimits | None:
+    """The limits of renders done for web requests and jobs (``SURVEYAPP_RENDER_*``).
+
+    Answers and edits come from outside; a document crafted to make WeasyPrint run for ever
+    or take all memory is stopped with a clear error instead. Commands run without limits.
+    """
+    timeout = current_app.config.get("SURVEYAPP_RENDER_TIMEOUT")
+    memory = current_app.config.get("SURVEYAPP_RENDER_MEMORY_MB")
+    if not timeout and not memory:
+        return None
+    return RenderLimits(
+        timeout_seconds=float(timeout or 3600), memory_bytes=int(memory or 4096) * 1024 * 1024
+    )
+
+
 def summary_pdf(
-    code: str, *, language: str = "en", survey_round: SurveyRound | None = None
+    code: str,
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    limits: RenderLimits | None = None,
 ) -> tuple[bytes, str]:
     """The summary of ISCM ``code`` with the analyst's edits, from the cache when unchanged.
 
@@ -318,7 +339,7 @@ def summary_pdf(
     dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
     edits = {k: e.text for k, e in summary_edits(survey_round, code).items()}
     key = cache_key(dossier, edits, language)
-    return cached_pdf(key, "iscm", lambda: render_iscm_pdf(dossier, edits)), key
+    return cached_pdf(key, "iscm", lambda: render_iscm_pdf(dossier, edits, limits)), key
 
 
 def build_compendium_dossier(
@@ -355,13 +376,14 @@ def compendium_pdf(
     language: str = "en",
     survey_round: SurveyRound | None = None,
     progress: Callable[[int, int], None] | None = None,
+    limits: RenderLimits | None = None,
 ) -> tuple[bytes, str]:
     """The compendium PDF, from the cache when nothing under it changed; and its cache key."""
     compendium = build_compendium_dossier(
         language=language, survey_round=survey_round, progress=progress
     )
     key = compendium_cache_key(compendium)
-    return cached_pdf(key, "compendium", lambda: render_compendium_pdf(compendium)), key
+    return cached_pdf(key, "compendium", lambda: render_compendium_pdf(compendium, limits)), key
 
 
 def _participation(survey_round: SurveyRound) -> list[ParticipationCount]:

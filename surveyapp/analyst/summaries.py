@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from reports import draft_sections, introduction
 from reports.edits import section_fingerprints
+from reports.limits import RenderError
 from surveyapp import jobs, operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
@@ -30,6 +31,7 @@ from surveyapp.questionnaire import Questionnaire
 from surveyapp.reporting import (
     UnknownIscm,
     build_iscm_dossier,
+    render_limits,
     report_round,
     summary_edits,
     summary_pdf,
@@ -166,9 +168,11 @@ def summary_preview(code: str):
         abort(403)
     _iscm(code)
     try:
-        pdf, _key = summary_pdf(code, language=_language())
+        pdf, _key = summary_pdf(code, language=_language(), limits=render_limits())
     except UnknownIscm:
         abort(404)
+    except RenderError as error:
+        abort(503, _("The summary could not be rendered: %(reason)s", reason=str(error)))
     db.session.commit()
     return _pdf_response(pdf, f"{code}-{_language()}-draft.pdf")
 
@@ -181,7 +185,12 @@ def summary_publish(code: str):
     iscm = _iscm(code)
     language = _language()
     survey_round = report_round()
-    pdf, key = summary_pdf(code, language=language, survey_round=survey_round)
+    try:
+        pdf, key = summary_pdf(
+            code, language=language, survey_round=survey_round, limits=render_limits()
+        )
+    except RenderError as error:
+        abort(503, _("The summary could not be rendered: %(reason)s", reason=str(error)))
     published = operations.publish_summary(
         survey_round, iscm, language, pdf, key, actor=f"user:{current_user.email}"
     )

@@ -16,12 +16,13 @@ from flask import abort, current_app, g, jsonify, request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from reports.limits import RenderError
 from surveyapp import operations
 from surveyapp.api.routes import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response, SurveyRound
 from surveyapp.models.types import utcnow
-from surveyapp.reporting import UnknownIscm, summary_pdf
+from surveyapp.reporting import UnknownIscm, render_limits, summary_pdf
 
 #: endpoints a personal API token opens
 ANALYST_ENDPOINTS = {
@@ -88,7 +89,10 @@ def analyst_response_json(response: Response) -> dict[str, Any]:
 
 @blueprint.get("/responses")
 def list_responses():
-    """Responses, newest round first, a page at a time; filters: round, type, status, organisation."""
+    """Responses, newest round first, a page at a time.
+
+    Filters: round, type, status, organisation.
+    """
     page = _int_arg("page", 1, 1, 1_000_000)
     per_page = _int_arg("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     query = select(Response).join(Response.organisation)
@@ -205,9 +209,11 @@ def iscm_report(code: str):
     if language not in ("en", "fr", "es", "ar"):
         abort(400, "'lang' must be en, fr, es or ar.")
     try:
-        pdf, _key = summary_pdf(code, language=language)
+        pdf, _key = summary_pdf(code, language=language, limits=render_limits())
     except UnknownIscm as error:
         abort(404, str(error))
+    except RenderError as error:
+        abort(503, f"The summary could not be rendered: {error}")
     db.session.commit()
     return HttpResponse(
         pdf,
