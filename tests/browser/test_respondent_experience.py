@@ -219,6 +219,8 @@ def test_arabic_pages_read_right_to_left(live_server, browser_page, create_invit
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "ar"
     page.get_by_role("link", name="راجع إجاباتك").wait_for()
+    # The stylesheet may still be loading when the DOM is there: read styles once it is in.
+    page.wait_for_load_state("load")
     font = page.evaluate("() => getComputedStyle(document.body).fontFamily")
     assert font.startswith('"Noto Naskh Arabic"')
     assert page.evaluate("() => document.fonts.check('16px \"Noto Naskh Arabic\"', 'م')")
