@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flask import render_template, request
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from surveyapp.analyst import coverage, exports, invitations, review, tokens
 from surveyapp.analyst.blueprint import blueprint
@@ -14,25 +15,47 @@ from surveyapp.models.response import RESPONSE_STATUSES
 __all__ = ["blueprint", "coverage", "exports", "invitations", "review", "tokens"]
 
 
+#: responses listed per page of the responses list
+PAGE_SIZE = 100
+
+
 @blueprint.get("/")
 def index():
-    """Responses of the open rounds, by organisation and status, filterable."""
+    """Responses of the rounds, by organisation and status, filterable, a page at a time.
+
+    The counts come from one GROUP BY and the rows from one query with their organisation and
+    round joined in, so the page costs the same with ten responses or ten thousand.
+    """
     kind = request.args.get("type") or None
     status = request.args.get("status") or None
-    query = (
+    page = request.args.get("page", "1")
+    page = int(page) if page.isdigit() and int(page) > 0 else 1
+    filters = []
+    if kind in ("state", "iscm", "igo"):
+        filters.append(Organisation.kind == kind)
+    counts: dict[str, int] = {s: 0 for s in RESPONSE_STATUSES}
+    for row_status, count in db.session.execute(
+        select(Response.status, func.count())
+        .join(Response.organisation)
+        .where(*filters)
+        .group_by(Response.status)
+    ):
+        counts[row_status] = count
+    if status in RESPONSE_STATUSES:
+        filters.append(Response.status == status)
+    total = counts[status] if status in RESPONSE_STATUSES else sum(counts.values())
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(page, pages)
+    responses = db.session.scalars(
         select(Response)
         .join(Response.organisation)
         .join(Response.round)
+        .options(contains_eager(Response.organisation), contains_eager(Response.round))
+        .where(*filters)
         .order_by(SurveyRound.id.desc(), Organisation.kind, Organisation.code)
-    )
-    if kind in ("state", "iscm", "igo"):
-        query = query.where(Organisation.kind == kind)
-    if status in RESPONSE_STATUSES:
-        query = query.where(Response.status == status)
-    responses = db.session.scalars(query).all()
-    counts: dict[str, int] = {s: 0 for s in RESPONSE_STATUSES}
-    for response in responses:
-        counts[response.status] += 1
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
+    ).all()
     return render_template(
         "analyst/index.html",
         responses=responses,
@@ -40,4 +63,7 @@ def index():
         kind=kind,
         status=status,
         statuses=RESPONSE_STATUSES,
+        page=page,
+        pages=pages,
+        total=total,
     )
