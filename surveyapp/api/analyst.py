@@ -23,6 +23,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response, SurveyRound
 from surveyapp.models.types import utcnow
 from surveyapp.reporting import UnknownIscm, render_limits, summary_pdf
+from surveyapp.security import count_failed_token_lookup, refuse_token_guessing
 
 #: endpoints a personal API token opens
 ANALYST_ENDPOINTS = {
@@ -40,9 +41,14 @@ def authenticate_analyst():
     """Analyst endpoints need ``Authorization: Bearer <personal API token>``."""
     if request.endpoint not in ANALYST_ENDPOINTS:
         return None
+    refuse_token_guessing()
     scheme, _sep, plain = request.headers.get("Authorization", "").partition(" ")
     token = operations.find_api_token(plain.strip()) if scheme.lower() == "bearer" else None
     if token is None:
+        count_failed_token_lookup()
+        current_app.logger.warning(
+            "Analyst API refused (401) on %s from %s", request.path, request.remote_addr
+        )
         return jsonify(error="unauthorized", message="A valid personal API token is required."), 401
     now = utcnow()
     # Written at most once a minute, so reading the API does not turn every call into a write.

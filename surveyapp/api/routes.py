@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, g, jsonify, request
+from flask import Blueprint, abort, current_app, g, jsonify, request
 from sqlalchemy import select
 
 from surveyapp import operations
@@ -29,6 +29,9 @@ def authenticate_respondent():
     invitation = operations.find_invitation(token.strip()) if scheme.lower() == "bearer" else None
     if invitation is None:
         count_failed_token_lookup()
+        current_app.logger.warning(
+            "Respondent API refused (401) on %s from %s", request.path, request.remote_addr
+        )
         return _error(401, "unauthorized", "A valid invitation token is required.")
     g.invitation = invitation
     g.response = invitation.response
