@@ -1,46 +1,10 @@
-"""Fixtures of the workspace tests: logged-in clients by role."""
+"""Fixtures of the administration tests: the workspace's logged-in clients, shared with
+``tests/analyst``."""
 
-from __future__ import annotations
-
-import re
-
-import pytest
-
-
-def csrf_token(client, path: str = "/login") -> str:
-    """The CSRF token of the form on ``path``."""
-    page = client.get(path).get_data(as_text=True)
-    found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
-    return found.group(1) if found else ""
-
-
-def log_in(client, email: str, password: str):
-    """Log ``client`` in through the login form."""
-    token = csrf_token(client)
-    return client.post("/login", data={"csrf_token": token, "email": email, "password": password})
-
-
-@pytest.fixture
-def logged_in(app, create_user):
-    """Factory: a test client logged in with a new account of ``role``."""
-
-    def make(role: str = "analyst"):
-        client = app.test_client()
-        email, password = create_user(role)
-        reply = log_in(client, email, password)
-        assert reply.status_code == 302, reply.get_data(as_text=True)
-        return client
-
-    return make
-
-
-@pytest.fixture
-def analyst_client(logged_in):
-    """A client logged in as an analyst."""
-    return logged_in("analyst")
-
-
-@pytest.fixture
-def admin_client(logged_in):
-    """A client logged in as an administrator."""
-    return logged_in("admin")
+from tests.analyst.conftest import (  # noqa: F401 - fixtures and helpers used by these tests
+    admin_client,
+    analyst_client,
+    csrf_token,
+    log_in,
+    logged_in,
+)
