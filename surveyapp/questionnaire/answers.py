@@ -303,6 +303,9 @@ def _per_item(question: Question, raw: Any) -> dict[str, dict[str, Any]] | None:
         if not isinstance(code, str) or not _CODE.fullmatch(code):
             errors[str(code)] = [UNKNOWN_ITEM]
             continue
+        if _is_blank(item) or item == {}:
+            # An item with nothing in it is not answered yet; it is not an error.
+            continue
         if not isinstance(item, Mapping):
             errors[code] = ["Give the answers for this item as a mapping."]
             continue
