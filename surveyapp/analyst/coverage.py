@@ -20,6 +20,7 @@ from surveyapp import operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import Contact, Membership, Organisation, Response, SurveyRound
+from surveyapp.request_input import whole_number
 
 KIND_LABELS = {"state": _l("States"), "iscm": _l("ISCM secretariats"), "igo": _l("IGOs")}
 ISCM_KIND_LABELS = {"rcp": _l("Regional"), "irf": _l("Interregional"), "global": _l("Global")}
@@ -144,9 +145,9 @@ def _expected(organisation, role, responses) -> ExpectedRespondent:
 
 def chosen_round() -> SurveyRound | None:
     """The round named by ``?round=``, else the open round, else the newest."""
-    asked = request.args.get("round", "")
-    if asked.isdigit():
-        survey_round = db.session.get(SurveyRound, int(asked))
+    asked = whole_number(request.args.get("round"))
+    if asked is not None:
+        survey_round = db.session.get(SurveyRound, asked)
         if survey_round is not None:
             return survey_round
     return operations.current_round() or db.session.scalar(

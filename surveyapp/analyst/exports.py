@@ -12,6 +12,7 @@ from surveyapp import exports
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import SurveyRound
+from surveyapp.request_input import whole_number
 
 #: exports larger than this are spooled to a temporary file instead of memory
 SPOOL_BYTES = 8 * 1024 * 1024
@@ -45,7 +46,9 @@ def download_export():
     if problem:
         flash(problem)
         return redirect(url_for("analyst.exports_page"))
-    survey_round = exports.round_for_export(int(round_id) if round_id.isdigit() else None)
+    # A round that is not a whole number a column can hold is no round: 404 like an unknown one.
+    asked = whole_number(round_id)
+    survey_round = exports.round_for_export(asked) if asked or not round_id else None
     if round_id and survey_round is None:
         abort(404)
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (send_file closes it)

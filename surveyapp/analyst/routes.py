@@ -11,6 +11,7 @@ from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response, SurveyRound
 from surveyapp.models.response import RESPONSE_STATUSES
+from surveyapp.request_input import whole_number
 
 __all__ = ["blueprint", "coverage", "exports", "invitations", "review", "tokens"]
 
@@ -28,8 +29,8 @@ def index():
     """
     kind = request.args.get("type") or None
     status = request.args.get("status") or None
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and int(page) > 0 else 1
+    # Past the last page is an empty page; beyond this a page's offset would not fit a query.
+    page = whole_number(request.args.get("page"), high=1_000_000) or 1
     filters = []
     if kind in ("state", "iscm", "igo"):
         filters.append(Organisation.kind == kind)

@@ -18,11 +18,12 @@ from sqlalchemy.orm import selectinload
 
 from reports.limits import RenderError
 from surveyapp import operations
-from surveyapp.api.routes import blueprint
+from surveyapp.api.routes import bearer_token, blueprint, unauthorized
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response, SurveyRound
 from surveyapp.models.types import utcnow
 from surveyapp.reporting import UnknownIscm, render_limits, summary_pdf
+from surveyapp.request_input import MAX_DATABASE_INTEGER, whole_number
 from surveyapp.security import count_failed_token_lookup, refuse_token_guessing
 
 #: endpoints a personal API token opens
@@ -41,15 +42,17 @@ def authenticate_analyst():
     """Analyst endpoints need ``Authorization: Bearer <personal API token>``."""
     if request.endpoint not in ANALYST_ENDPOINTS:
         return None
+    plain = bearer_token()
+    if plain is None:
+        return unauthorized("A valid personal API token is required.")
     refuse_token_guessing()
-    scheme, _sep, plain = request.headers.get("Authorization", "").partition(" ")
-    token = operations.find_api_token(plain.strip()) if scheme.lower() == "bearer" else None
+    token = operations.find_api_token(plain)
     if token is None:
         count_failed_token_lookup()
         current_app.logger.warning(
             "Analyst API refused (401) on %s from %s", request.path, request.remote_addr
         )
-        return jsonify(error="unauthorized", message="A valid personal API token is required."), 401
+        return unauthorized("A valid personal API token is required.")
     now = utcnow()
     # Written at most once a minute, so reading the API does not turn every call into a write.
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
@@ -59,13 +62,15 @@ def authenticate_analyst():
     return None
 
 
-def _int_arg(name: str, default: int, low: int, high: int) -> int:
+def _int_arg(name: str, default: int | None, low: int, high: int) -> int | None:
+    """The query parameter ``name`` as a whole number from ``low`` to ``high``; else 400."""
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    number = whole_number(raw, low, high)
+    if number is None:
         abort(400, f"'{name}' must be a whole number from {low} to {high}.")
-    return int(raw)
+    return number
 
 
 def analyst_response_json(response: Response) -> dict[str, Any]:
@@ -102,11 +107,9 @@ def list_responses():
     page = _int_arg("page", 1, 1, 1_000_000)
     per_page = _int_arg("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     query = select(Response).join(Response.organisation)
-    round_id = request.args.get("round")
+    round_id = _int_arg("round", None, 1, MAX_DATABASE_INTEGER)
     if round_id is not None:
-        if not round_id.isdigit():
-            abort(400, "'round' must be a round's number.")
-        query = query.where(Response.round_id == int(round_id))
+        query = query.where(Response.round_id == round_id)
     kind = request.args.get("type")
     if kind is not None:
         if kind not in operations.RESPONDENT_TYPES:

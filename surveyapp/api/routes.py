@@ -10,12 +10,35 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, Response
+from surveyapp.request_input import MAX_DATABASE_INTEGER, MAX_JSON_DEPTH
 from surveyapp.security import count_failed_token_lookup, refuse_token_guessing
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 
 #: endpoints that a respondent's invitation token opens
 RESPONDENT_ENDPOINTS = {"api.get_response", "api.patch_response", "api.submit"}
+VERSION_MESSAGE = (
+    f"'version' must be the whole number (0 to {MAX_DATABASE_INTEGER}) of the version you "
+    "started from, as GET /response gives it."
+)
+
+
+def bearer_token() -> str | None:
+    """The token of ``Authorization: Bearer <token>``, or None when the request carries none.
+
+    A request without a token guesses nothing, so it is refused before the guessing limit is
+    consulted and never counts against it.
+    """
+    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
+
+
+def unauthorized(message: str):
+    """A 401 answer with the challenge HTTP requires (RFC 9110, section 11.6.1)."""
+    response = jsonify(error="unauthorized", message=message)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="api"'
+    return response, 401
 
 
 @blueprint.before_request
@@ -23,16 +46,17 @@ def authenticate_respondent():
     """Respondent endpoints need ``Authorization: Bearer <invitation token>``."""
     if request.endpoint not in RESPONDENT_ENDPOINTS:
         return None
+    token = bearer_token()
+    if token is None:
+        return unauthorized("A valid invitation token is required.")
     refuse_token_guessing()
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    invitation = operations.find_invitation(token.strip()) if scheme.lower() == "bearer" else None
+    invitation = operations.find_invitation(token)
     if invitation is None:
         count_failed_token_lookup()
         current_app.logger.warning(
             "Respondent API refused (401) on %s from %s", request.path, request.remote_addr
         )
-        return _error(401, "unauthorized", "A valid invitation token is required.")
+        return unauthorized("A valid invitation token is required.")
     g.invitation = invitation
     g.response = invitation.response
     return None
@@ -68,10 +92,15 @@ def patch_response():
     """Save some answers; 409 on a stale version, 422 with errors per question key."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("answers"), dict):
-        return _error(400, "bad_request", 'Send {"version": N, "answers": {...}} as JSON.')
+        return _error(
+            400,
+            "bad_request",
+            'Send {"version": N, "answers": {...}} as JSON: an object whose "answers" is an '
+            f"object, nested at most {MAX_JSON_DEPTH} levels deep.",
+        )
     version = body.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        return _error(400, "bad_request", "'version' must be the integer version you started from.")
+    if not _is_version(version):
+        return _error(400, "bad_request", VERSION_MESSAGE)
     response: Response = g.response
     try:
         result = operations.save_answers(
@@ -98,10 +127,17 @@ def patch_response():
 @blueprint.post("/response/submit")
 def submit():
     """Submit the response; 422 lists what is missing or invalid."""
-    body = request.get_json(silent=True) or {}
-    version = body.get("version") if isinstance(body, dict) else None
-    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
-        return _error(400, "bad_request", "'version' must be an integer.")
+    body = request.get_json(silent=True) if request.get_data() else {}
+    if not isinstance(body, dict):
+        return _error(
+            400,
+            "bad_request",
+            'Send nothing, or {"version": N} as JSON: an object, nested at most '
+            f"{MAX_JSON_DEPTH} levels deep.",
+        )
+    version = body.get("version")
+    if version is not None and not _is_version(version):
+        return _error(400, "bad_request", VERSION_MESSAGE)
     response: Response = g.response
     try:
         operations.submit_response(response, actor=_actor(), channel="api", version=version)
@@ -153,6 +189,15 @@ def _closed(closed: operations.ResponseClosed):
     else:
         message = "The survey round is closed."
     return jsonify(error=closed.reason, message=message), 409
+
+
+def _is_version(value: Any) -> bool:
+    """Whether ``value`` can be a response's version (booleans are ints in Python, not here)."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and 0 <= value <= MAX_DATABASE_INTEGER
+    )
 
 
 def _error(status: int, code: str, message: str):
