@@ -228,6 +228,8 @@ def save_answers(
     clean, errors = clean_answers(questionnaire, raw)
     if errors and not partial_ok:
         raise AnswersInvalid(errors)
+    if errors:
+        _keep_refused_children(clean, stored, errors)
     # Claim the version first: the row lock it takes makes a concurrent save wait and then fail.
     result = db.session.execute(
         update(Response)
@@ -326,6 +328,22 @@ def _check_open(response: Response) -> None:
         raise ResponseClosed("submitted")
     if not response.round.is_open:
         raise ResponseClosed("round_closed")
+
+
+def _keep_refused_children(
+    clean: dict[str, Any], stored: Mapping[str, Any], errors: Mapping[str, list[str]]
+) -> None:
+    """In a partial save, an answer refused inside a per-ISCM block keeps its stored value
+    (as a refused top-level answer does) instead of being dropped with the block's update."""
+    for path in errors:
+        key, _, rest = path.partition(".")
+        item, _, child = rest.partition(".")
+        new_items, old_items = clean.get(key), stored.get(key)
+        if not child or not isinstance(new_items, dict) or not isinstance(old_items, dict):
+            continue
+        old = old_items.get(item)
+        if isinstance(old, dict) and child in old:
+            new_items[item] = {**(new_items.get(item) or {}), child: old[child]}
 
 
 def _conflicts(raw: Mapping[str, Any], stored: Mapping[str, Any]) -> dict[str, dict[str, Any]]:

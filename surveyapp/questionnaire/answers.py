@@ -41,12 +41,20 @@ class AnswerError(ValueError):
 
     :param errors: for ``repeat`` and ``per_item``, messages by path relative to the
         question (``"0.meeting_title"``, ``"khartoum-process.benefits"``).
+    :param partial: for ``repeat`` and ``per_item``, the valid part of the value (rows and
+        items without their invalid answers), which a partial save stores.
     """
 
-    def __init__(self, message: str, errors: Mapping[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        errors: Mapping[str, list[str]] | None = None,
+        partial: Any = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.errors: dict[str, list[str]] = dict(errors or {})
+        self.partial = partial
 
 
 def _is_blank(raw: Any) -> bool:
@@ -285,7 +293,7 @@ def _repeat(question: Question, raw: Any) -> list[dict[str, Any]] | None:
         if values:
             rows.append(values)
     if errors:
-        raise AnswerError("Some answers in this list are not valid.", errors)
+        raise AnswerError("Some answers in this list are not valid.", errors, rows or None)
     if not rows:
         return None
     _check_count(len(rows), question.min, question.max, "Add", "row")
@@ -304,16 +312,16 @@ def _per_item(question: Question, raw: Any) -> dict[str, dict[str, Any]] | None:
             errors[str(code)] = [UNKNOWN_ITEM]
             continue
         if _is_blank(item) or item == {}:
-            # An item with nothing in it is not answered yet; it is not an error.
+            # An item with nothing in it is not answered (yet): None clears what it held.
+            items[code] = None
             continue
         if not isinstance(item, Mapping):
             errors[code] = ["Give the answers for this item as a mapping."]
             continue
         values = _coerce_group(question.questions, item, code, errors, keep_empty=False)
-        if values:
-            items[code] = values
+        items[code] = values or None
     if errors:
-        raise AnswerError("Some answers in this list are not valid.", errors)
+        raise AnswerError("Some answers in this list are not valid.", errors, items or None)
     return items or None
 
 
@@ -390,9 +398,16 @@ def _coerce_group(
         companion = _companion(name, by_key) if isinstance(name, str) else None
         try:
             if question is not None:
-                clean = coerce_value(question, value)
+                try:
+                    clean = coerce_value(question, value)
+                except AnswerError as error:
+                    if not (keep_empty and error.partial is not None):
+                        raise
+                    # A partial save keeps the valid rows and items; the rest is reported.
+                    _record(errors, path, error)
+                    clean = error.partial
                 if questionnaire is not None and question.type == "per_item" and clean:
-                    _check_items(questionnaire, question, clean)
+                    clean = _known_items(questionnaire, question, clean, path, errors)
             elif companion is not None and companion[1] == "other":
                 clean = coerce_text(value)
             elif companion is not None:
@@ -408,15 +423,26 @@ def _coerce_group(
     return values
 
 
-def _check_items(questionnaire: Questionnaire, question: Question, value: Mapping) -> None:
-    """Refuse item codes that are not choices of the ``items_from`` question."""
+def _known_items(
+    questionnaire: Questionnaire,
+    question: Question,
+    value: Mapping[str, Any],
+    path: str,
+    errors: dict[str, list[str]],
+) -> dict[str, Any] | None:
+    """``value`` without the item codes that are not choices of the ``items_from`` question;
+    each refused code is reported under ``path``."""
     try:
         codes = questionnaire.question(question.items_from or "").choice_codes
     except KeyError:
-        return
-    unknown = [code for code in value if codes and code not in codes]
-    if unknown:
-        raise AnswerError(UNKNOWN_ITEM, {code: [UNKNOWN_ITEM] for code in unknown})
+        return dict(value)
+    known = {}
+    for code, item in value.items():
+        if codes and code not in codes:
+            errors.setdefault(_join(path, code), []).append(UNKNOWN_ITEM)
+        else:
+            known[code] = item
+    return known or None
 
 
 def clean_answers(
@@ -424,7 +450,8 @@ def clean_answers(
 ) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """Coerce the answers of a (partial) save: ``(clean values, errors by dotted path)``.
 
-    Only valid keys are in the clean values; None there clears an answer. Companion keys
+    Only valid keys are in the clean values; None there clears an answer. A ``repeat`` or
+    ``per_item`` with some invalid answers is there with its valid part. Companion keys
     ``KEY_other`` and ``KEY_no_attribution`` are accepted where the question has them.
     """
     errors: dict[str, list[str]] = {}

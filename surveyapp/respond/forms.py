@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -118,11 +119,12 @@ GROUP_TYPES = {"select_one", "rating", "select_multiple"}
 
 @dataclass
 class Item:
-    """One item of a ``per_item`` block on the page."""
+    """One item of a ``per_item`` block, as the section's hub lists it."""
 
     code: str
     label: str
-    form: Any
+    #: ``not_started``, ``in_progress`` or ``completed``
+    state: str
 
 
 @dataclass
@@ -176,17 +178,18 @@ def build_section_form(
     *,
     formdata=None,
     item_labels: Callable[[Question], dict[str, str]],
+    item_states: Callable[[Question], dict[str, str]] | None = None,
 ) -> tuple[SectionForm, list[QuestionView]]:
     """The form of ``section`` and the questions as the template lays them out.
 
     :param answers: stored answers; they fill the form when ``formdata`` is None.
     :param formdata: the posted form, on POST.
     :param item_labels: for a ``per_item`` question, item code -> label of the chosen items.
+    :param item_states: for a ``per_item`` question, item code -> its state on the hub.
     """
     attrs: dict[str, Any] = {}
     layout: list[QuestionView] = []
     repeat_counts: dict[str, int] = {}
-    per_item_codes: dict[str, list[str]] = {}
     for question in section.questions:
         if question.type == "note":
             continue
@@ -196,11 +199,8 @@ def build_section_form(
             repeat_counts[question.key] = len(rows) + 1
             attrs[question.key] = FieldList(FormField(row_class), min_entries=len(rows) + 1)
         elif question.type == "per_item":
-            labels = item_labels(question)
-            per_item_codes[question.key] = list(labels)
-            child_class = _child_form_class(question, language, removable=False)
-            item_attrs = {f"item_{i}": FormField(child_class) for i in range(len(labels))}
-            attrs[question.key] = FormField(type(f"{question.key}_items", (Form,), item_attrs))
+            # Each item is answered on a page of its own (``build_item_form``).
+            continue
         else:
             _add_question_fields(attrs, question, language)
 
@@ -208,7 +208,7 @@ def build_section_form(
     if formdata is not None:
         form = form_class(formdata=formdata)
     else:
-        form = form_class(formdata=None, data=_form_data(section, answers, per_item_codes))
+        form = form_class(formdata=None, data=_form_data(section, answers))
 
     for question in section.questions:
         view = QuestionView(
@@ -220,18 +220,17 @@ def build_section_form(
         if question.type == "repeat":
             view.rows = list(form[question.key].entries)
         elif question.type == "per_item":
-            labels = item_labels(question)
+            states = item_states(question) if item_states else {}
             view.items = [
-                Item(code, labels[code], form[question.key][f"item_{i}"])
-                for i, code in enumerate(per_item_codes[question.key])
+                Item(code, label, states.get(code, "not_started"))
+                for code, label in item_labels(question).items()
             ]
-        elif question.type != "note":
+        elif question.type not in ("note", "per_item"):
             view.field = form[question.key]
             view.other = form[f"{question.key}_other"] if question.other else None
             if question.attribution:
                 view.no_attribution = form[f"{question.key}_no_attribution"]
         layout.append(view)
-    form.per_item_codes = per_item_codes
     form.container_errors = {}
     return form, layout
 
@@ -261,20 +260,12 @@ def _scalar_data(questions: list[Question], values: Mapping[str, Any]) -> dict[s
     return data
 
 
-def _form_data(
-    section: Section, answers: Mapping[str, Any], per_item_codes: dict[str, list[str]]
-) -> dict[str, Any]:
+def _form_data(section: Section, answers: Mapping[str, Any]) -> dict[str, Any]:
     data = _scalar_data(section.questions, answers)
     for question in section.questions:
         if question.type == "repeat":
             rows = answers.get(question.key) or []
             data[question.key] = [_scalar_data(question.questions, row) for row in rows] + [{}]
-        elif question.type == "per_item":
-            stored = answers.get(question.key) or {}
-            data[question.key] = {
-                f"item_{i}": _scalar_data(question.questions, stored.get(code) or {})
-                for i, code in enumerate(per_item_codes[question.key])
-            }
     return data
 
 
@@ -333,13 +324,6 @@ def posted_answers(section: Section, form: SectionForm) -> PostedAnswers:
                     kept.append(index)
             answers[question.key] = rows or None
             positions[question.key] = kept
-        elif question.type == "per_item":
-            items = {}
-            for i, code in enumerate(form.per_item_codes[question.key]):
-                child = _posted_scalars(question.questions, form[question.key][f"item_{i}"].form)
-                child = {k: v for k, v in child.items() if v is not None}
-                items[code] = child or None
-            answers[question.key] = items or None
     return PostedAnswers(answers=answers, row_positions=positions)
 
 
@@ -352,28 +336,29 @@ def attach_errors(
 ) -> list[tuple[str, str, str]]:
     """Put engine errors on the form's fields; returns (field id, label, message) for a summary.
 
-    Error keys are dotted paths: ``key``, ``key.ROW.child`` (repeat), ``key.ITEM.child``.
+    Error keys are dotted paths: ``key`` or ``key.ROW.child`` (repeat). The label of a field in
+    a repeat row names the list and the row, so the summary says which one it means.
     """
     summary = []
     section_keys = {q.key for q in section.questions}
     section_labels = {q.key: q.label.get_text(language) for q in section.questions}
-    per_item = {k: codes for k, codes in form.per_item_codes.items()}
     for path, messages in errors.items():
         parts = path.split(".")
-        target = None
         key = parts[0]
         base = key.removesuffix("_other").removesuffix("_no_attribution")
         if key not in section_keys and base not in section_keys:
             continue
+        label = None
         try:
-            if len(parts) == 1:
-                target = form[key]
-            elif key in row_positions and len(parts) == 3:
+            if key in row_positions and len(parts) == 3:
                 row = row_positions[key][int(parts[1])]
                 target = form[key].entries[row].form[parts[2]]
-            elif key in per_item and len(parts) == 3:
-                index = per_item[key].index(parts[1])
-                target = form[key][f"item_{index}"].form[parts[2]]
+                label = _(
+                    "%(list)s, row %(number)s: %(question)s",
+                    list=section_labels.get(key, key),
+                    number=row + 1,
+                    question=target.label.text,
+                )
             else:
                 target = form[key]
         except (KeyError, IndexError, ValueError):
@@ -387,5 +372,72 @@ def attach_errors(
             continue
         target.errors = list(target.errors or []) + list(messages)
         for message in messages:
-            summary.append((target.id, str(target.label.text), message))
+            summary.append((target.id, label or str(target.label.text), message))
+    return summary
+
+
+def build_item_form(
+    question: Question,
+    stored: Mapping[str, Any] | None,
+    language: str,
+    *,
+    formdata=None,
+) -> tuple[SectionForm, list[QuestionView]]:
+    """The form of one item of a ``per_item`` question (one ISCM's block), on a page of its own.
+
+    :param stored: the stored answers of this item; they fill the form when ``formdata`` is None.
+    """
+    attrs: dict[str, Any] = {}
+    for child in question.questions:
+        if child.type != "note":
+            _add_question_fields(attrs, child, language)
+    form_class = type(f"Item_{question.key}", (SectionForm,), attrs)
+    if formdata is not None:
+        form = form_class(formdata=formdata)
+    else:
+        form = form_class(formdata=None, data=_scalar_data(question.questions, stored or {}))
+    layout = []
+    for child in question.questions:
+        view = QuestionView(
+            question=child,
+            label=child.label.get_text(language),
+            hint=child.hint.get_text(language) if child.hint else None,
+        )
+        if child.type != "note":
+            view.field = form[child.key]
+            view.other = form[child.other_key] if child.other else None
+            view.no_attribution = form[child.no_attribution_key] if child.attribution else None
+        layout.append(view)
+    form.container_errors = {}
+    return form, layout
+
+
+def posted_item(question: Question, form: SectionForm) -> dict[str, Any] | None:
+    """The answers one item's posted form carries; None when every field is empty."""
+    values = _posted_scalars(question.questions, form)
+    values = {key: value for key, value in values.items() if value is not None}
+    return values or None
+
+
+def attach_item_errors(
+    form: SectionForm, errors: Mapping[str, list[str]], prefix: str, item_label: str
+) -> list[tuple[str, str, str]]:
+    """Put the errors under ``prefix`` (``key.ITEM.``) on an item form's fields.
+
+    The summary's labels name the item ("Rabat Process: What is your State's role ..."), so a
+    message read out of context still says which block it is about.
+    """
+    summary = []
+    for path, messages in errors.items():
+        if path == prefix.rstrip(".") or not path.startswith(prefix):
+            if path == prefix.rstrip("."):
+                form.container_errors.setdefault("", []).extend(messages)
+                summary.extend(("", item_label, message) for message in messages)
+            continue
+        field = form._fields.get(path.removeprefix(prefix).split(".")[0])
+        if field is None:
+            continue
+        field.errors = list(field.errors or []) + list(messages)
+        label = _("%(item)s: %(question)s", item=item_label, question=field.label.text)
+        summary.extend((field.id, label, message) for message in messages)
     return summary

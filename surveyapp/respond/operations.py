@@ -21,3 +21,11 @@ def choose_language(response: Response, language: str, *, actor: str) -> Respons
         _audit(actor, "language", "web", response.id, old_value=old, new_value=language)
         db.session.flush()
     return response
+
+
+def decline_suggestions(response: Response, keys: list[str], *, actor: str) -> None:
+    """Record that the respondent saved a page without the answers the registry suggested for
+    ``keys`` (e.g. unticked every pre-ticked ISCM), so they are not suggested again."""
+    for key in keys:
+        _audit(actor, "decline_suggestion", "web", response.id, key)
+    db.session.flush()

@@ -39,13 +39,20 @@ from reports.receipt import (
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES, text_direction
-from surveyapp.models import Invitation
+from surveyapp.models import AuditEvent, Invitation, Membership, Organisation
 from surveyapp.models.response import hash_token
-from surveyapp.questionnaire import Question, section_errors, visible_answers
+from surveyapp.questionnaire import Question, check_complete, section_errors, visible_answers
 from surveyapp.respond.display import conflict_text, section_entries
-from surveyapp.respond.forms import attach_errors, build_section_form, posted_answers
+from surveyapp.respond.forms import (
+    attach_errors,
+    attach_item_errors,
+    build_item_form,
+    build_section_form,
+    posted_answers,
+    posted_item,
+)
 from surveyapp.respond.messages import translate_errors
-from surveyapp.respond.operations import choose_language
+from surveyapp.respond.operations import choose_language, decline_suggestions
 from surveyapp.security import count_failed_token_lookup, refuse_token_guessing
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r/<token>")
@@ -110,7 +117,9 @@ def csrf_expired(_error):
     """An expired or missing CSRF token loses nothing: the page comes back with what was typed."""
     if request.endpoint == "respond.section":
         return section(request.view_args["section_key"], csrf_failed=True)
-    if request.endpoint == "respond.autosave":
+    if request.endpoint == "respond.item":
+        return item(**request.view_args, csrf_failed=True)
+    if request.endpoint in ("respond.autosave", "respond.item_autosave"):
         # A fresh token lets the page retry at once; another site cannot read this answer.
         return jsonify(
             status="expired",
@@ -239,7 +248,11 @@ def language():
 
 @blueprint.route("/s/<section_key>", methods=["GET", "POST"])
 def section(section_key: str, csrf_failed: bool = False):
-    """One section of the questionnaire as a form; POST saves it."""
+    """One section of the questionnaire as a form; POST saves it.
+
+    A section with a ``per_item`` question is also a hub: it lists the chosen items (ISCMs)
+    with each one's state, and each item is answered on a page of its own (``item``).
+    """
     try:
         current = g.questionnaire.section(section_key)
     except KeyError:
@@ -251,71 +264,277 @@ def section(section_key: str, csrf_failed: bool = False):
         return redirect(url_for("respond.tasklist"))
     answers = response.answer_values()
     posting = request.method == "POST"
+    states = _item_states(answers)
+    suggested = {} if posting else _registry_suggestions(current, answers)
     form, layout = build_section_form(
         g.questionnaire,
         current,
-        answers,
+        {**answers, **suggested},
         g.language,
         formdata=request.form if posting else None,
         item_labels=lambda q: _item_labels(q, answers),
+        item_states=lambda q: states.get(q.key, {}),
     )
-    summary: list[tuple[str, str, str]] = []
-    conflicts: dict[str, Any] = {}
-    notice = None
+    page = _SavedPage()
     if csrf_failed:
-        notice = _(
-            "Your session had expired, so the answers on this page have not been saved yet. "
-            "They are still here: check them and select “Save” again."
-        )
-        form.version.data = request.form.get("version", str(response.version))
+        page.expired(form, response)
     elif posting:
         posted = posted_answers(current, form)
-        version = _posted_version(form)
+        declined = _declined(current, posted.answers)
         choices = _conflict_choices(current)
-        if choices is not None:
-            chosen_theirs = [k for k, choice in choices.items() if choice == "theirs"]
-            for key in chosen_theirs:
-                posted.answers[key] = answers.get(key)
-        try:
-            operations.save_answers(
-                response, version, posted.answers, actor=_actor(), channel="web", partial_ok=True
-            )
-        except operations.AnswersInvalid as invalid:
-            db.session.commit()
-            summary = attach_errors(
-                current, form, translate_errors(invalid.errors), posted.row_positions, g.language
-            )
-            form.version.data = str(response.version)
-        except operations.StaleVersion as stale:
-            db.session.rollback()
-            conflicts = stale.conflicts
-            form.version.data = str(stale.current_version)
-        except operations.ResponseClosed as closed:
-            db.session.rollback()
-            flash(_closed_message(closed.reason))
-            return redirect(url_for("respond.tasklist"))
-        else:
-            db.session.commit()
-            flash(_("Your answers have been saved."))
+        for key in [k for k, choice in (choices or {}).items() if choice == "theirs"]:
+            posted.answers[key] = answers.get(key)
+        outcome = page.save(form, response, posted.answers, declined)
+        if outcome == "saved":
             if request.form.get("action") in ("stay", "resolve"):
                 return redirect(url_for("respond.section", section_key=section_key))
             return redirect(_next_url(section_key))
+        if outcome == "closed":
+            return redirect(url_for("respond.tasklist"))
+        if outcome == "invalid":
+            page.summary = attach_errors(
+                current, form, page.errors, posted.row_positions, g.language
+            )
     else:
         form.version.data = str(response.version)
-    status = 400 if csrf_failed else 422 if summary else 409 if conflicts else 200
     return render_template(
         "respond/section.html",
         current=current,
         form=form,
         layout=layout,
-        summary=summary,
-        notice=notice,
-        conflicts=_describe_conflicts(conflicts),
+        summary=page.summary,
+        notice=page.notice,
+        conflicts=_describe_conflicts(page.conflicts),
         context_answers=json.dumps(answers),
-        position=[s.key for s in g.questionnaire.sections].index(section_key) + 1,
+        position=_position(section_key),
         query=_query_for(current),
         items_with_answers=_items_with_answers(current, answers),
-    ), status
+        has_fields=_has_fields(layout),
+        next_url=_next_url(section_key),
+        item_sources=_item_sources(current),
+        suggested=suggested,
+    ), page.status
+
+
+@blueprint.route("/s/<section_key>/<question_key>/<item_code>", methods=["GET", "POST"])
+def item(section_key: str, question_key: str, item_code: str, csrf_failed: bool = False):
+    """One item of a ``per_item`` question (one ISCM's block) on a page of its own."""
+    current, question, items = _item_context(section_key, question_key, item_code)
+    response = g.response
+    reason = _read_only_reason()
+    if reason:
+        flash(_closed_message(reason))
+        return redirect(url_for("respond.tasklist"))
+    answers = response.answer_values()
+    stored = (answers.get(question.key) or {}).get(item_code)
+    posting = request.method == "POST"
+    form, layout = build_item_form(
+        question, stored, g.language, formdata=request.form if posting else None
+    )
+    item_label = items[item_code]
+    page = _SavedPage()
+    if csrf_failed:
+        page.expired(form, response)
+    elif posting:
+        values = posted_item(question, form)
+        if request.form.get("action") == "resolve" and (
+            request.form.get(f"conflict-{question.key}") == "theirs"
+        ):
+            values = stored
+        outcome = page.save(form, response, {question.key: {item_code: values}})
+        if outcome == "saved":
+            if request.form.get("action") in ("stay", "resolve"):
+                return redirect(request.path)
+            return redirect(_next_item_url(current, question, items, item_code))
+        if outcome == "closed":
+            return redirect(url_for("respond.tasklist"))
+        if outcome == "invalid":
+            page.summary = attach_item_errors(
+                form, page.errors, f"{question.key}.{item_code}.", item_label
+            )
+    else:
+        form.version.data = str(response.version)
+    codes = list(items)
+    return render_template(
+        "respond/item.html",
+        current=current,
+        question=question,
+        item_code=item_code,
+        item_label=item_label,
+        item_number=codes.index(item_code) + 1,
+        item_count=len(codes),
+        form=form,
+        layout=layout,
+        summary=page.summary,
+        notice=page.notice,
+        conflicts=_describe_conflicts(page.conflicts, items={item_code: item_label}),
+        context_answers=json.dumps(answers),
+        query=_query_for(current),
+    ), page.status
+
+
+class _SavedPage:
+    """The outcome of saving a posted page: what to tell the respondent and the status code."""
+
+    def __init__(self) -> None:
+        self.summary: list[tuple[str, str, str]] = []
+        self.conflicts: dict[str, Any] = {}
+        self.errors: dict[str, list[str]] = {}
+        self.notice: str | None = None
+        self.status = 200
+
+    def expired(self, form, response) -> None:
+        """The CSRF token had expired: nothing was saved, the typed answers stay on the page."""
+        self.notice = _(
+            "Your session had expired, so the answers on this page have not been saved yet. "
+            "They are still here: check them and select “Save” again."
+        )
+        form.version.data = request.form.get("version", str(response.version))
+        self.status = 400
+
+    def save(self, form, response, raw: dict[str, Any], declined: list[str] = ()) -> str:
+        """Store ``raw``; ``saved``, ``invalid`` (the valid answers are stored), ``conflict``
+        or ``closed``.
+
+        :param declined: questions whose registry suggestion the respondent cleared.
+        """
+        try:
+            if declined:
+                decline_suggestions(response, list(declined), actor=_actor())
+            operations.save_answers(
+                response,
+                _posted_version(form),
+                raw,
+                actor=_actor(),
+                channel="web",
+                partial_ok=True,
+            )
+        except operations.AnswersInvalid as invalid:
+            db.session.commit()
+            self.errors = translate_errors(invalid.errors)
+            form.version.data = str(response.version)
+            self.status = 422
+            return "invalid"
+        except operations.StaleVersion as stale:
+            db.session.rollback()
+            self.conflicts = stale.conflicts
+            form.version.data = str(stale.current_version)
+            self.status = 409
+            return "conflict"
+        except operations.ResponseClosed as closed:
+            db.session.rollback()
+            flash(_closed_message(closed.reason))
+            return "closed"
+        db.session.commit()
+        flash(_("Your answers have been saved."))
+        return "saved"
+
+
+def _item_context(section_key: str, question_key: str, item_code: str):
+    """The section, the ``per_item`` question and its chosen items (code -> label); 404 when
+    the item is not one the respondent chose."""
+    try:
+        current = g.questionnaire.section(section_key)
+    except KeyError:
+        abort(404)
+    question = next(
+        (q for q in current.questions if q.key == question_key and q.type == "per_item"), None
+    )
+    if question is None:
+        abort(404)
+    items = _item_labels(question, g.response.answer_values())
+    if item_code not in items:
+        abort(404)
+    return current, question, items
+
+
+def _registry_suggestions(current, answers: dict[str, Any]) -> dict[str, list[str]]:
+    """The ISCMs the registry lists this organisation in, pre-ticked in a multiple choice that
+    per-ISCM blocks follow, as long as the respondent has never answered it (an answer
+    cleared later stays cleared: the audit trail says it was answered)."""
+    followed = {
+        q.items_from for q in g.questionnaire.questions() if q.type == "per_item" and q.items_from
+    }
+    keys = [
+        q.key
+        for q in current.questions
+        if q.key in followed and q.choices_from == "registry:iscm" and q.key not in answers
+    ]
+    if not keys:
+        return {}
+    answered = set(
+        db.session.scalars(
+            select(AuditEvent.question_key).where(
+                AuditEvent.response_id == g.response.id, AuditEvent.question_key.in_(keys)
+            )
+        )
+    )
+    codes = set(
+        db.session.scalars(
+            select(Organisation.code)
+            .join(Membership, Membership.iscm_id == Organisation.id)
+            .where(Membership.member_id == g.invitation.organisation_id)
+        )
+    )
+    suggestions = {}
+    for key in keys:
+        choices = [c.code for c in g.questionnaire.question(key).choices if c.code in codes]
+        if key not in answered and choices:
+            suggestions[key] = choices
+    return suggestions
+
+
+def _item_sources(current) -> dict[str, Any]:
+    """For each ``per_item`` question here: the section where its items are chosen."""
+    sources = {}
+    for question in current.questions:
+        if question.type == "per_item" and question.items_from:
+            sources[question.key] = _query_section(question.items_from)
+    return sources
+
+
+def _position(section_key: str) -> int:
+    return [s.key for s in g.questionnaire.sections].index(section_key) + 1
+
+
+def _has_fields(layout) -> bool:
+    """Whether a section page has anything to save besides its per-item hub."""
+    return any(view.field is not None or view.rows for view in layout)
+
+
+def _next_item_url(current, question: Question, items: dict[str, str], item_code: str) -> str:
+    codes = list(items)
+    index = codes.index(item_code)
+    if index + 1 < len(codes):
+        return url_for(
+            "respond.item",
+            section_key=current.key,
+            question_key=question.key,
+            item_code=codes[index + 1],
+        )
+    return url_for("respond.section", section_key=current.key)
+
+
+def _item_states(answers: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """For each ``per_item`` question: item code -> ``not_started`` / ``in_progress`` /
+    ``completed``, as the hub shows them."""
+    errors = check_complete(g.questionnaire, answers)
+    states: dict[str, dict[str, str]] = {}
+    for question in g.questionnaire.questions():
+        if question.type != "per_item":
+            continue
+        stored = answers.get(question.key) or {}
+        found = {}
+        for code in _item_labels(question, answers):
+            prefix = f"{question.key}.{code}."
+            if code not in stored:
+                found[code] = "not_started"
+            elif any(path.startswith(prefix) for path in errors):
+                found[code] = "in_progress"
+            else:
+                found[code] = "completed"
+        states[question.key] = found
+    return states
 
 
 def _posted_version(form) -> int:
@@ -343,15 +562,16 @@ def _conflict_choices(current) -> dict[str, str] | None:
 def autosave(section_key: str):
     """Save a section in the background; the same form fields, a JSON answer.
 
-    200 ``{"status": "saved", "version", "saved_at", "invalid"}``; 409 on a stale version with
-    the conflicting keys; 423 when the response can no longer be changed.
+    200 ``{"status": "saved", "version", "saved_at"}`` when everything was stored; 422
+    ``{"status": "invalid", "problems": [...]}`` when some answers were refused (the others
+    are stored); 409 on a stale version with the conflicting keys; 423 when the response can no
+    longer be changed.
     """
     try:
         current = g.questionnaire.section(section_key)
     except KeyError:
         abort(404)
-    response = g.response
-    answers = response.answer_values()
+    answers = g.response.answer_values()
     form, _layout = build_section_form(
         g.questionnaire,
         current,
@@ -361,18 +581,67 @@ def autosave(section_key: str):
         item_labels=lambda q: _item_labels(q, answers),
     )
     posted = posted_answers(current, form)
-    invalid: list[str] = []
+
+    def describe(errors):
+        return attach_errors(current, form, errors, posted.row_positions, g.language)
+
+    return _autosave(form, posted.answers, describe, _declined(current, posted.answers))
+
+
+@blueprint.post("/s/<section_key>/<question_key>/<item_code>/autosave")
+def item_autosave(section_key: str, question_key: str, item_code: str):
+    """Save one item's page in the background; answers as ``autosave``."""
+    _current, question, items = _item_context(section_key, question_key, item_code)
+    form, _layout = build_item_form(question, None, g.language, formdata=request.form)
+    values = posted_item(question, form)
+
+    def describe(errors):
+        prefix = f"{question.key}.{item_code}."
+        return attach_item_errors(form, errors, prefix, items[item_code])
+
+    return _autosave(form, {question.key: {item_code: values}}, describe)
+
+
+def _declined(current, answers: dict[str, Any]) -> list[str]:
+    """The questions of a posted page whose registry suggestion was cleared before saving."""
+    return [
+        key
+        for key in request.form.getlist("suggested")
+        if key in _section_keys(current) and answers.get(key) is None
+    ]
+
+
+def _autosave(form, raw: dict[str, Any], describe, declined: list[str] = ()):
+    """Store ``raw`` for an autosave request and say truthfully what happened."""
+    response = g.response
     try:
+        if declined:
+            decline_suggestions(response, list(declined), actor=_actor())
         operations.save_answers(
             response,
             _posted_version(form),
-            posted.answers,
+            raw,
             actor=_actor(),
             channel="autosave",
             partial_ok=True,
         )
     except operations.AnswersInvalid as error:
-        invalid = sorted(error.errors)
+        db.session.commit()
+        problems = [
+            {"field": field, "label": label, "message": message}
+            for field, label, message in describe(translate_errors(error.errors))
+        ]
+        return jsonify(
+            status="invalid",
+            version=response.version,
+            problems=problems,
+            message=_(
+                "Not saved: %(count)s answers need attention. Your other answers are saved.",
+                count=len(problems),
+            )
+            if len(problems) != 1
+            else _("Not saved: 1 answer needs attention. Your other answers are saved."),
+        ), 422
     except operations.StaleVersion as stale:
         db.session.rollback()
         return jsonify(
@@ -394,7 +663,6 @@ def autosave(section_key: str):
         version=response.version,
         saved_at=saved_at,
         message=_("Saved at %(time)s", time=saved_at),
-        invalid=invalid,
     )
 
 
@@ -404,9 +672,70 @@ def check():
     return _render_check()
 
 
+def _missing_answers(answers: dict[str, Any]) -> list[dict[str, Any]]:
+    """What stops the submission, by section: each problem with its question's label (naming
+    the ISCM or the row it belongs to), the message and a link straight to the field."""
+    errors = translate_errors(check_complete(g.questionnaire, answers))
+    owners = {}
+    for section_ in g.questionnaire.sections:
+        for question in section_.questions:
+            for key in (question.key, question.other_key, question.no_attribution_key):
+                owners[key] = (section_, question)
+    found: dict[str, dict[str, Any]] = {}
+    for path, messages in errors.items():
+        parts = path.split(".")
+        if parts[0] not in owners:
+            continue
+        section_, question = owners[parts[0]]
+        url, label = _problem_place(section_, question, parts, answers)
+        entry = found.setdefault(
+            section_.key, {"section": section_, "title": _t(section_.title), "problems": []}
+        )
+        entry["problems"].extend(
+            {"url": url, "label": label, "message": message} for message in messages
+        )
+    return [found[s.key] for s in g.questionnaire.sections if s.key in found]
+
+
+def _problem_place(section_, question: Question, parts: list[str], answers) -> tuple[str, str]:
+    """The link to the field a problem path points at, and that field's label."""
+    section_url = url_for("respond.section", section_key=section_.key)
+    label = _t(question.label)
+    if question.type == "per_item" and len(parts) >= 2:
+        items = _item_labels(question, answers)
+        item_url = url_for(
+            "respond.item", section_key=section_.key, question_key=question.key, item_code=parts[1]
+        )
+        name = items.get(parts[1], parts[1])
+        child = _child(question, parts[2]) if len(parts) > 2 else None
+        if child is None:
+            return item_url, name
+        return f"{item_url}#{parts[2]}", _(
+            "%(item)s: %(question)s", item=name, question=_t(child.label)
+        )
+    if question.type == "repeat" and len(parts) >= 3 and parts[1].isdigit():
+        child = _child(question, parts[2])
+        text = _(
+            "%(list)s, row %(number)s: %(question)s",
+            list=label,
+            number=int(parts[1]) + 1,
+            question=_t(child.label) if child else parts[2],
+        )
+        return f"{section_url}#{parts[0]}-{parts[1]}-{parts[2]}", text
+    if question.type in ("repeat", "per_item"):
+        return f"{section_url}#q-{parts[0]}", label
+    return f"{section_url}#{parts[0]}", label
+
+
+def _child(question: Question, key: str) -> Question | None:
+    base = key.removesuffix("_other").removesuffix("_no_attribution")
+    return next((child for child in question.questions if child.key == base), None)
+
+
 def _render_check(submit_errors=None, status: int = 200, notice: str | None = None):
     answers = g.response.answer_values()
     shown = visible_answers(g.questionnaire, answers)
+    missing = [] if _read_only_reason() else _missing_answers(answers)
     sections = [
         {
             "section": s,
@@ -418,6 +747,8 @@ def _render_check(submit_errors=None, status: int = 200, notice: str | None = No
         "respond/check.html",
         sections=sections,
         submit_errors=submit_errors,
+        missing=missing,
+        missing_count=sum(len(s["problems"]) for s in missing),
         notice=notice,
     ), status
 
@@ -430,8 +761,7 @@ def submit():
         operations.submit_response(response, actor=_actor(), channel="web")
     except operations.AnswersInvalid:
         session[_attempted_key()] = True
-        states = _section_states(response.answer_values())
-        return _render_check(submit_errors=[s for s in states if s["errors"]], status=422)
+        return _render_check(submit_errors=True, status=422)
     except operations.ResponseClosed as closed:
         db.session.rollback()
         flash(_closed_message(closed.reason))
@@ -516,11 +846,24 @@ def _next_url(section_key: str) -> str:
 
 
 def _item_labels(question: Question, answers: dict[str, Any]) -> dict[str, str]:
-    """Item code -> label of the items chosen in the question a ``per_item`` block follows."""
+    """Item code -> name of the items chosen in the question a ``per_item`` block follows.
+
+    Registry items (ISCMs) go by their full name and acronym, "Migration Dialogue for West
+    Africa (MIDWA)", as the heading of a page about one of them should.
+    """
     source = g.questionnaire.question(question.items_from)
-    chosen = answers.get(question.items_from) or []
+    chosen = [code for code in answers.get(question.items_from) or [] if code != "other"]
     labels = {c.code: c.label.get_text(g.language) for c in source.choices}
-    return {code: labels.get(code, code) for code in chosen if code != "other"}
+    if source.choices_from and source.choices_from.startswith("registry:") and chosen:
+        for organisation in db.session.scalars(
+            select(Organisation).where(Organisation.code.in_(chosen))
+        ):
+            name = organisation.name(g.language)
+            acronym = organisation.acronym
+            labels[organisation.code] = (
+                f"{name} ({acronym})" if acronym and acronym not in name else name
+            )
+    return {code: labels.get(code, code) for code in chosen}
 
 
 def _items_with_answers(current, answers: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -539,7 +882,11 @@ def _items_with_answers(current, answers: dict[str, Any]) -> dict[str, dict[str,
     return found
 
 
-def _describe_conflicts(conflicts: dict[str, Any]) -> list[dict[str, Any]]:
+def _describe_conflicts(
+    conflicts: dict[str, Any], items: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Each conflicting question with both answers as text; on an item's page (``items``: the
+    item's code -> label) the label is the item's name."""
     described = []
     for key, values in conflicts.items():
         base = key.removesuffix("_other").removesuffix("_no_attribution")
@@ -547,6 +894,8 @@ def _describe_conflicts(conflicts: dict[str, Any]) -> list[dict[str, Any]]:
             label = g.questionnaire.question(base).label.get_text(g.language)
         except KeyError:
             label = key
+        if items:
+            label = ", ".join(items.values())
         described.append(
             {
                 "key": key,

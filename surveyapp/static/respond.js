@@ -158,6 +158,26 @@
     status.classList.toggle("problem", Boolean(problem));
   }
 
+  /* A message and, under it, each refused answer: its label (a link to the field) and why. */
+  function sayProblems(message, problems) {
+    if (!status) { return; }
+    status.textContent = message;
+    status.classList.add("problem");
+    if (!problems.length) { return; }
+    var list = document.createElement("ul");
+    list.className = "autosave-problems";
+    problems.forEach(function (problem) {
+      var entry = document.createElement("li");
+      var link = document.createElement(problem.field ? "a" : "span");
+      if (problem.field) { link.href = "#" + problem.field; }
+      link.textContent = problem.label;
+      entry.appendChild(link);
+      entry.appendChild(document.createTextNode(": " + problem.message));
+      list.appendChild(entry);
+    });
+    status.appendChild(list);
+  }
+
   function schedule(delay) {
     if (stopped) { return; }
     window.clearTimeout(timer);
@@ -190,9 +210,15 @@
         form.querySelector('input[name="version"]').value = data.version;
         retryDelay = 2000;
         if (changeCount === startedAt) { dirty = false; }
-        say(data.invalid && data.invalid.length ? data.message + ". " + text("invalid") : data.message,
-            false);
+        say(data.message, false);
         if (dirty) { schedule(1500); }
+      } else if (result.code === 422 && data.status === "invalid") {
+        // The valid answers were stored (a new version); the others are named, with a link to
+        // each. They stay unsaved until changed: the next change saves again.
+        tokenRenewed = false;
+        retryDelay = 2000;
+        form.querySelector('input[name="version"]').value = data.version;
+        sayProblems(data.message, data.problems || []);
       } else if (result.code === 400 && data.status === "expired" && data.csrf_token &&
                  !tokenRenewed) {
         // The session's token expired while the page was open: take the new one and retry.

@@ -285,9 +285,23 @@ def test_every_respondent_page_has_no_axe_violations(
         ".task-list a.task-name", "links => links.map(a => a.getAttribute('href'))"
     )
     assert sections
+    item_pages = 0
     for href in sections:
         page.goto(f"{live_server}{href}")
         violations += axe_violations(page, live_server)
+        if page.locator("input[name=suggested]").count():
+            # keep the pre-ticked ISCMs, so that the per-ISCM pages have something to show
+            page.locator("form#section-form button[value=stay]").last.click()
+            page.wait_for_load_state()
+        items = page.eval_on_selector_all(
+            ".item-list a.task-name", "links => links.map(a => a.getAttribute('href'))"
+        )
+        for item in items[:2]:
+            page.goto(f"{live_server}{item}")
+            violations += axe_violations(page, live_server)
+            item_pages += 1
+    if organisation != "khartoum-process":
+        assert item_pages, "no per-ISCM page was checked"
     # a page with an error summary: a year that is not a number (ISCM questionnaire)
     if organisation == "khartoum-process":
         page.goto(f"{base}/s/mandate")
@@ -385,16 +399,26 @@ def test_a_whole_state_questionnaire_can_be_completed_with_the_keyboard_alone(
     tab_to(page, "Save and continue")
     page.keyboard.press("Enter")
 
+    # The registry's memberships (Khartoum Process, IGC) come pre-ticked: untick IGC.
     page.wait_for_url(re.compile("/s/participation$"))
-    tab_to(page, "Khartoum Process")
+    assert page.get_by_label("Khartoum Process").is_checked()
+    tab_to(page, "IGC")
     page.keyboard.press("Space")
     tab_to(page, "Save and continue")
     page.keyboard.press("Enter")
 
+    # A hub lists the chosen ISCMs; each is answered on a page of its own.
     page.wait_for_url(re.compile("/s/iscm_views$"))
+    tab_to(page, "EU-Horn of Africa Migration Route Initiative (Khartoum Process)")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/s/iscm_views/iscm_views/khartoum-process$"))
     tab_to(page, "Member")
     page.keyboard.press("Space")
-    tab_to(page, "Save and continue")
+    tab_to(page, "Save and go back to the list")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/s/iscm_views$"))
+    assert "Completed" in page.locator(".item-list").inner_text()
+    tab_to(page, "Continue")
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile("/s/general$"))

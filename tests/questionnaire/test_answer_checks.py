@@ -79,13 +79,19 @@ def test_clean_answers_names_errors_by_dotted_path(questionnaire):
             },
         },
     )
-    assert clean == {"iscms": ["khartoum-process"]}
+    # Lists and per-ISCM blocks keep their valid part, which a partial save stores.
+    assert clean == {
+        "iscms": ["khartoum-process"],
+        "meetings": [{"meeting_date": "2014-11-28", "meeting_title": "Rome"}],
+        "iscm_views": {"khartoum-process": {"benefits": "Trust"}},
+    }
     assert errors == {
         "founding_year": ["Enter a year as a whole number, for example 2014."],
         "founding_document": ["Enter at most 20 characters."],
         "meetings.1.meeting_date": ["Enter a date as YYYY-MM-DD."],
         "meetings.1.meeting_titel": ["Unknown question."],
         "iscm_views.khartoum-process.role": ["Choose one of the listed options."],
+        "iscm_views.sahel-process": ["Unknown item."],
     }
 
 

@@ -273,8 +273,12 @@ def test_per_item_coerces_the_children_of_each_item():
     }
 
 
-def test_per_item_drops_empty_items_and_reports_errors_by_item_and_child():
-    assert coerce_value(VIEWS, {"rabat-process": {"role": ""}}) is None
+def test_per_item_empty_items_clear_and_errors_are_reported_by_item_and_child():
+    assert coerce_value(VIEWS, {"rabat-process": {"role": ""}}) == {"rabat-process": None}
+    assert coerce_value(VIEWS, {"rabat-process": None, "midwa": {}}) == {
+        "rabat-process": None,
+        "midwa": None,
+    }
     with pytest.raises(AnswerError) as caught:
         coerce_value(VIEWS, {"rabat-process": {"role": "chair"}, "bad code!": {}})
     assert caught.value.errors == {
