@@ -4,6 +4,9 @@ YAML follows the shape of the shipped registry files (``questionnaires/registry/
 ``iscms:``, ``igos:`` or ``memberships:`` holding a list, names as ``{en: ..., fr: ...}``); CSV
 has one column per field and language (``name_en``, ``name_fr``...). An import is checked whole
 before anything is written: one bad row and nothing changes, and every bad row is listed.
+
+Every text goes through the application's text rule (``surveyapp.questionnaire.text``): line
+breaks as ``\n``, NFC, and a control character or a lone surrogate refuses the row.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy import select
 from surveyapp.exports import neutralise
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation
+from surveyapp.questionnaire.text import UnprintableText, clean_text, printable_text
 from surveyapp.registry import ISCM_KINDS, MEMBERSHIP_ROLES
 
 LANGUAGES = ("en", "fr", "es", "ar")
@@ -90,7 +94,8 @@ def export_rows(what: str) -> list[dict[str, Any]]:
             row["kind"] = organisation.iscm_kind or ""
             row["region"] = organisation.region or ""
             row["secretariat"] = organisation.secretariat or ""
-        rows.append(row)
+        # A name stored before the text rule may hold what no file or page can carry.
+        rows.append({key: printable_text(str(value)) for key, value in row.items()})
     return rows
 
 
@@ -200,7 +205,26 @@ def _read_yaml(what: str, text: str) -> list[dict[str, Any]]:
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    """A field's text, cleaned by the text rule and stripped.
+
+    :raises UnprintableText: the text holds a character that cannot be stored.
+    """
+    return "" if value is None else clean_text(str(value)).strip()
+
+
+def _texts(raw: dict[str, Any], keys: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The cleaned texts of ``keys`` in ``raw``, and a message per text that was refused."""
+    row, messages = {}, []
+    for key in keys:
+        try:
+            row[key] = _text(raw.get(key))
+        except UnprintableText as error:
+            row[key] = ""
+            messages.append(
+                f"{key} contains a character that cannot be stored ({error.code}, at character "
+                f"{error.position}): delete it or retype the text"
+            )
+    return row, messages
 
 
 def _check_organisations(
@@ -216,9 +240,8 @@ def _check_organisations(
         if raw.get("__invalid__"):
             problems.append((number, "not a mapping of fields"))
             continue
-        row = {key: _text(raw.get(key)) for key in COLUMNS[what]}
+        row, messages = _texts(raw, COLUMNS[what])
         unknown = sorted(k for k in raw if k not in allowed and raw.get(k) not in (None, ""))
-        messages = []
         if unknown:
             messages.append(f"unknown field(s): {', '.join(unknown)}")
         code = row["code"]
@@ -256,10 +279,10 @@ def _check_memberships(raw_rows: list[dict[str, Any]]) -> ParsedImport:
         if raw.get("__invalid__"):
             problems.append((number, "not a mapping of fields"))
             continue
-        iscm, member = _text(raw.get("iscm")), _text(raw.get("member"))
-        role = _text(raw.get("role")) or "member"
-        illustrative = _text(raw.get("illustrative")).lower()
-        messages = []
+        texts, messages = _texts(raw, COLUMNS["memberships"])
+        iscm, member = texts["iscm"], texts["member"]
+        role = texts["role"] or "member"
+        illustrative = texts["illustrative"].lower()
         if organisations.get(iscm) is None or organisations[iscm].kind != "iscm":
             messages.append(f"no ISCM has the code {iscm!r}")
         if organisations.get(member) is None or organisations[member].kind == "iscm":

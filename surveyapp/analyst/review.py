@@ -16,6 +16,7 @@ from surveyapp.auth.access import actor
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Response
 from surveyapp.questionnaire import Question, Questionnaire, visible_answers
+from surveyapp.questionnaire.text import UnprintableText, clean_text
 
 #: the longest query message kept
 MAX_QUERY_LENGTH = 2000
@@ -153,10 +154,21 @@ def review(response_id: int):
         operations.set_review_status(response, "unreviewed", actor=actor())
         flash(_("Marked as not reviewed."))
     elif decision == "query":
-        message = (request.form.get("message") or "").strip()
         question_key = request.form.get("question_key") or None
         questionnaire = response.questionnaire_version.questionnaire()
         known = {q.key for q in questionnaire.questions()}
+        try:
+            message = clean_text(request.form.get("message") or "").strip()
+        except UnprintableText as error:
+            flash(
+                _(
+                    "The message contains a character that cannot be saved (%(code)s, at "
+                    "character %(position)s). Delete it or retype the message.",
+                    code=error.code,
+                    position=error.position,
+                )
+            )
+            return redirect(url_for("analyst.response", response_id=response.id) + "#review")
         if not message or len(message) > MAX_QUERY_LENGTH:
             flash(
                 _(

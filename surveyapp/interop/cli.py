@@ -1,8 +1,15 @@
-"""Commands: XLSForm export and import, submissions from other tools, round archives."""
+"""Commands: XLSForm export and import, submissions from other tools, round archives.
+
+A file handed to these commands may hold anything: whatever it is, the command ends with one
+clear line and exit code 1, never a traceback. Text from a file is echoed with the characters a
+terminal must not receive (control characters, which can drive it, and lone surrogates, which it
+cannot encode) shown as U+FFFD.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -13,8 +20,20 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from surveyapp.extensions import db
+from surveyapp.questionnaire.text import printable_text
 
 RESPONDENT_TYPES = ("state", "iscm", "igo")
+#: lone surrogates, written in an archive as JSON escapes (UTF-8 cannot encode them)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    """Echo ``text``, which may quote a file, with what a terminal must not receive replaced."""
+    click.echo(printable_text(text), err=err)
+
+
+def _refuse(text: str) -> click.ClickException:
+    return click.ClickException(printable_text(text))
 
 
 def register(app: Flask, questionnaires: click.Group) -> None:
@@ -107,24 +126,27 @@ def import_responses(source: Path) -> None:
     from surveyapp.cli import needs_database
     from surveyapp.interop.kobo import SubmissionFileError, import_submissions, read_submissions
 
+    # A file name that is not UTF-8 reaches Python with surrogates: it is stored as the source.
+    name = printable_text(source.name)
+
     @needs_database
     def run():
         try:
             submissions = read_submissions(source)
         except SubmissionFileError as error:
-            raise click.ClickException(str(error)) from error
-        report = import_submissions(submissions, source=source.name, actor=f"import:{source.name}")
+            raise _refuse(str(error)) from None
+        report = import_submissions(submissions, source=name, actor=f"import:{name}")
         db.session.commit()
         return report
 
     report = run()
     for row, code, response_id, submitted in report.imported:
         state = "submitted" if submitted else "saved, not complete yet"
-        click.echo(f"row {row}: {code} -> response {response_id} ({state})")
+        _say(f"row {row}: {code} -> response {response_id} ({state})")
     for row, identifier in report.skipped:
-        click.echo(f"row {row}: submission {identifier} was imported before; skipped")
+        _say(f"row {row}: submission {identifier} was imported before; skipped")
     for problem in report.refused:
-        click.echo(f"Refused {problem}", err=True)
+        _say(f"Refused {problem}", err=True)
     click.echo(
         f"{len(report.imported)} imported, {len(report.skipped)} already there, "
         f"{len({p.row for p in report.refused})} refused."
@@ -163,8 +185,12 @@ def export_round_command(output: Path, round_id: int | None) -> None:
 
     name, archive = run()
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(archive, ensure_ascii=False, indent=1), encoding="utf-8")
-    click.echo(f"Wrote {output}: {name}, {len(archive['responses'])} responses")
+    text = json.dumps(archive, ensure_ascii=False, indent=1)
+    # Text stored before the text rule may hold a lone surrogate, which only a JSON escape can
+    # carry (it is only ever inside a string): the archive keeps it exactly.
+    text = _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+    output.write_text(text, encoding="utf-8")
+    _say(f"Wrote {output}: {name}, {len(archive['responses'])} responses")
 
 
 @round_group.command("import")
@@ -173,12 +199,13 @@ def export_round_command(output: Path, round_id: int | None) -> None:
 def import_round_command(source: Path) -> None:
     """Add a round from a JSON archive (invitations need new links: invite again)."""
     from surveyapp.cli import needs_database
+    from surveyapp.interop.json_files import JSONFileError, read_json
     from surveyapp.interop.round_archive import ArchiveError, import_round
 
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise click.ClickException(f"{source} is not a JSON file ({error})") from error
+        data = read_json(source)
+    except JSONFileError as error:
+        raise _refuse(str(error)) from None
 
     @needs_database
     def run():
@@ -189,9 +216,9 @@ def import_round_command(source: Path) -> None:
             survey_round = import_round(data)
         except ArchiveError as error:
             db.session.rollback()
-            raise click.ClickException(str(error)) from error
+            raise _refuse(str(error)) from None
         db.session.commit()
         return survey_round.name, len(data["responses"])
 
     name, count = run()
-    click.echo(f"Imported {name}: {count} responses.")
+    _say(f"Imported {name}: {count} responses.")

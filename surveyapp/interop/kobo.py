@@ -15,13 +15,15 @@ it must be the field's own groups. Tool metadata (``_id``, ``_submission_time``,
 
 Each submission is identified by ``meta/instanceID`` (or KoboToolbox's ``_uuid``, ODK Central's
 ``KEY``): one already imported is skipped, so importing a file twice stores it once.
+
+Answers are checked as every save is (``clean_answers``: the same text rule as the web form);
+an id or an organisation code holding a character that cannot be stored refuses its row.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -32,10 +34,12 @@ from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.extensions import db
+from surveyapp.interop.json_files import JSONFileError, parse_json
 from surveyapp.interop.xlsform import META_COLUMN, ORGANISATION_FIELD, build_xlsform
 from surveyapp.models import Organisation, Response
 from surveyapp.models.external import ExternalSubmission
 from surveyapp.questionnaire import Questionnaire, check_complete, clean_answers
+from surveyapp.questionnaire.text import UnprintableText, find_unprintable, printable_text
 
 #: columns of the tools' own bookkeeping (compared without case)
 _TOOL_COLUMNS = {
@@ -124,11 +128,9 @@ def read_submissions(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
         raise SubmissionFileError(f"{path.name} is not UTF-8 text") from error
     if text.lstrip().startswith(("[", "{")):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise SubmissionFileError(
-                f"{path.name} is not valid JSON (line {error.lineno}: {error.msg})"
-            ) from error
+            data = parse_json(text, path.name)
+        except JSONFileError as error:
+            raise SubmissionFileError(str(error)) from None
         if isinstance(data, Mapping):
             data = data.get("results", data.get("value"))
         if not isinstance(data, list) or not all(isinstance(r, Mapping) for r in data):
@@ -391,6 +393,12 @@ def import_submissions(
                 RowProblem(number, "meta/instanceID", "the submission has no id (meta/instanceID)")
             )
             continue
+        unstorable = find_unprintable(identifier)
+        if unstorable is not None:
+            report.refused.append(
+                RowProblem(number, "meta/instanceID", _unstorable("the id", unstorable))
+            )
+            continue
         known = db.session.scalar(select(ExternalSubmission).filter_by(submission_id=identifier))
         if known is not None:
             report.skipped.append((number, identifier))
@@ -405,6 +413,13 @@ def import_submissions(
     return report
 
 
+def _unstorable(what: str, problem: UnprintableText) -> str:
+    return (
+        f"{what} contains a character that cannot be stored "
+        f"({problem.code}, at character {problem.position})"
+    )
+
+
 def _organisation_field(record: Mapping[str, Any]) -> str | None:
     for column, value in record.items():
         if re.split(r"[/-]", str(column))[-1] == ORGANISATION_FIELD and value not in (None, ""):
@@ -416,6 +431,11 @@ def _import_one(number, record, identifier, survey_round, fields_by_type, source
     code = _organisation_field(record)
     if code is None:
         return [RowProblem(number, ORGANISATION_FIELD, "no organisation code")]
+    problem = find_unprintable(code)
+    if problem is not None:
+        return [
+            RowProblem(number, ORGANISATION_FIELD, _unstorable("the organisation code", problem))
+        ]
     organisation = db.session.scalar(select(Organisation).filter_by(code=code))
     if organisation is None:
         return [RowProblem(number, ORGANISATION_FIELD, f"no organisation has the code {code!r}")]
@@ -469,7 +489,9 @@ def _import_one(number, record, identifier, survey_round, fields_by_type, source
             submission_id=identifier,
             response_id=response.id,
             source=source[:255],
-            form_version=str(record.get("__version__") or record.get("_version_") or "")[:64],
+            form_version=printable_text(
+                str(record.get("__version__") or record.get("_version_") or "")
+            )[:64],
         )
     )
     db.session.flush()

@@ -5,6 +5,10 @@ memberships), invitations *without* their tokens, responses with their answers, 
 trail of those responses, the ids of submissions imported from other tools, and the analysts'
 edits of the ISCM summaries. An archive
 names its format and version; an import refuses any format or version it does not know.
+
+An archive is a copy: its texts are imported exactly as they are (so receipts' checksums still
+match), but under the text rule of every channel (``surveyapp.questionnaire.text``): a string
+holding a control character or a lone surrogate anywhere in the archive refuses the import.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from surveyapp.models.response import hash_token
 from surveyapp.models.summary import SummaryEdit
 from surveyapp.models.types import utcnow
 from surveyapp.questionnaire import QuestionnaireError, questionnaire_from_json
+from surveyapp.questionnaire.text import find_unprintable_in
 
 #: the ``format`` of every archive
 FORMAT = "surveyapp-round"
@@ -164,6 +169,14 @@ def import_round(data: Any) -> SurveyRound:
         raise ArchiveError(
             f"archive format version {version!r} is not supported "
             f"(this installation reads version {', '.join(map(str, SUPPORTED_VERSIONS))})"
+        )
+    unprintable = find_unprintable_in(data)
+    if unprintable is not None:
+        path, problem = unprintable
+        raise ArchiveError(
+            f"the text at {path} contains a character that cannot be stored ({problem.code}, at "
+            f"character {problem.position}); run `surveyapp answers repair-text` where the "
+            "archive was made, then export the round again"
         )
     try:
         return _import(data)

@@ -23,6 +23,7 @@ from .model import (
     Question,
     Questionnaire,
 )
+from .text import UnprintableText, clean_text
 
 MISSING = "Answer this question."
 UNKNOWN_QUESTION = "Unknown question."
@@ -84,12 +85,21 @@ def _check_bounds(value: Any, low: Any, high: Any, between: str, least: str, mos
 
 
 def coerce_text(raw: Any, max_length: int | None = None) -> str | None:
-    """A text answer: stripped, line ends as ``\\n``, at most ``max_length`` characters."""
+    """A text answer: cleaned by the text rule (:func:`.text.clean_text`: line ends as
+    ``\\n``, NFC, no control characters), stripped, at most ``max_length`` characters.
+
+    Every text of every channel (form, autosave, API, Excel, Kobo/ODK imports) comes here.
+    """
     if _is_blank(raw):
         return None
     if not isinstance(raw, str):
         raise AnswerError("Enter text.")
-    value = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    try:
+        value = clean_text(raw).strip()
+    except UnprintableText as error:
+        raise AnswerError(str(error)) from None
+    if not value:
+        return None
     limit = max_length or DEFAULT_MAX_LENGTH
     if len(value) > limit:
         raise AnswerError(f"Enter at most {limit} characters.")

@@ -24,6 +24,18 @@ ENGINE_MESSAGES: list[tuple[re.Pattern[str], str]] = [
         (r"^Unknown question\.$", N_("This question is not part of the questionnaire.")),
         (r"^Unknown item\.$", N_("This item is not one of the choices.")),
         (r"^Enter text\.$", N_("Enter text.")),
+        (
+            r"^Enter an e-mail address such as name@example\.org\.$",
+            N_("Enter an e-mail address such as name@example.org."),
+        ),
+        (
+            r"^This text contains a character that cannot be saved \((?P<code>U\+[0-9A-F]{4,6}), "
+            r"at character (?P<position>\d+)\)\. Delete it or retype the text\.$",
+            N_(
+                "This text contains a character that cannot be saved (%(code)s, at character "
+                "%(position)s). Delete it or retype the text."
+            ),
+        ),
         (r"^Enter at most (?P<limit>\d+) characters\.$", N_("Enter at most %(limit)s characters.")),
         (r"^Tick the box or leave it empty\.$", N_("Tick the box or leave it empty.")),
         (r"^This question takes no answer\.$", N_("This question takes no answer.")),
