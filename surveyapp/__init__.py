@@ -177,4 +177,13 @@ def _register_security_headers(app: Flask) -> None:
             )
         if request_id():
             response.headers["X-Request-Id"] = g.request_id
+        if not _is_static_file(request.endpoint):
+            # Pages, answers, exports, PDFs, new tokens and links: nothing dynamic is kept by
+            # the browser or a proxy, where the next person at the machine could find it.
+            response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def _is_static_file(endpoint: str | None) -> bool:
+    """Whether ``endpoint`` serves the application's own static files (stylesheets, scripts)."""
+    return endpoint is not None and (endpoint == "static" or endpoint.endswith(".static"))

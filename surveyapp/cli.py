@@ -23,6 +23,7 @@ from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
 from surveyapp.models.user import ROLES
 from surveyapp.schema import SchemaMismatch
+from surveyapp.serving import BannerlessRequestHandler
 
 RESPONDENT_TYPES = operations.RESPONDENT_TYPES
 
@@ -164,7 +165,15 @@ def demo_command(port: int, host: str, no_serve: bool) -> None:
     if not no_serve:
         click.echo(f"Serving on {base_url} (Ctrl+C to stop)")
         # Flask ignores app.run() inside a CLI command, so serve with Werkzeug directly.
-        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+        run_simple(
+            host,
+            port,
+            app,
+            threaded=True,
+            use_reloader=False,
+            use_debugger=False,
+            request_handler=BannerlessRequestHandler,
+        )
 
 
 @click.group("questionnaires")

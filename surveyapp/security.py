@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import os
 import string
+import time
 
-from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask import Flask, current_app, flash, g, redirect, request, session, url_for
 from flask_babel import _
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
+from werkzeug.exceptions import TooManyRequests
 
 #: the shortest password accepted
 MIN_PASSWORD_LENGTH = 12
@@ -67,8 +70,13 @@ def check_password_policy(password: str, email: str | None = None) -> None:
 
 
 def _account_key() -> str:
-    """The rate-limit key of the account a login form names."""
-    return "login-account:" + (request.form.get("email") or "").strip().lower()[:320]
+    """The rate-limit key of the account a login form names, from this address.
+
+    Counting per account *and* address means someone guessing an account's password from one
+    address cannot lock its owner out: the owner logs in from another address as usual.
+    """
+    email = (request.form.get("email") or "").strip().lower()[:320]
+    return f"login-account:{email}|{get_remote_address()}"
 
 
 def _address_key() -> str:
@@ -89,7 +97,7 @@ def _failed(response) -> bool:
 
 
 def login_limits(view):
-    """Limit failed logins per account and per address (POST only)."""
+    """Limit failed logins per (account, address) pair and per address (POST only)."""
     view = limiter.limit(
         _account_limit,
         key_func=_account_key,
@@ -103,6 +111,29 @@ def login_limits(view):
         methods=["POST"],
         deduct_when=_failed,
         scope="login-address",
+    )(view)
+
+
+def _user_key() -> str:
+    return f"password-change:{current_user.get_id()}"
+
+
+def _current_password_refused(_response) -> bool:
+    """Only a wrong current password counts (not a new password the policy refused)."""
+    return bool(g.get("password_refused"))
+
+
+def password_change_limits(view):
+    """Limit wrong current passwords on the password change form, per account (POST only).
+
+    Someone who took over an open session cannot try passwords there faster than at login.
+    """
+    return limiter.limit(
+        _account_limit,
+        key_func=_user_key,
+        methods=["POST"],
+        deduct_when=_current_password_refused,
+        scope="password-change",
     )(view)
 
 
@@ -160,21 +191,29 @@ def _token_guess_limit():
 
 
 def refuse_token_guessing() -> None:
-    """Answer 429 to an address that has tried too many unknown tokens lately.
+    """Nothing is refused before a token is looked up, so that a valid link always opens.
 
-    Only failed lookups count, so a ministry behind one address with many colleagues is never
-    slowed down by its valid links; someone guessing links is stopped after a few tries.
+    Callers still call this before their lookup; the limit now applies once a token turns out
+    unknown, in :func:`count_failed_token_lookup`.
     """
-    from flask import abort
-
-    if not limiter.enabled:
-        return
-    if not limiter.limiter.test(_token_guess_limit(), "token-guess", get_remote_address()):
-        current_app.logger.warning("Token guessing refused for %s", get_remote_address())
-        abort(429, _("Too many unknown links from your address. Please wait a few minutes."))
 
 
 def count_failed_token_lookup() -> None:
-    """Count one unknown or revoked token against the caller's address."""
-    if limiter.enabled:
-        limiter.limiter.hit(_token_guess_limit(), "token-guess", get_remote_address())
+    """Count one unknown or revoked token against the caller's address; 429 beyond the limit.
+
+    Only unknown tokens count and only they are refused: whatever an address tried before, a
+    valid link from it opens (colleagues of a ministry behind one address, a fuzzer's bad
+    tokens next to a good one). Someone guessing gets 429 for every further guess until the
+    window passes, and each refusal is logged; with tokens of 128 random bits, a guess that
+    hits is out of reach anyway.
+    """
+    if not limiter.enabled:
+        return
+    limit, address = _token_guess_limit(), get_remote_address()
+    if not limiter.limiter.hit(limit, "token-guess", address):
+        current_app.logger.warning("Token guessing refused for %s", address)
+        reset_at = limiter.limiter.get_window_stats(limit, "token-guess", address).reset_time
+        raise TooManyRequests(
+            _("Too many unknown links from your address. Please wait a few minutes."),
+            retry_after=max(1, math.ceil(reset_at - time.time())),
+        )

@@ -1,31 +1,43 @@
-"""Login and logout for analysts, organisers and administrators."""
+"""Login, logout and password change for analysts, organisers and administrators."""
 
 from __future__ import annotations
 
 import time
 from urllib.parse import urlsplit
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import _
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
-from surveyapp.auth.forms import LoginForm
+from surveyapp.auth.forms import LoginForm, PasswordForm
 from surveyapp.extensions import db, login_manager
 from surveyapp.models import User
-from surveyapp.security import login_limits
+from surveyapp.models.user import verify_login
+from surveyapp.security import (
+    PasswordRejected,
+    check_password_policy,
+    login_limits,
+    password_change_limits,
+)
 
 blueprint = Blueprint("auth", __name__)
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """The logged-in user, from the session."""
-    if not user_id.isdigit():
+def load_user(session_id: str) -> User | None:
+    """The logged-in user, from the id the session keeps (``<id>.<session version>``).
+
+    A session whose version is not the account's current one has ended: its user logged out,
+    changed the password or was deactivated since, so a copy of its cookie opens nothing.
+    """
+    user_id, _dot, version = session_id.partition(".")
+    if not user_id.isdigit() or not version.isdigit():
         return None
     user = db.session.get(User, int(user_id))
-    # A deactivated account's open sessions end with its next request.
-    return user if user is not None and user.active else None
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
@@ -36,14 +48,8 @@ def login():
     error = None
     if form.validate_on_submit():
         user = db.session.scalar(select(User).filter_by(email=form.email.data.strip().lower()))
-        if user is not None and user.active and user.check_password(form.password.data):
-            # A new session at login: nothing set before it (by anyone) survives.
-            language = session.get("lang")
-            session.clear()
-            if language:
-                session["lang"] = language
-            login_user(user)
-            session["last_seen"] = time.time()
+        if verify_login(user, form.password.data):
+            _start_session(user)
             return redirect(_safe_next(request.args.get("next")) or landing_page(user))
         error = _("The e-mail address or the password is not right.")
     elif request.method == "POST":
@@ -54,10 +60,56 @@ def login():
 
 @blueprint.post("/logout")
 def logout():
-    """End the session."""
+    """End the session, on the server too: a copy of its cookie no longer opens anything.
+
+    Every other session of the account ends with it (the account has one session version).
+    """
+    if current_user.is_authenticated:
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))
+
+
+@blueprint.route("/account/password", methods=["GET", "POST"])
+@login_required
+@password_change_limits
+def change_password():
+    """Change one's own password; every other session of the account ends."""
+    form = PasswordForm()
+    status = 200
+    if form.validate_on_submit():
+        user: User = current_user._get_current_object()
+        if not user.check_password(form.current.data):
+            g.password_refused = True
+            form.current.errors = [_("The current password is not right.")]
+            status = 422
+        else:
+            try:
+                check_password_policy(form.new.data, user.email)
+            except PasswordRejected as rejected:
+                form.new.errors = [str(rejected)]
+                status = 422
+            else:
+                user.set_password(form.new.data)
+                db.session.commit()
+                _start_session(user)
+                flash(_("Your password is changed. Your other sessions have ended."))
+                return redirect(landing_page(user))
+    elif request.method == "POST":
+        status = 422
+    return render_template("auth/password.html", form=form), status
+
+
+def _start_session(user: User) -> None:
+    """Log ``user`` in on a new session: nothing set before it (by anyone) survives."""
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+    login_user(user)
+    session["last_seen"] = time.time()
 
 
 def landing_page(user: User) -> str:
