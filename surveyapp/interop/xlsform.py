@@ -229,6 +229,8 @@ def _constraint(question: Question) -> str:
             parts.append(f"count-selected(.) <= {question.max}")
     elif question.type in ("text", "long_text") and question.max_length:
         parts.append(f"string-length(.) <= {question.max_length}")
+    if question.format == "email":
+        parts.append(EMAIL_CONSTRAINT)
     return " and ".join(parts)
 
 
@@ -616,13 +618,20 @@ _BOUND = re.compile(
 )
 
 
+#: the constraint an e-mail question (``format: email``) carries in an XLSForm
+EMAIL_CONSTRAINT = r"regex(., '^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$')"
+
+
 def parse_constraint(expression: str, kind: str) -> dict[str, Any]:
-    """``min``, ``max`` or ``max_length`` from an XLSForm ``constraint`` expression.
+    """``min``, ``max``, ``max_length`` or ``format`` from an XLSForm ``constraint``.
 
     :raises ValueError: the expression is not a conjunction of bounds on the answer.
     """
     bounds: dict[str, Any] = {}
     for part in re.split(r"\s+and\s+", expression.strip()):
+        if part.strip() == EMAIL_CONSTRAINT and kind == "text":
+            bounds["format"] = "email"
+            continue
         match = _BOUND.match(part.strip().strip("()").strip())
         if not match:
             raise ValueError(part)

@@ -28,11 +28,14 @@ from .text import UnprintableText, clean_text
 MISSING = "Answer this question."
 UNKNOWN_QUESTION = "Unknown question."
 UNKNOWN_ITEM = "Unknown item."
+BAD_EMAIL = "Enter an e-mail address such as name@example.org."
 
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+#: an e-mail address as people type it: one @, no spaces, a dot in the domain (IDNs welcome)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
 _TRUE = frozenset({"true", "on", "yes", "1"})
 _FALSE = frozenset({"false", "off", "no", "0"})
 
@@ -138,7 +141,10 @@ def _note(question: Question, raw: Any) -> None:
 
 
 def _text(question: Question, raw: Any) -> str | None:
-    return coerce_text(raw, question.max_length)
+    value = coerce_text(raw, question.max_length)
+    if value is not None and question.format == "email" and not _EMAIL.fullmatch(value):
+        raise AnswerError(BAD_EMAIL)
+    return value
 
 
 def _integer(question: Question, raw: Any) -> int | None:

@@ -152,6 +152,7 @@ class _Builder:
             min=raw.get("min"),
             max=raw.get("max"),
             max_length=raw.get("max_length"),
+            format=raw.get("format"),
             attribution=raw.get("attribution", False),
             items_from=raw.get("items_from"),
             line=raw.line,

@@ -111,6 +111,8 @@ class Question:
     min: int | float | str | None = None
     max: int | float | str | None = None
     max_length: int | None = None
+    #: the form of a text answer: ``email`` or None (any text)
+    format: str | None = None
     attribution: bool = False
     items_from: str | None = None
     questions: list[Question] = field(default_factory=list)
@@ -168,6 +170,7 @@ class Question:
             "min": self.min,
             "max": self.max,
             "max_length": self.max_length,
+            "format": self.format,
             "attribution": self.attribution,
             "items_from": self.items_from,
             "questions": [question.to_json() for question in self.questions],
@@ -296,6 +299,7 @@ def _question_from_json(data: Mapping[str, Any]) -> Question:
         min=data.get("min"),
         max=data.get("max"),
         max_length=data.get("max_length"),
+        format=data.get("format"),
         attribution=bool(data.get("attribution", False)),
         items_from=data.get("items_from"),
         questions=[_question_from_json(child) for child in data.get("questions") or []],

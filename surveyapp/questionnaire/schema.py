@@ -126,7 +126,8 @@ def _problems_for(error: ValidationError, root: Any, file: str) -> list[Problem]
         return problems
     if validator == "not" and title == "not applicable":
         kind = where.owner.get("type") if isinstance(where.owner, dict) else None
-        return [problem(f"'{name}' does not apply to a {kind} question")]
+        article = "an" if str(kind)[:1] in "aeiou" else "a"
+        return [problem(f"'{name}' does not apply to {article} {kind} question")]
     if validator == "not" and title == "child type":
         return [problem(f"a repeat or per_item cannot contain a {error.instance} question")]
     if validator == "oneOf" and title == "condition":

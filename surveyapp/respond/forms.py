@@ -44,9 +44,10 @@ def _choices(question: Question, language: str) -> list[SelectChoice]:
 
 def _text(question: Question, language: str):
     limit = question.max_length or 10_000
-    return StringField(
-        question.label.get_text(language), render_kw={"maxlength": limit, "dir": "auto"}
-    )
+    attributes: dict[str, Any] = {"maxlength": limit, "dir": "auto"}
+    if question.format == "email":
+        attributes.update(type="email", autocomplete="email", dir="ltr")
+    return StringField(question.label.get_text(language), render_kw=attributes)
 
 
 def _long_text(question: Question, language: str):

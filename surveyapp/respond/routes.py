@@ -25,7 +25,7 @@ from flask import (
 from flask import (
     Response as HttpResponse,
 )
-from flask_babel import format_datetime
+from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError, generate_csrf
 from sqlalchemy import select
@@ -635,12 +635,11 @@ def _autosave(form, raw: dict[str, Any], describe, declined: list[str] = ()):
             status="invalid",
             version=response.version,
             problems=problems,
-            message=_(
-                "Not saved: %(count)s answers need attention. Your other answers are saved.",
-                count=len(problems),
-            )
-            if len(problems) != 1
-            else _("Not saved: 1 answer needs attention. Your other answers are saved."),
+            message=ngettext(
+                "Not saved: %(num)d answer needs attention. Your other answers are saved.",
+                "Not saved: %(num)d answers need attention. Your other answers are saved.",
+                len(problems),
+            ),
         ), 422
     except operations.StaleVersion as stale:
         db.session.rollback()

@@ -31,6 +31,7 @@ def test_to_json_is_serialisable_with_a_stable_key_order(questionnaire):
         "min",
         "max",
         "max_length",
+        "format",
         "attribution",
         "items_from",
         "questions",
