@@ -23,6 +23,7 @@ import weasyprint
 
 from reports.dossier import CompendiumDossier, IscmDossier
 from reports.html import checked_edits
+from reports.text import hashable_bytes
 
 #: the ``reports`` package folder, whose files make the PDF what it is
 PACKAGE_FOLDER = Path(__file__).resolve().parent
@@ -129,4 +130,4 @@ def _plain(value: Any) -> Any:
 
 def _digest(value: Any) -> str:
     canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(hashable_bytes(canonical)).hexdigest()

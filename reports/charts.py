@@ -23,6 +23,7 @@ from matplotlib.ticker import MaxNLocator
 from reports.dossier import IscmDossier
 from reports.phrases import Phrases
 from reports.summaries import meetings_per_year, membership_value_counts, thematic_areas
+from reports.text import printable
 
 #: (fill, hatch) pairs that stay distinct when printed in black and white
 FILLS: tuple[tuple[str, str], ...] = (
@@ -101,6 +102,8 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def _wrap(label: str, width: int = LABEL_WIDTH) -> str:
+    # A label may be an answer's own text (an "other" area): no font draws a control character.
+    label = printable(label)
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
@@ -241,7 +244,7 @@ def meetings_chart(dossier: IscmDossier) -> Chart | None:
                 hatch=hatch,
                 edgecolor="black",
                 linewidth=0.8,
-                label=level,
+                label=printable(str(level)),
             )
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         axes.set_xticks(years, [str(year) for year in years])

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from reports.dossier import IscmDossier
 from reports.phrases import text_direction
+from reports.text import hashable_bytes, printable
 
 #: what an edit may contain: paragraphs, emphasis, lists, quotes, small headings, links
 ALLOWED_TAGS: frozenset[str] = frozenset(
@@ -47,7 +48,7 @@ def render_markdown(text: str, direction: str = "ltr") -> Markup:
     :param direction: the document's direction; a block whose text runs the other way (an
         Arabic paragraph in an English summary) gets its own ``dir``.
     """
-    tokens = _markdown.parse(text)
+    tokens = _markdown.parse(printable(text))
     for index, token in enumerate(tokens):
         if token.type in ("heading_open", "heading_close"):
             token.tag = _HEADING_LEVELS.get(token.tag, "h4")
@@ -222,4 +223,4 @@ def _plain(value: Any) -> Any:
 
 def _digest(value: Any) -> str:
     canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(hashable_bytes(canonical)).hexdigest()

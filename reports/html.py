@@ -20,6 +20,7 @@ from reports.narrative import (
     introduction,
 )
 from reports.phrases import Phrases, text_direction
+from reports.text import printable_output
 
 #: the section after which each chart stands
 CHART_PLACES: dict[str, str] = {
@@ -37,6 +38,8 @@ environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    # a dossier may carry text stored before the application refused control characters
+    finalize=printable_output,
 )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from reports.html import environment
 from reports.pdf import render_pdf
+from reports.text import hashable_bytes
 
 
 def answers_checksum(answers: dict[str, Any]) -> str:
@@ -23,7 +24,7 @@ def answers_checksum(answers: dict[str, Any]) -> str:
     UTF-8. Anyone holding the answers as JSON can recompute it.
     """
     canonical = json.dumps(answers, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(hashable_bytes(canonical)).hexdigest()
 
 
 @dataclass

@@ -17,6 +17,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from surveyapp import config
 from surveyapp.extensions import babel, csrf, db, login_manager, migrate
 from surveyapp.i18n import select_locale, text_direction
+from surveyapp.questionnaire.text import printable_output
 from surveyapp.schema import MIGRATIONS
 from surveyapp.security import init_security
 
@@ -47,6 +48,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_security(app)
     app.jinja_env.globals["text_direction"] = text_direction
     app.jinja_env.globals["get_locale"] = get_locale
+    # Text stored before the text rule may hold characters a page cannot carry: never a 500.
+    app.jinja_env.finalize = printable_output
     with app.app_context():
         _configure_engine(db.engine)
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from werkzeug.serving import run_simple
 
-from surveyapp import exports, mail, operations
+from surveyapp import exports, mail, operations, stored_text
 from surveyapp.extensions import db
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
@@ -48,6 +48,7 @@ def register_commands(app: Flask) -> None:
     interop_cli.register(app, questionnaires)
     app.cli.add_command(mail.mail_commands)
     app.cli.add_command(exports.export_command)
+    app.cli.add_command(stored_text.answers_commands)
 
 
 def needs_database(command: Callable | None = None, *, writes: bool = True) -> Callable:

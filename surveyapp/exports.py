@@ -11,6 +11,8 @@ Layout (the same in both formats; a CSV file per sheet, named after it):
 Answers hidden by a condition are left out, as in the reports. With ``labels`` the choice
 answers are written as labels in ``language`` instead of codes. Any text a spreadsheet would
 read as a formula (starting with ``= + - @``, a tab or a carriage return) is prefixed with ``'``.
+A character no spreadsheet can hold (a control character or a lone surrogate in text stored
+before the text rule, see ``surveyapp.questionnaire.text``) is written as U+FFFD.
 Responses are read in batches and rows written as they come (openpyxl's write-only mode keeps
 each sheet in a temporary file), so memory does not grow with the number of responses.
 """
@@ -38,6 +40,7 @@ from sqlalchemy.orm import selectinload
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, QuestionnaireVersion, Response, SurveyRound
 from surveyapp.questionnaire import Question, Questionnaire, visible_answers
+from surveyapp.questionnaire.text import printable_text
 
 RESPONDENT_TYPES = ("state", "iscm", "igo")
 FORMATS = ("csv", "xlsx")
@@ -76,8 +79,12 @@ META_DESCRIPTIONS = {
 
 
 def neutralise(value: Any) -> Any:
-    """``value``, with a leading ``'`` when it is text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """``value``, with a leading ``'`` when it is text a spreadsheet would run as a formula, and
+    U+FFFD for each character a spreadsheet cannot hold."""
+    if not isinstance(value, str):
+        return value
+    value = printable_text(value)
+    if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
