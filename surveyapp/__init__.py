@@ -8,7 +8,15 @@ import re
 import uuid
 from typing import Any
 
-from flask import Flask, g, has_request_context, jsonify, render_template, request
+from flask import (
+    Flask,
+    g,
+    has_request_context,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+)
 from flask_babel import get_locale
 from sqlalchemy import event
 from werkzeug.exceptions import HTTPException
@@ -18,6 +26,7 @@ from surveyapp import config
 from surveyapp.extensions import babel, csrf, db, login_manager, migrate
 from surveyapp.i18n import select_locale, text_direction
 from surveyapp.questionnaire.text import printable_output
+from surveyapp.request_input import DatabaseIntegerConverter, DepthLimitedJSONProvider
 from surveyapp.schema import MIGRATIONS
 from surveyapp.security import init_security
 
@@ -28,6 +37,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     :param test_config: settings that replace those read from the environment (tests).
     """
     app = Flask(__name__, instance_path=os.environ.get("SURVEYAPP_INSTANCE_PATH"))
+    # Bad input answers 4xx: JSON nested too deeply is malformed, a URL's id must fit a column.
+    app.json = DepthLimitedJSONProvider(app)
+    app.url_map.converters["int"] = DatabaseIntegerConverter
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
@@ -132,8 +144,14 @@ def _register_error_pages(app: Flask) -> None:
                 request_id(),
             )
         if wants_json():
-            return jsonify(error=error.name, message=error.description), error.code
-        return render_template("error.html", error=error), error.code
+            response = jsonify(error=error.name, message=error.description)
+        else:
+            response = make_response(render_template("error.html", error=error))
+        # The headers HTTP requires with the error: Allow on 405, WWW-Authenticate, Retry-After.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response, error.code
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
