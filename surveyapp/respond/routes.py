@@ -859,8 +859,9 @@ def _item_labels(question: Question, answers: dict[str, Any]) -> dict[str, str]:
         ):
             name = organisation.name(g.language)
             acronym = organisation.acronym
+            # "(KP)" after "... (Khartoum Process)" would be one parenthesis too many.
             labels[organisation.code] = (
-                f"{name} ({acronym})" if acronym and acronym not in name else name
+                f"{name} ({acronym})" if acronym and "(" not in name else name
             )
     return {code: labels.get(code, code) for code in chosen}
 
