@@ -28,6 +28,7 @@ from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
 from surveyapp.models import Organisation, PublishedSummary, RenderedPdf, ReportJob
 from surveyapp.questionnaire import Questionnaire
+from surveyapp.questionnaire.text import clean_text, printable_text
 from surveyapp.reporting import (
     UnknownIscm,
     build_iscm_dossier,
@@ -111,18 +112,30 @@ def summary(code: str):
     dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
     fingerprints = section_fingerprints(dossier)
     if request.method == "POST":
+        replaced = False
         for key in operations.SUMMARY_SECTIONS:
             if f"text-{key}" in request.form:
+                typed = request.form[f"text-{key}"][:50_000]
+                # The text rule, without losing a draft: what cannot be stored is marked "�".
+                text = printable_text(typed)
+                replaced = replaced or text.count("\ufffd") > typed.count("\ufffd")
                 operations.save_summary_edit(
                     survey_round,
                     iscm,
                     key,
-                    request.form[f"text-{key}"][:50_000],
+                    clean_text(text),
                     fingerprints[key],
                     actor=f"user:{current_user.email}",
                 )
         db.session.commit()
         flash(_("The summary's text has been saved."))
+        if replaced:
+            flash(
+                _(
+                    "Characters that cannot be saved (control characters) were replaced by "
+                    "“�”: check the text."
+                )
+            )
         return redirect(url_for("analyst.summary", code=code, lang=language))
 
     edits = summary_edits(survey_round, code)

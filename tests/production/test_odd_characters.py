@@ -22,6 +22,7 @@ from sqlalchemy import select
 from reports import text as report_text
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
+from surveyapp.models.summary import SummaryEdit
 from surveyapp.questionnaire.answers import AnswerError, coerce_text
 from surveyapp.questionnaire.text import UNPRINTABLE, clean_text, printable_text
 
@@ -474,3 +475,18 @@ def test_an_analysts_query_with_a_control_character_is_refused(app, analyst, cre
     assert "(U+0000, at character 7)" in reply.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Response, response_id).review_status == "unreviewed"
+
+
+def test_an_analysts_summary_edit_keeps_the_draft_marking_what_cannot_be_stored(app, analyst):
+    page = analyst.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    reply = analyst.post(
+        "/analyst/summaries/khartoum-process",
+        data={"csrf_token": token, "text-structures": "A steering\x00 committee\x0bmeets yearly."},
+        follow_redirects=True,
+    )
+    assert reply.status_code == 200
+    assert "were replaced by “�”" in reply.get_data(as_text=True)
+    with app.app_context():
+        edit = db.session.scalar(select(SummaryEdit))
+        assert edit.text == "A steering\ufffd committee\nmeets yearly."
