@@ -5,8 +5,9 @@ YAML follows the shape of the shipped registry files (``questionnaires/registry/
 has one column per field and language (``name_en``, ``name_fr``...). An import is checked whole
 before anything is written: one bad row and nothing changes, and every bad row is listed.
 
-Every text goes through the application's text rule (``surveyapp.questionnaire.text``): line
-breaks as ``\n``, NFC, and a control character or a lone surrogate refuses the row.
+Every text goes through the application's text rule (``surveyapp.questionnaire.text``): NFC,
+a control character or a lone surrogate refuses the row; every field is one line (a line break
+becomes a space).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ CODE_PATTERNS = {
     "igos": re.compile(r"^[a-z][a-z0-9_]*$"),
 }
 MAX_TEXT = 500
+#: a line break with the spaces around it
+_LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
 MAX_ROWS = 5000
 
 
@@ -205,11 +208,13 @@ def _read_yaml(what: str, text: str) -> list[dict[str, Any]]:
 
 
 def _text(value: Any) -> str:
-    """A field's text, cleaned by the text rule and stripped.
+    """A field's text, cleaned by the text rule, on one line, stripped.
+
+    A name stands in sentences and e-mail subjects: a line break in it becomes a space.
 
     :raises UnprintableText: the text holds a character that cannot be stored.
     """
-    return "" if value is None else clean_text(str(value)).strip()
+    return "" if value is None else _LINE_BREAK.sub(" ", clean_text(str(value))).strip()
 
 
 def _texts(raw: dict[str, Any], keys: list[str]) -> tuple[dict[str, str], list[str]]:

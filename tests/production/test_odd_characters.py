@@ -453,6 +453,18 @@ def test_a_registry_import_stores_names_in_nfc_without_a_byte_order_mark(app, ad
     assert igo_names(app, "nfc_igo") == {"en": "Organisation", "fr": "Organisation régionale"}
 
 
+def test_a_registry_name_is_one_line_word_line_breaks_included(app, admin):
+    content = "code,name_en,name_fr\n" + (
+        'oneline_igo,"Inter-governmental\r\n  Organisation",Organisation\x0bX\n'
+    )
+    reply = registry_upload(admin, "igos", "igos.csv", content.encode())
+    assert reply.status_code in (200, 302), reply.get_data(as_text=True)
+    assert igo_names(app, "oneline_igo") == {
+        "en": "Inter-governmental Organisation",
+        "fr": "Organisation X",
+    }
+
+
 def test_a_registry_yaml_import_goes_through_the_same_rule(app, admin):
     content = b'igos:\n  - code: yaml_igo\n    name: {en: "Odd\\x85Line\\0"}\n'
     reply = registry_upload(admin, "igos", "igos.yaml", content)
