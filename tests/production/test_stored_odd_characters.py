@@ -273,6 +273,17 @@ def test_the_summary_workspace_and_pdf_survive_odd_answers_edits_and_names(analy
     assert_pdf(analyst.get("/analyst/summaries/khartoum-process/preview.pdf?lang=fr"))
 
 
+def test_the_compendium_is_written_with_odd_answers_and_names(app, poisoned):
+    from reports import render_compendium_html
+    from surveyapp.reporting import build_compendium_dossier
+
+    with app.app_context():
+        html = render_compendium_html(build_compendium_dossier())
+    assert UNPRINTABLE.search(html) is None
+    assert printable_text(f"Netherlands{poisoned.bad}") in html
+    html.encode("utf-8")
+
+
 def test_the_analyst_api_serves_the_response_and_the_summary(app, client, poisoned, create_user):
     email, _password = create_user("analyst")
     with app.app_context():
