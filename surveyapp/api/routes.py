@@ -98,8 +98,8 @@ def patch_response():
             'Send {"version": N, "answers": {...}} as JSON: an object whose "answers" is an '
             f"object, nested at most {MAX_JSON_DEPTH} levels deep.",
         )
-    version = body.get("version")
-    if not _is_version(version):
+    version = _version(body.get("version"))
+    if version is None:
         return _error(400, "bad_request", VERSION_MESSAGE)
     response: Response = g.response
     try:
@@ -135,8 +135,8 @@ def submit():
             'Send nothing, or {"version": N} as JSON: an object, nested at most '
             f"{MAX_JSON_DEPTH} levels deep.",
         )
-    version = body.get("version")
-    if version is not None and not _is_version(version):
+    version = _version(body["version"]) if "version" in body else None
+    if "version" in body and version is None:
         return _error(400, "bad_request", VERSION_MESSAGE)
     response: Response = g.response
     try:
@@ -191,13 +191,21 @@ def _closed(closed: operations.ResponseClosed):
     return jsonify(error=closed.reason, message=message), 409
 
 
-def _is_version(value: Any) -> bool:
-    """Whether ``value`` can be a response's version (booleans are ints in Python, not here)."""
-    return (
+def _version(value: Any) -> int | None:
+    """``value`` as a response's version, or None when it cannot be one.
+
+    JSON has one kind of number: ``3.0`` is the integer 3 (JSON Schema agrees); ``true`` is not
+    a number, though Python counts booleans as integers.
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if (
         isinstance(value, int)
         and not isinstance(value, bool)
         and 0 <= value <= MAX_DATABASE_INTEGER
-    )
+    ):
+        return value
+    return None
 
 
 def _error(status: int, code: str, message: str):
