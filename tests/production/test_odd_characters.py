@@ -465,6 +465,21 @@ def test_a_registry_name_is_one_line_word_line_breaks_included(app, admin):
     }
 
 
+def test_the_registry_form_goes_through_the_same_rule(app, admin):
+    page = admin.get("/admin/registry/igos/new").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    fields = {"csrf_token": token, "code": "form_igo", "name_fr": "Organisation re\u0301gionale"}
+    refused = admin.post("/admin/registry/igos/new", data=fields | {"name_en": "Regional\x1b"})
+    assert refused.status_code == 422
+    html = refused.get_data(as_text=True)
+    assert "name_en contains a character that cannot be stored (U+001B, at character 9)" in html
+    assert 'value="Regional\ufffd"' in html
+    assert igo_names(app, "form_igo") is None
+    saved = admin.post("/admin/registry/igos/new", data=fields | {"name_en": "Regional"})
+    assert saved.status_code == 302
+    assert igo_names(app, "form_igo") == {"en": "Regional", "fr": "Organisation régionale"}
+
+
 def test_a_registry_yaml_import_goes_through_the_same_rule(app, admin):
     content = b'igos:\n  - code: yaml_igo\n    name: {en: "Odd\\x85Line\\0"}\n'
     reply = registry_upload(admin, "igos", "igos.yaml", content)
