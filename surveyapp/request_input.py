@@ -17,7 +17,7 @@ from werkzeug.routing import IntegerConverter
 
 #: the largest number an ``INTEGER`` column holds (PostgreSQL's, the narrower of the two engines)
 MAX_DATABASE_INTEGER = 2**31 - 1
-#: how deeply a JSON body may nest; the deepest save (a repeat inside a per-item block) needs 7
+#: how deeply a JSON body may nest; the deepest save (codes chosen in a per-ISCM block) nests 5
 MAX_JSON_DEPTH = 32
 
 _ASCII_DIGITS = re.compile(r"[0-9]{1,20}")

@@ -222,6 +222,15 @@ def test_json_just_within_the_depth_limit_reaches_the_answer_checks(client, resp
     assert beyond.status_code == 400
 
 
+def test_a_body_over_sixteen_megabytes_is_a_413_with_the_error_body(
+    client, respondent_token, error_schema
+):
+    text = '{"version": 0, "answers": {"respondent_name": "' + "a" * (16 * 1024 * 1024) + '"}}'
+    reply = client.patch("/api/v1/response", headers=bearer(respondent_token), **json_body(text))
+    assert reply.status_code == 413
+    assert_error_body(reply, error_schema)
+
+
 def test_an_autosave_with_a_deeply_nested_json_body_is_not_a_500(client, respondent_token):
     reply = client.post(
         f"/r/{respondent_token}/s/respondent/autosave", **json_body(TEN_THOUSAND_DEEP)
