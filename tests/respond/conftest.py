@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from respond_pages import page_csrf
 
+from tests.analyst.conftest import (  # noqa: F401 - an analyst reads what respondents entered
+    analyst_client,
+    logged_in,
+)
+
 #: a complete set of answers to the State questionnaire (the Netherlands, two ISCMs)
 STATE_ANSWERS = json.loads(
     (Path(__file__).parents[1] / "shared" / "state_answers.json").read_text(encoding="utf-8")
