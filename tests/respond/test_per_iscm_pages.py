@@ -252,3 +252,17 @@ def test_registry_memberships_are_pre_ticked_until_the_state_answers(client, cre
     page = client.get(f"/r/{token}/s/participation").text
     assert "We have ticked the ISCMs" not in page
     assert not re.search(r"checked", page[page.index('name="iscms"') - 200 :])
+
+
+def test_an_expired_session_on_an_iscm_page_keeps_what_was_typed(client, ghana):
+    choose_iscms(client, ghana, "participation", ["midwa", "rabat-process"])
+    page = client.get(f"/r/{ghana}/s/iscm_views/iscm_views/midwa")
+    reply = client.post(
+        f"/r/{ghana}/s/iscm_views/iscm_views/midwa",
+        data={"version": page_version(page.text), "benefits": "Peer learning", "role": "chair"},
+    )
+    assert reply.status_code == 400
+    assert "have not been saved yet" in reply.text
+    assert "Peer learning" in reply.text
+    assert re.search(r'value="chair"[^>]*checked|checked[^>]*value="chair"', reply.text)
+    assert "iscm_views" not in api_answers(client, ghana)
