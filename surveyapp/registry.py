@@ -24,6 +24,8 @@ from typing import Any
 import pycountry
 import yaml
 
+from surveyapp.safe_yaml import load_yaml
+
 #: languages the questionnaires and names are offered in; English is required and the fallback
 LANGUAGES = ("en", "fr", "es", "ar")
 ORGANISATION_KINDS = ("state", "iscm", "igo")
@@ -39,8 +41,6 @@ _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _VOCABULARY_CODE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 #: the gettext domain of ISO 3166-1 country names in pycountry's catalogues
 _COUNTRY_DOMAIN = "iso3166-1"
-#: libyaml's safe loader when available: the registry files are large enough for it to matter
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RegistryError(ValueError):
@@ -248,7 +248,7 @@ def _folders(path: str | pathlib.Path | None) -> tuple[pathlib.Path, pathlib.Pat
 def _read_yaml(file: pathlib.Path) -> Any:
     try:
         with file.open(encoding="utf-8") as stream:
-            return yaml.load(stream, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+            return load_yaml(stream)
     except FileNotFoundError:
         raise RegistryError(f"{file}: file not found") from None
     except yaml.YAMLError as exc:

@@ -26,6 +26,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation
 from surveyapp.questionnaire.text import UnprintableText, clean_text, printable_text
 from surveyapp.registry import ISCM_KINDS, MEMBERSHIP_ROLES
+from surveyapp.safe_yaml import load_yaml
 
 LANGUAGES = ("en", "fr", "es", "ar")
 TEXT_FIELDS = ("name", "short_name", "in_sentence")
@@ -186,7 +187,7 @@ def _read_csv(text: str) -> list[dict[str, Any]]:
 
 def _read_yaml(what: str, text: str) -> list[dict[str, Any]]:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as error:
         raise ImportRefused([(0, f"The YAML cannot be read: {error}")]) from error
     if not isinstance(data, dict) or not isinstance(data.get(what), list):

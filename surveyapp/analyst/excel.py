@@ -26,6 +26,7 @@ from surveyapp.interop.excel_questionnaire import (
     build_workbook,
     read_workbook,
 )
+from surveyapp.interop.workbook_limits import WorkbookRefused, WorkbookTooLarge
 from surveyapp.models import Response
 from surveyapp.questionnaire import Questionnaire
 from surveyapp.respond.messages import translate_engine_message
@@ -135,7 +136,9 @@ def excel_upload(response_id: int):
 
     try:
         filled = read_workbook(data, questionnaire_for, secret_key=current_app.config["SECRET_KEY"])
-    except ExcelFileError as error:
+    except WorkbookTooLarge as error:
+        return _page(response, form, 413, problem=str(error))
+    except (ExcelFileError, WorkbookRefused) as error:
         return _page(response, form, 400, problem=str(error))
     if filled.errors:
         return _page(response, form, 422, cell_errors=_cell_errors(questionnaire, filled))

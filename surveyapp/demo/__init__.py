@@ -19,9 +19,8 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from surveyapp.registry import Registry
+from surveyapp.safe_yaml import load_yaml
 
 #: the prefix of every free-text answer of an illustrative response
 ILLUSTRATIVE = "[Illustrative]"
@@ -52,7 +51,7 @@ class DemoResponse:
 def khartoum_responses() -> list[DemoResponse]:
     """The Khartoum Process round from the seeds: the ISCM, three States and three IGOs."""
     with _KHARTOUM_FILE.open(encoding="utf-8") as stream:
-        data = yaml.safe_load(stream)
+        data = load_yaml(stream)
     responses = []
     for index, item in enumerate(data["responses"], start=1):
         if item.get("respondent_type") not in _RESPONDENT_TYPES or not item.get("organisation"):

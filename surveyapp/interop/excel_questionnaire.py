@@ -31,6 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from surveyapp.interop.cells import set_cell
+from surveyapp.interop.workbook_limits import check_workbook
 from surveyapp.questionnaire import Question, Questionnaire, Text
 from surveyapp.questionnaire.model import NO_ATTRIBUTION_LABEL, OTHER_CODE, OTHER_SPECIFY_LABEL
 
@@ -599,7 +600,9 @@ def read_workbook(data: bytes, questionnaire_for: Any, *, secret_key: str) -> Fi
     :param questionnaire_for: called with the response id and the content hash the file
         names, returns the questionnaire to read it with (or raises ExcelFileError).
     :raises ExcelFileError: not an .xlsx file, not made here, or changed where it must not be.
+    :raises WorkbookRefused: too large to parse (checked before parsing).
     """
+    check_workbook(data)
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError, TypeError) as error:

@@ -32,6 +32,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from surveyapp.interop.cells import set_cell
+from surveyapp.interop.workbook_limits import WorkbookRefused, check_workbook
 from surveyapp.questionnaire import LANGUAGES, Question, Questionnaire, Text
 from surveyapp.questionnaire.model import (
     DEFAULT_MAX_LENGTH,
@@ -994,6 +995,10 @@ def import_xlsform(path: str | Path, respondent_type: str | None = None) -> Impo
     :param respondent_type: used when the settings sheet does not name one.
     :raises XLSFormError: the file cannot be read as an XLSForm at all.
     """
+    try:
+        check_workbook(path)
+    except WorkbookRefused as refused:
+        raise XLSFormError(f"{path}: {refused}") from refused
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from surveyapp.safe_yaml import GuardedComposer
+
 from .problems import Problem
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -56,24 +58,12 @@ class LineList(list[Any]):
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(GuardedComposer, yaml.SafeLoader):
     """A safe loader that builds ``LineDict`` and ``LineList`` with YAML 1.2 booleans.
 
-    Aliases (``*name``) are refused: questionnaires never need them, and a few nested aliases
-    are enough to make a "billion laughs" file that would take all memory.
+    The guarded composer refuses aliases (``*name``: a few nested aliases make a "billion
+    laughs" file that would take all memory) and nesting too deep to compose.
     """
-
-    def compose_node(self, parent, index):
-        """Refuse an alias before it is expanded."""
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                "aliases (*name) are not allowed in questionnaire files",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
 
 
 _LineLoader.yaml_implicit_resolvers = {
