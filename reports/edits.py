@@ -13,9 +13,11 @@ import dataclasses
 import hashlib
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from reports.dossier import IscmDossier
@@ -62,6 +64,7 @@ def render_markdown(text: str, direction: str = "ltr") -> Markup:
                 if own != direction:
                     token.attrSet("dir", own)
         elif token.type == "inline" and token.children:
+            token.children = _without_unsafe_links(token.children)
             for child in token.children:
                 if child.type == "softbreak":
                     # A line break inside a paragraph is a space, as in plain text
@@ -76,6 +79,38 @@ def render_markdown(text: str, direction: str = "ltr") -> Markup:
         link_rel="noopener noreferrer",
     )
     return Markup(cleaned.strip())  # noqa: S704 - sanitised by nh3 just above
+
+
+def is_safe_link(href: str) -> bool:
+    """Whether a link may stay a link in a summary: ``http(s)://host...`` or ``mailto:``.
+
+    A relative link (``notes.pdf``, ``/etc/x``, ``#top``) would be resolved against the
+    package's own folder when the PDF is made, and leak the server's paths as a ``file:`` link.
+    """
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        return bool(parts.hostname)
+    return scheme == "mailto" and bool(parts.path)
+
+
+def _without_unsafe_links(children: list[Token]) -> list[Token]:
+    """Inline tokens with every link :func:`is_safe_link` refuses turned into its plain text."""
+    kept: list[Token] = []
+    dropping = False
+    for child in children:
+        if child.type == "link_open" and not is_safe_link(str(child.attrGet("href") or "")):
+            dropping = True
+            continue
+        if child.type == "link_close" and dropping:
+            # CommonMark links never nest, so this closes the dropped link
+            dropping = False
+            continue
+        kept.append(child)
+    return kept
 
 
 #: the ISCM's own answers each section is drafted from (``KEY_other`` texts go with ``KEY``)
