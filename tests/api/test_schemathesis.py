@@ -105,6 +105,5 @@ def test_sequences_of_calls_answer_as_the_description_says(api_schema):
             deadline=None,
             database=None,
             derandomize=True,
-            suppress_health_check=list(hypothesis.HealthCheck),
         )
     )
