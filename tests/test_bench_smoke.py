@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = {
     "web": [
         "autosave PATCH /api/v1/response",
-        "section page GET /r/<token>/s/iscm_views",
-        "SQL queries per section page",
+        "ISCM page GET /r/<token>/s/iscm_views/iscm_views/<iscm>",
+        "SQL queries per ISCM page",
     ],
     "dashboard": ["/analyst/ with", "/analyst/coverage with"],
     "export": ["CSV export of", "XLSX export of", "export peak memory"],
