@@ -33,6 +33,7 @@ from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import Contact, Invitation, Organisation, OutboxMessage, Response, SurveyRound
 from surveyapp.models.types import utcnow
+from surveyapp.questionnaire.text import printable_line
 
 #: after this many failed attempts a message is marked ``failed`` (a person can retry it)
 MAX_ATTEMPTS = 8
@@ -158,7 +159,9 @@ def compose(
     if survey_round.deadline:
         paragraphs.append(texts["deadline"].format(**values))
     paragraphs.append(texts["closing"])
-    return texts[f"{kind}_subject"].format(**values), "\n\n".join(paragraphs) + "\n"
+    # A header is one printable line, whatever names were stored before the text rule.
+    subject = printable_line(texts[f"{kind}_subject"].format(**values))
+    return subject, "\n\n".join(paragraphs) + "\n"
 
 
 @dataclass

@@ -6,7 +6,16 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+
+from surveyapp.questionnaire.text import UnprintableText, one_line
 
 #: a plain check of an address's shape; delivery is the real test
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -50,3 +59,10 @@ class RoundForm(FlaskForm):
     state = SelectField(_l("State questionnaire"), coerce=int)
     iscm = SelectField(_l("ISCM questionnaire"), coerce=int)
     igo = SelectField(_l("IGO questionnaire"), coerce=int)
+
+    def validate_name(self, field: StringField) -> None:
+        """A round's name follows the text rule and is one line: it heads e-mail subjects."""
+        try:
+            field.data = one_line(field.data or "")
+        except UnprintableText as error:
+            raise ValidationError(str(error)) from None

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from surveyapp.exports import neutralise
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation
-from surveyapp.questionnaire.text import UnprintableText, clean_text, printable_text
+from surveyapp.questionnaire.text import UnprintableText, one_line, printable_text
 from surveyapp.registry import ISCM_KINDS, MEMBERSHIP_ROLES
 from surveyapp.safe_yaml import load_yaml
 
@@ -46,8 +46,6 @@ CODE_PATTERNS = {
     "igos": re.compile(r"^[a-z][a-z0-9_]*$"),
 }
 MAX_TEXT = 500
-#: a line break with the spaces around it
-_LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
 MAX_ROWS = 5000
 
 
@@ -215,7 +213,7 @@ def _text(value: Any) -> str:
 
     :raises UnprintableText: the text holds a character that cannot be stored.
     """
-    return "" if value is None else _LINE_BREAK.sub(" ", clean_text(str(value))).strip()
+    return "" if value is None else one_line(str(value))
 
 
 def _texts(raw: dict[str, Any], keys: list[str]) -> tuple[dict[str, str], list[str]]:

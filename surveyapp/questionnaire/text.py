@@ -31,6 +31,8 @@ from typing import Any
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 #: line and page breaks of word processors and other systems, stored as ``\n``
 LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+#: a line break with the spaces around it, as :func:`one_line` joins lines
+LINE_BREAK_AND_SPACES = re.compile(r"[^\S\n]*\n\s*")
 #: what :func:`printable_text` puts in place of a character that cannot be held
 REPLACEMENT = "\ufffd"
 BYTE_ORDER_MARK = "\ufeff"
@@ -71,6 +73,23 @@ def clean_text(text: str) -> str:
     if found is not None:
         raise found
     return unicodedata.normalize("NFC", text)
+
+
+def one_line(text: str) -> str:
+    """``text`` cleaned by :func:`clean_text`, on one line and stripped.
+
+    For names (organisations, rounds): they stand in sentences and e-mail subjects, so a line
+    break and the spaces around it become one space.
+
+    :raises UnprintableText: for a character that cannot be stored or printed.
+    """
+    return LINE_BREAK_AND_SPACES.sub(" ", clean_text(text)).strip()
+
+
+def printable_line(text: str) -> str:
+    """``text`` printable and on one line, whatever it holds (for a header such as an e-mail
+    subject, made of names stored before the text rule)."""
+    return " ".join(printable_text(text).split())
 
 
 def _held(match: re.Match[str]) -> str:

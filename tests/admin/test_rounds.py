@@ -101,3 +101,28 @@ def test_a_closed_round_accepts_no_answers(app, admin_client, client, create_inv
     )
     assert reply.status_code == 409
     assert reply.get_json()["error"] == "round_closed"
+
+
+def test_a_round_name_follows_the_text_rule_and_is_one_line(app, admin_client):
+    refused = create_round(app, admin_client, name="ISCM \x1b[31massessment")
+    assert refused.status_code == 422
+    assert "U+001B" in refused.get_data(as_text=True)
+    reply = create_round(app, admin_client, name="ISCM assessment\r\n  2027 – “pilot”")
+    assert reply.status_code == 302
+    with app.app_context():
+        survey_round = db.session.scalar(select(SurveyRound).filter_by(year=2027))
+        assert survey_round.name == "ISCM assessment 2027 – “pilot”"
+
+
+def test_an_invitation_subject_is_one_printable_line_whatever_names_were_stored(app):
+    from surveyapp.mail import compose
+    from surveyapp.models import Organisation
+
+    with app.app_context():
+        survey_round = operations.current_round()
+        survey_round.name = "Round\nwith a break \x07 and a bell"
+        organisation = db.session.scalar(select(Organisation).filter_by(code="EGY"))
+        subject, body = compose("invitation", organisation, survey_round, "http://x/r/t", "fr")
+        db.session.rollback()
+    assert subject == "Round with a break \ufffd and a bell : questionnaire pour Égypte"
+    assert "http://x/r/t" in body
