@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import math
 import os
 import string
@@ -190,27 +191,27 @@ def _token_guess_limit():
     return parse(current_app.config.get("SURVEYAPP_TOKEN_GUESS_LIMIT", TOKEN_GUESS_LIMIT))
 
 
-def refuse_token_guessing() -> None:
-    """Nothing is refused before a token is looked up, so that a valid link always opens.
-
-    Callers still call this before their lookup; the limit now applies once a token turns out
-    unknown, in :func:`count_failed_token_lookup`.
-    """
-
-
-def count_failed_token_lookup() -> None:
-    """Count one unknown or revoked token against the caller's address; 429 beyond the limit.
+def count_failed_token_lookup(token: str | None) -> None:
+    """Count an unknown or revoked ``token`` against the caller's address; 429 beyond the limit.
 
     Only unknown tokens count and only they are refused: whatever an address tried before, a
     valid link from it opens (colleagues of a ministry behind one address, a fuzzer's bad
-    tokens next to a good one). Someone guessing gets 429 for every further guess until the
-    window passes, and each refusal is logged; with tokens of 128 random bits, a guess that
-    hits is out of reach anyway.
+    tokens next to a good one). Each distinct token counts once per window: a browser or a
+    script retrying one stale link is not guessing, and a guesser gains nothing by repeating a
+    token. Someone guessing gets 429 for every further unknown token until the window passes,
+    and each refusal is logged; with tokens of 128 random bits, a guess that hits is out of
+    reach anyway.
     """
     if not limiter.enabled:
         return
     limit, address = _token_guess_limit(), get_remote_address()
-    if not limiter.limiter.hit(limit, "token-guess", address):
+    digest = hashlib.sha256((token or "").encode()).hexdigest()
+    once = type(limit)(1, limit.multiples)
+    if limiter.limiter.hit(once, "token-guess-seen", address, digest):
+        allowed = limiter.limiter.hit(limit, "token-guess", address)
+    else:
+        allowed = limiter.limiter.test(limit, "token-guess", address)
+    if not allowed:
         current_app.logger.warning("Token guessing refused for %s", address)
         reset_at = limiter.limiter.get_window_stats(limit, "token-guess", address).reset_time
         raise TooManyRequests(

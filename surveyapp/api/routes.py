@@ -11,7 +11,7 @@ from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, Response
 from surveyapp.request_input import MAX_DATABASE_INTEGER, MAX_JSON_DEPTH
-from surveyapp.security import count_failed_token_lookup, refuse_token_guessing
+from surveyapp.security import count_failed_token_lookup
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -49,10 +49,9 @@ def authenticate_respondent():
     token = bearer_token()
     if token is None:
         return unauthorized("A valid invitation token is required.")
-    refuse_token_guessing()
     invitation = operations.find_invitation(token)
     if invitation is None:
-        count_failed_token_lookup()
+        count_failed_token_lookup(token)
         current_app.logger.warning(
             "Respondent API refused (401) on %s from %s", request.path, request.remote_addr
         )

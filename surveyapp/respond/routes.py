@@ -53,7 +53,7 @@ from surveyapp.respond.forms import (
 )
 from surveyapp.respond.messages import translate_errors
 from surveyapp.respond.operations import choose_language, decline_suggestions
-from surveyapp.security import count_failed_token_lookup, refuse_token_guessing
+from surveyapp.security import count_failed_token_lookup
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r/<token>")
 
@@ -65,12 +65,11 @@ LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "�
 def load_invitation(_endpoint, values):
     """Every page here belongs to one invitation; an unknown token is a 404, a revoked one 410."""
     token = values.pop("token", None) if values else None
-    refuse_token_guessing()
     invitation = None
     if token and len(token) <= 200:
         invitation = db.session.scalar(select(Invitation).filter_by(token_hash=hash_token(token)))
     if invitation is None:
-        count_failed_token_lookup()
+        count_failed_token_lookup(token)
         abort(404)
     g.language = invitation.response.language or "en"
     if not invitation.is_active:

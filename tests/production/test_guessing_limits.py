@@ -136,3 +136,16 @@ def test_another_address_is_not_refused_for_someone_elses_guessing(app):
     for attempt in range(21):
         guesser.get(f"/r/guess-{attempt}/")
     assert client_from(app, OWNER_ADDRESS).get("/r/mistyped/").status_code == 404
+
+
+def test_one_stale_link_reloaded_again_and_again_is_not_guessing(app):
+    """A browser or script retrying one unknown link counts it once, not once per request."""
+    owner = client_from(app, OWNER_ADDRESS)
+    statuses = [owner.get("/r/an-old-withdrawn-link/").status_code for _attempt in range(30)]
+    assert statuses == [404] * 30
+    headers = {"Authorization": "Bearer the-same-wrong-token"}
+    assert {owner.get("/api/v1/response", headers=headers).status_code for _ in range(30)} == {401}
+    # ...while twenty distinct guesses still reach the limit, repeated ones included.
+    for attempt in range(18):
+        owner.get(f"/r/guess-{attempt}/")
+    assert owner.get("/r/an-old-withdrawn-link/").status_code == 429
