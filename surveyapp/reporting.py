@@ -295,10 +295,18 @@ def summary_edits(survey_round: SurveyRound, code: str) -> dict[str, SummaryEdit
 
 
 def cached_pdf(key: str, kind: str, render: Callable[[], bytes]) -> bytes:
-    """The PDF stored under ``key``, rendered (and stored) only when it is not there yet."""
+    """The PDF stored under ``key``, rendered (and stored) only when it is not there yet.
+
+    Nothing is held while the PDF renders: the reading transaction ends first (unless the
+    caller has changes of its own pending), so on SQLite respondents' saves go on meanwhile and
+    the cache entry is written afterwards in a short transaction of its own. (A transaction
+    that read before another connection wrote cannot write on SQLite: "database is locked".)
+    """
     cached = db.session.scalar(select(RenderedPdf.pdf).filter_by(cache_key=key))
     if cached is not None:
         return cached
+    if not (db.session.new or db.session.dirty or db.session.deleted):
+        db.session.commit()
     pdf = render()
     try:
         with db.session.begin_nested():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import time
 
 import pytest
@@ -217,3 +218,36 @@ def test_states_view_of_funding_is_set_beside_the_iscms(app, khartoum_round):
     text = " ".join(structures.paragraphs)
     assert "The funding sources of the Khartoum Process are stable." in text
     assert "Ethiopia" in text.split("are stable.")[1]
+
+
+def test_a_respondent_saving_while_a_summary_renders_breaks_neither(
+    app, analyst_client, create_invitation, monkeypatch
+):
+    """The preview holds no transaction while it renders (on SQLite, a transaction that read
+    before another connection wrote could not write its cache entry afterwards)."""
+    import surveyapp.reporting as reporting
+
+    token, _ = create_invitation("GHA")
+    saves = []
+    real_render = reporting.render_iscm_pdf
+
+    def save():
+        reply = app.test_client().patch(
+            "/api/v1/response",
+            json={"version": 0, "answers": {"respondent_name": "Kwame Mensah"}},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        saves.append(reply.status_code)
+
+    def render_while_a_respondent_saves(dossier, edits, limits=None):
+        respondent = threading.Thread(target=save)  # another request, another connection
+        respondent.start()
+        respondent.join(timeout=30)
+        return real_render(dossier, edits, None)
+
+    monkeypatch.setattr(reporting, "render_iscm_pdf", render_while_a_respondent_saves)
+    preview = analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf")
+    assert saves == [200]
+    assert preview.status_code == 200 and preview.data.startswith(b"%PDF")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(RenderedPdf)) == 1
