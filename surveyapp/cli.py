@@ -55,7 +55,9 @@ def needs_database(command: Callable | None = None, *, writes: bool = True) -> C
     """Turn "no such table" and connection failures into one clear line instead of a traceback.
 
     :param writes: the command writes; on SQLite its transactions then take the write lock at
-        once rather than failing when a running server wrote in between.
+        once rather than failing when a running server wrote in between. Report commands read,
+        render with no transaction open and write their cache entry in a transaction of its
+        own, so they hold no lock while they render.
     """
     if command is None:
         return functools.partial(needs_database, writes=writes)
@@ -307,7 +309,7 @@ def report() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
 @with_appcontext
-@needs_database
+@needs_database(writes=False)
 def report_iscm(code: str, output: Path, lang: str) -> None:
     """Render the summary of findings of one ISCM (with the analysts' edits)."""
     from surveyapp.reporting import UnknownIscm, summary_pdf
@@ -326,7 +328,7 @@ def report_iscm(code: str, output: Path, lang: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
 @with_appcontext
-@needs_database
+@needs_database(writes=False)
 def report_compendium(output: Path, lang: str) -> None:
     """Render the compendium of every ISCM's summary for the global gathering."""
     from surveyapp.reporting import UnknownIscm, compendium_pdf
