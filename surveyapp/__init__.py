@@ -67,7 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from surveyapp.admin.routes import blueprint as admin_blueprint
     from surveyapp.analyst.routes import blueprint as analyst_blueprint
-    from surveyapp.api.routes import blueprint as api_blueprint
+    from surveyapp.api import blueprint as api_blueprint
     from surveyapp.auth.routes import blueprint as auth_blueprint
     from surveyapp.respond.routes import blueprint as respond_blueprint
 

@@ -1,8 +1,7 @@
 """The analyst API: responses, ISCMs and summary PDFs, for a personal API token.
 
-Routes hang on the ``api`` blueprint; their own ``before_request`` check admits a request to
-them only with ``Authorization: Bearer <personal token>`` of an active analyst or
-administrator. The respondent endpoints keep their invitation-token check.
+Routes hang on the ``api`` blueprint; ``@for_analyst`` admits a request to them only with
+``Authorization: Bearer <personal token>`` of an active analyst or administrator.
 """
 
 from __future__ import annotations
@@ -12,53 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from flask import Response as HttpResponse
-from flask import abort, current_app, g, jsonify, request, url_for
+from flask import abort, current_app, jsonify, request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from reports.limits import RenderError
 from surveyapp import operations
-from surveyapp.api.routes import bearer_token, blueprint, unauthorized
+from surveyapp.api.blueprint import blueprint, for_analyst, public
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response, SurveyRound
-from surveyapp.models.types import utcnow
 from surveyapp.reporting import UnknownIscm, render_limits, summary_pdf
 from surveyapp.request_input import MAX_DATABASE_INTEGER, whole_number
-from surveyapp.security import count_failed_token_lookup
 
-#: endpoints a personal API token opens
-ANALYST_ENDPOINTS = {
-    "api.list_responses",
-    "api.get_response_by_id",
-    "api.list_iscms",
-    "api.iscm_report",
-}
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
-
-
-@blueprint.before_request
-def authenticate_analyst():
-    """Analyst endpoints need ``Authorization: Bearer <personal API token>``."""
-    if request.endpoint not in ANALYST_ENDPOINTS:
-        return None
-    plain = bearer_token()
-    if plain is None:
-        return unauthorized("A valid personal API token is required.")
-    token = operations.find_api_token(plain)
-    if token is None:
-        count_failed_token_lookup(plain)
-        current_app.logger.warning(
-            "Analyst API refused (401) on %s from %s", request.path, request.remote_addr
-        )
-        return unauthorized("A valid personal API token is required.")
-    now = utcnow()
-    # Written at most once a minute, so reading the API does not turn every call into a write.
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-        token.last_used_at = now
-        db.session.commit()
-    g.api_user = token.user
-    return None
 
 
 def _int_arg(name: str, default: int | None, low: int, high: int) -> int | None:
@@ -98,6 +64,7 @@ def analyst_response_json(response: Response) -> dict[str, Any]:
 
 
 @blueprint.get("/responses")
+@for_analyst
 def list_responses():
     """Responses, newest round first, a page at a time.
 
@@ -155,6 +122,7 @@ def list_responses():
 
 
 @blueprint.get("/responses/<int:response_id>")
+@for_analyst
 def get_response_by_id(response_id: int):
     """One response with its answers."""
     response = db.session.get(Response, response_id)
@@ -164,6 +132,7 @@ def get_response_by_id(response_id: int):
 
 
 @blueprint.get("/iscms")
+@for_analyst
 def list_iscms():
     """Every ISCM in the registry with its members and, per round, its response's status."""
     iscms = db.session.scalars(
@@ -211,6 +180,7 @@ def list_iscms():
 
 
 @blueprint.get("/reports/iscm/<code>.pdf")
+@for_analyst
 def iscm_report(code: str):
     """The summary of findings of ISCM ``code`` as PDF (``?lang=en|fr|es|ar``)."""
     language = request.args.get("lang", "en")
@@ -231,6 +201,7 @@ def iscm_report(code: str):
 
 
 @blueprint.get("/openapi.json")
+@public
 def openapi():
     """The API's description (OpenAPI 3.1), with this server's address."""
     path = Path(current_app.static_folder) / "openapi.json"

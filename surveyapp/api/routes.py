@@ -1,67 +1,29 @@
-"""JSON API: questionnaires for anyone, the own response for a respondent's bearer token."""
+"""JSON API: questionnaires for anyone, the own response for a respondent's bearer token.
+
+Who may call each view is said by its decorator (``surveyapp.api.blueprint``).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, jsonify, request
+from flask import abort, g, jsonify, request
 from sqlalchemy import select
 
 from surveyapp import operations
+from surveyapp.api.blueprint import blueprint, for_respondent, public
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, Response
 from surveyapp.request_input import MAX_DATABASE_INTEGER, MAX_JSON_DEPTH
-from surveyapp.security import count_failed_token_lookup
 
-blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
-
-#: endpoints that a respondent's invitation token opens
-RESPONDENT_ENDPOINTS = {"api.get_response", "api.patch_response", "api.submit"}
 VERSION_MESSAGE = (
     f"'version' must be the whole number (0 to {MAX_DATABASE_INTEGER}) of the version you "
     "started from, as GET /response gives it."
 )
 
 
-def bearer_token() -> str | None:
-    """The token of ``Authorization: Bearer <token>``, or None when the request carries none.
-
-    A request without a token guesses nothing, so it is refused before the guessing limit is
-    consulted and never counts against it.
-    """
-    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
-    token = token.strip()
-    return token if scheme.lower() == "bearer" and token else None
-
-
-def unauthorized(message: str):
-    """A 401 answer with the challenge HTTP requires (RFC 9110, section 11.6.1)."""
-    response = jsonify(error="unauthorized", message=message)
-    response.headers["WWW-Authenticate"] = 'Bearer realm="api"'
-    return response, 401
-
-
-@blueprint.before_request
-def authenticate_respondent():
-    """Respondent endpoints need ``Authorization: Bearer <invitation token>``."""
-    if request.endpoint not in RESPONDENT_ENDPOINTS:
-        return None
-    token = bearer_token()
-    if token is None:
-        return unauthorized("A valid invitation token is required.")
-    invitation = operations.find_invitation(token)
-    if invitation is None:
-        count_failed_token_lookup(token)
-        current_app.logger.warning(
-            "Respondent API refused (401) on %s from %s", request.path, request.remote_addr
-        )
-        return unauthorized("A valid invitation token is required.")
-    g.invitation = invitation
-    g.response = invitation.response
-    return None
-
-
 @blueprint.get("/questionnaires/<respondent_type>")
+@public
 def questionnaire(respondent_type: str):
     """The questionnaire of ``respondent_type`` as JSON (the open round's version)."""
     if respondent_type not in operations.RESPONDENT_TYPES:
@@ -81,12 +43,14 @@ def questionnaire(respondent_type: str):
 
 
 @blueprint.get("/response")
+@for_respondent
 def get_response():
     """The respondent's own response: answers, status and version."""
     return jsonify(_response_json(g.response))
 
 
 @blueprint.patch("/response")
+@for_respondent
 def patch_response():
     """Save some answers; 409 on a stale version, 422 with errors per question key."""
     body = request.get_json(silent=True)
@@ -124,6 +88,7 @@ def patch_response():
 
 
 @blueprint.post("/response/submit")
+@for_respondent
 def submit():
     """Submit the response; 422 lists what is missing or invalid."""
     body = request.get_json(silent=True) if request.get_data() else {}
