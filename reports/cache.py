@@ -29,12 +29,12 @@ from reports.text import hashable_bytes
 PACKAGE_FOLDER = Path(__file__).resolve().parent
 #: bump when the cache format itself changes
 CACHE_FORMAT = 1
-_LIBRARY_SUFFIXES = (".py", ".html", ".css", ".ttf", ".otf", ".woff", ".woff2")
+_LIBRARY_SUFFIXES = (".py", ".html", ".css", ".yaml", ".ttf", ".otf", ".woff", ".woff2")
 
 
 def library_fingerprint(folder: Path | None = None) -> str:
-    """A SHA-256 of the library's own files (code, templates, stylesheets, fonts) and of the
-    versions of the renderers it drives."""
+    """A SHA-256 of the library's own files (code, the feeds contract, templates, stylesheets,
+    fonts) and of the versions of the renderers it drives."""
     folder = folder or PACKAGE_FOLDER
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):

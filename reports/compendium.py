@@ -13,12 +13,12 @@ import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
+from reports import feeds
 from reports.charts import FILLS, WIDE_INCHES, Chart, _chart_style, _figure, _svg
 from reports.dossier import CompendiumDossier, IscmDossier
 from reports.html import environment, iscm_full_name, summary_context
@@ -224,17 +224,20 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
     phrases = Phrases(compendium.language)
     rows = []
     for dossier in compendium.iscms:
-        answers = dossier.answers
         kind = phrases["iscm_kinds"].get(dossier.iscm.kind, dossier.iscm.kind)
         if not dossier.has_own_answers:
             rows.append(
                 (iscm_label(dossier), kind, *([phrases["comparison_not_answered"]] + [""] * 5))
             )
             continue
-        founded = str(answers.get("founding_year") or str(answers.get("founding_date") or "")[:4])
+        founded = str(
+            dossier.slot("programming.founding_year")
+            or str(dossier.slot("programming.founding_date") or "")[:4]
+        )
 
-        def labels(key: str, answers: dict[str, Any] = answers, dossier=dossier) -> str:
-            value = answers.get(key) or []
+        def labels(slot: str, dossier: IscmDossier = dossier) -> str:
+            value = dossier.slot(slot) or []
+            key = feeds.key(slot)
             codes = [value] if isinstance(value, str) else list(value)
             return ", ".join(
                 dossier.organisations[code].short_name
@@ -244,20 +247,20 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
                 if code
             )
 
-        def yes_no(key: str, answers: dict[str, Any] = answers) -> str:
-            value = answers.get(key)
+        def yes_no(slot: str, dossier: IscmDossier = dossier) -> str:
+            value = dossier.slot(slot)
             return phrases["yes_no"].get(value, "") if isinstance(value, str) else ""
 
-        stability = answers.get("funding_stability")
+        stability = dossier.slot("structures.funding_stability")
         rows.append(
             (
                 iscm_label(dossier),
                 kind,
                 founded,
-                labels("structure_elements"),
-                labels("secretariat_managed_by"),
-                yes_no("has_strategy"),
-                yes_no("has_work_plan"),
+                labels("structures.structure_elements"),
+                labels("structures.secretariat_managed_by"),
+                yes_no("programming.has_strategy"),
+                yes_no("programming.has_work_plan"),
                 phrases["funding_views"].get(stability, "") if isinstance(stability, str) else "",
             )
         )
@@ -273,8 +276,11 @@ def partnership_graph(compendium: CompendiumDossier) -> nx.Graph:
         short = dossier.iscm.acronym or (own.short_name if own else "") or iscm_label(dossier)
         graph.add_node(dossier.iscm.code, kind="iscm", label=iscm_label(dossier), short=short)
     for dossier in compendium.iscms:
-        for key, kind in (("partner_iscms", "iscm"), ("partner_igos", "igo")):
-            value = dossier.answers.get(key)
+        for slot, kind in (
+            ("partnerships.partner_iscms", "iscm"),
+            ("partnerships.partner_igos", "igo"),
+        ):
+            value = dossier.slot(slot)
             for code in value if isinstance(value, list) else []:
                 if code == "other" or code == dossier.iscm.code:
                     continue

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from reports import feeds
+
 
 @dataclass(frozen=True)
 class OrganisationName:
@@ -152,6 +154,18 @@ class IscmDossier:
     def has_own_answers(self) -> bool:
         """Whether the ISCM's own response is part of the dossier."""
         return bool(self.answers)
+
+    def slot(self, name: str) -> Any:
+        """The ISCM's answer that fills report slot ``name`` (``reports/feeds.yaml``), or None.
+
+        Reporting code reads answers through slots, never by question key, so a question
+        renamed in the questionnaire is renamed once, in the contract.
+        """
+        return self.answers.get(feeds.slot(name).path)
+
+    def slot_label(self, name: str, code: str) -> str:
+        """The label of ``code`` in the choice question that fills slot ``name``."""
+        return self.label(feeds.key(name), code)
 
     def label(self, key: str, code: str) -> str:
         """The label of ``code`` in choice question ``key`` (the code itself when unknown)."""

@@ -3,8 +3,10 @@
 An analyst rewrites a section in Markdown. It is rendered with markdown-it (raw HTML off, so a
 tag typed in the text shows as text) and then cleaned by nh3 against an allow-list, so nothing
 but plain formatting reaches the summary. :func:`section_fingerprints` hashes the answers a
-section is drafted from: the web layer stores the fingerprint with an edit and tells the analyst
-when the answers under an edited section have changed since.
+section is drafted from (the ISCM's own answers that fill the section's slots in
+``reports/feeds.yaml``, and what States and IGOs said that it cites): the web layer stores the
+fingerprint with an edit and tells the analyst when the answers under an edited section have
+changed since.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from reports import feeds
 from reports.dossier import IscmDossier
 from reports.phrases import text_direction
 from reports.text import hashable_bytes, printable
@@ -113,62 +116,9 @@ def _without_unsafe_links(children: list[Token]) -> list[Token]:
     return kept
 
 
-#: the ISCM's own answers each section is drafted from (``KEY_other`` texts go with ``KEY``)
-SECTION_ANSWERS: dict[str, tuple[str, ...]] = {
-    "programming": (
-        "founding_document",
-        "founding_year",
-        "founding_event",
-        "founding_date",
-        "mandate",
-        "original_thematic_areas",
-        "current_thematic_areas",
-        "thematic_evolution",
-        "has_strategy",
-        "strategy_title",
-        "guiding_document",
-        "has_work_plan",
-        "work_plan_period",
-        "work_plan_scope",
-        "work_plan_monitors",
-    ),
-    "contribution": (
-        "national_means",
-        "national_examples",
-        "interregional_contribution",
-        "global_contribution",
-    ),
-    "structures": (
-        "structure_elements",
-        "secretariat_kind",
-        "secretariat_managed_by",
-        "secretariat_supported_by",
-        "secretariat_functions",
-        "governing_documents",
-        "knowledge_management",
-        "communication_channels",
-        "communication_frequency",
-        "membership_changed",
-        "states_joined",
-        "states_left",
-        "governance_changes",
-        "funding_sources",
-        "funding_description",
-        "funding_stability",
-    ),
-    "partnerships": (
-        "partner_iscms",
-        "partner_iscms_cooperation",
-        "partner_igos",
-        "partner_igo_roles",
-        "partner_igo_examples",
-        "civil_society_engagement",
-        "partnership_notes",
-    ),
-    "membership_value": ("member_value", "member_value_notes", "member_value_examples"),
-}
-
-#: what States and IGOs said that each section cross-references
+#: what States and IGOs said that each section cross-references: fields of the dossier's
+#: ``StateView`` and ``IgoView`` (the adapter fills them from the ``state_view`` and
+#: ``igo_view`` slots of ``reports/feeds.yaml``), in the order they are hashed
 SECTION_VIEW_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "contribution": {"state": ("national_impact", "national_impact_attributable", "language")},
     "structures": {"state": ("funding_view", "funding_view_attributable")},
@@ -215,7 +165,8 @@ def section_fingerprints(dossier: IscmDossier) -> dict[str, str]:
             }
         )
     }
-    for section, keys in SECTION_ANSWERS.items():
+    for section in feeds.SECTION_PARTS:
+        keys = feeds.contract().section_keys(section)
         own = {
             key: answers[key]
             for base in keys

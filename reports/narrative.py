@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reports import feeds
 from reports.dossier import IgoView, IscmDossier, OrganisationName, StateView
 from reports.phrases import Phrases, upper_first
 
@@ -133,9 +134,16 @@ class _Drafter:
 
     # Reading answers
 
-    def text(self, key: str) -> str | None:
-        """A text answer with its whitespace collapsed, or None when unanswered."""
-        value = self.answers.get(key)
+    def text(self, slot: str) -> str | None:
+        """The text answer filling ``slot``, its whitespace collapsed; None when unanswered."""
+        return self.as_text(self.dossier.slot(slot))
+
+    def other_text(self, slot: str) -> str | None:
+        """The "other, please specify" text of the choice question filling ``slot``."""
+        return self.as_text(self.answers.get(f"{feeds.key(slot)}_other"))
+
+    def as_text(self, value: Any) -> str | None:
+        """An answer as text with its whitespace collapsed, or None when it is no text."""
         if isinstance(value, bool) or value is None:
             return None
         if isinstance(value, int | float):
@@ -167,30 +175,31 @@ class _Drafter:
             "answer_topic", topic=self.phrases["answer_topics"][key], text=sentence(text)
         )
 
-    def codes(self, key: str) -> list[str]:
-        """The codes chosen in a choice question (a list even for ``select_one``).
+    def codes(self, slot: str) -> list[str]:
+        """The codes chosen in the choice question filling ``slot`` (a list even for
+        ``select_one``).
 
         "Other" without its "please specify" text says nothing, so it is left out.
         """
-        value = self.answers.get(key)
+        value = self.dossier.slot(slot)
         if isinstance(value, str):
             chosen = [value]
         elif isinstance(value, list):
             chosen = [str(code) for code in value if code not in (None, "")]
         else:
             chosen = []
-        return [code for code in chosen if code and (code != "other" or self.text(f"{key}_other"))]
+        return [code for code in chosen if code and (code != "other" or self.other_text(slot))]
 
-    def rows(self, key: str) -> list[dict[str, Any]]:
-        """The rows of a ``repeat`` answer."""
-        value = self.answers.get(key)
+    def rows(self, slot: str) -> list[dict[str, Any]]:
+        """The rows of the ``repeat`` answer filling ``slot``."""
+        value = self.dossier.slot(slot)
         if not isinstance(value, list):
             return []
         return [row for row in value if isinstance(row, dict)]
 
-    def date(self, key: str) -> dt.date | None:
-        """A date answer, or None when unanswered or not a date."""
-        value = self.answers.get(key)
+    def date(self, slot: str) -> dt.date | None:
+        """The date answer filling ``slot``, or None when unanswered or not a date."""
+        value = self.dossier.slot(slot)
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
@@ -206,31 +215,32 @@ class _Drafter:
         """Template ``key`` with the ISCM's name (``iscm``, ``Iscm`` to open a sentence)."""
         return self.phrases.format(key, iscm=self.iscm, Iscm=upper_first(self.iscm), **fields)
 
-    def label_in_sentence(self, key: str, code: str) -> str:
+    def label_in_sentence(self, slot: str, code: str) -> str:
         """A choice label as it stands inside a sentence ("root causes of irregular migration")."""
-        label = self.dossier.label(key, code)
+        label = self.dossier.slot_label(slot, code)
         if code == "other":
             return self.as_given(label, self.own_language) or label
         return _in_sentence(label)
 
-    def phrase_list(self, group: str, key: str, codes: Sequence[str] | None = None) -> list[str]:
-        """The in-sentence phrases of the codes chosen in ``key``."""
-        chosen = self.codes(key) if codes is None else codes
+    def phrase_list(self, group: str, slot: str, codes: Sequence[str] | None = None) -> list[str]:
+        """The in-sentence phrases of the codes chosen in ``slot`` (phrase ``group`` first)."""
+        chosen = self.codes(slot) if codes is None else codes
         return [
-            self.phrases.choice(group, code) or self.label_in_sentence(key, code) for code in chosen
+            self.phrases.choice(group, code) or self.label_in_sentence(slot, code)
+            for code in chosen
         ]
 
     def organisation(self, code: str) -> OrganisationName | None:
         """The registry name of ``code``, when the dossier carries it."""
         return self.dossier.organisations.get(code)
 
-    def organisations(self, key: str, short: bool = False) -> list[str]:
-        """Names of the organisations chosen in ``key``, in alphabetical order, "other" last."""
+    def organisations(self, slot: str, short: bool = False) -> list[str]:
+        """Names of the organisations chosen in ``slot``, in alphabetical order, "other" last."""
         named, others = [], []
-        for code in self.codes(key):
+        for code in self.codes(slot):
             organisation = self.organisation(code)
             if organisation is None:
-                others.append(self.dossier.label(key, code))
+                others.append(self.dossier.slot_label(slot, code))
             elif short:
                 named.append((organisation.short_name, organisation.short_name))
             else:
@@ -285,18 +295,20 @@ class _Drafter:
 
     def programming(self) -> list[str]:
         """Mandate and thematic evolution; strategy, guiding document and work plan."""
-        founding_document = self.text("founding_document")
-        guiding_document = self.text("guiding_document")
+        founding_document = self.text("programming.founding_document")
+        guiding_document = self.text("programming.guiding_document")
         same_document = bool(
             founding_document
             and guiding_document
             and _same_document(founding_document, guiding_document, self.phrases)
         )
-        founding_date = self.date("founding_date")
-        year = self.text("founding_year") or (str(founding_date.year) if founding_date else None)
+        founding_date = self.date("programming.founding_date")
+        year = self.text("programming.founding_year") or (
+            str(founding_date.year) if founding_date else None
+        )
 
         mandate_sentences = []
-        mandate = self.text("mandate")
+        mandate = self.text("programming.mandate")
         mandate_clause = (
             self.clause(mandate, (self.iscm, self.dossier.iscm.name, self.dossier.iscm.acronym))
             if mandate
@@ -323,13 +335,13 @@ class _Drafter:
                 self.topic("mandate", mandate) if self.foreign else sentence(mandate)
             )
         mandate_sentences.extend(self.thematic_focus())
-        evolution = self.text("thematic_evolution")
+        evolution = self.text("programming.thematic_evolution")
         if evolution:
             mandate_sentences.append(sentence(evolution))
 
         plan_sentences = []
-        strategy = self.text("has_strategy")
-        strategy_title = self.text("strategy_title")
+        strategy = self.text("programming.has_strategy")
+        strategy_title = self.text("programming.strategy_title")
         if strategy == "yes" and strategy_title:
             plan_sentences.append(self.fill("strategy_yes_titled", title=strategy_title))
         elif strategy in ("yes", "no", "in_preparation"):
@@ -344,8 +356,8 @@ class _Drafter:
 
     def adoption(self, document: str) -> str | None:
         """The founding document with where and when it was adopted, when answered."""
-        event = self.text("founding_event")
-        founding_date = self.date("founding_date")
+        event = self.text("programming.founding_event")
+        founding_date = self.date("programming.founding_date")
         date = self.phrases.date(founding_date) if founding_date else None
         if event and date:
             event = self.phrases.with_article(event)
@@ -361,16 +373,17 @@ class _Drafter:
 
     def thematic_focus(self) -> list[str]:
         """How the thematic areas of the originating mandate compare with the current ones."""
-        original = self.codes("original_thematic_areas")
-        current = self.codes("current_thematic_areas")
+        current_key = "programming.current_thematic_areas"
+        original_key = "programming.original_thematic_areas"
+        original = self.codes(original_key)
+        current = self.codes(current_key)
         kept = [code for code in current if code in original]
         added = [code for code in current if code not in original]
         dropped = [code for code in original if code not in current]
 
-        def names(key: str, codes: list[str]) -> str:
-            return self.phrases.join([self.label_in_sentence(key, code) for code in codes])
+        def names(slot: str, codes: list[str]) -> str:
+            return self.phrases.join([self.label_in_sentence(slot, code) for code in codes])
 
-        current_key, original_key = "current_thematic_areas", "original_thematic_areas"
         if original and current:
             if kept and added:
                 sentences = [
@@ -403,21 +416,21 @@ class _Drafter:
 
     def work_plan(self) -> list[str]:
         """Whether a work plan guides the work, how often it is drawn up and who monitors it."""
-        has_work_plan = self.text("has_work_plan")
+        has_work_plan = self.text("programming.has_work_plan")
         if has_work_plan == "no":
             return [self.fill("work_plan_none")]
         if has_work_plan != "yes":
             return []
         sentences = []
         period = ""
-        period_code = next(iter(self.codes("work_plan_period")), None)
+        period_code = next(iter(self.codes("programming.work_plan_period")), None)
         if period_code:
             period = self.phrases.choice("work_plan_period", period_code) or self.fill(
                 "work_plan_other_period",
-                period=self.dossier.label("work_plan_period", period_code),
+                period=self.dossier.slot_label("programming.work_plan_period", period_code),
             )
         scope = ""
-        scope_text = self.text("work_plan_scope")
+        scope_text = self.text("programming.work_plan_scope")
         scope_clause = self.clause(scope_text) if scope_text else None
         if scope_clause:
             scope = self.fill("work_plan_scope", scope=scope_clause)
@@ -426,7 +439,7 @@ class _Drafter:
             sentences.append(
                 self.topic("work_plan_scope", scope_text) if self.foreign else sentence(scope_text)
             )
-        monitors = self.phrase_list("work_plan_monitors", "work_plan_monitors")
+        monitors = self.phrase_list("work_plan_monitors", "programming.work_plan_monitors")
         if monitors:
             key = "monitors_one" if len(monitors) == 1 else "monitors_many"
             sentences.append(self.fill(key, monitors=self.phrases.join(monitors)))
@@ -437,18 +450,22 @@ class _Drafter:
     def contribution(self) -> list[str]:
         """National level (with States' own accounts), interregional and global levels."""
         national = []
-        chosen = self.codes("national_means")
+        chosen = self.codes("contribution.national_means")
         outcome_codes = [c for c in chosen if self.phrases.choice("national_outcomes", c)]
         means = self.phrase_list(
-            "national_means", "national_means", [c for c in chosen if c not in outcome_codes]
+            "national_means",
+            "contribution.national_means",
+            [c for c in chosen if c not in outcome_codes],
         )
-        outcomes = self.phrase_list("national_outcomes", "national_means", outcome_codes)
+        outcomes = self.phrase_list(
+            "national_outcomes", "contribution.national_means", outcome_codes
+        )
         if means:
             national.append(self.fill("national_means", means=self.phrases.join(means)))
         if outcomes:
             key = "national_outcomes_after_means" if means else "national_outcomes"
             national.append(self.fill(key, outcomes=self.phrases.join(outcomes)))
-        examples = self.text("national_examples")
+        examples = self.text("contribution.national_examples")
         if examples:
             national.append(sentence(examples))
         national.extend(self.national_impact_by_states())
@@ -456,11 +473,11 @@ class _Drafter:
         paragraphs = []
         if national:
             paragraphs.append(self.fill("national_level", text=_paragraph(national)))
-        for key, template in (
-            ("interregional_contribution", "interregional_level"),
-            ("global_contribution", "global_level"),
+        for slot, template in (
+            ("contribution.interregional_contribution", "interregional_level"),
+            ("contribution.global_contribution", "global_level"),
         ):
-            text = self.text(key)
+            text = self.text(slot)
             if text:
                 paragraphs.append(self.fill(template, text=sentence(text)))
         return paragraphs
@@ -492,28 +509,29 @@ class _Drafter:
         """Structures, secretariat, documents, knowledge, communication, membership, funding."""
         sentences = []
         elements = []
-        kinds = self.phrase_list("secretariat_kind", "secretariat_kind")
-        for code in self.codes("structure_elements"):
+        kinds = self.phrase_list("secretariat_kind", "structures.secretariat_kind")
+        for code in self.codes("structures.structure_elements"):
             if code == "secretariat" and kinds:
                 elements.append(self.fill("secretariat_of_kinds", kinds=self.phrases.join(kinds)))
             else:
                 elements.extend(
-                    self.phrase_list("structure_elements", "structure_elements", [code])
+                    self.phrase_list("structure_elements", "structures.structure_elements", [code])
                 )
         if elements:
             sentences.append(self.fill("structures", elements=self.phrases.join(elements)))
         sentences.extend(self.secretariat())
 
+        title = feeds.key("structures.governing_document_title")
         documents = [
-            self.as_given(str(row["document_title"]), self.own_language) or ""
-            for row in self.rows("governing_documents")
-            if row.get("document_title")
+            self.as_given(str(row[title]), self.own_language) or ""
+            for row in self.rows("structures.governing_documents")
+            if row.get(title)
         ]
         if documents:
             key = "governing_documents_one" if len(documents) == 1 else "governing_documents_many"
             sentences.append(self.fill(key, documents=self.phrases.join(documents)))
 
-        knowledge = self.text("knowledge_management")
+        knowledge = self.text("structures.knowledge_management")
         if knowledge:
             clause = self.clause(knowledge)
             if clause:
@@ -530,8 +548,8 @@ class _Drafter:
     def secretariat(self) -> list[str]:
         """Who manages and supports the secretariat, and what it does."""
         sentences = []
-        managers = self.organisations("secretariat_managed_by")
-        supporters = self.organisations("secretariat_supported_by")
+        managers = self.organisations("structures.secretariat_managed_by")
+        supporters = self.organisations("structures.secretariat_supported_by")
         if managers:
             support = (
                 self.fill("secretariat_support", supporters=self.phrases.join(supporters))
@@ -544,7 +562,7 @@ class _Drafter:
             sentences.append(
                 self.fill("secretariat_supported", supporters=self.phrases.join(supporters))
             )
-        functions = self.phrase_list("secretariat_functions", "secretariat_functions")
+        functions = self.phrase_list("secretariat_functions", "structures.secretariat_functions")
         if functions:
             key = "secretariat_functions_after" if sentences else "secretariat_functions"
             sentences.append(self.fill(key, functions=self.phrases.join(functions)))
@@ -552,14 +570,15 @@ class _Drafter:
 
     def communication(self) -> list[str]:
         """How and how often the ISCM reports on its work."""
-        key = "communication_channels"
+        slot = "structures.communication_channels"
         channels = [
-            self.fill("communication_other_channel", channel=self.dossier.label(key, code))
+            self.fill("communication_other_channel", channel=self.dossier.slot_label(slot, code))
             if code == "other"
-            else self.phrases.choice(key, code) or self.label_in_sentence(key, code)
-            for code in self.codes(key)
+            else self.phrases.choice("communication_channels", code)
+            or self.label_in_sentence(slot, code)
+            for code in self.codes(slot)
         ]
-        frequency_code = self.text("communication_frequency")
+        frequency_code = self.text("structures.communication_frequency")
         frequency = ""
         if frequency_code:
             frequency = self.phrases.choice("communication_frequency", frequency_code) or ""
@@ -574,13 +593,13 @@ class _Drafter:
 
     def membership_changes(self) -> list[str]:
         """States that joined or left, and other changes in governance."""
-        changed = self.text("membership_changed")
+        changed = self.text("structures.membership_changed")
         if changed == "no":
             return [self.fill("membership_unchanged")]
         sentences = []
         if changed == "yes":
-            joined = self.phrases.join(self.organisations("states_joined"))
-            left = self.phrases.join(self.organisations("states_left"))
+            joined = self.phrases.join(self.organisations("structures.states_joined"))
+            left = self.phrases.join(self.organisations("structures.states_left"))
             if joined and left:
                 sentences.append(self.fill("membership_joined_left", joined=joined, left=left))
             elif joined:
@@ -589,7 +608,7 @@ class _Drafter:
                 sentences.append(self.fill("membership_left", left=left))
             else:
                 sentences.append(self.fill("membership_changed"))
-            governance = self.text("governance_changes")
+            governance = self.text("structures.governance_changes")
             if governance:
                 sentences.append(sentence(governance))
         return sentences
@@ -597,7 +616,7 @@ class _Drafter:
     def funding(self) -> list[str]:
         """Where the money comes from and how stable it is."""
         sentences = []
-        description = self.text("funding_description")
+        description = self.text("structures.funding_description")
         # The questionnaire asks for a clause ("annual contributions from ..."); a respondent
         # may still write a whole sentence, which is then kept as written.
         funded_through = description.strip().removesuffix(".") if description else None
@@ -611,15 +630,15 @@ class _Drafter:
             sentences.append(sentence(description))
         else:
             sources = [
-                self.dossier.label("funding_sources", code)
+                self.dossier.slot_label("structures.funding_sources", code)
                 if code == "other"
                 else self.phrases.choice("funding_sources", code)
-                or self.label_in_sentence("funding_sources", code)
-                for code in self.codes("funding_sources")
+                or self.label_in_sentence("structures.funding_sources", code)
+                for code in self.codes("structures.funding_sources")
             ]
             if sources:
                 sentences.append(self.fill("funding_sources", sources=self.phrases.join(sources)))
-        stability = self.text("funding_stability")
+        stability = self.text("structures.funding_stability")
         template = self.phrases["funding_stability"].get(stability or "")
         if template:
             sentences.append(
@@ -662,15 +681,15 @@ class _Drafter:
     def partnerships(self) -> list[str]:
         """Partner ISCMs and IGOs, civil society, and what the IGOs themselves said."""
         sentences = []
-        partners = self.organisations("partner_iscms")
+        partners = self.organisations("partnerships.partner_iscms")
         if partners:
             sentences.append(self.fill("partner_iscms", partners=self.phrases.join(partners)))
-        cooperation = self.text("partner_iscms_cooperation")
+        cooperation = self.text("partnerships.partner_iscms_cooperation")
         if cooperation:
             sentences.append(sentence(cooperation))
-        igos = self.organisations("partner_igos", short=True)
+        igos = self.organisations("partnerships.partner_igos", short=True)
         if igos:
-            roles = self.phrase_list("igo_roles_plural", "partner_igo_roles")
+            roles = self.phrase_list("igo_roles_plural", "partnerships.partner_igo_roles")
             roles_text = (
                 self.fill("partner_igo_roles", roles=self.phrases.join(roles)) if roles else ""
             )
@@ -678,7 +697,7 @@ class _Drafter:
             sentences.append(self.fill(key, igos=self.phrases.join(igos), roles=roles_text))
         sentences.extend(self.igo_examples())
         sentences.extend(self.civil_society())
-        notes = self.text("partnership_notes")
+        notes = self.text("partnerships.partnership_notes")
         if notes:
             sentences.append(sentence(notes))
         return [_paragraph(sentences), _paragraph(self.igo_views())]
@@ -686,12 +705,12 @@ class _Drafter:
     def igo_examples(self) -> list[str]:
         """The ISCM's own examples of work with IGOs."""
         sentences = []
-        for row in self.rows("partner_igo_examples"):
-            example = row.get("example")
+        for row in self.rows("partnerships.partner_igo_examples"):
+            example = row.get(feeds.key("partnerships.partner_igo_example_text"))
             if not isinstance(example, str) or not example.strip():
                 continue
             example = self.as_given(example, self.own_language) or example
-            code = row.get("igo")
+            code = row.get(feeds.key("partnerships.partner_igo_example_igo"))
             organisation = self.organisation(str(code)) if code else None
             subject = organisation.short_name if organisation else None
             clause = self.clause(example) if subject else None
@@ -708,10 +727,12 @@ class _Drafter:
 
     def civil_society(self) -> list[str]:
         """How NGOs and CSOs take part."""
-        codes = self.codes("civil_society_engagement")
+        codes = self.codes("partnerships.civil_society_engagement")
         if "none" in codes:
             return [self.fill("civil_society_none")]
-        activities = self.phrase_list("civil_society_engagement", "civil_society_engagement")
+        activities = self.phrase_list(
+            "civil_society_engagement", "partnerships.civil_society_engagement"
+        )
         if not activities:
             return []
         return [self.fill("civil_society", activities=self.phrases.join(activities))]
@@ -747,12 +768,13 @@ class _Drafter:
 
     def already_said(self, text: str) -> bool:
         """Whether the ISCM's own examples already say ``text`` (IGOs often repeat them)."""
+        example = feeds.key("partnerships.partner_igo_example_text")
         said = [
-            _bare(row.get("example"))
-            for row in self.rows("partner_igo_examples")
-            if isinstance(row.get("example"), str)
+            _bare(row.get(example))
+            for row in self.rows("partnerships.partner_igo_examples")
+            if isinstance(row.get(example), str)
         ]
-        said.append(_bare(self.text("partnership_notes")))
+        said.append(_bare(self.text("partnerships.partnership_notes")))
         candidate = _bare(text)
         return bool(candidate) and any(candidate in s or (s and s in candidate) for s in said)
 
@@ -809,14 +831,14 @@ class _Drafter:
     def membership_value(self) -> list[str]:
         """What the ISCM says members value, then what the States themselves said."""
         sentences = []
-        notes = self.text("member_value_notes")
+        notes = self.text("membership_value.member_value_notes")
         if notes:
             sentences.append(sentence(notes))
-        values = self.phrase_list("membership_value", "member_value")
+        values = self.phrase_list("membership_value", "membership_value.member_value")
         if values:
             key = "member_value_further" if notes else "member_value"
             sentences.append(self.fill(key, values=self.phrases.join(values)))
-        examples = self.text("member_value_examples")
+        examples = self.text("membership_value.member_value_examples")
         if examples:
             sentences.append(sentence(examples))
         return [_paragraph(sentences), _paragraph(self.state_views())]
@@ -859,7 +881,7 @@ class _Drafter:
 
     def values_compared(self, views: list[StateView]) -> list[str]:
         """Where the values the ISCM claims and those its States cited agree, and differ."""
-        claimed = [code for code in self.codes("member_value") if code != "other"]
+        claimed = [code for code in self.codes("membership_value.member_value") if code != "other"]
         cited: list[str] = []
         labels: dict[str, str] = {}
         for view in views:
@@ -875,7 +897,7 @@ class _Drafter:
                 [
                     self.phrases.choice("membership_value", code)
                     or (
-                        self.label_in_sentence("member_value", code)
+                        self.label_in_sentence("membership_value.member_value", code)
                         if code in claimed
                         else _in_sentence(labels.get(code, code))
                     )

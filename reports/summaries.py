@@ -19,8 +19,8 @@ MEETING_LEVELS: tuple[str, ...] = (
 )
 
 
-def _codes(dossier: IscmDossier, key: str) -> list[str]:
-    value = dossier.answers.get(key)
+def _codes(dossier: IscmDossier, slot: str) -> list[str]:
+    value = dossier.slot(slot)
     if isinstance(value, str):
         return [value] if value else []
     if isinstance(value, list):
@@ -33,15 +33,17 @@ def thematic_areas(dossier: IscmDossier) -> pd.DataFrame:
 
     Current areas come first in the order answered, then areas only of the original mandate.
     """
-    original = _codes(dossier, "original_thematic_areas")
-    current = _codes(dossier, "current_thematic_areas")
+    original = _codes(dossier, "programming.original_thematic_areas")
+    current = _codes(dossier, "programming.current_thematic_areas")
     codes = current + [code for code in original if code not in current]
     return pd.DataFrame(
         {
             "code": codes,
             "label": [
-                dossier.label(
-                    "current_thematic_areas" if code in current else "original_thematic_areas",
+                dossier.slot_label(
+                    "programming.current_thematic_areas"
+                    if code in current
+                    else "programming.original_thematic_areas",
                     code,
                 )
                 for code in codes
