@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass, field
@@ -24,13 +25,15 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 import click
-from flask import current_app
+from flask import current_app, render_template
 from flask.cli import with_appcontext
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from surveyapp import operations
 from surveyapp.extensions import db
+from surveyapp.i18n import LANGUAGES
 from surveyapp.models import Contact, Invitation, Organisation, OutboxMessage, Response, SurveyRound
 from surveyapp.models.types import utcnow
 from surveyapp.questionnaire.text import printable_line
@@ -50,80 +53,6 @@ _SETTINGS = (
     "SURVEYAPP_MAIL_SENDER",
     "SURVEYAPP_MAIL_TIMEOUT",
 )
-
-#: the messages, by language; ``{organisation}``, ``{round}``, ``{url}``, ``{deadline}``
-TEXTS = {
-    "en": {
-        "invitation_subject": "{round}: questionnaire for {organisation}",
-        "reminder_subject": "Reminder - {round}: questionnaire for {organisation}",
-        "greeting": "Dear colleague,",
-        "invitation": (
-            "The International Organization for Migration (IOM) invites {organisation} to answer "
-            "the questionnaire of the {round}.\n\nOpen it with this personal link (do not share "
-            "it; it opens your organisation's answers):\n\n{url}\n\nYou can save your answers "
-            "and come back to them with the same link until you submit."
-        ),
-        "reminder": (
-            "We have not yet received the answers of {organisation} to the questionnaire of the "
-            "{round}. You can continue where you left off with this personal link:\n\n{url}"
-        ),
-        "deadline": "Please submit your answers by {deadline}.",
-        "closing": "Thank you,\nThe IOM team for the assessment of ISCMs",
-    },
-    "fr": {
-        "invitation_subject": "{round} : questionnaire pour {organisation}",
-        "reminder_subject": "Rappel - {round} : questionnaire pour {organisation}",
-        "greeting": "Madame, Monsieur,",
-        "invitation": (
-            "L'Organisation internationale pour les migrations (OIM) invite {organisation} à "
-            "répondre au questionnaire de l'exercice « {round} ».\n\nOuvrez-le avec ce lien "
-            "personnel (ne le partagez pas : il ouvre les réponses de votre organisation) :\n\n"
-            "{url}\n\nVous pouvez enregistrer vos réponses et y revenir avec le même lien "
-            "jusqu'à leur envoi."
-        ),
-        "reminder": (
-            "Nous n'avons pas encore reçu les réponses de {organisation} au questionnaire de "
-            "l'exercice « {round} ». Vous pouvez reprendre là où vous vous êtes arrêté avec ce "
-            "lien personnel :\n\n{url}"
-        ),
-        "deadline": "Merci d'envoyer vos réponses avant le {deadline}.",
-        "closing": "Avec nos remerciements,\nL'équipe de l'OIM chargée de l'évaluation des MCIM",
-    },
-    "es": {
-        "invitation_subject": "{round}: cuestionario para {organisation}",
-        "reminder_subject": "Recordatorio - {round}: cuestionario para {organisation}",
-        "greeting": "Estimado/a colega:",
-        "invitation": (
-            "La Organización Internacional para las Migraciones (OIM) invita a {organisation} a "
-            "responder el cuestionario de la ronda «{round}».\n\nÁbralo con este enlace personal "
-            "(no lo comparta: abre las respuestas de su organización):\n\n{url}\n\nPuede guardar "
-            "sus respuestas y volver a ellas con el mismo enlace hasta que las envíe."
-        ),
-        "reminder": (
-            "Todavía no hemos recibido las respuestas de {organisation} al cuestionario de la "
-            "ronda «{round}». Puede continuar donde lo dejó con este enlace personal:\n\n{url}"
-        ),
-        "deadline": "Le rogamos que envíe sus respuestas antes del {deadline}.",
-        "closing": "Muchas gracias,\nEl equipo de la OIM para la evaluación de los MCIM",
-    },
-    "ar": {
-        "invitation_subject": "{round}: استبيان موجّه إلى {organisation}",
-        "reminder_subject": "تذكير - {round}: استبيان موجّه إلى {organisation}",
-        "greeting": "الزميل العزيز،",
-        "invitation": (
-            "تدعو المنظمة الدولية للهجرة {organisation} إلى الإجابة على استبيان «{round}».\n\n"
-            "افتحوا الاستبيان بهذا الرابط الشخصي (لا تشاركوه، فهو يفتح إجابات منظمتكم):"
-            "\n\n{url}\n\n"
-            "يمكنكم حفظ إجاباتكم والعودة إليها بالرابط نفسه إلى حين إرسالها."
-        ),
-        "reminder": (
-            "لم نتلقَّ بعدُ إجابات {organisation} على استبيان «{round}». يمكنكم المتابعة من حيث "
-            "توقفتم بهذا الرابط الشخصي:\n\n{url}"
-        ),
-        "deadline": "يرجى إرسال إجاباتكم قبل {deadline}.",
-        "closing": "مع الشكر،\nفريق المنظمة الدولية للهجرة لتقييم آليات التشاور بين الدول",
-    },
-}
 
 
 def setting(name: str) -> str | None:
@@ -147,21 +76,31 @@ def respondent_url(token: str) -> str:
 def compose(
     kind: str, organisation: Organisation, survey_round: SurveyRound, url: str, language: str
 ) -> tuple[str, str]:
-    """The subject and body of an invitation or reminder in ``language``."""
-    texts = TEXTS.get(language) or TEXTS["en"]
+    """The subject and body of an invitation or reminder in ``language``.
+
+    The texts are in the interface's gettext catalogues; the body is the plain-text template
+    ``mail/<kind>.txt``.
+    """
     values = {
         "organisation": organisation.name(language),
         "round": survey_round.name,
         "url": url,
         "deadline": survey_round.deadline.isoformat() if survey_round.deadline else "",
     }
-    paragraphs = [texts["greeting"], texts[kind].format(**values)]
-    if survey_round.deadline:
-        paragraphs.append(texts["deadline"].format(**values))
-    paragraphs.append(texts["closing"])
+    names = {"organisation": values["organisation"], "round": values["round"]}
+    with force_locale(language if language in LANGUAGES else "en"):
+        subjects = {
+            "invitation": gettext("%(round)s: questionnaire for %(organisation)s", **names),
+            "reminder": gettext(
+                "Reminder - %(round)s: questionnaire for %(organisation)s", **names
+            ),
+        }
+        subject = subjects[kind]
+        body = render_template(f"mail/{kind}.txt", **values)
+    # One blank line between paragraphs, whatever the template's own line breaks.
+    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", body) if part.strip()]
     # A header is one printable line, whatever names were stored before the text rule.
-    subject = printable_line(texts[f"{kind}_subject"].format(**values))
-    return subject, "\n\n".join(paragraphs) + "\n"
+    return printable_line(subject), "\n\n".join(paragraphs) + "\n"
 
 
 @dataclass
@@ -190,7 +129,7 @@ def set_contact(organisation: Organisation, email: str, language: str) -> Contac
         contact = Contact(organisation=organisation)
         db.session.add(contact)
     contact.email = email.strip()
-    contact.language = language if language in TEXTS else "en"
+    contact.language = language if language in LANGUAGES else "en"
     contact.updated_at = utcnow()
     db.session.flush()
     return contact

@@ -19,6 +19,9 @@ def respondent_messages() -> set[str]:
         *sorted((ROOT / "surveyapp/templates/respond").glob("*.html")),
         ROOT / "surveyapp/templates/base.html",
         *sorted((ROOT / "surveyapp/respond").glob("*.py")),
+        # the invitations and reminders respondents receive
+        *sorted((ROOT / "surveyapp/templates/mail").glob("*.txt")),
+        ROOT / "surveyapp/mail.py",
     ]
     for path in sources:
         method = "python" if path.suffix == ".py" else "jinja2"
@@ -36,7 +39,7 @@ def test_every_respondent_message_has_a_translation(language):
     with path.open("rb") as file:
         catalogue = read_po(file, locale=language)
     messages = respondent_messages()
-    assert {"Save and go back to the list", "Not started", "Before you submit"} <= messages
+    assert {"Save and go back to the list", "Not started", "Dear colleague,"} <= messages
     missing = []
     for msgid in sorted(messages):
         message = catalogue.get(msgid)
