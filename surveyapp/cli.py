@@ -22,10 +22,9 @@ from surveyapp.extensions import db
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
 from surveyapp.models.user import ROLES
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.schema import SchemaMismatch
 from surveyapp.serving import BannerlessRequestHandler
-
-RESPONDENT_TYPES = operations.RESPONDENT_TYPES
 
 
 def _create_app() -> Flask:
@@ -186,10 +185,20 @@ def questionnaires() -> None:
 
 @questionnaires.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def validate_questionnaires(paths: tuple[Path, ...]) -> None:
-    """Check questionnaire files (default: the shipped ones); one line per problem."""
+@click.option(
+    "--no-contract",
+    is_flag=True,
+    help="Check the files alone, not whether they give the reports what they read.",
+)
+def validate_questionnaires(paths: tuple[Path, ...], no_contract: bool) -> None:
+    """Check questionnaire files (default: the shipped ones); one line per problem.
+
+    Each file must also satisfy the reports' contract (reports/feeds.yaml): every question a
+    report slot reads is there, under its key, of the right type.
+    """
     from surveyapp.questionnaire import validate_paths
     from surveyapp.registry import load_registry
+    from surveyapp.reporting import contract_problems
 
     targets = list(paths) or questionnaire_files()
     missing = [p for p in targets if not p.exists()]
@@ -197,6 +206,8 @@ def validate_questionnaires(paths: tuple[Path, ...]) -> None:
         click.echo(f"{path}: no such file or folder", err=True)
     registry = load_registry()
     problems = validate_paths([p for p in targets if p.exists()], choice_source=registry)
+    if not no_contract:
+        problems += contract_problems([p for p in targets if p.exists()], registry)
     for problem in problems:
         click.echo(str(problem), err=True)
     for warning in translation_warnings([p for p in targets if p.exists()], registry):

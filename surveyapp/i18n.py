@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from flask import g, has_request_context, request, session
 
-#: the interface languages, in the order they are offered
-LANGUAGES = ("en", "fr", "es", "ar")
+from surveyapp.questionnaire.model import LANGUAGES
+
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "RIGHT_TO_LEFT", "select_locale", "text_direction"]
+
+#: each language's name in that language, as a choice of language shows it
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 RIGHT_TO_LEFT = {"ar"}
 
 

@@ -30,8 +30,6 @@ from surveyapp.questionnaire import check_complete, clean_answers, load_question
 from surveyapp.registry import Registry
 from surveyapp.security import check_password_policy
 
-RESPONDENT_TYPES = ("state", "iscm", "igo")
-
 
 class AnswersInvalid(Exception):
     """A save or submission was refused; ``errors`` maps question keys to messages."""

@@ -24,10 +24,10 @@ from typing import Any
 import pycountry
 import yaml
 
+from surveyapp.questionnaire.model import LANGUAGES
 from surveyapp.safe_yaml import load_yaml
 
 #: languages the questionnaires and names are offered in; English is required and the fallback
-LANGUAGES = ("en", "fr", "es", "ar")
 ORGANISATION_KINDS = ("state", "iscm", "igo")
 #: ``rcp`` regional consultative process, ``irf`` interregional forum, ``global``
 ISCM_KINDS = ("rcp", "irf", "global")

@@ -24,11 +24,11 @@ from sqlalchemy import select
 from surveyapp.exports import neutralise
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation
+from surveyapp.questionnaire.model import LANGUAGES
 from surveyapp.questionnaire.text import UnprintableText, one_line, printable_text
 from surveyapp.registry import ISCM_KINDS, MEMBERSHIP_ROLES
 from surveyapp.safe_yaml import load_yaml
 
-LANGUAGES = ("en", "fr", "es", "ar")
 TEXT_FIELDS = ("name", "short_name", "in_sentence")
 #: the model attribute holding each text field
 TEXT_ATTRIBUTES = {"name": "names", "short_name": "short_names", "in_sentence": "in_sentence"}

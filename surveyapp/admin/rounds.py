@@ -13,8 +13,7 @@ from surveyapp.admin.forms import RoundForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, SurveyRound
-
-RESPONDENT_TYPES = ("state", "iscm", "igo")
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 
 
 def _round_form(survey_round: SurveyRound | None = None) -> RoundForm:

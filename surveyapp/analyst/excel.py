@@ -19,6 +19,7 @@ from flask_wtf.file import FileField, FileRequired
 from surveyapp import operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
+from surveyapp.i18n import LANGUAGE_NAMES
 from surveyapp.interop.excel_questionnaire import (
     CellError,
     ExcelFileError,
@@ -35,7 +36,6 @@ from surveyapp.respond.messages import translate_engine_message
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: languages by code, in their own names (as the respondent chooses them)
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 STATUS_LABELS = {
     "invited": _l("invited"),
     "in_progress": _l("in progress"),

@@ -11,12 +11,12 @@ from sqlalchemy import select
 from surveyapp import exports
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
+from surveyapp.i18n import LANGUAGE_NAMES
 from surveyapp.models import SurveyRound
 from surveyapp.request_input import whole_number
 
 #: exports larger than this are spooled to a temporary file instead of memory
 SPOOL_BYTES = 8 * 1024 * 1024
-LANGUAGES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 
 
 @blueprint.get("/exports")
@@ -25,7 +25,7 @@ def exports_page():
     rounds = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id.desc())).all()
     current = exports.round_for_export(None)
     return render_template(
-        "analyst/exports.html", rounds=rounds, current=current, languages=LANGUAGES
+        "analyst/exports.html", rounds=rounds, current=current, languages=LANGUAGE_NAMES
     )
 
 
@@ -41,7 +41,7 @@ def download_export():
         problem = _("Choose CSV or XLSX.")
     elif kind is not None and kind not in exports.RESPONDENT_TYPES:
         problem = _("Choose States, ISCM secretariats, IGOs or all types.")
-    elif language not in LANGUAGES:
+    elif language not in LANGUAGE_NAMES:
         problem = _("Choose English, French, Spanish or Arabic.")
     if problem:
         flash(problem)

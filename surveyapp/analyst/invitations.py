@@ -15,6 +15,7 @@ from surveyapp.analyst.blueprint import blueprint
 from surveyapp.analyst.coverage import chosen_round
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
+from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES
 from surveyapp.models import (
     Contact,
     Invitation,
@@ -23,9 +24,6 @@ from surveyapp.models import (
     OutboxMessage,
     Response,
 )
-from surveyapp.questionnaire import LANGUAGES
-
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 
 
 def member_states(iscm: Organisation) -> list[Organisation]:

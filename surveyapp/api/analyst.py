@@ -20,6 +20,7 @@ from surveyapp import operations
 from surveyapp.api.blueprint import blueprint, for_analyst, public
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response, SurveyRound
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.reporting import UnknownIscm, render_limits, summary_pdf
 from surveyapp.request_input import MAX_DATABASE_INTEGER, whole_number
 
@@ -78,7 +79,7 @@ def list_responses():
         query = query.where(Response.round_id == round_id)
     kind = request.args.get("type")
     if kind is not None:
-        if kind not in operations.RESPONDENT_TYPES:
+        if kind not in RESPONDENT_TYPES:
             abort(400, "'type' must be state, iscm or igo.")
         query = query.where(Organisation.kind == kind)
     status = request.args.get("status")

@@ -14,6 +14,7 @@ from surveyapp import operations
 from surveyapp.api.blueprint import blueprint, for_respondent, public
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, Response
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.request_input import MAX_DATABASE_INTEGER, MAX_JSON_DEPTH
 
 VERSION_MESSAGE = (
@@ -26,7 +27,7 @@ VERSION_MESSAGE = (
 @public
 def questionnaire(respondent_type: str):
     """The questionnaire of ``respondent_type`` as JSON (the open round's version)."""
-    if respondent_type not in operations.RESPONDENT_TYPES:
+    if respondent_type not in RESPONDENT_TYPES:
         abort(404, "No questionnaire for this respondent type.")
     survey_round = operations.current_round()
     version = survey_round.questionnaire_for(respondent_type) if survey_round else None

@@ -19,6 +19,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.registry import Registry
 from surveyapp.safe_yaml import load_yaml
 
@@ -29,7 +30,6 @@ ROUND_STATES, ROUND_ISCMS, ROUND_IGOS = 46, 22, 3
 KHARTOUM = "khartoum-process"
 
 _KHARTOUM_FILE = pathlib.Path(__file__).with_name("khartoum.yaml")
-_RESPONDENT_TYPES = ("state", "iscm", "igo")
 
 
 @dataclass
@@ -54,7 +54,7 @@ def khartoum_responses() -> list[DemoResponse]:
         data = load_yaml(stream)
     responses = []
     for index, item in enumerate(data["responses"], start=1):
-        if item.get("respondent_type") not in _RESPONDENT_TYPES or not item.get("organisation"):
+        if item.get("respondent_type") not in RESPONDENT_TYPES or not item.get("organisation"):
             raise ValueError(f"{_KHARTOUM_FILE}: response {index} lacks an organisation or type")
         responses.append(
             DemoResponse(

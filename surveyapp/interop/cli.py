@@ -20,9 +20,9 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from surveyapp.extensions import db
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.questionnaire.text import printable_text
 
-RESPONDENT_TYPES = ("state", "iscm", "igo")
 #: lone surrogates, written in an archive as JSON escapes (UTF-8 cannot encode them)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from .problems import Problem, QuestionnaireError
 
+#: the languages of questionnaire texts and of the interface, in the order they are offered
 LANGUAGES = ("en", "fr", "es", "ar")
 QUESTION_TYPES = (
     "note",
@@ -30,6 +31,7 @@ QUESTION_TYPES = (
 CONTAINER_TYPES = ("repeat", "per_item")
 #: types whose answer is one or more choice codes
 CHOICE_TYPES = ("select_one", "select_multiple", "rating")
+#: who answers a questionnaire: a member State, an ISCM's secretariat, an IGO
 RESPONDENT_TYPES = ("state", "iscm", "igo")
 
 #: the choice code that ``other: true`` adds

@@ -38,7 +38,7 @@ from reports.receipt import (
 )
 from surveyapp import operations
 from surveyapp.extensions import db
-from surveyapp.i18n import LANGUAGES, text_direction
+from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES, text_direction
 from surveyapp.models import AuditEvent, Invitation, Membership, Organisation
 from surveyapp.models.response import hash_token
 from surveyapp.questionnaire import Question, check_complete, section_errors, visible_answers
@@ -57,8 +57,6 @@ from surveyapp.security import count_failed_token_lookup
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r/<token>")
 
-#: each language's name in that language, for the language choice
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 
 
 @blueprint.url_value_preprocessor
