@@ -121,13 +121,16 @@ class Contract:
         """
         problems: list[ContractProblem] = []
         missing: set[str] = set()
+        # a renamed question is one no slot names any more
+        claimed = {s.path for s in self.slots.values() if s.respondent_type == respondent_type}
+        unclaimed = {path: shape for path, shape in questions.items() if path not in claimed}
         for slot in self.slots.values():
             if slot.respondent_type != respondent_type or slot.parent in missing:
                 continue
             question = questions.get(slot.path)
             if question is None:
                 missing.add(slot.path)
-                problems.append(_missing(slot, questions))
+                problems.append(_missing(slot, unclaimed))
                 continue
             if question.type not in slot.types:
                 expected = " or ".join(slot.types)
@@ -135,8 +138,8 @@ class Contract:
                     ContractProblem(
                         question.line,
                         slot.path,
-                        f"is a {question.type} question, but the reports read it as "
-                        f"{slot.shape} (report slot {slot.name}: a {expected} question)",
+                        f"is a {question.type} question, but report slot {slot.name} reads "
+                        f"a {expected} question ({slot.shape})",
                     )
                 )
                 continue
@@ -146,29 +149,30 @@ class Contract:
                         ContractProblem(
                             question.line,
                             slot.path,
-                            f"has no choice '{code}', which the reports have a sentence for "
-                            f"(report slot {slot.name})",
+                            f"has no choice '{code}', which report slot {slot.name} has "
+                            "a sentence for",
                         )
                     )
         return problems
 
 
-def _missing(slot: Slot, questions: Mapping[str, QuestionShape]) -> ContractProblem:
-    """The problem of a slot whose question is not in the questionnaire."""
+def _missing(slot: Slot, unclaimed: Mapping[str, QuestionShape]) -> ContractProblem:
+    """The problem of a slot whose question is not in the questionnaire; a question no slot
+    reads, of a fitting type and a close key, is named as the likely new name."""
     siblings = [
         path
-        for path, question in questions.items()
+        for path, question in unclaimed.items()
         if (path.rsplit(".", 1)[0] if "." in path else None) == slot.parent
         and question.type in slot.types
     ]
     close = difflib.get_close_matches(slot.path, siblings, n=1, cutoff=0.6)
     message = (
-        f"the reports read this {' or '.join(slot.types)} question (report slot {slot.name}), "
-        "but the questionnaire has none"
+        f"no such question, but report slot {slot.name} reads it "
+        f"(a {' or '.join(slot.types)} question)"
     )
     if close:
-        message += f"; was it renamed '{close[0]}'? Then rename it in reports/feeds.yaml too"
-        return ContractProblem(questions[close[0]].line, slot.path, message)
+        message += f"; renamed '{close[0]}'? Then rename it in reports/feeds.yaml too"
+        return ContractProblem(unclaimed[close[0]].line, slot.path, message)
     return ContractProblem(None, slot.path, message)
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from reports import render_compendium_pdf, render_iscm_pdf
+from reports import feeds, render_compendium_pdf, render_iscm_pdf
 from reports.cache import cache_key, compendium_cache_key
 from reports.dossier import (
     CompendiumDossier,
@@ -35,7 +36,14 @@ from surveyapp.models import (
     SummaryEdit,
     SurveyRound,
 )
-from surveyapp.questionnaire import Question, Questionnaire, visible_answers
+from surveyapp.questionnaire import (
+    Problem,
+    Question,
+    Questionnaire,
+    QuestionnaireError,
+    load_questionnaire,
+    visible_answers,
+)
 
 
 class UnknownIscm(LookupError):
@@ -130,6 +138,45 @@ def build_iscm_dossier(
     )
 
 
+def contract_problems(paths: Iterable[Path], choice_source: Any = None) -> list[Problem]:
+    """Where the questionnaire files at ``paths`` (files or folders of ``*.yaml``) fail to give
+    the reports what they read (``reports/feeds.yaml``): one problem per slot whose question is
+    missing, renamed or of the wrong shape.
+
+    A file that does not load is left to the questionnaire's own validation.
+    """
+    files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.glob("*.yaml")))]
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            questionnaire = load_questionnaire(file, choice_source)
+        except QuestionnaireError:
+            continue
+        found = feeds.check_questionnaire(
+            questionnaire.respondent_type, question_shapes(questionnaire)
+        )
+        problems.extend(Problem(str(file), p.line, p.key, p.message) for p in found)
+    return problems
+
+
+def question_shapes(questionnaire: Questionnaire) -> dict[str, feeds.QuestionShape]:
+    """Every question of ``questionnaire`` by key path (``parent.child`` for children), as the
+    contract checks it: type, choice codes and line."""
+    shapes: dict[str, feeds.QuestionShape] = {}
+
+    def collect(question: Question, prefix: str) -> None:
+        path = prefix + question.key
+        shapes[path] = feeds.QuestionShape(
+            question.type, tuple(question.choice_codes), question.line or None
+        )
+        for child in question.questions:
+            collect(child, path + ".")
+
+    for question in questionnaire.questions():
+        collect(question, "")
+    return shapes
+
+
 def _choice_labels(questionnaire: Questionnaire, language: str) -> dict[str, dict[str, str]]:
     labels: dict[str, dict[str, str]] = {}
 
@@ -165,14 +212,18 @@ def _per_item_answers(survey_round: SurveyRound, kind: str, block: str, code: st
     return [(answer.value or {}, response) for answer, response in rows]
 
 
+#: the slot of each respondent type's answer naming the ISCMs it takes part in
+PARTICIPATION_SLOTS = {"state": "participation.state_iscms", "igo": "participation.igo_iscms"}
+
+
 def _chose(survey_round: SurveyRound, kind: str, code: str) -> list[Response]:
-    """Submitted responses of ``kind`` whose ``iscms`` answer lists ``code``."""
+    """Submitted responses of ``kind`` whose list of ISCMs taken part in names ``code``."""
     rows = db.session.execute(
         select(Answer.value, Response)
         .join(Response, Answer.response_id == Response.id)
         .join(Organisation, Response.organisation_id == Organisation.id)
         .where(
-            Answer.question_key == "iscms",
+            Answer.question_key == feeds.slot(PARTICIPATION_SLOTS[kind]).path,
             Answer.item_code == "",
             Response.round_id == survey_round.id,
             Response.status == "submitted",
@@ -183,61 +234,84 @@ def _chose(survey_round: SurveyRound, kind: str, code: str) -> list[Response]:
 
 
 def _state_views(survey_round, code, names, language):
-    answered = _per_item_answers(survey_round, "state", "iscm_views", code)
+    block = feeds.slot("state_view.block").path
+    answered = _per_item_answers(survey_round, "state", block, code)
     by_response = {response.id: (value, response) for value, response in answered}
     for response in _chose(survey_round, "state", code):
         by_response.setdefault(response.id, ({}, response))
+    funding_views = feeds.slot("state_view.funding_view").codes
     views, sources = [], []
     for value, response in sorted(
         by_response.values(), key=lambda p: names[p[1].organisation.code].name
     ):
         labels = _choice_labels(response.questionnaire_version.questionnaire(), language)
-        areas = [a for a in value.get("value_areas") or []]
-        rating = value.get("value_rating")
+        item = _Item(value, labels)
+        areas = list(item.get("state_view.value_areas") or [])
+        rating = item.get("state_view.value_rating")
+        funding_view = item.get("state_view.funding_view")
         views.append(
             StateView(
                 state=names[response.organisation.code],
-                role=labels.get("role", {}).get(value.get("role")) if value.get("role") else None,
-                value_areas=tuple(labels.get("value_areas", {}).get(a, a) for a in areas),
+                role=item.label("state_view.role"),
+                value_areas=tuple(item.label("state_view.value_areas", a) or a for a in areas),
                 value_area_codes=tuple(areas),
-                benefits=value.get("benefits"),
-                benefits_attributable=not value.get("benefits_no_attribution"),
-                national_impact=value.get("national_impact"),
-                national_impact_attributable=not value.get("national_impact_no_attribution"),
+                benefits=item.get("state_view.benefits"),
+                benefits_attributable=item.attributable("state_view.benefits"),
+                national_impact=item.get("state_view.national_impact"),
+                national_impact_attributable=item.attributable("state_view.national_impact"),
                 value_rating=int(rating) if str(rating or "").isdigit() else None,
-                value_rating_label=labels.get("value_rating", {}).get(rating) if rating else None,
+                value_rating_label=item.label("state_view.value_rating"),
                 language=response.language,
-                funding_view=value.get("funding_stability_view")
-                if value.get("funding_stability_view") in FUNDING_VIEWS
-                else None,
+                # a State that does not know says nothing the summary could set beside the ISCM's
+                funding_view=funding_view if funding_view in funding_views else None,
             )
         )
         sources.append(_source(response, names))
     return views, sources
 
 
-#: the States' answers on funding that the summary sets beside the ISCM's own
-FUNDING_VIEWS = ("stable", "partly_stable", "unstable")
+class _Item:
+    """One State's or IGO's answers about one ISCM (a ``per_item`` object), read by slot."""
+
+    def __init__(self, value: dict[str, Any], labels: dict[str, dict[str, str]]) -> None:
+        self.value = value
+        self.labels = labels
+
+    def get(self, slot: str) -> Any:
+        """The answer filling ``slot``, or None."""
+        return self.value.get(feeds.key(slot))
+
+    def label(self, slot: str, code: Any = None) -> str | None:
+        """The label of ``code`` (by default the answer itself) in the choice filling ``slot``."""
+        code = self.get(slot) if code is None else code
+        return self.labels.get(feeds.key(slot), {}).get(code) if code else None
+
+    def attributable(self, slot: str) -> bool:
+        """False when the respondent marked the answer filling ``slot`` "not for attribution"."""
+        # the engine's companion mark of an ``attribution: true`` question (key + suffix)
+        return not self.value.get(f"{feeds.key(slot)}_no_attribution")
 
 
 def _igo_views(survey_round, code, names, language):
-    answered = _per_item_answers(survey_round, "igo", "iscm_engagement", code)
+    block = feeds.slot("igo_view.block").path
+    answered = _per_item_answers(survey_round, "igo", block, code)
     by_response = {response.id: (value, response) for value, response in answered}
     for response in _chose(survey_round, "igo", code):
         by_response.setdefault(response.id, ({}, response))
     views, sources = [], []
     for value, response in sorted(by_response.values(), key=lambda p: p[1].organisation.code):
         labels = _choice_labels(response.questionnaire_version.questionnaire(), language)
-        roles = list(value.get("igo_roles") or [])
+        item = _Item(value, labels)
+        roles = list(item.get("igo_view.roles") or [])
         views.append(
             IgoView(
                 igo=names[response.organisation.code],
-                roles=tuple(labels.get("igo_roles", {}).get(r, r) for r in roles),
+                roles=tuple(item.label("igo_view.roles", r) or r for r in roles),
                 role_codes=tuple(roles),
-                cooperation=value.get("cooperation"),
-                cooperation_attributable=not value.get("cooperation_no_attribution"),
-                examples=value.get("examples"),
-                examples_attributable=not value.get("examples_no_attribution"),
+                cooperation=item.get("igo_view.cooperation"),
+                cooperation_attributable=item.attributable("igo_view.cooperation"),
+                examples=item.get("igo_view.examples"),
+                examples_attributable=item.attributable("igo_view.examples"),
                 language=response.language,
             )
         )
@@ -247,26 +321,29 @@ def _igo_views(survey_round, code, names, language):
 
 def _meetings(answers, labels, names) -> list[Meeting]:
     meetings = []
-    for row in answers.get("meetings") or []:
-        try:
-            date = dt.date.fromisoformat(row["meeting_date"])
-        except (KeyError, TypeError, ValueError):
+    for row in answers.get(feeds.slot("annex.meetings").path) or []:
+        if not isinstance(row, dict):
             continue
-        end = row.get("meeting_end_date")
-        country = row.get("meeting_country")
-        level = row.get("meeting_level")
+        meeting = _Item(row, labels)
+        try:
+            date = dt.date.fromisoformat(meeting.get("annex.meeting_date"))
+        except (TypeError, ValueError):
+            continue
+        end = meeting.get("annex.meeting_end_date")
+        country = meeting.get("annex.meeting_country")
+        level = meeting.get("annex.meeting_level")
         meetings.append(
             Meeting(
                 date=date,
-                title=row.get("meeting_title") or "",
+                title=meeting.get("annex.meeting_title") or "",
                 end_date=dt.date.fromisoformat(end) if end else None,
-                city=row.get("meeting_city"),
+                city=meeting.get("annex.meeting_city"),
                 country=names[country].name if country in names else country,
-                level=labels.get("meeting_level", {}).get(level, level) if level else None,
+                level=(meeting.label("annex.meeting_level") or level) if level else None,
                 level_code=level,
-                host=row.get("meeting_host"),
-                chair=row.get("meeting_chair"),
-                summary=row.get("meeting_summary"),
+                host=meeting.get("annex.meeting_host"),
+                chair=meeting.get("annex.meeting_chair"),
+                summary=meeting.get("annex.meeting_summary"),
             )
         )
     return sorted(meetings, key=lambda m: m.date)

@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from reports import draft_sections, introduction
+from reports import draft_sections, feeds, introduction
 from reports.edits import section_fingerprints
 from reports.limits import RenderError
 from surveyapp import jobs, operations
@@ -37,16 +37,6 @@ from surveyapp.reporting import (
     summary_edits,
     summary_pdf,
 )
-
-#: the questionnaire section whose answers each summary section is drafted from
-SOURCE_SECTIONS = {
-    "introduction": None,
-    "programming": "mandate",
-    "contribution": "contribution",
-    "structures": "structures",
-    "partnerships": "partnerships",
-    "membership_value": "value",
-}
 
 
 def _language() -> str:
@@ -281,22 +271,20 @@ def _iscm_questionnaire(survey_round) -> Questionnaire | None:
 def _source_answers(
     questionnaire: Questionnaire | None, dossier, key: str, language: str
 ) -> list[tuple[str, str]]:
-    """(question label, answer as text) for the answers a section is drafted from."""
+    """(question label, answer as text) for the answers a section is drafted from: the ISCM's
+    own answers that fill the section's slots (``reports/feeds.yaml``), in the questionnaire's
+    order, then what States and IGOs said that the section cites."""
     rows: list[tuple[str, str]] = []
-    section_key = SOURCE_SECTIONS.get(key)
     if key == "introduction":
         rounds = dossier.round
         rows.append((_("States answered"), str(rounds.states_answered)))
         rows.append((_("ISCMs answered"), str(rounds.iscms_answered)))
         rows.append((_("IGOs answered"), str(rounds.igos_answered)))
         return rows
-    if questionnaire is not None and section_key:
-        try:
-            section = questionnaire.section(section_key)
-        except KeyError:
-            section = None
-        for question in section.questions if section else []:
-            if question.type == "note" or question.key not in dossier.answers:
+    if questionnaire is not None:
+        drafted_from = feeds.contract().section_keys(key)
+        for question in questionnaire.questions():
+            if question.key not in drafted_from or question.key not in dossier.answers:
                 continue
             rows.append(
                 (

@@ -20,7 +20,8 @@ sections:
 def test_validate_reports_missing_translations_as_warnings(runner, tmp_path):
     path = tmp_path / "igo.yaml"
     path.write_text(QUESTIONNAIRE, encoding="utf-8")
-    result = runner.invoke(args=["questionnaires", "validate", str(path)])
+    # a fragment of a questionnaire: checked alone, not against what the reports read
+    result = runner.invoke(args=["questionnaires", "validate", "--no-contract", str(path)])
     assert result.exit_code == 0, result.output
     assert "warning:" in result.output
     assert "respondent_name" in result.output
