@@ -41,6 +41,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Organisation, QuestionnaireVersion, Response, SurveyRound
 from surveyapp.questionnaire import Question, Questionnaire, visible_answers
 from surveyapp.questionnaire.text import printable_text
+from surveyapp.questionnaire.types import AnswerShape, type_of
 
 RESPONDENT_TYPES = ("state", "iscm", "igo")
 FORMATS = ("csv", "xlsx")
@@ -111,51 +112,22 @@ class Sheet:
     rows: Callable[[], Iterator[list[Any]]]
 
 
-def _cell(question: Question, value: Any, labels: bool, language: str) -> Any:
-    if value is None:
-        return None
-    if question.type in ("select_one", "rating") and labels:
-        return question.label_for(str(value), language)
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, list | dict):
-        return "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-    return value
-
-
 def question_columns(question: Question, labels: bool, language: str) -> list[Column]:
-    """The columns one (non-container) question takes: one, or one per choice."""
+    """The columns one (non-container) question takes, as its type lays them out, then the
+    columns of its companions ("other" text, "not for attribution" mark)."""
     label = question.label.get_text(language)
-    columns = []
-    if question.type == "select_multiple":
-        for choice in question.choices:
-            columns.append(
-                Column(
-                    f"{question.key}/{choice.code}",
-                    lambda v, k=question.key, c=choice.code: (
-                        None if not isinstance(v.get(k), list) else int(c in v[k])
-                    ),
-                    question.key,
-                    question.type,
-                    label,
-                    choice.code,
-                    choice.label.get_text(language),
-                )
-            )
-    else:
-        columns.append(
-            Column(
-                question.key,
-                lambda v, q=question: _cell(q, v.get(q.key), labels, language),
-                question.key,
-                question.type,
-                label,
-            )
+    columns = [
+        Column(
+            f"{question.key}{column.suffix}",
+            lambda v, k=question.key, read=column.read: read(v.get(k)),
+            question.key,
+            question.type,
+            label,
+            column.choice_code,
+            column.choice_label,
         )
-        if question.type in ("select_one", "rating"):
-            columns[0].choice_label = "; ".join(
-                f"{c.code}={c.label.get_text(language)}" for c in question.choices
-            )
+        for column in type_of(question).export_columns(question, labels, language)
+    ]
     if question.other:
         columns.append(
             Column(
@@ -255,9 +227,10 @@ def build_sheets(
         wide = _meta_columns(META_COLUMNS)
         containers = []
         for question in questionnaire.questions():
-            if question.type == "note":
+            question_type = type_of(question)
+            if not question_type.takes_answer:
                 continue
-            if question.is_container:
+            if question_type.is_container:
                 containers.append(question)
             else:
                 wide.extend(question_columns(question, labels, language))
@@ -280,24 +253,25 @@ def _wide_rows(survey_round, kind, columns):
 
 
 def _long_sheet(survey_round, kind, questionnaire, container, labels, language) -> Sheet:
-    children = [c for c in container.questions if c.type != "note"]
+    children = [c for c in container.questions if type_of(c).takes_answer]
+    by_rows = type_of(container).shape is AnswerShape.ROWS
     child_columns = [col for child in children for col in question_columns(child, labels, language)]
     for column in child_columns:
         column.question_key = f"{container.key}.{column.question_key}"
-    if container.type == "repeat":
+    if by_rows:
         meta = _meta_columns(("response_id", "organisation_code", "row"))
     else:
         meta = _meta_columns(("response_id", "organisation_code", "item_code", "item_label"))
     source = (
         questionnaire.question(container.items_from)
-        if container.type == "per_item" and container.items_from
+        if not by_rows and container.items_from
         else None
     )
 
     def rows():
         for response, answers in iter_responses(survey_round, kind):
             value = answers.get(container.key)
-            if container.type == "repeat":
+            if by_rows:
                 for number, row in enumerate(value or [], start=1):
                     row = row if isinstance(row, dict) else {}
                     yield [response.id, response.organisation.code, number] + [

@@ -15,8 +15,10 @@ from surveyapp.analyst.blueprint import blueprint
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Response
-from surveyapp.questionnaire import Question, Questionnaire, visible_answers
+from surveyapp.questionnaire import Questionnaire, visible_answers
 from surveyapp.questionnaire.text import UnprintableText, clean_text
+from surveyapp.questionnaire.types import AnswerShape, type_of
+from surveyapp.respond.display import value_text
 
 #: the longest query message kept
 MAX_QUERY_LENGTH = 2000
@@ -48,19 +50,6 @@ class ShownSection:
     answers: list[ShownAnswer]
 
 
-def display_value(question: Question, value: Any, language: str) -> str:
-    """An answer as text, with choice labels in ``language``."""
-    if value is None or value == "" or value == []:
-        return ""
-    if question.type == "select_multiple" and isinstance(value, list):
-        return "; ".join(question.label_for(str(code), language) for code in value)
-    if question.type in ("select_one", "rating"):
-        return question.label_for(str(value), language)
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    return str(value)
-
-
 def shown_sections(questionnaire: Questionnaire, answers: dict[str, Any], language: str):
     """Every section with its questions and visible answers, labelled in ``language``."""
     visible = visible_answers(questionnaire, answers)
@@ -68,20 +57,21 @@ def shown_sections(questionnaire: Questionnaire, answers: dict[str, Any], langua
     for section in questionnaire.sections:
         shown = []
         for question in section.questions:
-            if question.type == "note":
+            shape = type_of(question).shape
+            if shape is AnswerShape.NONE:
                 continue
             value = visible.get(question.key)
             entry = ShownAnswer(question.key, question.label.get_text(language), question.type)
-            if question.type == "repeat":
+            if shape is AnswerShape.ROWS:
                 entry.columns = [child.label.get_text(language) for child in question.questions]
                 for row in value or []:
                     entry.rows.append(
                         [
-                            display_value(c, (row or {}).get(c.key), language)
+                            value_text(c, (row or {}).get(c.key), language)
                             for c in question.questions
                         ]
                     )
-            elif question.type == "per_item":
+            elif shape is AnswerShape.ITEMS:
                 source = (
                     questionnaire.question(question.items_from) if question.items_from else None
                 )
@@ -93,17 +83,17 @@ def shown_sections(questionnaire: Questionnaire, answers: dict[str, Any], langua
                             [
                                 (
                                     child.label.get_text(language),
-                                    display_value(
+                                    value_text(
                                         child, (item_answers or {}).get(child.key), language
                                     ),
                                 )
                                 for child in question.questions
-                                if child.type != "note"
+                                if type_of(child).takes_answer
                             ],
                         )
                     )
             else:
-                entry.text = display_value(question, value, language) or None
+                entry.text = value_text(question, value, language) or None
             entry.other = visible.get(question.other_key) if question.other else None
             entry.not_for_attribution = bool(visible.get(question.no_attribution_key))
             shown.append(entry)
@@ -137,7 +127,7 @@ def response(response_id: int):
         questions=[
             (q.key, q.label.get_text(language))
             for q in questionnaire.questions()
-            if q.type != "note"
+            if type_of(q).takes_answer
         ],
     )
 

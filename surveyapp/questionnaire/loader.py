@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
 from .model import (
-    CHOICE_TYPES,
     DEFAULT_MAX_LENGTH,
-    DEFAULT_YEAR_MAX,
-    DEFAULT_YEAR_MIN,
     OTHER_CODE,
     OTHER_LABEL,
     Choice,
@@ -24,6 +20,7 @@ from .model import (
 from .problems import Problem, QuestionnaireError
 from .schema import schema_problems
 from .source import LineDict, duplicate_key_problems, read_yaml
+from .types import REGISTRY, AnswerShape, type_of
 
 
 class ChoiceSource(Protocol):
@@ -157,16 +154,17 @@ class _Builder:
             items_from=raw.get("items_from"),
             line=raw.line,
         )
+        kind = type_of(question)
         # Defaults are written out so that the served JSON tells clients the real bounds.
-        if question.type in ("text", "long_text") and question.max_length is None:
+        if kind.is_text and question.max_length is None:
             question.max_length = DEFAULT_MAX_LENGTH
-        if question.type == "year":
-            question.min = DEFAULT_YEAR_MIN if question.min is None else question.min
-            question.max = DEFAULT_YEAR_MAX if question.max is None else question.max
+        low, high = kind.default_bounds
+        question.min = low if question.min is None else question.min
+        question.max = high if question.max is None else question.max
         self.check_bounds(raw, question)
         if "show_if" in raw:
             self.check_condition(raw["show_if"], key, siblings)
-        if question.type == "per_item":
+        if kind.shape is AnswerShape.ITEMS:
             self.check_items_from(raw, key)
         children: dict[str, Question] = {}
         for raw_child in raw.get("questions", []):
@@ -199,7 +197,7 @@ class _Builder:
             if resolved is None:
                 return []
             choices = resolved
-        if raw.get("other") and raw.get("type") in CHOICE_TYPES:
+        if raw.get("other") and type_of(raw["type"]).has_choices:
             choices.append(Choice(OTHER_CODE, Text(OTHER_LABEL)))
         return choices
 
@@ -228,14 +226,12 @@ class _Builder:
     def check_bounds(self, raw: LineDict, question: Question) -> None:
         key = question.key
         low, high = question.min, question.max
-        if question.type == "date":
-            for name in ("min", "max"):
-                if name in raw:
-                    try:
-                        dt.date.fromisoformat(raw[name])
-                    except ValueError:
-                        self.problem(raw.line_of(name), key, f"'{name}' is not a real date")
-                        return
+        for name in ("min", "max"):
+            if name in raw:
+                problem = type_of(question).bound_problem(raw[name])
+                if problem:
+                    self.problem(raw.line_of(name), key, f"'{name}' {problem}")
+                    return
         if low is not None and high is not None and low > high:
             line = raw.line_of("min" if "min" in raw else "max")
             self.problem(line, key, f"'min' ({low}) is greater than 'max' ({high})")
@@ -253,27 +249,28 @@ class _Builder:
                     line, key, f"show_if refers to '{ref}', which is not an earlier question"
                 )
                 continue
-            if target.type == "note":
+            target_type = type_of(target)
+            if not target_type.takes_answer:
                 self.problem(
                     line, key, f"show_if refers to '{ref}', which is a note and has no answer"
                 )
                 continue
-            if "includes" in leaf and target.type != "select_multiple":
+            if "includes" in leaf and not target_type.is_multiple:
                 self.problem(
                     line,
                     key,
-                    f"show_if uses 'includes' on '{ref}', which is not a select_multiple question",
+                    f"show_if uses 'includes' on '{ref}', which is not a {_multiple()} question",
                 )
                 continue
-            if "equals" in leaf and target.type == "select_multiple":
+            if "equals" in leaf and target_type.is_multiple:
                 self.problem(
-                    line, key, f"show_if should use 'includes' to test '{ref}' (a select_multiple)"
+                    line, key, f"show_if should use 'includes' to test '{ref}' (a {target.type})"
                 )
                 continue
             expected = leaf.get("equals", leaf.get("includes"))
             if (
                 expected is not None
-                and target.type in CHOICE_TYPES
+                and target_type.has_choices
                 and target.choices
                 and str(expected) not in target.choice_codes
             ):
@@ -286,12 +283,17 @@ class _Builder:
     def check_items_from(self, raw: LineDict, key: str) -> None:
         name = raw["items_from"]
         source = self.earlier.get(name)
-        if source is None or source.type != "select_multiple":
+        if source is None or not type_of(source).is_multiple:
             self.problem(
                 raw.line_of("items_from"),
                 key,
-                f"items_from refers to '{name}', which is not an earlier select_multiple question",
+                f"items_from refers to '{name}', which is not an earlier {_multiple()} question",
             )
+
+
+def _multiple() -> str:
+    """The names of the types answered with several choices, for messages."""
+    return " or ".join(name for name, kind in REGISTRY.items() if kind.is_multiple)
 
 
 def load_questionnaire(

@@ -29,8 +29,6 @@ QUESTION_TYPES = (
 )
 #: types whose answer is made of child questions
 CONTAINER_TYPES = ("repeat", "per_item")
-#: types whose answer is one or more choice codes
-CHOICE_TYPES = ("select_one", "select_multiple", "rating")
 #: who answers a questionnaire: a member State, an ISCM's secretariat, an IGO
 RESPONDENT_TYPES = ("state", "iscm", "igo")
 

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from .problems import Problem
 from .source import LineDict, LineList
+from .types import REGISTRY
 
 _TYPE_WORDS = {
     "string": "a string",
@@ -30,15 +31,37 @@ _CONDITION_SHAPES = (
 
 
 @functools.cache
+def _file_schema() -> str:
+    return resources.files(__package__).joinpath("schema.json").read_text(encoding="utf-8")
+
+
 def load_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the questionnaire format."""
-    text = resources.files(__package__).joinpath("schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    """The JSON Schema (draft 2020-12) of the questionnaire format, with every registered
+    question type (``schema.json`` holds the built-in ones; a type registered beyond them
+    adds its name and its own rule, :attr:`.types.QuestionType.schema_rule`)."""
+    return _schema_for(tuple(REGISTRY))
 
 
 @functools.cache
+def _schema_for(type_names: tuple[str, ...]) -> dict[str, Any]:
+    schema = json.loads(_file_schema())
+    question = schema["$defs"]["question"]
+    known = question["properties"]["type"]["enum"]
+    for name in type_names:
+        if name not in known:
+            known.append(name)
+            rule = {"properties": {"type": {"const": name}}, "required": ["type"]}
+            question["allOf"].append({"if": rule, "then": REGISTRY[name].schema_rule})
+    return schema
+
+
+@functools.cache
+def _validator_for(type_names: tuple[str, ...]) -> Draft202012Validator:
+    return Draft202012Validator(_schema_for(type_names))
+
+
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(load_schema())
+    return _validator_for(tuple(REGISTRY))
 
 
 def _title(error: ValidationError) -> str | None:

@@ -1,6 +1,7 @@
 """Answers as a respondent reads them: choice labels instead of codes, rows and items spelled out.
 
-The "check your answers" page, the conflict table and the PDF receipt all show answers this way.
+The "check your answers" page, the conflict table, the PDF receipt and the analyst's review
+page all show answers this way.
 """
 
 from __future__ import annotations
@@ -13,22 +14,21 @@ from flask_babel import gettext as _
 
 from reports.receipt import ReceiptEntry, ReceiptSection
 from surveyapp.questionnaire import Question, Questionnaire, Section
+from surveyapp.questionnaire.types import AnswerShape, type_of
 
 
 def value_text(question: Question, value: Any, language: str) -> str:
-    """A scalar or choice answer as text in ``language`` (empty when there is no answer)."""
+    """An answer as text in ``language`` (empty when there is no answer).
+
+    The one answer-to-text of the application: the check page, the conflict table, the
+    receipt and the analyst's review page all show answers through it; the question type
+    says how (:meth:`~surveyapp.questionnaire.types.QuestionType.display_text`).
+    """
     if value is None or value == "" or value == []:
         return ""
-    labels = {c.code: c.label.get_text(language) for c in question.choices}
-    if question.type == "select_multiple" and isinstance(value, list):
-        return "; ".join(labels.get(str(code), str(code)) for code in value)
-    if question.type in ("select_one", "rating"):
-        return labels.get(str(value), str(value))
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return type_of(question).display_text(question, value, language)
 
 
 def _group_entries(
@@ -39,11 +39,12 @@ def _group_entries(
 ) -> list[ReceiptEntry]:
     entries = []
     for question in questions:
-        if question.type == "note":
+        shape = type_of(question).shape
+        if shape is AnswerShape.NONE:
             continue
         label = question.label.get_text(language)
         value = values.get(question.key)
-        if question.type == "repeat":
+        if shape is AnswerShape.ROWS:
             rows = value if isinstance(value, list) else []
             children = [
                 ReceiptEntry(
@@ -55,7 +56,7 @@ def _group_entries(
             ]
             entries.append(ReceiptEntry(label=label, children=children))
             continue
-        if question.type == "per_item":
+        if shape is AnswerShape.ITEMS:
             items = value if isinstance(value, Mapping) else {}
             names = item_labels.get(question.key, {})
             children = [
@@ -84,7 +85,7 @@ def item_labels(questionnaire: Questionnaire, language: str) -> dict[str, dict[s
     """For each ``per_item`` question: item code -> label of the choice it follows."""
     labels = {}
     for question in questionnaire.questions():
-        if question.type == "per_item" and question.items_from:
+        if type_of(question).shape is AnswerShape.ITEMS and question.items_from:
             source = questionnaire.question(question.items_from)
             labels[question.key] = {c.code: c.label.get_text(language) for c in source.choices}
     return labels
@@ -108,7 +109,7 @@ def conflict_text(questionnaire: Questionnaire, key: str, value: Any, language: 
         question = questionnaire.question(key)
     except KeyError:
         return _display_json(value)
-    if question.type in ("repeat", "per_item"):
+    if type_of(question).is_container:
         labels = item_labels(questionnaire, language)
         entries = _group_entries([question], {key: value}, language, labels)
         return _flatten(entries[0].children) if entries else ""

@@ -1,8 +1,8 @@
 """WTForms forms built from a questionnaire section.
 
-The engine owns coercion and validation; the forms here only carry values between the page and
-the engine, so a question type's rules live in one place. ``FIELD_BUILDERS`` is the one table
-that says which form field each question type gets.
+The engine owns coercion and validation, and each question type (``questionnaire/types``) its
+own form field; the forms here only compose those fields into pages and carry values between
+the page and the engine, so a question type's rules live in one place.
 """
 
 from __future__ import annotations
@@ -21,101 +21,11 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
-    RadioField,
-    SelectField,
-    SelectMultipleField,
     StringField,
-    TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from surveyapp.questionnaire import Question, Questionnaire, Section
-
-#: above this many choices a single choice is a drop-down rather than radio buttons
-RADIO_LIMIT = 12
-#: above this many choices a multiple choice is a list box rather than check boxes
-CHECKBOX_LIMIT = 40
-
-
-def _choices(question: Question, language: str) -> list[SelectChoice]:
-    return [SelectChoice(c.code, c.label.get_text(language)) for c in question.choices]
-
-
-def _text(question: Question, language: str):
-    limit = question.max_length or 10_000
-    attributes: dict[str, Any] = {"maxlength": limit, "dir": "auto"}
-    if question.format == "email":
-        attributes.update(type="email", autocomplete="email", dir="ltr")
-    return StringField(question.label.get_text(language), render_kw=attributes)
-
-
-def _long_text(question: Question, language: str):
-    limit = question.max_length or 10_000
-    return TextAreaField(
-        question.label.get_text(language), render_kw={"rows": 5, "maxlength": limit, "dir": "auto"}
-    )
-
-
-def _number(inputmode: str) -> Callable[[Question, str], Any]:
-    def build(question: Question, language: str):
-        return StringField(
-            question.label.get_text(language),
-            render_kw={"inputmode": inputmode, "autocomplete": "off"},
-        )
-
-    return build
-
-
-def _date(question: Question, language: str):
-    return StringField(question.label.get_text(language), render_kw={"type": "date"})
-
-
-def _select_one(question: Question, language: str):
-    choices = _choices(question, language)
-    if len(choices) > RADIO_LIMIT:
-        return SelectField(
-            question.label.get_text(language),
-            choices=[SelectChoice("", "—"), *choices],
-            validate_choice=False,
-        )
-    return RadioField(question.label.get_text(language), choices=choices, validate_choice=False)
-
-
-def _select_multiple(question: Question, language: str):
-    choices = _choices(question, language)
-    if len(choices) > CHECKBOX_LIMIT:
-        return SelectMultipleField(
-            question.label.get_text(language),
-            choices=choices,
-            validate_choice=False,
-            render_kw={"size": 12},
-        )
-    return SelectMultipleField(
-        question.label.get_text(language),
-        choices=choices,
-        validate_choice=False,
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
-    )
-
-
-#: question type -> builder of its form field (``repeat``, ``per_item`` and ``note`` are
-#: composed in ``build_section_form``)
-FIELD_BUILDERS: dict[str, Callable[[Question, str], Any]] = {
-    "text": _text,
-    "long_text": _long_text,
-    "integer": _number("numeric"),
-    "decimal": _number("decimal"),
-    "year": _number("numeric"),
-    "date": _date,
-    "select_one": _select_one,
-    "rating": _select_one,
-    "select_multiple": _select_multiple,
-}
-
-#: what each control widget is, for the template (a fieldset for groups)
-GROUP_TYPES = {"select_one", "rating", "select_multiple"}
+from surveyapp.questionnaire.types import AnswerShape, type_of
 
 
 @dataclass
@@ -150,7 +60,10 @@ class SectionForm(FlaskForm):
 
 
 def _add_question_fields(attrs: dict[str, Any], question: Question, language: str) -> None:
-    attrs[question.key] = FIELD_BUILDERS[question.type](question, language)
+    field = type_of(question).form_field(question, language)
+    if field is None:
+        return
+    attrs[question.key] = field
     if question.other:
         attrs[f"{question.key}_other"] = StringField(
             _l("Other, please specify"), render_kw={"maxlength": 10_000, "dir": "auto"}
@@ -164,8 +77,7 @@ def _add_question_fields(attrs: dict[str, Any], question: Question, language: st
 def _child_form_class(question: Question, language: str, removable: bool) -> type[Form]:
     attrs: dict[str, Any] = {}
     for child in question.questions:
-        if child.type != "note":
-            _add_question_fields(attrs, child, language)
+        _add_question_fields(attrs, child, language)
     if removable:
         attrs["remove_row"] = BooleanField(_l("Remove this row"))
     return type(f"{question.key}_child", (Form,), attrs)
@@ -192,18 +104,15 @@ def build_section_form(
     layout: list[QuestionView] = []
     repeat_counts: dict[str, int] = {}
     for question in section.questions:
-        if question.type == "note":
-            continue
-        if question.type == "repeat":
+        shape = type_of(question).shape
+        if shape is AnswerShape.ROWS:
             rows = answers.get(question.key) or []
             row_class = _child_form_class(question, language, removable=True)
             repeat_counts[question.key] = len(rows) + 1
             attrs[question.key] = FieldList(FormField(row_class), min_entries=len(rows) + 1)
-        elif question.type == "per_item":
-            # Each item is answered on a page of its own (``build_item_form``).
-            continue
-        else:
+        elif shape is AnswerShape.VALUE:
             _add_question_fields(attrs, question, language)
+        # Items are answered on a page of their own (``build_item_form``); notes take none.
 
     form_class = type(f"Section_{section.key}", (SectionForm,), attrs)
     if formdata is not None:
@@ -218,15 +127,16 @@ def build_section_form(
             hint=question.hint.get_text(language) if question.hint else None,
             children=[c for c in question.questions],
         )
-        if question.type == "repeat":
+        shape = type_of(question).shape
+        if shape is AnswerShape.ROWS:
             view.rows = list(form[question.key].entries)
-        elif question.type == "per_item":
+        elif shape is AnswerShape.ITEMS:
             states = item_states(question) if item_states else {}
             view.items = [
                 Item(code, label, states.get(code, "not_started"))
                 for code, label in item_labels(question).items()
             ]
-        elif question.type not in ("note", "per_item"):
+        elif question.key in form:
             view.field = form[question.key]
             view.other = form[f"{question.key}_other"] if question.other else None
             if question.attribution:
@@ -236,22 +146,13 @@ def build_section_form(
     return form, layout
 
 
-def _display(question: Question, value: Any) -> Any:
-    if value is None:
-        return None
-    if question.type == "select_multiple":
-        return list(value)
-    if isinstance(value, bool):
-        return value
-    return str(value)
-
-
 def _scalar_data(questions: list[Question], values: Mapping[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for question in questions:
-        if question.type in ("note", "repeat", "per_item"):
+        kind = type_of(question)
+        if kind.shape is not AnswerShape.VALUE:
             continue
-        data[question.key] = _display(question, values.get(question.key))
+        data[question.key] = kind.form_data(question, values.get(question.key))
         if question.other:
             data[f"{question.key}_other"] = values.get(f"{question.key}_other")
         if question.attribution:
@@ -264,28 +165,19 @@ def _scalar_data(questions: list[Question], values: Mapping[str, Any]) -> dict[s
 def _form_data(section: Section, answers: Mapping[str, Any]) -> dict[str, Any]:
     data = _scalar_data(section.questions, answers)
     for question in section.questions:
-        if question.type == "repeat":
+        if type_of(question).shape is AnswerShape.ROWS:
             rows = answers.get(question.key) or []
             data[question.key] = [_scalar_data(question.questions, row) for row in rows] + [{}]
     return data
 
 
-def _posted(question: Question, form_field) -> Any:
-    value = form_field.data
-    if question.type == "select_multiple":
-        return list(value) if value else None
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
-
-
 def _posted_scalars(questions: list[Question], form) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for question in questions:
-        if question.type in ("note", "repeat", "per_item"):
+        kind = type_of(question)
+        if kind.shape is not AnswerShape.VALUE:
             continue
-        values[question.key] = _posted(question, form[question.key])
+        values[question.key] = kind.posted(question, form[question.key].data)
         if question.other:
             other = (form[f"{question.key}_other"].data or "").strip()
             values[f"{question.key}_other"] = other or None
@@ -314,7 +206,7 @@ def posted_answers(section: Section, form: SectionForm) -> PostedAnswers:
     answers = _posted_scalars(section.questions, form)
     positions: dict[str, list[int]] = {}
     for question in section.questions:
-        if question.type == "repeat":
+        if type_of(question).shape is AnswerShape.ROWS:
             rows, kept = [], []
             for index, entry in enumerate(form[question.key].entries):
                 if entry.form.remove_row.data:
@@ -390,8 +282,7 @@ def build_item_form(
     """
     attrs: dict[str, Any] = {}
     for child in question.questions:
-        if child.type != "note":
-            _add_question_fields(attrs, child, language)
+        _add_question_fields(attrs, child, language)
     form_class = type(f"Item_{question.key}", (SectionForm,), attrs)
     if formdata is not None:
         form = form_class(formdata=formdata)
@@ -404,7 +295,7 @@ def build_item_form(
             label=child.label.get_text(language),
             hint=child.hint.get_text(language) if child.hint else None,
         )
-        if child.type != "note":
+        if child.key in form:
             view.field = form[child.key]
             view.other = form[child.other_key] if child.other else None
             view.no_attribution = form[child.no_attribution_key] if child.attribution else None

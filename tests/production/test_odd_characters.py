@@ -265,7 +265,9 @@ def test_the_arabic_message_is_translated():
         from flask_babel import force_locale
 
         with force_locale("ar"):
-            shown = translate_engine_message(message_for("\x1b", 3))
+            with pytest.raises(AnswerError) as refused:
+                coerce_text("ab\x1b")
+            shown = translate_engine_message(refused.value.message)
     assert "U+001B" in shown and "3" in shown
     assert re.search("[\u0600-\u06ff]", shown)
 

@@ -14,7 +14,7 @@ from surveyapp.questionnaire import (
     Text,
     coerce_value,
 )
-from surveyapp.questionnaire.answers import COERCERS
+from surveyapp.questionnaire.types import REGISTRY
 
 
 def make(type_: str, **options) -> Question:
@@ -27,8 +27,8 @@ SCALE = [Choice(str(n), Text(en=str(n))) for n in range(1, 6)]
 AREAS = [Choice(code, Text(en=code)) for code in ("trafficking", "health", "diaspora", "other")]
 
 
-def test_every_question_type_has_a_coercer():
-    assert set(COERCERS) == set(QUESTION_TYPES)
+def test_every_question_type_is_registered():
+    assert set(REGISTRY) == set(QUESTION_TYPES)
 
 
 @pytest.mark.parametrize("type_", [t for t in QUESTION_TYPES if t != "note"])
