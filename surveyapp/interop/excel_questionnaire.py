@@ -34,6 +34,7 @@ from surveyapp.interop.cells import set_cell
 from surveyapp.interop.workbook_limits import check_workbook
 from surveyapp.questionnaire import Question, Questionnaire, Text
 from surveyapp.questionnaire.model import NO_ATTRIBUTION_LABEL, OTHER_CODE, OTHER_SPECIFY_LABEL
+from surveyapp.questionnaire.types import AnswerShape, type_of
 
 #: the salt of the signature, so no other signed value of the application can pass as one
 SIGNATURE_SALT = "surveyapp.excel-questionnaire"
@@ -66,12 +67,6 @@ _STRINGS = {
         es="Varias opciones: sepárelas con ;",
         ar="عدة خيارات: افصل بينها بـ ;",
     ),
-    "date": Text(
-        en="Date as YYYY-MM-DD",
-        fr="Date au format AAAA-MM-JJ",
-        es="Fecha como AAAA-MM-DD",
-        ar="التاريخ بصيغة YYYY-MM-DD",
-    ),
     "instructions": Text(
         en="Write your answers in the yellow cells. Please do not rename, add or delete sheets.",
         fr="Écrivez vos réponses dans les cellules jaunes. Merci de ne pas renommer, ajouter ou "
@@ -80,7 +75,7 @@ _STRINGS = {
         "añada o elimine hojas.",
         ar="اكتبوا إجاباتكم في الخلايا الصفراء. يُرجى عدم إعادة تسمية الأوراق أو إضافتها أو حذفها.",
     ),
-    "per_item": Text(
+    "each_item": Text(
         en="Answer for each item that applies to you.",
         fr="Répondez pour chaque élément qui vous concerne.",
         es="Responda para cada elemento que le corresponda.",
@@ -214,9 +209,9 @@ class _Writer:
         validation.add(cell)
 
     def number_rule(self, cell, question: Question) -> None:
-        if question.type not in ("integer", "year", "decimal"):
+        kind = type_of(question).excel.validation
+        if kind is None:
             return
-        kind = "decimal" if question.type == "decimal" else "whole"
         low = question.min if question.min is not None else -(10**12)
         high = question.max if question.max is not None else 10**12
         validation = DataValidation(
@@ -268,18 +263,19 @@ class _Writer:
 
     def question(self, question: Question) -> None:
         hint = self.text(question.hint)
-        if question.type == "note":
+        question_type = type_of(question)
+        if question_type.shape is AnswerShape.NONE:
             self.put(1, self.text(question.label), font=Font(italic=True))
             self.row += 1
             return
-        if question.type == "repeat":
+        if question_type.shape is AnswerShape.ROWS:
             self.repeat(question, hint)
             return
-        if question.type == "per_item":
+        if question_type.shape is AnswerShape.ITEMS:
             self.per_item(question, hint)
             return
         value = self.answers.get(question.key)
-        if question.type == "select_multiple":
+        if question_type.excel.kind == "M":
             self.put(1, self.label(question), font=_HEADER_FONT)
             self.put(3, " ".join(filter(None, [hint, self.text(_STRINGS["tick"])])))
             self.row += 1
@@ -294,8 +290,8 @@ class _Writer:
             self.put(1, self.label(question), font=_HEADER_FONT)
             cell = self.answer_cell(question, value, 2)
             self.record(cell, self.kind(question), question.key)
-            if question.type == "date":
-                hint = " ".join(filter(None, [hint, self.text(_STRINGS["date"])]))
+            if question_type.excel.hint:
+                hint = " ".join(filter(None, [hint, self.text(question_type.excel.hint)]))
             self.put(3, hint)
             self.row += 1
         if question.other:
@@ -315,24 +311,21 @@ class _Writer:
     @staticmethod
     def kind(question: Question) -> str:
         """``1`` a choice by label, ``M`` several choices by label, ``s`` a plain value."""
-        if question.type in ("select_one", "rating"):
-            return "1"
-        if question.type == "select_multiple":
-            return "M"
-        return "s"
+        return type_of(question).excel.kind
 
     def answer_cell(self, question: Question, value: Any, column: int):
-        if question.type in ("select_one", "rating"):
+        cell_type = type_of(question).excel
+        if cell_type.kind == "1":
             shown = question.label_for(value, self.lang) if value is not None else None
             cell = self.put(column, shown, answer=True)
             self.dropdown(cell, [self.text(c.label) for c in question.choices])
-        elif question.type == "select_multiple":
+        elif cell_type.kind == "M":
             chosen = value if isinstance(value, list) else []
             shown = "; ".join(question.label_for(code, self.lang) for code in chosen) or None
             cell = self.put(column, shown, answer=True)
         else:
             cell = self.put(column, _display(value), answer=True)
-            if question.type in ("text", "long_text", "date"):
+            if cell_type.as_text:
                 cell.number_format = "@"
             self.number_rule(cell, question)
         return cell
@@ -341,15 +334,16 @@ class _Writer:
         self.put(1, self.label(question), font=_HEADER_FONT)
         self.put(3, hint)
         self.row += 1
-        children = [c for c in question.questions if c.type != "note"]
+        children = [c for c in question.questions if type_of(c).takes_answer]
         self.put(1, first, font=_HEADER_FONT, fill=_HEADER_FILL)
         column = 2
         for child in children:
             label = self.label(child)
-            if child.type == "select_multiple":
+            cell_type = type_of(child).excel
+            if cell_type.kind == "M":
                 label = f"{label} ({self.text(_STRINGS['several'])})"
-            if child.type == "date":
-                label = f"{label} ({self.text(_STRINGS['date'])})"
+            if cell_type.hint:
+                label = f"{label} ({self.text(cell_type.hint)})"
             headers = [label]
             if child.other:
                 headers.append(self.text(OTHER_SPECIFY_LABEL))
@@ -401,7 +395,7 @@ class _Writer:
             return
         items = self.answers.get(question.key)
         items = items if isinstance(items, Mapping) else {}
-        hint = " ".join(filter(None, [hint, self.text(_STRINGS["per_item"])]))
+        hint = " ".join(filter(None, [hint, self.text(_STRINGS["each_item"])]))
         children = self.table_header(question, hint, self.text(_STRINGS["item"]))
         for choice in source.choices:
             if choice.code == OTHER_CODE:
@@ -513,11 +507,7 @@ class _Reader:
             return codes or None
         if isinstance(raw, dt.datetime):
             raw = raw.date()
-        if question.type == "date" and isinstance(raw, dt.date):
-            return raw.isoformat()
-        if question.type in ("text", "long_text") and not isinstance(raw, str):
-            return str(raw)
-        return raw
+        return type_of(question).from_excel(question, raw)
 
     def read(self) -> FilledQuestionnaire:
         answers = self.result.answers
@@ -558,7 +548,7 @@ class _Reader:
             answers[key] = codes or None
         for key, table in tables.items():
             container = self.question(key)
-            if container is not None and container.type == "per_item":
+            if container is not None and type_of(container).shape is AnswerShape.ITEMS:
                 answers[key] = {item: row for item, row in table.items() if row} or None
                 self.check_items(container, answers[key] or {})
                 continue

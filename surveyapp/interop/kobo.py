@@ -40,6 +40,7 @@ from surveyapp.models import Organisation, Response
 from surveyapp.models.external import ExternalSubmission
 from surveyapp.questionnaire import Questionnaire, check_complete, clean_answers
 from surveyapp.questionnaire.text import UnprintableText, find_unprintable, printable_text
+from surveyapp.questionnaire.types import AnswerShape, QuestionType, type_of
 
 #: columns of the tools' own bookkeeping (compared without case)
 _TOOL_COLUMNS = {
@@ -109,7 +110,10 @@ class _Field:
     groups: tuple[str, ...]
     #: the repeat or per_item key holding a child or an item code
     container: str | None = None
+    #: the XLSForm type word (``acknowledge`` for a "not for attribution" mark)
     kind: str = ""
+    #: the type of the question the field answers (None for a generated field)
+    question_type: QuestionType | None = None
 
 
 def read_submissions(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
@@ -162,9 +166,10 @@ def _read_csv(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
 def _fields(questionnaire: Questionnaire) -> dict[str, _Field]:
     """The fields of the questionnaire's exported form, by name."""
     form = build_xlsform(questionnaire, [])
+    types = {q.key: type_of(q) for q in questionnaire.all_questions()}
     fields: dict[str, _Field] = {}
     groups: list[str] = []
-    containers: list[tuple[str, str]] = []
+    containers: list[str] = []
     for row in form.survey:
         kind = row["type"]
         role = str(row.get(META_COLUMN, "")).split(" ")[0]
@@ -174,18 +179,26 @@ def _fields(questionnaire: Questionnaire) -> dict[str, _Field]:
             if kind == "end_repeat":
                 containers.pop()
             continue
-        container = containers[-1][0] if containers else None
+        container = containers[-1] if containers else None
         if kind == "begin_group":
             groups.append(name)
             continue
+        question_type = types.get(name)
         if kind == "begin_repeat":
-            fields[name] = _Field(name, "container", tuple(groups), kind=role or "repeat")
+            fields[name] = _Field(name, "container", tuple(groups), question_type=question_type)
             groups.append(name)
-            containers.append((name, role or "repeat"))
+            containers.append(name)
             continue
+        takes_answer = question_type is None or question_type.takes_answer
         if name == ORGANISATION_FIELD:
             field_role = "organisation"
-        elif kind == "note" or role in ("item_name", "item_note"):
+        elif not takes_answer or role in (
+            "title",
+            "intro",
+            "section_intro",
+            "item_name",
+            "item_note",
+        ):
             field_role = "ignore"
         elif role == "item_code":
             field_role = "item_code"
@@ -193,7 +206,9 @@ def _fields(questionnaire: Questionnaire) -> dict[str, _Field]:
             field_role = "child"
         else:
             field_role = "answer"
-        fields[name] = _Field(name, field_role, tuple(groups), container, kind.split(" ")[0])
+        fields[name] = _Field(
+            name, field_role, tuple(groups), container, kind.split(" ")[0], question_type
+        )
     return fields
 
 
@@ -223,14 +238,19 @@ def _is_tool_column(column: str) -> bool:
     )
 
 
-def _value(field_kind: str, value: Any) -> Any:
+def _value(field: _Field, value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
-    if field_kind == "select_multiple" and isinstance(value, str):
+    if _is_multiple(field) and isinstance(value, str):
         return value.split()
-    if field_kind == "acknowledge" and isinstance(value, str):
+    if field.kind == "acknowledge" and isinstance(value, str):
         return value.upper() == "OK" or value.lower() in ("true", "yes", "1")
     return value
+
+
+def _is_multiple(field: _Field) -> bool:
+    """Whether the field holds several choice codes (space-separated, or split in columns)."""
+    return field.question_type is not None and field.question_type.is_multiple
 
 
 def _flatten(record: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
@@ -296,7 +316,7 @@ class _Record:
         if spec.role == "organisation":
             self.organisation = str(value).strip()
             return
-        value = _value(spec.kind, value)
+        value = _value(spec, value)
         if spec.role == "answer":
             self.answers[name] = value
             self.columns[name] = column
@@ -318,12 +338,12 @@ class _Record:
         """A KoboToolbox split select_multiple column ``PATH/KEY/CODE`` (0 or 1)."""
         head, _, _code = column.rpartition("/")
         parts = _split(head, self.fields) if head else None
-        return bool(parts) and self.fields[parts[-1][0]].kind == "select_multiple"
+        return bool(parts) and _is_multiple(self.fields[parts[-1][0]])
 
     def finish(self) -> None:
         for container, rows in self.rows.items():
             spec = self.fields[container]
-            if spec.kind == "per_item":
+            if spec.question_type is not None and spec.question_type.shape is AnswerShape.ITEMS:
                 items: dict[str, Any] = {}
                 for index in sorted(rows):
                     values = rows[index]

@@ -40,6 +40,13 @@ from surveyapp.questionnaire.model import (
     OTHER_CODE,
     OTHER_SPECIFY_LABEL,
 )
+from surveyapp.questionnaire.types import (
+    REGISTRY,
+    AnswerShape,
+    QuestionType,
+    XLSFormType,
+    type_of,
+)
 
 #: the column name of each language, as KoboToolbox writes them
 LANGUAGE_NAMES = {
@@ -186,7 +193,8 @@ def _literal(value: Any, numeric: bool) -> str:
     return f'"{text}"' if "'" in text else f"'{text}'"
 
 
-_NUMERIC_TYPES = ("integer", "decimal", "year")
+def _is_numeric(type_name: str) -> bool:
+    return type_name in REGISTRY and type_of(type_name).is_numeric
 
 
 def relevant_expression(condition: Mapping[str, Any], types: Mapping[str, str]) -> str:
@@ -205,31 +213,14 @@ def relevant_expression(condition: Mapping[str, Any], types: Mapping[str, str]) 
     if "includes" in condition:
         return f"selected(${{{key}}}, {_literal(condition['includes'], False)})"
     if "equals" in condition:
-        return f"${{{key}}} = {_literal(condition['equals'], kind in _NUMERIC_TYPES)}"
+        return f"${{{key}}} = {_literal(condition['equals'], _is_numeric(kind))}"
     if condition.get("answered"):
         return f"${{{key}}} != ''"
     return f"${{{key}}} = ''"
 
 
 def _constraint(question: Question) -> str:
-    parts = []
-    if question.type in ("integer", "decimal", "year"):
-        if question.min is not None:
-            parts.append(f". >= {question.min}")
-        if question.max is not None:
-            parts.append(f". <= {question.max}")
-    elif question.type == "date":
-        if question.min is not None:
-            parts.append(f". >= date('{question.min}')")
-        if question.max is not None:
-            parts.append(f". <= date('{question.max}')")
-    elif question.type == "select_multiple":
-        if question.min is not None:
-            parts.append(f"count-selected(.) >= {question.min}")
-        if question.max is not None:
-            parts.append(f"count-selected(.) <= {question.max}")
-    elif question.type in ("text", "long_text") and question.max_length:
-        parts.append(f"string-length(.) <= {question.max_length}")
+    parts = type_of(question).xlsform_constraint(question)
     if question.format == "email":
         parts.append(EMAIL_CONSTRAINT)
     return " and ".join(parts)
@@ -327,12 +318,11 @@ class _Exporter:
             else "",
             "constraint": _constraint(question),
         }
-        kind = question.type
+        kind = type_of(question)
         meta: dict[str, Any] = {}
-        role = ""
         if question.choices_from:
             meta["choices_from"] = question.choices_from
-        if kind == "repeat":
+        if kind.shape is AnswerShape.ROWS:
             row.update(type="begin_repeat", constraint="", required="")
             self.form.survey.append(
                 row | {META_COLUMN: _meta("", min=question.min, max=question.max)}
@@ -341,20 +331,16 @@ class _Exporter:
                 self.question(child)
             self.form.survey.append({"type": "end_repeat"})
             return
-        if kind == "per_item":
+        if kind.shape is AnswerShape.ITEMS:
             self.per_item(question, row)
             return
-        if kind == "long_text":
-            row.update(type="text", appearance="multiline")
-        elif kind == "year":
-            row["type"] = "integer"
-            role = "year"
-        elif kind == "rating":
-            row.update(type=f"select_one {self.list_for(question)}", appearance="likert")
-        elif kind in ("select_one", "select_multiple"):
-            row["type"] = f"{kind} {self.list_for(question)}"
-        else:
-            row["type"] = kind
+        written = kind.xlsform or XLSFormType(question.type)
+        row["type"] = (
+            written.type.format(list=self.list_for(question)) if kind.has_choices else written.type
+        )
+        if written.appearance:
+            row["appearance"] = written.appearance
+        role = written.role
         row[META_COLUMN] = _meta(role, **meta)
         self.form.survey.append(row)
         if question.other:
@@ -389,7 +375,7 @@ class _Exporter:
             constraint="",
             repeat_count=f"count-selected(${{{source}}})",
         )
-        row[META_COLUMN] = _meta("per_item", items_from=source)
+        row[META_COLUMN] = _meta(type_of(question).xlsform.role, items_from=source)
         survey = self.form.survey
         survey.append(row)
         survey.append(
@@ -628,9 +614,10 @@ def parse_constraint(expression: str, kind: str) -> dict[str, Any]:
 
     :raises ValueError: the expression is not a conjunction of bounds on the answer.
     """
+    question_type = type_of(kind)
     bounds: dict[str, Any] = {}
     for part in re.split(r"\s+and\s+", expression.strip()):
-        if part.strip() == EMAIL_CONSTRAINT and kind == "text":
+        if part.strip() == EMAIL_CONSTRAINT and "email" in question_type.formats:
             bounds["format"] = "email"
             continue
         match = _BOUND.match(part.strip().strip("()").strip())
@@ -642,14 +629,29 @@ def parse_constraint(expression: str, kind: str) -> dict[str, Any]:
         else:
             value = float(raw) if "." in raw else int(raw)
         if subject == "string-length(.)":
-            if op != "<=" or kind not in ("text", "long_text"):
+            if op != "<=" or not question_type.is_text:
                 raise ValueError(part)
             bounds["max_length"] = value
             continue
-        if (subject == "count-selected(.)") != (kind == "select_multiple"):
+        expected = "count-selected(.)" if question_type.bounds == "count" else "."
+        if question_type.bounds is None or subject != expected:
             raise ValueError(part)
         bounds["min" if op == ">=" else "max"] = value
     return bounds
+
+
+def _our_type(word: str, appearance: str, role: str) -> QuestionType | None:
+    """The question type an XLSForm row is: the registered type written with the row's
+    ``type`` word and role whose appearance the row has (the most specific one)."""
+    fitting = [
+        question_type
+        for question_type in REGISTRY.values()
+        if question_type.xlsform is not None
+        and question_type.xlsform.word == word
+        and question_type.xlsform.role == role
+        and question_type.xlsform.appearance in appearance
+    ]
+    return max(fitting, key=lambda t: len(t.xlsform.appearance), default=None)
 
 
 def _meta_tokens(value: Any) -> tuple[str, dict[str, str]]:
@@ -904,11 +906,13 @@ class _Importer:
     def container(
         self, row: Mapping[str, Any], number: int, role: str, meta: Mapping[str, str]
     ) -> dict[str, Any] | None:
-        if role == "per_item":
-            question = self.common(row, number, "per_item")
+        ours = _our_type("begin_repeat", str(row.get("appearance", "")).lower(), role)
+        if ours is None:
+            ours = _our_type("begin_repeat", "", "")
+        question = self.common(row, number, ours.name)
+        if ours.shape is AnswerShape.ITEMS:
             question["items_from"] = meta.get("items_from", "")
         else:
-            question = self.common(row, number, "repeat")
             if row.get("repeat_count"):
                 self.note("survey", number, "repeat_count is not carried")
             for bound in ("min", "max"):
@@ -933,25 +937,18 @@ class _Importer:
                 "survey", number, f"metadata field '{row.get('name')}' ({kind}) is not carried"
             )
             return None
-        if kind == "text":
-            ours = "long_text" if "multiline" in appearance else "text"
-        elif kind == "integer":
-            ours = "year" if role == "year" else "integer"
-        elif kind in ("decimal", "date", "note"):
-            ours = kind
-        elif kind in ("select_one", "select_multiple"):
-            ours = "rating" if kind == "select_one" and "likert" in appearance else kind
-        else:
+        ours = _our_type(kind, appearance, role)
+        if ours is None or ours.is_container:
             self.note(
                 "survey",
                 number,
                 f"question type '{' '.join(parts)}' is not carried ({row.get('name')})",
             )
             return None
-        question = self.common(row, number, ours)
-        if ours == "note":
+        question = self.common(row, number, ours.name)
+        if not ours.takes_answer:
             return {k: v for k, v in question.items() if k in ("key", "type", "label", "show_if")}
-        if kind in ("select_one", "select_multiple"):
+        if ours.has_choices:
             if len(parts) < 2:
                 self.note("survey", number, "a select without a list name is not carried")
                 return None
@@ -972,12 +969,14 @@ class _Importer:
         constraint = row.get("constraint")
         if constraint:
             try:
-                question.update(parse_constraint(str(constraint), ours))
+                question.update(parse_constraint(str(constraint), ours.name))
             except ValueError:
                 self.note("survey", number, f"constraint '{constraint}' is not carried")
-        if ours == "year":
-            question.setdefault("min", 1900)
-            question.setdefault("max", 2100)
+        low, high = ours.default_bounds
+        if low is not None:
+            question.setdefault("min", low)
+        if high is not None:
+            question.setdefault("max", high)
         return question
 
 
