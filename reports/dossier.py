@@ -72,9 +72,8 @@ class StateView:
     benefits_attributable: bool = True
     national_impact: str | None = None
     national_impact_attributable: bool = True
-    #: position on the rating scale, 1 = lowest; with its label
+    #: position on the rating scale, 1 = lowest
     value_rating: int | None = None
-    value_rating_label: str | None = None
     #: the language the State wrote its free-text answers in (None: the summary's language)
     language: str | None = None
     #: how stable the State considers the ISCM's funding (``stable``, ``partly_stable``,

@@ -30,7 +30,6 @@ CHART_PLACES: dict[str, str] = {
 #: what an analyst may rewrite: the introduction and each numbered section
 EDITABLE_KEYS: frozenset[str] = frozenset({"introduction", *SECTION_KEYS})
 
-_BLANK_LINE = re.compile(r"\n\s*\n")
 
 environment = Environment(
     loader=PackageLoader("reports", "templates"),
@@ -95,11 +94,6 @@ def mark_foreign(paragraph: str, foreign: list[tuple[str, str]]) -> Markup:
         )
 
     return Markup(pattern.sub(span, html))  # noqa: S704 - built from escaped parts
-
-
-def paragraphs_from_text(text: str) -> list[str]:
-    """Split an analyst's plain text into paragraphs at blank lines."""
-    return [" ".join(block.split()) for block in _BLANK_LINE.split(text) if block.strip()]
 
 
 def checked_edits(edits: dict[str, str] | None) -> dict[str, str]:

@@ -260,7 +260,6 @@ def _state_views(survey_round, code, names, language):
                 national_impact=item.get("state_view.national_impact"),
                 national_impact_attributable=item.attributable("state_view.national_impact"),
                 value_rating=int(rating) if str(rating or "").isdigit() else None,
-                value_rating_label=item.label("state_view.value_rating"),
                 language=response.language,
                 # a State that does not know says nothing the summary could set beside the ISCM's
                 funding_view=funding_view if funding_view in funding_views else None,

@@ -390,7 +390,6 @@ def khartoum_state_views() -> list[StateView]:
             value_areas=("Developing partnerships",),
             value_area_codes=("partnerships",),
             value_rating=4,
-            value_rating_label="Very valuable",
         ),
         StateView(
             state=org["ETH"],
@@ -402,7 +401,6 @@ def khartoum_state_views() -> list[StateView]:
                 "root causes of irregular migration"
             ),
             value_rating=5,
-            value_rating_label="Essential",
         ),
         StateView(
             state=org["NLD"],

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from reports import render_iscm_html
-from reports.html import environment, paragraphs_from_text
+from reports.html import environment
 
 
 def test_title_block_and_iscm_name_follow_the_seed(dossier):
@@ -84,10 +84,6 @@ def test_a_blank_edit_keeps_the_draft(dossier):
 def test_an_edit_of_an_unknown_section_is_refused(dossier):
     with pytest.raises(ValueError, match="no such section"):
         render_iscm_html(dossier, edits={"conclusions": "Text"})
-
-
-def test_plain_text_is_split_into_paragraphs_at_blank_lines():
-    assert paragraphs_from_text("One\ntwo.\n \n\nThree.\n") == ["One two.", "Three."]
 
 
 def test_charts_stand_with_a_table_of_their_numbers(dossier):
