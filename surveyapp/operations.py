@@ -27,6 +27,7 @@ from surveyapp.models.api_token import TOKEN_PREFIX, ApiToken
 from surveyapp.models.response import hash_token
 from surveyapp.models.types import utcnow
 from surveyapp.questionnaire import check_complete, clean_answers, load_questionnaire
+from surveyapp.questionnaire.types import AnswerShape, type_of
 from surveyapp.registry import Registry
 from surveyapp.security import check_password_policy
 
@@ -361,10 +362,10 @@ def _write_answers(response, questionnaire, clean, stored, actor, channel) -> li
     changed = []
     now = utcnow()
     for key, value in clean.items():
-        question_type = _top_level_type(questionnaire, key)
-        if question_type == "per_item" and isinstance(value, dict):
+        by_item = _answered_per_item(questionnaire, key)
+        if by_item and isinstance(value, dict):
             items = value.items()
-        elif question_type == "per_item" and value is None:
+        elif by_item and value is None:
             items = [(item, None) for (k, item) in rows if k == key]
         else:
             items = [("", value)]
@@ -388,11 +389,12 @@ def _write_answers(response, questionnaire, clean, stored, actor, channel) -> li
     return changed
 
 
-def _top_level_type(questionnaire, key: str) -> str:
+def _answered_per_item(questionnaire, key: str) -> bool:
+    """Whether top-level ``key`` is a question answered per item (one row per item)."""
     for question in questionnaire.questions():
         if question.key == key:
-            return question.type
-    return "companion"
+            return type_of(question).shape is AnswerShape.ITEMS
+    return False
 
 
 def _audit(

@@ -40,6 +40,11 @@ class ShownAnswer:
     other: str | None = None
     not_for_attribution: bool = False
 
+    @property
+    def shape(self) -> str:
+        """What the answer is made of (``value``, ``rows``, ``items``), for the layout."""
+        return type_of(self.type).shape.value
+
 
 @dataclass
 class ShownSection:

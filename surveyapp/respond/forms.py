@@ -52,6 +52,12 @@ class QuestionView:
     items: list[Item] = dataclasses.field(default_factory=list)
     children: list[Question] = dataclasses.field(default_factory=list)
 
+    @property
+    def shape(self) -> str:
+        """What the answer is made of (``none``, ``value``, ``rows``, ``items``), for the
+        template's layout."""
+        return type_of(self.question).shape.value
+
 
 class SectionForm(FlaskForm):
     """Base of every section form: CSRF (from FlaskForm) and the version saved from."""

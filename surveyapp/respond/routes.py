@@ -42,6 +42,7 @@ from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES, text_direction
 from surveyapp.models import AuditEvent, Invitation, Membership, Organisation
 from surveyapp.models.response import hash_token
 from surveyapp.questionnaire import Question, check_complete, section_errors, visible_answers
+from surveyapp.questionnaire.types import AnswerShape, type_of
 from surveyapp.respond.display import conflict_text, section_entries
 from surveyapp.respond.forms import (
     attach_errors,
@@ -56,7 +57,6 @@ from surveyapp.respond.operations import choose_language, decline_suggestions
 from surveyapp.security import count_failed_token_lookup
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r/<token>")
-
 
 
 @blueprint.url_value_preprocessor
@@ -435,7 +435,7 @@ def _item_context(section_key: str, question_key: str, item_code: str):
     except KeyError:
         abort(404)
     question = next(
-        (q for q in current.questions if q.key == question_key and q.type == "per_item"), None
+        (q for q in current.questions if q.key == question_key and _asks_per_item(q)), None
     )
     if question is None:
         abort(404)
@@ -450,7 +450,7 @@ def _registry_suggestions(current, answers: dict[str, Any]) -> dict[str, list[st
     per-ISCM blocks follow, as long as the respondent has never answered it (an answer
     cleared later stays cleared: the audit trail says it was answered)."""
     followed = {
-        q.items_from for q in g.questionnaire.questions() if q.type == "per_item" and q.items_from
+        q.items_from for q in g.questionnaire.questions() if _asks_per_item(q) and q.items_from
     }
     keys = [
         q.key
@@ -485,7 +485,7 @@ def _item_sources(current) -> dict[str, Any]:
     """For each ``per_item`` question here: the section where its items are chosen."""
     sources = {}
     for question in current.questions:
-        if question.type == "per_item" and question.items_from:
+        if _asks_per_item(question) and question.items_from:
             sources[question.key] = _query_section(question.items_from)
     return sources
 
@@ -518,7 +518,7 @@ def _item_states(answers: dict[str, Any]) -> dict[str, dict[str, str]]:
     errors = check_complete(g.questionnaire, answers)
     states: dict[str, dict[str, str]] = {}
     for question in g.questionnaire.questions():
-        if question.type != "per_item":
+        if not _asks_per_item(question):
             continue
         stored = answers.get(question.key) or {}
         found = {}
@@ -697,7 +697,8 @@ def _problem_place(section_, question: Question, parts: list[str], answers) -> t
     """The link to the field a problem path points at, and that field's label."""
     section_url = url_for("respond.section", section_key=section_.key)
     label = _t(question.label)
-    if question.type == "per_item" and len(parts) >= 2:
+    shape = type_of(question).shape
+    if shape is AnswerShape.ITEMS and len(parts) >= 2:
         items = _item_labels(question, answers)
         item_url = url_for(
             "respond.item", section_key=section_.key, question_key=question.key, item_code=parts[1]
@@ -709,7 +710,7 @@ def _problem_place(section_, question: Question, parts: list[str], answers) -> t
         return f"{item_url}#{parts[2]}", _(
             "%(item)s: %(question)s", item=name, question=_t(child.label)
         )
-    if question.type == "repeat" and len(parts) >= 3 and parts[1].isdigit():
+    if shape is AnswerShape.ROWS and len(parts) >= 3 and parts[1].isdigit():
         child = _child(question, parts[2])
         text = _(
             "%(list)s, row %(number)s: %(question)s",
@@ -718,9 +719,14 @@ def _problem_place(section_, question: Question, parts: list[str], answers) -> t
             question=_t(child.label) if child else parts[2],
         )
         return f"{section_url}#{parts[0]}-{parts[1]}-{parts[2]}", text
-    if question.type in ("repeat", "per_item"):
+    if type_of(question).is_container:
         return f"{section_url}#q-{parts[0]}", label
     return f"{section_url}#{parts[0]}", label
+
+
+def _asks_per_item(question: Question) -> bool:
+    """Whether ``question`` asks its child questions once per chosen item."""
+    return type_of(question).shape is AnswerShape.ITEMS
 
 
 def _child(question: Question, key: str) -> Question | None:
@@ -867,9 +873,9 @@ def _items_with_answers(current, answers: dict[str, Any]) -> dict[str, dict[str,
     """For each multiple choice here that a later ``per_item`` block follows: the chosen items
     that already have answers there (code -> label), so un-ticking one asks first."""
     found: dict[str, dict[str, str]] = {}
-    keys = {q.key for q in current.questions if q.type == "select_multiple"}
+    keys = {q.key for q in current.questions if type_of(q).is_multiple}
     for question in g.questionnaire.questions():
-        if question.type == "per_item" and question.items_from in keys:
+        if _asks_per_item(question) and question.items_from in keys:
             stored = answers.get(question.key) or {}
             source = g.questionnaire.question(question.items_from)
             labels = {c.code: c.label.get_text(g.language) for c in source.choices}
