@@ -27,8 +27,6 @@ QUESTION_TYPES = (
     "repeat",
     "per_item",
 )
-#: types whose answer is made of child questions
-CONTAINER_TYPES = ("repeat", "per_item")
 #: who answers a questionnaire: a member State, an ISCM's secretariat, an IGO
 RESPONDENT_TYPES = ("state", "iscm", "igo")
 
@@ -121,8 +119,9 @@ class Question:
 
     @property
     def is_container(self) -> bool:
-        """Whether the answer is made of child questions (``repeat`` or ``per_item``)."""
-        return self.type in CONTAINER_TYPES
+        """Whether the answer is made of child questions (``repeat`` or ``per_item``: the
+        format gives child questions to these types only)."""
+        return bool(self.questions)
 
     @property
     def choice_codes(self) -> list[str]:
