@@ -1,38 +1,66 @@
-"""Fixtures shared by every test: an application on a fresh database, clients, factories."""
+"""Fixtures shared by every test: an application on a fresh database, clients, factories, and
+the browser."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import threading
 
 import pytest
+from argon2 import PasswordHasher
+from werkzeug.serving import make_server
 
 from surveyapp import create_app
 from surveyapp.extensions import db
+from surveyapp.models import user as user_model
+from tests.database_template import TEST_SETTINGS, PostgresTemplate, sqlite_template
+
+
+@pytest.fixture(scope="session")
+def fresh_database(tmp_path_factory):
+    """Factory: a fresh database for one test, copied from a template built once per session.
+
+    ``fresh_database(tmp_path)`` returns the URL of a database with the schema, the registry,
+    the questionnaires and the open round, identical for every test (see
+    ``tests/database_template.py``).
+    """
+    folder = tmp_path_factory.mktemp("database-template")
+    url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL")
+    if not url:
+        yield sqlite_template(folder)
+        return
+    template = PostgresTemplate(url, folder)
+    yield template.fresh
+    template.drop()
+
+
+#: Argon2 at its cheapest: one hash costs about 0.3 s with the production parameters, and most
+#: tests create an account and log in. Tests of hashing itself keep the production parameters
+#: (marker ``production_password_hashing``); so does the application outside the tests.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(request, monkeypatch):
+    """Hash passwords with cheap Argon2 parameters unless the test is marked otherwise."""
+    if request.node.get_closest_marker("production_password_hashing") is None:
+        monkeypatch.setattr(user_model, "_hasher", CHEAP_HASHER)
+    # The stand-in hash of unknown accounts is made once, with whichever hasher is in place.
+    user_model._dummy_hash.cache_clear()
+    yield
+    user_model._dummy_hash.cache_clear()
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
+def app(tmp_path, monkeypatch, fresh_database):
     """An application on a fresh database, registry and questionnaires loaded, a round open.
 
     SQLite in a temporary folder by default; ``SURVEYAPP_TEST_DATABASE_URL`` (e.g. PostgreSQL)
-    runs the same tests against another engine, emptied before each test.
+    runs the same tests against another engine, created afresh before each test.
     """
     monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path / "instance"))
-    url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
-    application = create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": url,
-            "SECRET_KEY": "test-secret-key",
-            "SURVEYAPP_BASE_URL": "http://localhost",
-        }
-    )
-    from surveyapp.cli import initialise_database
-
-    with application.app_context():
-        if not url.startswith("sqlite"):
-            db.drop_all()
-        initialise_database(year=2026, migrate=False)
+    application = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": fresh_database(tmp_path)})
     yield application
     with application.app_context():
         db.session.remove()
@@ -85,3 +113,66 @@ def create_user(app):
         return email, password
 
     return create
+
+
+# -- the browser ---------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+@pytest.fixture
+def live_server(app):
+    """``app`` served by a real HTTP server on a free loopback port; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium, started once per session; skipped without it unless required.
+
+    Starting Chromium costs seconds; each test still gets a context of its own (``browser_page``),
+    with its own cookies, storage and pages, so tests stay isolated.
+    """
+    executable = _chromium_path()
+    if executable is None:
+        if os.environ.get("SURVEYAPP_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required (SURVEYAPP_REQUIRE_BROWSER=1) but was not found.")
+        pytest.skip("Chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """A page in a fresh browser context (no cookies, no storage) of the session's Chromium."""
+    context = chromium.new_context()
+    yield context.new_page()
+    # Close every context, including those a test opened for a second person.
+    for opened in chromium.contexts:
+        opened.close()

@@ -38,19 +38,3 @@ def exported_form(registry, shipped_questionnaire):
         )
 
     return build
-
-
-def _browser_fixtures():
-    """The browser fixtures of ``tests/browser/conftest.py``, shared rather than copied."""
-    import importlib.util
-    import pathlib
-
-    path = pathlib.Path(__file__).parent.parent / "browser" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("interop_browser_fixtures", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-live_server = _browser_fixtures().live_server
-browser_page = _browser_fixtures().browser_page

@@ -67,6 +67,7 @@ def test_a_deactivated_account_costs_one_password_hash_too(
     assert len(hashes_verified) == 1
 
 
+@pytest.mark.production_password_hashing
 def test_an_unknown_address_takes_as_long_as_a_wrong_password(app, client, create_user):
     app.config["SURVEYAPP_LOGIN_LIMIT_ACCOUNT"] = "100 per minute"
     app.config["SURVEYAPP_LOGIN_LIMIT_ADDRESS"] = "100 per minute"
