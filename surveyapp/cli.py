@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import json
 import secrets
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from werkzeug.serving import run_simple
 
 from surveyapp import exports, mail, operations, stored_text
+from surveyapp.bootstrap import (
+    initialise_database,
+    needs_database,
+    questionnaire_dir,
+    questionnaire_files,
+    safe_url,
+)
 from surveyapp.extensions import db
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
@@ -50,75 +53,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(stored_text.answers_commands)
 
 
-def needs_database(command: Callable | None = None, *, writes: bool = True) -> Callable:
-    """Turn "no such table" and connection failures into one clear line instead of a traceback.
-
-    :param writes: the command writes; on SQLite its transactions then take the write lock at
-        once rather than failing when a running server wrote in between. Report commands read,
-        render with no transaction open and write their cache entry in a transaction of its
-        own, so they hold no lock while they render.
-    """
-    if command is None:
-        return functools.partial(needs_database, writes=writes)
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        from surveyapp import WRITE_INTENT
-
-        WRITE_INTENT.set(writes)
-        try:
-            return command(*args, **kwargs)
-        except (OperationalError, ProgrammingError) as error:
-            db.session.rollback()
-            url = _safe_url(current_app.config["SQLALCHEMY_DATABASE_URI"])
-            raise click.ClickException(
-                f"The database at {url} is not ready ({error.orig}). "
-                "Check SURVEYAPP_DATABASE_URL and run `surveyapp init`."
-            ) from error
-        except DBAPIError as error:
-            db.session.rollback()
-            raise click.ClickException(f"The database refused the change: {error.orig}") from error
-
-    return wrapper
-
-
-def questionnaire_dir() -> Path:
-    """The folder of the questionnaire files that ship with the package."""
-    from questionnaires import data_path
-
-    return data_path()
-
-
-def questionnaire_files() -> list[Path]:
-    """The three questionnaire files, in respondent-type order."""
-    return [questionnaire_dir() / f"{kind}.yaml" for kind in RESPONDENT_TYPES]
-
-
-def initialise_database(year: int | None = None, *, migrate: bool = True) -> None:
-    """Create or upgrade the schema, load registry and questionnaires, open a round if none is.
-
-    :param migrate: run the migrations (the default); False creates the tables straight from
-        the models, which the tests use for speed (a test checks the two agree).
-    """
-    from surveyapp.registry import load_registry
-    from surveyapp.schema import upgrade_schema
-
-    if migrate:
-        upgrade_schema()
-    else:
-        db.create_all()
-    registry = load_registry()
-    operations.load_registry(registry)
-    versions = [operations.store_questionnaire(p, registry) for p in questionnaire_files()]
-    survey_round = operations.current_round()
-    if survey_round is None:
-        year = year or dt.date.today().year
-        operations.open_round(f"ISCM assessment {year}", year, versions)
-    else:
-        operations.attach_questionnaires(survey_round, versions)
-    db.session.commit()
-
-
 @click.command("init")
 @with_appcontext
 @needs_database
@@ -129,7 +63,7 @@ def init_command() -> None:
     except SchemaMismatch as error:
         raise click.ClickException(str(error)) from error
     survey_round = operations.current_round()
-    click.echo(f"Database ready: {_safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
+    click.echo(f"Database ready: {safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
     click.echo(f"Open round: {survey_round.name}")
 
 
@@ -413,22 +347,12 @@ def restore_command(source: Path, yes: bool) -> None:
 
     url = current_app.config["SQLALCHEMY_DATABASE_URI"]
     if not yes:
-        click.confirm(f"Replace everything in {_safe_url(url)} with {source}?", abort=True)
+        click.confirm(f"Replace everything in {safe_url(url)} with {source}?", abort=True)
     try:
         restore(url, source)
     except BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Restored {source}")
-
-
-def _safe_url(url: str) -> str:
-    """A database URL without its password, for printing."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        credentials, host = rest.rsplit("@", 1)
-        user = credentials.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}"
-    return url
 
 
 def generate_password() -> str:

@@ -10,6 +10,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from surveyapp import operations
+from surveyapp.bootstrap import initialise_database
 from surveyapp.extensions import db
 from surveyapp.models import Organisation
 
@@ -31,7 +32,6 @@ class DemoSummary:
 
 def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSummary:
     """Create the tables and the demo round in the application's (empty) database."""
-    from surveyapp.cli import initialise_database
     from surveyapp.demo import illustrative_responses, khartoum_responses
     from surveyapp.registry import load_registry
 

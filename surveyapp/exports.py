@@ -34,9 +34,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import selectinload
 
+from surveyapp.bootstrap import needs_database
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, QuestionnaireVersion, Response, SurveyRound
 from surveyapp.questionnaire import Question, Questionnaire, visible_answers
@@ -417,6 +417,7 @@ def round_for_export(round_id: int | None) -> SurveyRound | None:
 @click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
 @click.option("--round", "round_id", type=int, help="The round (default: the open round).")
 @with_appcontext
+@needs_database(writes=False)
 def export_command(
     file_format: str,
     output: Path,
@@ -426,26 +427,19 @@ def export_command(
     round_id: int | None,
 ) -> None:
     """Export the answers as XLSX, or as a ZIP of CSV files (one per sheet)."""
-    try:
-        survey_round = round_for_export(round_id)
-        if round_id is not None and survey_round is None:
-            raise click.ClickException(f"No round has the number {round_id}.")
-        output.parent.mkdir(parents=True, exist_ok=True)
-        partial = output.with_name(output.name + ".part")
-        with partial.open("wb") as handle:
-            rows = export_round(
-                survey_round,
-                handle,
-                file_format=file_format,
-                kinds=(kind,) if kind else RESPONDENT_TYPES,
-                labels=labels,
-                language=lang,
-            )
-    except (OperationalError, ProgrammingError) as error:
-        db.session.rollback()
-        raise click.ClickException(
-            f"The database is not ready ({error.orig}). Check SURVEYAPP_DATABASE_URL and run "
-            "`surveyapp init`."
-        ) from error
+    survey_round = round_for_export(round_id)
+    if round_id is not None and survey_round is None:
+        raise click.ClickException(f"No round has the number {round_id}.")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(output.name + ".part")
+    with partial.open("wb") as handle:
+        rows = export_round(
+            survey_round,
+            handle,
+            file_format=file_format,
+            kinds=(kind,) if kind else RESPONDENT_TYPES,
+            labels=labels,
+            language=lang,
+        )
     partial.replace(output)
     click.echo(f"Wrote {output} ({rows} data rows)")

@@ -29,9 +29,9 @@ from flask import current_app, render_template
 from flask.cli import with_appcontext
 from flask_babel import force_locale, gettext
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from surveyapp import operations
+from surveyapp.bootstrap import needs_database
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
 from surveyapp.models import Contact, Invitation, Organisation, OutboxMessage, Response, SurveyRound
@@ -348,18 +348,12 @@ def mail_commands() -> None:
 @mail_commands.command("send")
 @click.option("--all", "retry_failed", is_flag=True, help="Also retry messages given up on.")
 @with_appcontext
+@needs_database
 def send_command(retry_failed: bool) -> None:
     """Send the messages waiting in the outbox (run it from cron to retry failures)."""
     if not mail_configured():
         raise click.ClickException("E-mail is not configured: set SURVEYAPP_MAIL_SERVER.")
-    try:
-        delivery = deliver_pending(retry_failed=retry_failed)
-    except (OperationalError, ProgrammingError) as error:
-        db.session.rollback()
-        raise click.ClickException(
-            f"The database is not ready ({error.orig}). Check SURVEYAPP_DATABASE_URL and run "
-            "`surveyapp init`."
-        ) from error
+    delivery = deliver_pending(retry_failed=retry_failed)
     click.echo(f"Sent {delivery.sent}, failed {delivery.failed}.")
     if delivery.error:
         click.echo(f"Mail server: {delivery.error}", err=True)

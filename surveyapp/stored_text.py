@@ -23,6 +23,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select, update
 
+from surveyapp.bootstrap import needs_database
 from surveyapp.extensions import db
 from surveyapp.models import Answer, AuditEvent, Organisation, Response, SurveyRound
 from surveyapp.models.summary import SummaryEdit
@@ -128,7 +129,6 @@ def answers_commands() -> None:
 @with_appcontext
 def repair_text_command(dry_run: bool) -> None:
     """Replace control characters and lone surrogates in stored text (they cannot be printed)."""
-    from surveyapp.cli import needs_database
 
     @needs_database(writes=not dry_run)
     def run() -> RepairReport:

@@ -19,6 +19,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from surveyapp.bootstrap import needs_database, questionnaire_dir
 from surveyapp.extensions import db
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.questionnaire.text import printable_text
@@ -58,7 +59,6 @@ def _organisation_choices(registry, respondent_type: str):
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 def export_xlsform(respondent_type: str, output: Path) -> None:
     """Write a questionnaire as an XLSForm for KoboToolbox or ODK."""
-    from surveyapp.cli import questionnaire_dir
     from surveyapp.interop.xlsform import build_xlsform
     from surveyapp.questionnaire import QuestionnaireError, load_questionnaire
     from surveyapp.registry import load_registry
@@ -123,7 +123,6 @@ def responses() -> None:
 @with_appcontext
 def import_responses(source: Path) -> None:
     """Import KoboToolbox / ODK submissions (JSON or CSV) of a form exported from here."""
-    from surveyapp.cli import needs_database
     from surveyapp.interop.kobo import SubmissionFileError, import_submissions, read_submissions
 
     # A file name that is not UTF-8 reaches Python with surrogates: it is stored as the source.
@@ -167,7 +166,6 @@ def round_group() -> None:
 def export_round_command(output: Path, round_id: int | None) -> None:
     """Write a round (questionnaires, registry, invitations, responses, audit) as JSON."""
     from surveyapp import operations
-    from surveyapp.cli import needs_database
     from surveyapp.interop.round_archive import export_round
     from surveyapp.models import SurveyRound
 
@@ -198,7 +196,6 @@ def export_round_command(output: Path, round_id: int | None) -> None:
 @with_appcontext
 def import_round_command(source: Path) -> None:
     """Add a round from a JSON archive (invitations need new links: invite again)."""
-    from surveyapp.cli import needs_database
     from surveyapp.interop.json_files import JSONFileError, read_json
     from surveyapp.interop.round_archive import ArchiveError, import_round
 
