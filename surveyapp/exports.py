@@ -40,10 +40,10 @@ from surveyapp.bootstrap import needs_database
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, QuestionnaireVersion, Response, SurveyRound
 from surveyapp.questionnaire import Question, Questionnaire, visible_answers
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.questionnaire.text import printable_text
 from surveyapp.questionnaire.types import AnswerShape, type_of
 
-RESPONDENT_TYPES = ("state", "iscm", "igo")
 FORMATS = ("csv", "xlsx")
 #: characters that make a spreadsheet read a cell as a formula
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

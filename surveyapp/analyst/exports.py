@@ -13,6 +13,7 @@ from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGE_NAMES
 from surveyapp.models import SurveyRound
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.request_input import whole_number
 
 #: exports larger than this are spooled to a temporary file instead of memory
@@ -39,7 +40,7 @@ def download_export():
     problem = None
     if file_format not in exports.FORMATS:
         problem = _("Choose CSV or XLSX.")
-    elif kind is not None and kind not in exports.RESPONDENT_TYPES:
+    elif kind is not None and kind not in RESPONDENT_TYPES:
         problem = _("Choose States, ISCM secretariats, IGOs or all types.")
     elif language not in LANGUAGE_NAMES:
         problem = _("Choose English, French, Spanish or Arabic.")
@@ -56,7 +57,7 @@ def download_export():
         survey_round,
         spool,
         file_format=file_format,
-        kinds=(kind,) if kind else exports.RESPONDENT_TYPES,
+        kinds=(kind,) if kind else RESPONDENT_TYPES,
         labels=request.args.get("labels") == "1",
         language=language,
     )

@@ -49,7 +49,7 @@ from surveyapp.questionnaire.types import (
 )
 
 #: the column name of each language, as KoboToolbox writes them
-LANGUAGE_NAMES = {
+LANGUAGE_COLUMNS = {
     "en": "English (en)",
     "fr": "French (fr)",
     "es": "Spanish (es)",
@@ -112,7 +112,7 @@ class XLSForm:
             if column in ("label", "hint"):
                 for lang in self.languages:
                     text = value.get(lang, "") if value else ""
-                    flat[f"{column}::{LANGUAGE_NAMES[lang]}"] = text
+                    flat[f"{column}::{LANGUAGE_COLUMNS[lang]}"] = text
             elif value not in (None, ""):
                 flat[column] = value
         return flat
@@ -122,14 +122,16 @@ class XLSForm:
         header = []
         for column in _SURVEY_COLUMNS:
             if column in ("label", "hint"):
-                header += [f"{column}::{LANGUAGE_NAMES[lang]}" for lang in self.languages]
+                header += [f"{column}::{LANGUAGE_COLUMNS[lang]}" for lang in self.languages]
             else:
                 header.append(column)
         return header
 
     def choices_header(self) -> list[str]:
         """The column names of the choices sheet."""
-        return ["list_name", "name"] + [f"label::{LANGUAGE_NAMES[lang]}" for lang in self.languages]
+        return ["list_name", "name"] + [
+            f"label::{LANGUAGE_COLUMNS[lang]}" for lang in self.languages
+        ]
 
     def to_pyxform(self) -> dict[str, list[dict[str, Any]]]:
         """The form as the dict pyxform's ``convert`` accepts (the sheets' rows)."""
@@ -265,7 +267,7 @@ class _Exporter:
             "form_title": q.title.get_text("en"),
             "form_id": q.id,
             "version": q.version,
-            "default_language": LANGUAGE_NAMES["en"],
+            "default_language": LANGUAGE_COLUMNS["en"],
             "respondent_type": q.respondent_type,
         }
         org_list = self.add_list(f"organisations_{q.respondent_type}", self.organisations)
