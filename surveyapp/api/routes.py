@@ -15,6 +15,7 @@ from surveyapp.api.blueprint import blueprint, for_respondent, public
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, Response
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.questionnaire.types import AnswerProblem
 from surveyapp.request_input import MAX_DATABASE_INTEGER, MAX_JSON_DEPTH
 
 VERSION_MESSAGE = (
@@ -80,7 +81,10 @@ def patch_response():
     except operations.AnswersInvalid as invalid:
         db.session.rollback()
         return jsonify(
-            error="invalid", message="Some answers are invalid.", errors=invalid.errors
+            error="invalid",
+            message="Some answers are invalid.",
+            errors=invalid.errors,
+            codes=problem_codes(invalid.errors),
         ), 422
     except operations.ResponseClosed as closed:
         return _closed(closed)
@@ -111,6 +115,7 @@ def submit():
             error="incomplete",
             message="Some answers are missing or invalid.",
             errors=invalid.errors,
+            codes=problem_codes(invalid.errors),
         ), 422
     except operations.StaleVersion as stale:
         return jsonify(
@@ -141,6 +146,17 @@ def _response_json(response: Response) -> dict[str, Any]:
         "version": response.version,
         "submitted_at": response.submitted_at.isoformat() if response.submitted_at else None,
         "answers": response.answer_values(),
+    }
+
+
+def problem_codes(errors: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
+    """The problems of ``errors`` for programs: ``{"code": ..., **parameters}`` per message."""
+    return {
+        path: [
+            problem.to_json() if isinstance(problem, AnswerProblem) else {"code": "invalid"}
+            for problem in problems
+        ]
+        for path, problems in errors.items()
     }
 
 

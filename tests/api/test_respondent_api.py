@@ -160,3 +160,17 @@ def test_a_token_opens_only_its_own_organisations_response(client, create_invita
     ethiopia = client.get("/api/v1/response", headers=bearer(ethiopia_token)).get_json()
     assert ethiopia["organisation"]["code"] == "ETH"
     assert ethiopia["answers"] == {}
+
+
+def test_a_refused_answer_comes_with_a_code_and_its_parameters(client, create_invitation):
+    token, _ = create_invitation("khartoum-process")
+    reply = client.patch(
+        "/api/v1/response",
+        json={"version": 0, "answers": {"founding_year": 1800, "mandate": "Migration"}},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert reply.status_code == 422
+    body = reply.get_json()
+    assert body["errors"]["founding_year"] == ["Enter a year between 1945 and 2100."]
+    assert body["codes"]["founding_year"] == [{"code": "out_of_range", "min": 1945, "max": 2100}]
+    assert set(body["codes"]) == set(body["errors"])
