@@ -4,7 +4,5 @@
 from tests.analyst.conftest import (  # noqa: F401 - fixtures and helpers used by these tests
     admin_client,
     analyst_client,
-    csrf_token,
-    log_in,
     logged_in,
 )

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Membership, Organisation
-from tests.admin.conftest import csrf_token
+from tests.pages import csrf_token
 
 
 def organisation(app, code: str) -> Organisation | None:

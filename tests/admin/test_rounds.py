@@ -7,7 +7,7 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, SurveyRound
-from tests.admin.conftest import csrf_token
+from tests.pages import csrf_token
 
 
 def versions(app) -> dict[str, int]:

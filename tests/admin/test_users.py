@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, User
-from tests.admin.conftest import csrf_token, log_in
+from tests.pages import csrf_token, log_in
 
 
 def create(client, email: str, password: str, role: str = "analyst"):

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-
-def csrf_token(client, path: str = "/login") -> str:
-    """The CSRF token of the form on ``path``."""
-    page = client.get(path).get_data(as_text=True)
-    found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
-    return found.group(1) if found else ""
-
-
-def log_in(client, email: str, password: str):
-    """Log ``client`` in through the login form."""
-    token = csrf_token(client)
-    return client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+from tests.pages import log_in
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from werkzeug.exceptions import HTTPException
 from surveyapp.analyst.blueprint import ORGANISER_ENDPOINTS
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, User
-from tests.analyst.conftest import log_in
+from tests.pages import log_in
 
 #: endpoints an organiser may open (read-only, nothing personal), as the blueprint declares
 ORGANISER_MAY = set(ORGANISER_ENDPOINTS)

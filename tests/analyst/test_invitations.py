@@ -14,7 +14,7 @@ from sqlalchemy import select
 from surveyapp import mail
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Invitation, Organisation, OutboxMessage, Response
-from tests.analyst.conftest import csrf_token
+from tests.pages import csrf_token
 
 
 class Inbox:

@@ -6,7 +6,7 @@ import pytest
 
 from surveyapp import operations
 from surveyapp.security import PasswordRejected, init_security, limiter
-from tests.analyst.conftest import csrf_token, log_in
+from tests.pages import csrf_token, log_in
 
 
 def test_failed_logins_are_limited_per_account(app, client, create_user):

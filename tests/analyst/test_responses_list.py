@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import event, select
 
 from surveyapp import operations
 from surveyapp.analyst.routes import PAGE_SIZE
 from surveyapp.extensions import db
 from surveyapp.models import Organisation
-
-
-def login(client, email, password):
-    page = client.get("/login").get_data(as_text=True)
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    client.post("/login", data={"csrf_token": csrf, "email": email, "password": password})
+from tests.pages import log_in
 
 
 def invite_states(app, count: int) -> None:
@@ -45,7 +38,7 @@ def queries_for(app, client, path: str) -> int:
 
 def test_the_list_is_paged_and_counts_every_response(app, client, create_user):
     invite_states(app, PAGE_SIZE + 20)
-    login(client, *create_user("analyst"))
+    log_in(client, *create_user("analyst"))
     first = client.get("/analyst/").get_data(as_text=True)
     assert f"Invited: <strong>{PAGE_SIZE + 20}</strong>" in first
     assert first.count('href="/analyst/responses/') == PAGE_SIZE
@@ -56,7 +49,7 @@ def test_the_list_is_paged_and_counts_every_response(app, client, create_user):
 
 
 def test_the_number_of_queries_does_not_grow_with_the_responses(app, client, create_user):
-    login(client, *create_user("analyst"))
+    log_in(client, *create_user("analyst"))
     invite_states(app, 5)
     few = queries_for(app, client, "/analyst/")
     invite_states(app, 150)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from surveyapp.extensions import db
 from surveyapp.models import Response
-from tests.analyst.conftest import csrf_token
+from tests.pages import csrf_token
 
 ANSWERS = {
     "respondent_name": "Amal Hassan",

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from reports.edits import is_safe_link, render_markdown
-from tests.analyst.conftest import csrf_token, log_in
+from tests.pages import csrf_token, log_in
 
 EDIT = (
     "See [the meeting notes](notes/2019-rabat.pdf), [the annex](/srv/annex.pdf), "

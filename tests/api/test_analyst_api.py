@@ -12,7 +12,7 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import ApiToken, User
-from tests.analyst.conftest import csrf_token, log_in
+from tests.pages import csrf_token, log_in
 
 ANALYST_PATHS = [
     "/api/v1/responses",

@@ -16,7 +16,7 @@ from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import Response, User
 from surveyapp.request_input import MAX_DATABASE_INTEGER, MAX_JSON_DEPTH
-from tests.analyst.conftest import csrf_token, log_in
+from tests.pages import csrf_token, log_in
 
 THIRTY_DIGITS = "1" + "0" * 29
 TEN_THOUSAND_DEEP = "[" * 10_000 + "]" * 10_000

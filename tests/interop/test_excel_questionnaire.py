@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 
 import pytest
 from openpyxl import load_workbook
@@ -17,6 +16,7 @@ from surveyapp.interop.excel_questionnaire import META_SHEET
 from surveyapp.models import AuditEvent, Response
 from surveyapp.questionnaire import load_questionnaire
 from surveyapp.registry import load_registry
+from tests.pages import page_csrf
 
 
 @functools.cache
@@ -37,19 +37,13 @@ def choice(key: str, code: str, lang: str = "fr", respondent_type: str = "iscm")
     return shipped(respondent_type).question(key).label_for(code, lang)
 
 
-def csrf_token(html: str) -> str:
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
-    assert match, "the page has no CSRF token"
-    return match.group(1)
-
-
 @pytest.fixture
 def analyst(client, create_user):
     """A client logged in as an analyst."""
     email, password = create_user("analyst")
     page = client.get("/login").get_data(as_text=True)
     client.post(
-        "/login", data={"csrf_token": csrf_token(page), "email": email, "password": password}
+        "/login", data={"csrf_token": page_csrf(page), "email": email, "password": password}
     )
     return client
 
@@ -110,7 +104,7 @@ def upload(client, response_id: int, workbook):
     buffer.seek(0)
     return client.post(
         f"/analyst/responses/{response_id}/excel",
-        data={"csrf_token": csrf_token(page), "workbook": (buffer, "filled.xlsx")},
+        data={"csrf_token": page_csrf(page), "workbook": (buffer, "filled.xlsx")},
         content_type="multipart/form-data",
     )
 
@@ -250,7 +244,7 @@ def test_a_file_that_is_not_a_workbook_gets_a_clear_message(analyst, iscm_respon
     page = analyst.get(f"/analyst/responses/{iscm_response}/excel").get_data(as_text=True)
     reply = analyst.post(
         f"/analyst/responses/{iscm_response}/excel",
-        data={"csrf_token": csrf_token(page), "workbook": (io.BytesIO(b"hello"), "x.xlsx")},
+        data={"csrf_token": page_csrf(page), "workbook": (io.BytesIO(b"hello"), "x.xlsx")},
         content_type="multipart/form-data",
     )
     assert reply.status_code == 400

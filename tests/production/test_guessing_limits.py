@@ -9,7 +9,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from surveyapp.models import user as user_model
-from tests.analyst.conftest import log_in
+from tests.pages import log_in
 
 OWNER_ADDRESS = "198.51.100.7"
 ATTACKER_ADDRESS = "203.0.113.66"

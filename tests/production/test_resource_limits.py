@@ -17,7 +17,7 @@ from werkzeug.test import encode_multipart
 
 from surveyapp.interop import workbook_limits
 from surveyapp.registry import RegistryError, load_registry
-from tests.analyst.conftest import csrf_token, log_in
+from tests.pages import csrf_token, log_in
 
 #: a registry file of a few hundred bytes whose aliases expand to 9^9 nodes
 REGISTRY_WITH_ALIASES = """\

@@ -19,7 +19,7 @@ from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import ApiToken, User
 from surveyapp.serving import BannerlessRequestHandler
-from tests.analyst.conftest import csrf_token, log_in
+from tests.pages import csrf_token, log_in
 
 NEW_PASSWORD = "plum tractor lantern 42"
 

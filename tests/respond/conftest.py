@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from respond_pages import page_csrf
 
 from tests.analyst.conftest import (  # noqa: F401 - an analyst reads what respondents entered
     analyst_client,
     logged_in,
 )
+from tests.pages import page_csrf
 
 #: a complete set of answers to the State questionnaire (the Netherlands, two ISCMs)
 STATE_ANSWERS = json.loads(

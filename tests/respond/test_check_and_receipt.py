@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfReader
-from respond_pages import page_csrf
 
 from reports.receipt import answers_checksum
+from tests.pages import page_csrf
 
 
 def pdf_text(data: bytes) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from respond_pages import page_csrf, page_version
 
 from surveyapp.questionnaire import AnswerError, coerce_value
 from surveyapp.questionnaire.model import Question, Text
+from tests.pages import page_csrf, page_version
 
 
 def email_question() -> Question:

@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 from openpyxl import load_workbook
-from respond_pages import page_csrf, page_version
 
 from surveyapp.extensions import db
 from surveyapp.interop.excel_questionnaire import read_workbook
 from surveyapp.models import Response
 from surveyapp.questionnaire import visible_answers
 from surveyapp.questionnaire.text import clean_text
+from tests.pages import page_csrf, page_version
 
 #: texts people paste: Word's quotes, dashes and spaces, Arabic, combining accents, emoji,
 #: formulas and markup that must stay text, Windows line ends

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from respond_pages import page_csrf, page_version
 from sqlalchemy import select
 
 from surveyapp.extensions import db
 from surveyapp.models import Response
+from tests.pages import page_csrf, page_version
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "surveyapp" / "translations"
 

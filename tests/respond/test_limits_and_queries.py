@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from respond_pages import page_csrf, page_version
 from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import Invitation, Response, SurveyRound
+from tests.pages import page_csrf, page_version
 
 
 def test_submitted_response_is_read_only(client, submitted_state):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from respond_pages import page_csrf, page_version
+
+from tests.pages import page_csrf, page_version
 
 
 def api_answers(client, token: str) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import threading
 import time
 
@@ -15,6 +14,7 @@ from surveyapp import operations
 from surveyapp.demo import khartoum_responses
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, PublishedSummary, RenderedPdf, Response
+from tests.pages import log_in, page_csrf
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -22,14 +22,7 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def login(client, email: str, password: str) -> None:
-    page = client.get("/login").get_data(as_text=True)
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    reply = client.post("/login", data={"csrf_token": csrf, "email": email, "password": password})
-    assert reply.status_code == 302
-
-
-def csrf_of(html: str) -> str:
-    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
+    assert log_in(client, email, password).status_code == 302
 
 
 @pytest.fixture
@@ -58,7 +51,7 @@ def save_text(client, section: str, text: str):
     page = client.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
     return client.post(
         "/analyst/summaries/khartoum-process",
-        data={"csrf_token": csrf_of(page), "lang": "en", f"text-{section}": text},
+        data={"csrf_token": page_csrf(page), "lang": "en", f"text-{section}": text},
     )
 
 
@@ -127,7 +120,7 @@ def test_published_versions_are_kept_and_downloaded_exactly(analyst_client, app)
     for _ in range(2):
         reply = analyst_client.post(
             "/analyst/summaries/khartoum-process/publish",
-            data={"csrf_token": csrf_of(page), "lang": "en"},
+            data={"csrf_token": page_csrf(page), "lang": "en"},
         )
         assert reply.status_code == 302
     save_text(analyst_client, "structures", "Changed after publication.")
@@ -172,7 +165,7 @@ def test_markup_in_an_edit_is_shown_as_text_never_run(analyst_client, app):
 def test_the_compendium_is_prepared_in_the_background(analyst_client):
     page = analyst_client.get("/analyst/summaries").get_data(as_text=True)
     reply = analyst_client.post(
-        "/analyst/compendium", data={"csrf_token": csrf_of(page), "lang": "en"}
+        "/analyst/compendium", data={"csrf_token": page_csrf(page), "lang": "en"}
     )
     assert reply.status_code == 302
     job_url = reply.headers["Location"]

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from tests.pages import log_in, page_csrf
+
 ANALYST_ROUTES = ["/analyst/", "/analyst/?type=state&status=submitted"]
-
-
-def login(client, email: str, password: str):
-    page = client.get("/login").get_data(as_text=True)
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    return client.post("/login", data={"csrf_token": csrf, "email": email, "password": password})
 
 
 @pytest.mark.parametrize("path", ANALYST_ROUTES)
@@ -25,7 +19,7 @@ def test_anonymous_users_are_sent_to_login(client, path):
 @pytest.mark.parametrize("path", ANALYST_ROUTES)
 def test_organisers_may_not_use_the_analyst_area(client, create_user, path):
     email, password = create_user("organiser")
-    login(client, email, password)
+    log_in(client, email, password)
     assert client.get(path).status_code == 403
 
 
@@ -35,7 +29,7 @@ def test_analysts_see_responses_by_organisation_and_status(
 ):
     create_invitation("EGY")
     email, password = create_user(role)
-    assert login(client, email, password).status_code == 302
+    assert log_in(client, email, password).status_code == 302
     html = client.get("/analyst/").get_data(as_text=True)
     assert "Egypt" in html
     assert "invited" in html
@@ -43,7 +37,7 @@ def test_analysts_see_responses_by_organisation_and_status(
 
 def test_wrong_password_is_refused(client, create_user):
     email, _password = create_user("analyst")
-    reply = login(client, email, "not the password at all")
+    reply = log_in(client, email, "not the password at all")
     assert reply.status_code == 401
     assert "not right" in reply.get_data(as_text=True)
 
@@ -51,7 +45,7 @@ def test_wrong_password_is_refused(client, create_user):
 def test_login_does_not_follow_an_offsite_next(client, create_user):
     email, password = create_user("analyst")
     page = client.get("/login?next=https://evil.example/").get_data(as_text=True)
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    csrf = page_csrf(page)
     reply = client.post(
         "/login?next=https://evil.example/",
         data={"csrf_token": csrf, "email": email, "password": password},
@@ -61,8 +55,8 @@ def test_login_does_not_follow_an_offsite_next(client, create_user):
 
 def test_logout_ends_the_session(client, create_user):
     email, password = create_user("analyst")
-    login(client, email, password)
+    log_in(client, email, password)
     page = client.get("/analyst/").get_data(as_text=True)
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    csrf = page_csrf(page)
     client.post("/logout", data={"csrf_token": csrf})
     assert client.get("/analyst/").status_code == 302

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-import pytest
 from sqlalchemy import select
 
 from surveyapp.demo import khartoum_responses
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Response
-
-
-def csrf_token(html: str) -> str:
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
-    assert match, "the page has no CSRF token"
-    return match.group(1)
+from tests.pages import page_csrf, page_version
 
 
 def open_section(client, token: str, section: str) -> tuple[str, str, str]:
@@ -23,22 +15,7 @@ def open_section(client, token: str, section: str) -> tuple[str, str, str]:
     page = client.get(f"/r/{token}/s/{section}")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    version = re.search(r'name="version"[^>]*value="(\d+)"', html) or re.search(
-        r'value="(\d+)"[^>]*name="version"', html
-    )
-    return html, csrf_token(html), version.group(1)
-
-
-@pytest.fixture
-def state_token(create_invitation):
-    token, _ = create_invitation("NLD")
-    return token
-
-
-@pytest.fixture
-def iscm_token(create_invitation):
-    token, _ = create_invitation("khartoum-process")
-    return token
+    return html, page_csrf(html), page_version(html)
 
 
 def test_entry_page_lists_sections_with_their_state(client, state_token):
@@ -130,7 +107,7 @@ def test_stale_form_save_shows_both_values_and_overwrites_nothing(client, iscm_t
 def test_submission_of_an_incomplete_response_is_refused(client, state_token):
     page = client.get(f"/r/{state_token}/")
     reply = client.post(
-        f"/r/{state_token}/submit", data={"csrf_token": csrf_token(page.get_data(as_text=True))}
+        f"/r/{state_token}/submit", data={"csrf_token": page_csrf(page.get_data(as_text=True))}
     )
     assert reply.status_code == 422
     html = reply.get_data(as_text=True)
@@ -154,7 +131,7 @@ def test_hidden_conditional_question_is_not_required(app, client, iscm_token):
     assert reply.status_code == 200, reply.get_json()
     page = client.get(f"/r/{iscm_token}/")
     reply = client.post(
-        f"/r/{iscm_token}/submit", data={"csrf_token": csrf_token(page.get_data(as_text=True))}
+        f"/r/{iscm_token}/submit", data={"csrf_token": page_csrf(page.get_data(as_text=True))}
     )
     assert reply.status_code == 302
     assert client.get(reply.headers["Location"]).status_code == 200
