@@ -74,13 +74,15 @@ def add_state_responses(count: int, seed: int) -> None:
     from surveyapp import operations
     from surveyapp.extensions import db
     from surveyapp.models import Answer, Organisation, Response
-    from surveyapp.operations import _top_level_type
+    from surveyapp.questionnaire.types import AnswerShape, type_of
 
     rng = random.Random(seed)  # noqa: S311 - benchmark data, not secrets
     survey_round = operations.current_round()
     version = survey_round.questionnaire_for("state")
     questionnaire = version.questionnaire()
     templates = state_templates()
+    #: questions stored one row per item (the per-ISCM blocks)
+    by_item = {q.key for q in questionnaire.questions() if type_of(q).shape is AnswerShape.ITEMS}
     prefix = f"B{seed:02d}"
     db.session.execute(
         insert(Organisation),
@@ -130,10 +132,8 @@ def add_state_responses(count: int, seed: int) -> None:
     for response_id, _organisation in responses:
         template = rng.choice(templates)
         for key, value in template.items():
-            if _top_level_type(questionnaire, key) == "per_item" and isinstance(value, dict):
-                items = value.items()
-            else:
-                items = [("", value)]
+            per_item = key in by_item and isinstance(value, dict)
+            items = value.items() if per_item else [("", value)]
             for item_code, item_value in items:
                 answers.append(
                     {
