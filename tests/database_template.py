@@ -41,7 +41,7 @@ TEST_SETTINGS = {
 
 def initialise(url: str, instance_path: Path) -> None:
     """Create the schema at ``url``, load registry and questionnaires and open the round."""
-    from surveyapp.cli import initialise_database
+    from surveyapp.bootstrap import initialise_database
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SURVEYAPP_INSTANCE_PATH", str(instance_path))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from surveyapp.cli import questionnaire_dir
+from surveyapp.bootstrap import questionnaire_dir
 from surveyapp.questionnaire import load_questionnaire
 from surveyapp.registry import load_registry
 
