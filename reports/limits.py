@@ -9,7 +9,6 @@ stays in-process and fast; callers opt in by passing :class:`RenderLimits`.
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -48,9 +47,9 @@ class RenderLimits:
 def render_pdf_limited(html: str, limits: RenderLimits) -> bytes:
     """Render ``html`` as PDF in a child process held to ``limits``.
 
-    The child is a fresh interpreter (``python -m reports.limits``): it shares nothing with the
-    caller's threads or its ``__main__``, reads the HTML on its standard input and writes the
-    PDF on its standard output.
+    The child is a fresh interpreter (``python -m reports.render_child``): it shares nothing
+    with the caller's threads or its ``__main__``, reads the HTML on its standard input and
+    writes the PDF on its standard output.
 
     :raises RenderTimeout: when the PDF is not ready within ``limits.timeout_seconds``.
     :raises RenderMemoryExceeded: when the render needs more than ``limits.memory_bytes``.
@@ -58,7 +57,7 @@ def render_pdf_limited(html: str, limits: RenderLimits) -> bytes:
     """
     try:
         completed = subprocess.run(  # noqa: S603 - our own interpreter and module, no shell
-            [sys.executable, "-m", "reports.limits", str(limits.memory_bytes)],
+            [sys.executable, "-m", "reports.render_child", str(limits.memory_bytes)],
             input=html.encode("utf-8"),
             capture_output=True,
             timeout=limits.timeout_seconds,
@@ -80,31 +79,8 @@ def render_pdf_limited(html: str, limits: RenderLimits) -> bytes:
     )
 
 
-def main(arguments: list[str] | None = None) -> int:
-    """The child: render the HTML on standard input within the address-space limit given."""
-    from reports.pdf import render_pdf
-
-    memory_bytes = int((arguments or sys.argv[1:])[0])
-    html = sys.stdin.buffer.read().decode("utf-8")
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        pdf = render_pdf(html)
-    except MemoryError:
-        return EXIT_MEMORY
-    except Exception as error:  # noqa: BLE001 - reported to the parent, which raises
-        sys.stderr.write(f"{type(error).__name__}: {error}\n")
-        return EXIT_ERROR
-    sys.stdout.buffer.write(pdf)
-    sys.stdout.buffer.flush()
-    return 0
-
-
 def _memory_error(limits: RenderLimits) -> RenderMemoryExceeded:
     megabytes = limits.memory_bytes / 1024**2
     return RenderMemoryExceeded(
         f"The PDF needed more than {megabytes:g} MB of memory to render and was stopped."
     )
-
-
-if __name__ == "__main__":
-    sys.exit(main())
