@@ -396,16 +396,7 @@ class _SavedPage:
         :param declined: questions whose registry suggestion the respondent cleared.
         """
         try:
-            if declined:
-                decline_suggestions(response, list(declined), actor=_actor())
-            operations.save_answers(
-                response,
-                _posted_version(form),
-                raw,
-                actor=_actor(),
-                channel="web",
-                partial_ok=True,
-            )
+            _store(form, raw, declined, channel="web")
         except operations.AnswersInvalid as invalid:
             db.session.commit()
             self.errors = translate_errors(invalid.errors)
@@ -608,20 +599,26 @@ def _declined(current, answers: dict[str, Any]) -> list[str]:
     ]
 
 
+def _store(form, raw: dict[str, Any], declined, *, channel: str) -> None:
+    """Save a posted page's answers as far as they are valid, from the version it was opened
+    with; the raised errors are the caller's to show."""
+    if declined:
+        decline_suggestions(g.response, list(declined), actor=_actor())
+    operations.save_answers(
+        g.response,
+        _posted_version(form),
+        raw,
+        actor=_actor(),
+        channel=channel,
+        partial_ok=True,
+    )
+
+
 def _autosave(form, raw: dict[str, Any], describe, declined: list[str] = ()):
     """Store ``raw`` for an autosave request and say truthfully what happened."""
     response = g.response
     try:
-        if declined:
-            decline_suggestions(response, list(declined), actor=_actor())
-        operations.save_answers(
-            response,
-            _posted_version(form),
-            raw,
-            actor=_actor(),
-            channel="autosave",
-            partial_ok=True,
-        )
+        _store(form, raw, declined, channel="autosave")
     except operations.AnswersInvalid as error:
         db.session.commit()
         problems = [
