@@ -240,6 +240,16 @@ CHANNELS = {
 }
 
 
+def through_the_web(max_examples: int):
+    """Hypothesis settings for examples that each go through the application: no deadline
+    (a PDF or a workbook takes seconds), one database for all of a test's examples."""
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
 # -- readers --------------------------------------------------------------------------------
 
 
@@ -318,11 +328,7 @@ def questionnaire_of(app, response_id: int):
 
 @pytest.mark.parametrize("channel", sorted(CHANNELS))
 @pytest.mark.parametrize("respondent", ["state", "igo"])
-@settings(
-    max_examples=5,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@through_the_web(max_examples=5)
 @given(data=st.data())
 def test_partial_answers_are_read_back_exactly_by_every_reader(
     app, client, analyst_client, create_invitation, channel, respondent, data
@@ -334,11 +340,7 @@ def test_partial_answers_are_read_back_exactly_by_every_reader(
     check_readers(app, client, analyst_client, token, response_id, questionnaire, answers)
 
 
-@settings(
-    max_examples=5,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@through_the_web(max_examples=5)
 @given(data=st.data())
 def test_an_iscm_secretariats_partial_answers_read_back_through_the_form(
     app, client, analyst_client, create_invitation, data
@@ -388,11 +390,7 @@ def _minimal(question) -> Any:
     return question.choices[0].code
 
 
-@settings(
-    max_examples=3,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@through_the_web(max_examples=3)
 @given(data=st.data())
 def test_submitted_partial_answers_print_in_the_receipt_and_the_summary(
     app, client, analyst_client, create_invitation, data
