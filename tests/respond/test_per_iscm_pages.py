@@ -41,6 +41,12 @@ def post_item(client, token: str, path: str, fields: dict, action: str = "contin
     return client.post(f"/r/{token}/s/{path}", data=data)
 
 
+def item_fields(client, token: str, iscm: str, **fields: str) -> dict:
+    """What the page of ``iscm``'s views posts: its CSRF token and version, and ``fields``."""
+    page = client.get(f"/r/{token}/s/iscm_views/iscm_views/{iscm}")
+    return {"csrf_token": page_csrf(page.text), "version": page_version(page.text), **fields}
+
+
 @pytest.fixture
 def ghana(create_invitation):
     """Ghana, invited, with MIDWA and the Rabat Process chosen in *Participation*."""
@@ -171,13 +177,7 @@ def test_check_page_lists_each_missing_answer_with_a_link_to_its_field(client, g
 
 def test_autosave_of_one_iscm_says_saved_only_once_stored(client, ghana):
     choose_iscms(client, ghana, "participation", ["midwa", "rabat-process"])
-    page = client.get(f"/r/{ghana}/s/iscm_views/iscm_views/midwa")
-    data = {
-        "csrf_token": page_csrf(page.text),
-        "version": page_version(page.text),
-        "role": "member",
-        "national_impact": "Joint border posts",
-    }
+    data = item_fields(client, ghana, "midwa", role="member", national_impact="Joint border posts")
     reply = client.post(f"/r/{ghana}/s/iscm_views/iscm_views/midwa/autosave", data=data)
     assert reply.status_code == 200
     body = reply.get_json()
@@ -190,13 +190,7 @@ def test_autosave_of_one_iscm_says_saved_only_once_stored(client, ghana):
 
 def test_autosave_with_a_refused_answer_does_not_say_saved_and_names_it(client, ghana):
     choose_iscms(client, ghana, "participation", ["midwa", "rabat-process"])
-    page = client.get(f"/r/{ghana}/s/iscm_views/iscm_views/midwa")
-    data = {
-        "csrf_token": page_csrf(page.text),
-        "version": page_version(page.text),
-        "role": "emperor",
-        "benefits": "Peer learning",
-    }
+    data = item_fields(client, ghana, "midwa", role="emperor", benefits="Peer learning")
     reply = client.post(f"/r/{ghana}/s/iscm_views/iscm_views/midwa/autosave", data=data)
     assert reply.status_code == 422
     body = reply.get_json()
