@@ -250,10 +250,7 @@ def section(section_key: str, csrf_failed: bool = False):
     A section with a ``per_item`` question is also a hub: it lists the chosen items (ISCMs)
     with each one's state, and each item is answered on a page of its own (``item``).
     """
-    try:
-        current = g.questionnaire.section(section_key)
-    except KeyError:
-        abort(404)
+    current = _section_or_404(section_key)
     response = g.response
     reason = _read_only_reason()
     if reason:
@@ -418,13 +415,18 @@ class _SavedPage:
         return "saved"
 
 
+def _section_or_404(section_key: str):
+    """The questionnaire's section ``section_key``; 404 when it has none of that name."""
+    try:
+        return g.questionnaire.section(section_key)
+    except KeyError:
+        abort(404)
+
+
 def _item_context(section_key: str, question_key: str, item_code: str):
     """The section, the ``per_item`` question and its chosen items (code -> label); 404 when
     the item is not one the respondent chose."""
-    try:
-        current = g.questionnaire.section(section_key)
-    except KeyError:
-        abort(404)
+    current = _section_or_404(section_key)
     question = next(
         (q for q in current.questions if q.key == question_key and _asks_per_item(q)), None
     )
@@ -555,10 +557,7 @@ def autosave(section_key: str):
     are stored); 409 on a stale version with the conflicting keys; 423 when the response can no
     longer be changed.
     """
-    try:
-        current = g.questionnaire.section(section_key)
-    except KeyError:
-        abort(404)
+    current = _section_or_404(section_key)
     answers = g.response.answer_values()
     form, _layout = build_section_form(
         g.questionnaire,
