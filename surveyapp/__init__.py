@@ -23,11 +23,11 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from surveyapp import config
+from surveyapp.database_schema import MIGRATIONS
 from surveyapp.extensions import babel, csrf, db, login_manager, migrate
 from surveyapp.i18n import select_locale, text_direction
 from surveyapp.questionnaire.text import printable_output
 from surveyapp.request_input import DatabaseIntegerConverter, DepthLimitedJSONProvider
-from surveyapp.schema import MIGRATIONS
 from surveyapp.security import init_security
 
 

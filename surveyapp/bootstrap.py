@@ -71,15 +71,15 @@ def initialise_database(year: int | None = None, *, migrate: bool = True) -> Non
     :param migrate: run the migrations (the default); False creates the tables straight from
         the models, which the tests use for speed (a test checks the two agree).
     """
+    from surveyapp.database_schema import upgrade_schema  # Alembic: loaded only when migrating
     from surveyapp.registry import load_registry
-    from surveyapp.schema import upgrade_schema  # Alembic: loaded only when migrating
 
     if migrate:
         upgrade_schema()
     else:
         db.create_all()
     registry = load_registry()
-    operations.load_registry(registry)
+    operations.store_registry(registry)
     versions = [operations.store_questionnaire(p, registry) for p in questionnaire_files()]
     survey_round = operations.current_round()
     if survey_round is None:

@@ -21,12 +21,12 @@ from surveyapp.bootstrap import (
     questionnaire_files,
     safe_url,
 )
+from surveyapp.database_schema import SchemaMismatch
 from surveyapp.extensions import db
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
 from surveyapp.models.user import ROLES
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
-from surveyapp.schema import SchemaMismatch
 from surveyapp.serving import BannerlessRequestHandler
 
 

@@ -206,7 +206,7 @@ def import_round_command(source: Path) -> None:
 
     @needs_database
     def run():
-        from surveyapp.schema import upgrade_schema
+        from surveyapp.database_schema import upgrade_schema
 
         upgrade_schema()
         try:

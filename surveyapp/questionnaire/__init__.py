@@ -13,6 +13,7 @@ from .answers import (
     visible_answers,
 )
 from .conditions import evaluate, is_answered, is_visible
+from .file_schema import load_schema
 from .loader import ChoiceSource, load_questionnaire, validate_paths
 from .model import (
     LANGUAGES,
@@ -25,7 +26,6 @@ from .model import (
     questionnaire_from_json,
 )
 from .problems import Problem, QuestionnaireError
-from .schema import load_schema
 from .translations import describe_missing_translations
 
 __all__ = [

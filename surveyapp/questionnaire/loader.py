@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+from .file_schema import schema_problems
 from .model import (
     DEFAULT_MAX_LENGTH,
     OTHER_CODE,
@@ -18,7 +19,6 @@ from .model import (
     Text,
 )
 from .problems import Problem, QuestionnaireError
-from .schema import schema_problems
 from .source import LineDict, duplicate_key_problems, read_yaml
 from .types import REGISTRY, AnswerShape, type_of
 

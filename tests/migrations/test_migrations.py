@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from surveyapp import create_app
+from surveyapp.database_schema import MIGRATIONS, SchemaMismatch, schema_differences, upgrade_schema
 from surveyapp.extensions import db
 from surveyapp.models import Answer, Response
-from surveyapp.schema import MIGRATIONS, SchemaMismatch, schema_differences, upgrade_schema
 
 
 @pytest.fixture
