@@ -5,7 +5,7 @@ from __future__ import annotations
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
 from surveyapp.models import Response
-from surveyapp.operations import _audit
+from surveyapp.operations import audit
 
 
 def choose_language(response: Response, language: str, *, actor: str) -> Response:
@@ -18,7 +18,7 @@ def choose_language(response: Response, language: str, *, actor: str) -> Respons
     if response.language != language:
         old = response.language
         response.language = language
-        _audit(actor, "language", "web", response.id, old_value=old, new_value=language)
+        audit.record(actor, "language", "web", response.id, old_value=old, new_value=language)
         db.session.flush()
     return response
 
@@ -27,5 +27,5 @@ def decline_suggestions(response: Response, keys: list[str], *, actor: str) -> N
     """Record that the respondent saved a page without the answers the registry suggested for
     ``keys`` (e.g. unticked every pre-ticked ISCM), so they are not suggested again."""
     for key in keys:
-        _audit(actor, "decline_suggestion", "web", response.id, key)
+        audit.record(actor, "decline_suggestion", "web", response.id, key)
     db.session.flush()

@@ -1,0 +1,331 @@
+"""Invitations, answers, submission, review and the links that open a response."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+
+from surveyapp.extensions import db
+from surveyapp.models import Answer, Invitation, Organisation, Response, SurveyRound
+from surveyapp.models.response import hash_token
+from surveyapp.models.types import utcnow
+from surveyapp.operations import audit
+from surveyapp.questionnaire import check_complete, clean_answers
+from surveyapp.questionnaire.types import AnswerShape, type_of
+
+
+class AnswersInvalid(Exception):
+    """A save or submission was refused; ``errors`` maps question keys to messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("invalid answers")
+        self.errors = errors
+
+
+class StaleVersion(Exception):
+    """A save named a version older than the stored one.
+
+    :param conflicts: question key -> ``{"yours": ..., "theirs": ...}`` for every key the save
+        carried whose stored value differs from the value the save sent.
+    """
+
+    def __init__(self, current_version: int, conflicts: dict[str, dict[str, Any]]):
+        super().__init__("stale version")
+        self.current_version = current_version
+        self.conflicts = conflicts
+
+
+class ResponseClosed(Exception):
+    """The response no longer accepts changes (submitted, or its round is closed)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class SaveResult:
+    """What a save changed."""
+
+    version: int
+    changed: list[str] = field(default_factory=list)
+
+
+# -- invitations ----------------------------------------------------------------------------
+
+
+def invite(
+    survey_round: SurveyRound, organisation: Organisation, email: str | None, actor: str
+) -> tuple[Invitation, str]:
+    """Create an invitation (and the response it opens); returns it with its plain token."""
+    response = db.session.scalar(
+        select(Response).filter_by(round_id=survey_round.id, organisation_id=organisation.id)
+    )
+    if response is None:
+        version = survey_round.questionnaire_for(organisation.kind)
+        if version is None:
+            raise ValueError(f"The round has no questionnaire for {organisation.kind}.")
+        response = Response(
+            round=survey_round, organisation=organisation, questionnaire_version=version
+        )
+        db.session.add(response)
+        db.session.flush()
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        round=survey_round,
+        organisation=organisation,
+        response=response,
+        token_hash=hash_token(token),
+        email=email,
+    )
+    db.session.add(invitation)
+    db.session.flush()
+    audit.record(actor, "invite", "cli", response.id, new_value={"email": email})
+    return invitation, token
+
+
+def find_invitation(token: str) -> Invitation | None:
+    """The active invitation whose token is ``token``, if any."""
+    if not token or len(token) > 200:
+        return None
+    invitation = db.session.scalar(select(Invitation).filter_by(token_hash=hash_token(token)))
+    if invitation is None or not invitation.is_active:
+        return None
+    return invitation
+
+
+def revoke_links(response: Response, *, actor: str) -> int:
+    """Revoke every active link of ``response``; returns how many were revoked."""
+    now = utcnow()
+    count = 0
+    for invitation in db.session.scalars(
+        select(Invitation).filter_by(response_id=response.id).where(Invitation.revoked_at.is_(None))
+    ):
+        invitation.revoked_at = now
+        count += 1
+    if count:
+        audit.record(actor, "revoke", "web", response.id, new_value={"links": count})
+    db.session.flush()
+    return count
+
+
+# -- answers --------------------------------------------------------------------------------
+
+
+def save_answers(
+    response: Response,
+    version: int,
+    raw: Mapping[str, Any],
+    *,
+    actor: str,
+    channel: str,
+    partial_ok: bool = False,
+) -> SaveResult:
+    """Validate and store some answers of ``response``, started from ``version``.
+
+    The version check and the increment are one conditional UPDATE, so two saves from the
+    same version cannot both win.
+
+    :param partial_ok: store the valid answers even when others are invalid (the form does
+        this so nothing typed is lost); ``AnswersInvalid`` is raised afterwards all the same.
+    :raises StaleVersion: ``version`` is not the stored version.
+    :raises AnswersInvalid: some answers are invalid.
+    :raises ResponseClosed: the response is submitted or its round is closed.
+    """
+    _check_open(response)
+    questionnaire = response.questionnaire_version.questionnaire()
+    stored = response.answer_values()
+    if version != response.version:
+        raise StaleVersion(response.version, _conflicts(raw, stored))
+    clean, errors = clean_answers(questionnaire, raw)
+    if errors and not partial_ok:
+        raise AnswersInvalid(errors)
+    if errors:
+        _keep_refused_children(clean, stored, errors)
+    # Claim the version first: the row lock it takes makes a concurrent save wait and then fail.
+    result = db.session.execute(
+        update(Response)
+        .where(Response.id == response.id, Response.version == version)
+        .values(
+            version=Response.version + 1,
+            updated_at=utcnow(),
+            status="in_progress" if response.status == "invited" else response.status,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        db.session.rollback()
+        db.session.refresh(response)
+        raise StaleVersion(response.version, _conflicts(raw, response.answer_values()))
+    changed = _write_answers(response, questionnaire, clean, stored, actor, channel)
+    db.session.flush()
+    db.session.refresh(response)
+    if errors:
+        raise AnswersInvalid(errors)
+    return SaveResult(version=response.version, changed=changed)
+
+
+def submit_response(
+    response: Response, *, actor: str, channel: str, version: int | None = None
+) -> Response:
+    """Submit ``response`` once every visible required answer is there and valid.
+
+    :raises AnswersInvalid: what is missing or invalid, per question key.
+    :raises StaleVersion: ``version`` was given and is not the stored version.
+    """
+    _check_open(response)
+    if version is not None and version != response.version:
+        raise StaleVersion(response.version, {})
+    questionnaire = response.questionnaire_version.questionnaire()
+    errors = check_complete(questionnaire, response.answer_values())
+    if errors:
+        raise AnswersInvalid(errors)
+    now = utcnow()
+    result = db.session.execute(
+        update(Response)
+        .where(
+            Response.id == response.id,
+            Response.version == response.version,
+            Response.status != "submitted",
+        )
+        .values(status="submitted", submitted_at=now, version=Response.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        db.session.rollback()
+        db.session.refresh(response)
+        if response.status == "submitted":
+            raise ResponseClosed("submitted")
+        raise StaleVersion(response.version, {})
+    audit.record(actor, "submit", channel, response.id)
+    db.session.flush()
+    db.session.refresh(response)
+    return response
+
+
+def reopen_response(response: Response, *, actor: str) -> Response:
+    """Let the respondent change a submitted response again."""
+    if response.status != "submitted":
+        return response
+    response.status = "in_progress"
+    response.submitted_at = None
+    response.version += 1
+    audit.record(actor, "reopen", "web", response.id)
+    db.session.flush()
+    return response
+
+
+# -- review ---------------------------------------------------------------------------------
+
+
+def set_review_status(
+    response: Response,
+    status: str,
+    *,
+    actor: str,
+    message: str | None = None,
+    question_key: str | None = None,
+) -> Response:
+    """Accept a response, or raise a query (with a message the respondent sees) on a question."""
+    if status not in ("unreviewed", "accepted", "query_raised"):
+        raise ValueError(f"Unknown review status {status!r}.")
+    old = {
+        "review_status": response.review_status,
+        "query_message": response.query_message,
+        "query_question_key": response.query_question_key,
+    }
+    response.review_status = status
+    response.query_message = message if status == "query_raised" else None
+    response.query_question_key = question_key if status == "query_raised" else None
+    new = {
+        "review_status": status,
+        "query_message": response.query_message,
+        "query_question_key": response.query_question_key,
+    }
+    audit.record(actor, "review", "web", response.id, question_key, None, old, new)
+    db.session.flush()
+    return response
+
+
+# -- internals ------------------------------------------------------------------------------
+
+
+def _check_open(response: Response) -> None:
+    if response.status == "submitted":
+        raise ResponseClosed("submitted")
+    if not response.round.is_open:
+        raise ResponseClosed("round_closed")
+
+
+def _keep_refused_children(
+    clean: dict[str, Any], stored: Mapping[str, Any], errors: Mapping[str, list[str]]
+) -> None:
+    """In a partial save, an answer refused inside a per-ISCM block keeps its stored value
+    (as a refused top-level answer does) instead of being dropped with the block's update."""
+    for path in errors:
+        key, _, rest = path.partition(".")
+        item, _, child = rest.partition(".")
+        new_items, old_items = clean.get(key), stored.get(key)
+        if not child or not isinstance(new_items, dict) or not isinstance(old_items, dict):
+            continue
+        old = old_items.get(item)
+        if isinstance(old, dict) and child in old:
+            new_items[item] = {**(new_items.get(item) or {}), child: old[child]}
+
+
+def _conflicts(raw: Mapping[str, Any], stored: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    conflicts = {}
+    for key, value in raw.items():
+        theirs = stored.get(key)
+        if isinstance(theirs, dict) and isinstance(value, dict):
+            theirs = {item: theirs.get(item) for item in value}
+        if theirs != value:
+            conflicts[key] = {"yours": value, "theirs": theirs}
+    return conflicts
+
+
+def _write_answers(response, questionnaire, clean, stored, actor, channel) -> list[str]:
+    """Upsert one row per top-level question (per item for ``per_item``); audit each change."""
+    rows = {(a.question_key, a.item_code): a for a in response.answers}
+    changed = []
+    now = utcnow()
+    for key, value in clean.items():
+        by_item = _answered_per_item(questionnaire, key)
+        if by_item and isinstance(value, dict):
+            items = value.items()
+        elif by_item and value is None:
+            items = [(item, None) for (k, item) in rows if k == key]
+        else:
+            items = [("", value)]
+        for item_code, item_value in items:
+            row = rows.get((key, item_code))
+            old = row.value if row is not None else None
+            if old == item_value:
+                continue
+            if item_value is None:
+                response.answers.remove(row)
+            elif row is None:
+                row = Answer(question_key=key, item_code=item_code, value=item_value)
+                row.updated_at = now
+                response.answers.append(row)
+            else:
+                row.value = item_value
+                row.updated_at = now
+            audit.record(
+                actor, "answer", channel, response.id, key, item_code or None, old, item_value
+            )
+            changed.append(f"{key}.{item_code}" if item_code else key)
+    db.session.flush()
+    return changed
+
+
+def _answered_per_item(questionnaire, key: str) -> bool:
+    """Whether top-level ``key`` is a question answered per item (one row per item)."""
+    for question in questionnaire.questions():
+        if question.key == key:
+            return type_of(question).shape is AnswerShape.ITEMS
+    return False
