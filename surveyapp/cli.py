@@ -13,7 +13,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from sqlalchemy import select
 from werkzeug.serving import run_simple
 
-from surveyapp import exports, mail, operations, stored_text
+from surveyapp import mail, operations, stored_text
 from surveyapp.bootstrap import (
     initialise_database,
     needs_database,
@@ -22,6 +22,7 @@ from surveyapp.bootstrap import (
     safe_url,
 )
 from surveyapp.database_schema import SchemaMismatch
+from surveyapp.exports.command import export_command
 from surveyapp.extensions import db
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
@@ -49,7 +50,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(restore_command)
     interop_cli.register(app, questionnaires)
     app.cli.add_command(mail.mail_commands)
-    app.cli.add_command(exports.export_command)
+    app.cli.add_command(export_command)
     app.cli.add_command(stored_text.answers_commands)
 
 

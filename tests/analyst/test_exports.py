@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from surveyapp import exports, operations
+from surveyapp.exports import query
 from surveyapp.extensions import db
 from surveyapp.models import Response
 
@@ -255,7 +256,7 @@ def _peak_bytes(app) -> int:
 
 
 def test_memory_does_not_grow_with_the_number_of_responses(app, monkeypatch):
-    monkeypatch.setattr(exports, "BATCH_SIZE", 20)
+    monkeypatch.setattr(query, "BATCH_SIZE", 20)
     _add_responses(app, 40, 0)
     small = _peak_bytes(app)
     _add_responses(app, 400, 40)

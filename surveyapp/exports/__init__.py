@@ -1,0 +1,37 @@
+"""Exports of a round's answers as XLSX or as a ZIP of CSV files, streamed.
+
+Layout (the same in both formats; a CSV file per sheet, named after it):
+
+* one sheet per respondent type (``state``, ``iscm``, ``igo``): a row per response, a column per
+  question; ``select_multiple`` answers as one 0/1 column per choice (``key/choice``);
+* a long-format sheet per ``repeat`` question (``state.meetings``: a row per repeated row) and
+  per ``per_item`` question (``state.iscm_views``: a row per item);
+* ``dictionary``: every column of every sheet with its question, type, label and choices.
+
+Answers hidden by a condition are left out, as in the reports. With ``labels`` the choice
+answers are written as labels in ``language`` instead of codes. Any text a spreadsheet would
+read as a formula (starting with ``= + - @``, a tab or a carriage return) is prefixed with ``'``.
+A character no spreadsheet can hold (a control character or a lone surrogate in text stored
+before the text rule, see ``surveyapp.questionnaire.text``) is written as U+FFFD.
+Responses are read in batches and rows written as they come (openpyxl's write-only mode keeps
+each sheet in a temporary file), so memory does not grow with the number of responses.
+
+The parts, each importing only those before it: :mod:`.query` reads the round and its
+responses in batches; :mod:`.sheets` lays them out as sheets of columns (and the dictionary);
+:mod:`.writer` writes the sheets as XLSX or as a ZIP of CSV files, neutralising formulas;
+:mod:`.command` is ``surveyapp export``. The analysts' download (``surveyapp.analyst.exports``)
+calls the same :func:`export_round`.
+"""
+
+from surveyapp.exports.query import round_for_export
+from surveyapp.exports.sheets import build_sheets, dictionary_sheet
+from surveyapp.exports.writer import FORMATS, export_round, neutralise
+
+__all__ = [
+    "FORMATS",
+    "build_sheets",
+    "dictionary_sheet",
+    "export_round",
+    "neutralise",
+    "round_for_export",
+]

@@ -1,0 +1,237 @@
+"""The export's layout: a sheet per respondent type, a long sheet per container question, and
+the dictionary; each column knows its header, how to read its cell and what it holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from surveyapp.exports.query import export_questionnaire, iter_responses
+from surveyapp.models import Response, SurveyRound
+from surveyapp.questionnaire import Question
+from surveyapp.questionnaire.types import AnswerShape, type_of
+
+META_COLUMNS = (
+    "response_id",
+    "organisation_code",
+    "organisation_name",
+    "round",
+    "status",
+    "review_status",
+    "submitted_at",
+    "questionnaire_version",
+    "language",
+    "illustrative",
+)
+META_DESCRIPTIONS = {
+    "response_id": "The response's number (the same in every sheet)",
+    "organisation_code": "ISO 3166-1 alpha-3 for States, the registry code for ISCMs and IGOs",
+    "organisation_name": "The organisation's name in English",
+    "round": "The survey round",
+    "status": "invited, in_progress or submitted",
+    "review_status": "unreviewed, accepted or query_raised",
+    "submitted_at": "When the response was submitted (UTC)",
+    "questionnaire_version": "The questionnaire version the response was answered on",
+    "language": "The respondent's language",
+    "illustrative": "1 for demonstration answers that are not faithful to any source",
+    "row": "The row's number within the repeated question",
+    "item_code": "The item the answers are about (e.g. an ISCM code)",
+    "item_label": "The item's label",
+}
+
+
+@dataclass
+class Column:
+    """One column of a sheet: its header, how to read its cell, and its dictionary entry."""
+
+    name: str
+    read: Callable[[dict[str, Any]], Any]
+    question_key: str = ""
+    type: str = ""
+    label: str = ""
+    choice_code: str = ""
+    choice_label: str = ""
+
+
+@dataclass
+class Sheet:
+    """A sheet: its name, columns and rows (produced lazily)."""
+
+    name: str
+    columns: list[Column]
+    rows: Callable[[], Iterator[list[Any]]]
+
+
+def question_columns(question: Question, labels: bool, language: str) -> list[Column]:
+    """The columns one (non-container) question takes, as its type lays them out, then the
+    columns of its companions ("other" text, "not for attribution" mark)."""
+    label = question.label.get_text(language)
+    columns = [
+        Column(
+            f"{question.key}{column.suffix}",
+            lambda v, k=question.key, read=column.read: read(v.get(k)),
+            question.key,
+            question.type,
+            label,
+            column.choice_code,
+            column.choice_label,
+        )
+        for column in type_of(question).export_columns(question, labels, language)
+    ]
+    if question.other:
+        columns.append(
+            Column(
+                question.other_key,
+                lambda v, k=question.other_key: v.get(k),
+                question.key,
+                "other",
+                f"{label} - other, please specify",
+            )
+        )
+    if question.attribution:
+        columns.append(
+            Column(
+                question.no_attribution_key,
+                lambda v, k=question.no_attribution_key: int(bool(v.get(k))) if k in v else None,
+                question.key,
+                "no_attribution",
+                f"{label} - not for attribution",
+            )
+        )
+    return columns
+
+
+def _meta(response: Response) -> list[Any]:
+    return [
+        response.id,
+        response.organisation.code,
+        response.organisation.name(),
+        response.round.name,
+        response.status,
+        response.review_status,
+        response.submitted_at.replace(tzinfo=None) if response.submitted_at else None,
+        response.questionnaire_version.version,
+        response.language,
+        int(response.illustrative),
+    ]
+
+
+def _meta_columns(names) -> list[Column]:
+    return [Column(name, lambda v: None, "", "meta", META_DESCRIPTIONS[name]) for name in names]
+
+
+def build_sheets(
+    survey_round: SurveyRound, kinds: tuple[str, ...], labels: bool, language: str
+) -> list[Sheet]:
+    """The sheets of an export of ``kinds``; their rows are read only when written."""
+    sheets = []
+    for kind in kinds:
+        questionnaire = export_questionnaire(survey_round, kind)
+        if questionnaire is None:
+            continue
+        wide = _meta_columns(META_COLUMNS)
+        containers = []
+        for question in questionnaire.questions():
+            question_type = type_of(question)
+            if not question_type.takes_answer:
+                continue
+            if question_type.is_container:
+                containers.append(question)
+            else:
+                wide.extend(question_columns(question, labels, language))
+        sheets.append(Sheet(kind, wide, _wide_rows(survey_round, kind, wide)))
+        for container in containers:
+            sheets.append(
+                _long_sheet(survey_round, kind, questionnaire, container, labels, language)
+            )
+    return sheets
+
+
+def _wide_rows(survey_round, kind, columns):
+    data_columns = columns[len(META_COLUMNS) :]
+
+    def rows():
+        for response, answers in iter_responses(survey_round, kind):
+            yield _meta(response) + [column.read(answers) for column in data_columns]
+
+    return rows
+
+
+def _long_sheet(survey_round, kind, questionnaire, container, labels, language) -> Sheet:
+    children = [c for c in container.questions if type_of(c).takes_answer]
+    by_rows = type_of(container).shape is AnswerShape.ROWS
+    child_columns = [col for child in children for col in question_columns(child, labels, language)]
+    for column in child_columns:
+        column.question_key = f"{container.key}.{column.question_key}"
+    if by_rows:
+        meta = _meta_columns(("response_id", "organisation_code", "row"))
+    else:
+        meta = _meta_columns(("response_id", "organisation_code", "item_code", "item_label"))
+    source = (
+        questionnaire.question(container.items_from)
+        if not by_rows and container.items_from
+        else None
+    )
+
+    def rows():
+        for response, answers in iter_responses(survey_round, kind):
+            value = answers.get(container.key)
+            if by_rows:
+                for number, row in enumerate(value or [], start=1):
+                    row = row if isinstance(row, dict) else {}
+                    yield [response.id, response.organisation.code, number] + [
+                        c.read(row) for c in child_columns
+                    ]
+            else:
+                for item_code, item in (value or {}).items():
+                    item = item if isinstance(item, dict) else {}
+                    item_label = source.label_for(item_code, language) if source else item_code
+                    yield [response.id, response.organisation.code, item_code, item_label] + [
+                        c.read(item) for c in child_columns
+                    ]
+
+    return Sheet(f"{kind}.{container.key}"[:31], meta + child_columns, rows)
+
+
+def dictionary_sheet(sheets: list[Sheet]) -> Sheet:
+    """One row per column of every sheet: what it holds."""
+    columns = [
+        Column(name, lambda v: None)
+        for name in (
+            "sheet",
+            "column",
+            "question_key",
+            "type",
+            "label",
+            "choice_code",
+            "choice_label",
+        )
+    ]
+
+    def rows():
+        for sheet in sheets:
+            for column in sheet.columns:
+                yield [
+                    sheet.name,
+                    column.name,
+                    column.question_key,
+                    column.type,
+                    column.label,
+                    column.choice_code,
+                    column.choice_label,
+                ]
+
+    return Sheet("dictionary", columns, rows)
+
+
+def export_sheets(
+    survey_round: SurveyRound | None, kinds: tuple[str, ...], labels: bool, language: str
+) -> list[Sheet]:
+    """Every sheet of an export, the dictionary last; headers only when there is nothing to
+    export (an empty round, or no round at all)."""
+    sheets = build_sheets(survey_round, kinds, labels, language) if survey_round else []
+    if not sheets:
+        sheets = [Sheet(kind, _meta_columns(META_COLUMNS), lambda: iter(())) for kind in kinds]
+    sheets.append(dictionary_sheet(list(sheets)))
+    return sheets
