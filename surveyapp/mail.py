@@ -36,12 +36,8 @@ from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
 from surveyapp.models import Contact, Invitation, Organisation, OutboxMessage, Response, SurveyRound
 from surveyapp.models.types import utcnow
+from surveyapp.operations import outbox
 from surveyapp.questionnaire.text import printable_line
-
-#: after this many failed attempts a message is marked ``failed`` (a person can retry it)
-MAX_ATTEMPTS = 8
-#: minutes to wait before the next attempt, by number of attempts made
-BACKOFF_MINUTES = (1, 5, 15, 30, 60, 120, 240, 480)
 
 _SETTINGS = (
     "SURVEYAPP_MAIL_SERVER",
@@ -122,19 +118,6 @@ def recipient_for(organisation: Organisation) -> tuple[str | None, str]:
     return contact.email, contact.language
 
 
-def set_contact(organisation: Organisation, email: str, language: str) -> Contact:
-    """Record (or replace) the contact of ``organisation``."""
-    contact = db.session.scalar(select(Contact).filter_by(organisation_id=organisation.id))
-    if contact is None:
-        contact = Contact(organisation=organisation)
-        db.session.add(contact)
-    contact.email = email.strip()
-    contact.language = language if language in LANGUAGES else "en"
-    contact.updated_at = utcnow()
-    db.session.flush()
-    return contact
-
-
 def has_active_link(survey_round: SurveyRound, organisation: Organisation) -> bool:
     """Whether ``organisation`` already holds a working link for ``survey_round``."""
     return (
@@ -203,27 +186,28 @@ def send_reminders(survey_round: SurveyRound, *, actor: str) -> Outreach:
 
 def _issue(survey_round, organisation, kind, actor, outreach: Outreach) -> None:
     email, language = recipient_for(organisation)
-    invitation, token = operations.invite(survey_round, organisation, email, actor=actor)
-    if kind == "invitation" and email is not None:
-        invitation.response.language = language
+    invitation, token = outbox.issue_link(
+        survey_round,
+        organisation,
+        email,
+        language=language if kind == "invitation" and email is not None else None,
+        actor=actor,
+    )
     url = respondent_url(token)
     outreach.links.append((organisation, url, email))
     if email is not None and mail_configured():
         language = invitation.response.language or language
         subject, body = compose(kind, organisation, survey_round, url, language)
-        db.session.add(
-            OutboxMessage(
-                kind=kind,
-                recipient=email,
-                language=language,
-                subject=subject,
-                body=body,
-                response_id=invitation.response_id,
-                actor=actor,
-            )
+        outbox.queue_message(
+            kind,
+            email,
+            language,
+            subject,
+            body,
+            response_id=invitation.response_id,
+            actor=actor,
         )
         outreach.queued += 1
-    db.session.flush()
 
 
 @dataclass
@@ -258,7 +242,7 @@ def deliver_pending(*, retry_failed: bool = False, now: dt.datetime | None = Non
         connection = _connect()
     except (OSError, smtplib.SMTPException) as error:
         for message in messages:
-            _failed(message, error, now)
+            outbox.mark_failed(message, _describe(error), now)
         delivery.failed = len(messages)
         delivery.error = _describe(error)
         db.session.commit()
@@ -268,19 +252,16 @@ def deliver_pending(*, retry_failed: bool = False, now: dt.datetime | None = Non
             try:
                 connection.send_message(_email(message))
             except smtplib.SMTPServerDisconnected as error:
-                _failed(message, error, now)
+                outbox.mark_failed(message, _describe(error), now)
                 delivery.failed += 1
                 delivery.error = _describe(error)
                 break
             except (OSError, smtplib.SMTPException) as error:
-                _failed(message, error, now)
+                outbox.mark_failed(message, _describe(error), now)
                 delivery.failed += 1
                 delivery.error = _describe(error)
             else:
-                message.status = "sent"
-                message.sent_at = utcnow()
-                message.attempts += 1
-                message.last_error = None
+                outbox.mark_sent(message)
                 delivery.sent += 1
             db.session.commit()
     finally:
@@ -325,14 +306,6 @@ def _email(message: OutboxMessage) -> EmailMessage:
     email["Content-Language"] = message.language
     email.set_content(message.body)
     return email
-
-
-def _failed(message: OutboxMessage, error: BaseException, now: dt.datetime) -> None:
-    message.attempts += 1
-    message.last_error = _describe(error)
-    wait = BACKOFF_MINUTES[min(message.attempts, len(BACKOFF_MINUTES)) - 1]
-    message.next_attempt_at = now + dt.timedelta(minutes=wait)
-    message.status = "failed" if message.attempts >= MAX_ATTEMPTS else "pending"
 
 
 def _describe(error: BaseException) -> str:

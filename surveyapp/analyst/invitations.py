@@ -24,6 +24,7 @@ from surveyapp.models import (
     OutboxMessage,
     Response,
 )
+from surveyapp.operations import outbox
 
 
 def member_states(iscm: Organisation) -> list[Organisation]:
@@ -141,7 +142,7 @@ def invite():
         if len(organisations) != 1 or "@" not in email or len(email) > 320:
             flash(_("An e-mail address can be given when inviting one organisation only."))
             return redirect(url_for("analyst.invitations"))
-        mail.set_contact(organisations[0], email, language)
+        outbox.set_contact(organisations[0], email, language)
     outreach = mail.invite_organisations(survey_round, organisations, actor=actor())
     db.session.commit()
     delivery = mail.deliver_pending()

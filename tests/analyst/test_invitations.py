@@ -14,6 +14,7 @@ from sqlalchemy import select
 from surveyapp import mail
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Invitation, Organisation, OutboxMessage, Response
+from surveyapp.operations import outbox
 from tests.pages import csrf_token
 
 
@@ -60,7 +61,7 @@ def smtp_server(smtp_port):
 def set_contact(app, code: str, address: str, language: str = "en") -> None:
     with app.app_context():
         organisation = db.session.scalar(select(Organisation).filter_by(code=code))
-        mail.set_contact(organisation, address, language)
+        outbox.set_contact(organisation, address, language)
         db.session.commit()
 
 

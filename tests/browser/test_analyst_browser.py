@@ -10,9 +10,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
-from surveyapp import mail
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
+from surveyapp.operations import outbox
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +61,7 @@ def test_an_analyst_invites_all_member_states_of_an_iscm(
     with app.app_context():
         for code in ("EGY", "ETH"):
             organisation = db.session.scalar(select(Organisation).filter_by(code=code))
-            mail.set_contact(organisation, f"focal@{code.lower()}.example", "en")
+            outbox.set_contact(organisation, f"focal@{code.lower()}.example", "en")
         db.session.commit()
     page = browser_page
     log_in(page, live_server, *create_user("analyst"))
