@@ -39,7 +39,7 @@ def make_app(folder: Path, name: str) -> Flask:
 
 def demo_app(folder: Path) -> Flask:
     """The demo round (the Khartoum Process and 68 illustrative responses), submitted."""
-    from surveyapp.demo_loader import build_demo
+    from surveyapp.demo import build_demo
 
     app = make_app(folder, "demo")
     with app.app_context():

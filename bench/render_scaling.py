@@ -27,7 +27,7 @@ from pypdf import PdfReader
 def khartoum_dossier():
     """The Khartoum Process dossier of a freshly built demo round."""
     from surveyapp import create_app
-    from surveyapp.demo_loader import build_demo
+    from surveyapp.demo import build_demo
     from surveyapp.reporting import build_iscm_dossier
 
     folder = Path(tempfile.mkdtemp(prefix="surveyapp-scaling-"))

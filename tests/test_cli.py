@@ -97,7 +97,7 @@ def test_invite_names_an_unknown_organisation(runner):
 @pytest.fixture
 def demo_app(app):
     """``app`` with the demo round built into its database."""
-    from surveyapp.demo_loader import build_demo
+    from surveyapp.demo import build_demo
 
     with app.app_context():
         from surveyapp.extensions import db

@@ -20,7 +20,7 @@ def demo_round(tmp_path_factory):
 
     Built once for this module: (archive path, summary of the round, invitation token hashes).
     """
-    from surveyapp.demo_loader import build_demo
+    from surveyapp.demo import build_demo
 
     base = tmp_path_factory.mktemp("demo-round")
     with pytest.MonkeyPatch.context() as patch:

@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.bootstrap import initialise_database
+from surveyapp.demo.answers import illustrative_responses, khartoum_responses
 from surveyapp.extensions import db
 from surveyapp.models import Organisation
+from surveyapp.registry import load_registry
 
 #: the year of the assessment the seed summary reports on
 DEMO_YEAR = 2019
@@ -32,9 +34,6 @@ class DemoSummary:
 
 def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSummary:
     """Create the tables and the demo round in the application's (empty) database."""
-    from surveyapp.demo import illustrative_responses, khartoum_responses
-    from surveyapp.registry import load_registry
-
     initialise_database(year=DEMO_YEAR)
     survey_round = operations.current_round()
     survey_round.name = f"Assessment of ISCMs {DEMO_YEAR} (demo)"
