@@ -492,11 +492,7 @@ def _import_one(number, record, identifier, survey_round, fields_by_type, source
             for path, messages in errors.items()
         ]
     if response is None:
-        response = Response(
-            round=survey_round, organisation=organisation, questionnaire_version=version
-        )
-        db.session.add(response)
-        db.session.flush()
+        response = operations.open_response(survey_round, organisation, version)
     operations.save_answers(
         response, response.version, parsed.answers, actor=actor, channel="import"
     )
@@ -504,15 +500,12 @@ def _import_one(number, record, identifier, survey_round, fields_by_type, source
     if not check_complete(questionnaire, response.answer_values()):
         operations.submit_response(response, actor=actor, channel="import")
         submitted = True
-    db.session.add(
-        ExternalSubmission(
-            submission_id=identifier,
-            response_id=response.id,
-            source=source[:255],
-            form_version=printable_text(
-                str(record.get("__version__") or record.get("_version_") or "")
-            )[:64],
-        )
+    operations.record_external_submission(
+        response,
+        identifier,
+        source=source[:255],
+        form_version=printable_text(
+            str(record.get("__version__") or record.get("_version_") or "")
+        )[:64],
     )
-    db.session.flush()
     return (number, code, response.id, submitted)

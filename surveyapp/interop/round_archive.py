@@ -14,29 +14,26 @@ holding a control character or a lone surrogate anywhere in the archive refuses 
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Date, DateTime, select
+from sqlalchemy import select
 from sqlalchemy.orm import DeclarativeBase
 
 from surveyapp.extensions import db
 from surveyapp.models import (
-    Answer,
     AuditEvent,
     Invitation,
     Membership,
     Organisation,
-    QuestionnaireVersion,
     Response,
     SurveyRound,
 )
 from surveyapp.models.external import ExternalSubmission
-from surveyapp.models.response import hash_token
 from surveyapp.models.summary import SummaryEdit
 from surveyapp.models.types import utcnow
-from surveyapp.questionnaire import QuestionnaireError, questionnaire_from_json
+from surveyapp.operations import archives
+from surveyapp.questionnaire import QuestionnaireError
 from surveyapp.questionnaire.text import find_unprintable_in
 
 #: the ``format`` of every archive
@@ -44,18 +41,6 @@ FORMAT = "surveyapp-round"
 #: the version of the archive format this code writes; imports accept exactly these
 FORMAT_VERSION = 1
 SUPPORTED_VERSIONS = (1,)
-
-#: columns that are ids or links, rebuilt on import rather than copied
-_LINKS = {
-    "id",
-    "round_id",
-    "organisation_id",
-    "questionnaire_version_id",
-    "response_id",
-    "iscm_id",
-    "member_id",
-    "token_hash",
-}
 
 
 class ArchiveError(Exception):
@@ -73,24 +58,8 @@ def _columns(obj: DeclarativeBase) -> dict[str, Any]:
     return {
         column.key: _plain(getattr(obj, column.key))
         for column in obj.__table__.columns
-        if column.key not in _LINKS
+        if column.key not in archives.LINK_COLUMNS
     }
-
-
-def _assign(model: type, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Keyword arguments for ``model`` from archived columns it has, dates parsed back."""
-    kwargs = {}
-    for column in model.__table__.columns:
-        if column.key in _LINKS or column.key not in values:
-            continue
-        value = values[column.key]
-        kind = getattr(column.type, "impl", column.type)
-        if value is not None and isinstance(kind, DateTime):
-            value = dt.datetime.fromisoformat(value)
-        elif value is not None and isinstance(kind, Date):
-            value = dt.date.fromisoformat(value)
-        kwargs[column.key] = value
-    return kwargs
 
 
 def export_round(survey_round: SurveyRound) -> dict[str, Any]:
@@ -158,6 +127,7 @@ def import_round(data: Any) -> SurveyRound:
     Organisations and memberships missing here are added (existing ones are kept as they
     are); questionnaire versions are reused when their content is already stored.
     Invitations get a fresh random token that nobody knows: invite again to send links.
+    The rows are written by :func:`surveyapp.operations.archives.store_archived_round`.
 
     :raises ArchiveError: unknown format or version, a round of the same name and year is
         already here, or the archive is malformed.
@@ -195,102 +165,7 @@ def _import(data: Mapping[str, Any]) -> SurveyRound:
         raise ArchiveError(
             f"a round named {round_data['name']!r} ({round_data['year']}) is already here"
         )
-    organisations = _import_registry(data["registry"])
-    versions: dict[str, QuestionnaireVersion] = {}
-    for item in data["questionnaires"]:
-        questionnaire_from_json(item["content"])
-        stored = db.session.scalar(
-            select(QuestionnaireVersion).filter_by(
-                respondent_type=item["respondent_type"], content_hash=item["content_hash"]
-            )
-        )
-        if stored is None:
-            stored = QuestionnaireVersion(**_assign(QuestionnaireVersion, item))
-            db.session.add(stored)
-        versions[item["content_hash"]] = stored
-    survey_round = SurveyRound(**_assign(SurveyRound, round_data))
-    survey_round.questionnaires = [versions[h] for h in data["round_questionnaires"]]
-    db.session.add(survey_round)
-    db.session.flush()
-    responses: dict[str, Response] = {}
-    for item in data["responses"]:
-        response = Response(
-            **_assign(Response, item),
-            round=survey_round,
-            organisation=_organisation(organisations, item["organisation"]),
-            questionnaire_version=versions[item["questionnaire"]["content_hash"]],
-        )
-        response.answers = [Answer(**_assign(Answer, answer)) for answer in item["answers"]]
-        db.session.add(response)
-        db.session.flush()
-        for event in item["audit"]:
-            db.session.add(AuditEvent(**_assign(AuditEvent, event), response_id=response.id))
-        for submission in item.get("external_submissions", []):
-            _import_submission(submission, response)
-        responses[item["organisation"]] = response
-    for item in data["invitations"]:
-        response = responses.get(item["organisation"])
-        if response is None:
-            raise ValueError(f"invitation of {item['organisation']} has no response")
-        db.session.add(
-            Invitation(
-                **_assign(Invitation, item),
-                round=survey_round,
-                organisation=response.organisation,
-                response=response,
-                # The token never leaves its installation: this one is random and unknown.
-                token_hash=hash_token(secrets.token_urlsafe(32)),
-            )
-        )
-    for item in data.get("summary_edits", []):
-        db.session.add(
-            SummaryEdit(
-                **_assign(SummaryEdit, item),
-                round_id=survey_round.id,
-                organisation=_organisation(organisations, item["organisation"]),
-            )
-        )
-    db.session.flush()
-    return survey_round
-
-
-def _import_submission(item: Mapping[str, Any], response: Response) -> None:
-    known = db.session.scalar(
-        select(ExternalSubmission).filter_by(submission_id=item["submission_id"])
-    )
-    if known is None:
-        db.session.add(
-            ExternalSubmission(**_assign(ExternalSubmission, item), response_id=response.id)
-        )
-
-
-def _organisation(organisations: Mapping[str, Organisation], code: str) -> Organisation:
-    try:
-        return organisations[code]
-    except KeyError:
-        raise ValueError(f"organisation {code!r} is not in the archive's registry") from None
-
-
-def _import_registry(registry: Mapping[str, Any]) -> dict[str, Organisation]:
-    organisations = {o.code: o for o in db.session.scalars(select(Organisation))}
-    for item in registry["organisations"]:
-        if item["code"] not in organisations:
-            organisation = Organisation(**_assign(Organisation, item))
-            db.session.add(organisation)
-            organisations[item["code"]] = organisation
-    db.session.flush()
-    known = {(m.iscm_id, m.member_id, m.role) for m in db.session.scalars(select(Membership))}
-    for item in registry["memberships"]:
-        iscm = _organisation(organisations, item["iscm"])
-        member = _organisation(organisations, item["member"])
-        if (iscm.id, member.id, item["role"]) in known:
-            continue
-        db.session.add(
-            Membership(**_assign(Membership, item), iscm_id=iscm.id, member_id=member.id)
-        )
-        known.add((iscm.id, member.id, item["role"]))
-    db.session.flush()
-    return organisations
+    return archives.store_archived_round(data)
 
 
 def round_answers(survey_round: SurveyRound) -> dict[str, dict[str, Any]]:

@@ -10,7 +10,15 @@ from typing import Any
 from sqlalchemy import select, update
 
 from surveyapp.extensions import db
-from surveyapp.models import Answer, Invitation, Organisation, Response, SurveyRound
+from surveyapp.models import (
+    Answer,
+    ExternalSubmission,
+    Invitation,
+    Organisation,
+    QuestionnaireVersion,
+    Response,
+    SurveyRound,
+)
 from surveyapp.models.response import hash_token
 from surveyapp.models.types import utcnow
 from surveyapp.operations import audit
@@ -69,11 +77,7 @@ def invite(
         version = survey_round.questionnaire_for(organisation.kind)
         if version is None:
             raise ValueError(f"The round has no questionnaire for {organisation.kind}.")
-        response = Response(
-            round=survey_round, organisation=organisation, questionnaire_version=version
-        )
-        db.session.add(response)
-        db.session.flush()
+        response = open_response(survey_round, organisation, version)
     token = secrets.token_urlsafe(32)
     invitation = Invitation(
         round=survey_round,
@@ -86,6 +90,18 @@ def invite(
     db.session.flush()
     audit.record(actor, "invite", "cli", response.id, new_value={"email": email})
     return invitation, token
+
+
+def open_response(
+    survey_round: SurveyRound, organisation: Organisation, version: QuestionnaireVersion
+) -> Response:
+    """Start the response of ``organisation`` in ``survey_round`` on questionnaire ``version``."""
+    response = Response(
+        round=survey_round, organisation=organisation, questionnaire_version=version
+    )
+    db.session.add(response)
+    db.session.flush()
+    return response
 
 
 def find_invitation(token: str) -> Invitation | None:
@@ -217,6 +233,22 @@ def reopen_response(response: Response, *, actor: str) -> Response:
     audit.record(actor, "reopen", "web", response.id)
     db.session.flush()
     return response
+
+
+def record_external_submission(
+    response: Response, submission_id: str, *, source: str, form_version: str
+) -> ExternalSubmission:
+    """Remember that the submission ``submission_id`` of another tool was stored in ``response``
+    (an import skips it the next time)."""
+    submission = ExternalSubmission(
+        submission_id=submission_id,
+        response_id=response.id,
+        source=source,
+        form_version=form_version,
+    )
+    db.session.add(submission)
+    db.session.flush()
+    return submission
 
 
 # -- review ---------------------------------------------------------------------------------
