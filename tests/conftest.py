@@ -17,6 +17,36 @@ from surveyapp.models import user as user_model
 from tests.database_template import TEST_SETTINGS, PostgresTemplate, sqlite_template
 
 
+def pytest_configure(config):
+    """Under pytest-xdist, give each worker a PostgreSQL database of its own.
+
+    The workers (``-n 2``) would otherwise empty and refill the same tables under each other.
+    Worker ``gw1`` of ``.../surveyapp_ci`` runs on ``.../surveyapp_ci_gw1``, created here when
+    missing; every test reading ``SURVEYAPP_TEST_DATABASE_URL`` then sees the worker's database.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL")
+    if worker and url and not url.startswith("sqlite"):
+        os.environ["SURVEYAPP_TEST_DATABASE_URL"] = _worker_database(url, worker)
+
+
+def _worker_database(url: str, worker: str) -> str:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def fresh_database(tmp_path_factory):
     """Factory: a fresh database for one test, copied from a template built once per session.
