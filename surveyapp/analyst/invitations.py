@@ -6,6 +6,8 @@ e-mail is configured they are also sent, in the contact's language, through the 
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import _
 from sqlalchemy import func, select
@@ -13,6 +15,7 @@ from sqlalchemy import func, select
 from surveyapp import mail, operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.analyst.coverage import chosen_round
+from surveyapp.analyst.forms import InviteForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES
@@ -23,6 +26,7 @@ from surveyapp.models import (
     Organisation,
     OutboxMessage,
     Response,
+    SurveyRound,
 )
 from surveyapp.operations import outbox
 
@@ -66,6 +70,58 @@ def resolve_target(target: str) -> tuple[str, list[Organisation]] | None:
     return None
 
 
+def invitation_rows(survey_round: SurveyRound) -> list[dict[str, Any]]:
+    """Every response of ``survey_round`` with its active links, contact and last e-mail sent."""
+    links = dict(
+        db.session.execute(
+            select(Invitation.response_id, func.count(Invitation.id))
+            .where(Invitation.round_id == survey_round.id, Invitation.revoked_at.is_(None))
+            .group_by(Invitation.response_id)
+        ).all()
+    )
+    last_sent = dict(
+        db.session.execute(
+            select(OutboxMessage.response_id, func.max(OutboxMessage.sent_at))
+            .where(OutboxMessage.status == "sent")
+            .group_by(OutboxMessage.response_id)
+        ).all()
+    )
+    contacts = {c.organisation_id: c for c in db.session.scalars(select(Contact))}
+    return [
+        {
+            "response": response,
+            "active_links": links.get(response.id, 0),
+            "contact": contacts.get(response.organisation_id),
+            "last_sent": last_sent.get(response.id),
+        }
+        for response in db.session.scalars(
+            select(Response)
+            .filter_by(round_id=survey_round.id)
+            .join(Response.organisation)
+            .order_by(Organisation.kind, Organisation.code)
+        )
+    ]
+
+
+def outbox_counts() -> dict[str, int]:
+    """How many messages of the outbox are pending, sent and failed."""
+    return dict(
+        db.session.execute(
+            select(OutboxMessage.status, func.count(OutboxMessage.id)).group_by(
+                OutboxMessage.status
+            )
+        ).all()
+    )
+
+
+def outbox_messages(status: str | None) -> list[OutboxMessage]:
+    """The newest 500 messages of the outbox, only those in ``status`` when it is one."""
+    query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(500)
+    if status in ("pending", "sent", "failed"):
+        query = query.where(OutboxMessage.status == status)
+    return db.session.scalars(query).all()
+
+
 @blueprint.get("/invitations")
 def invitations():
     """Who is invited to the round, with forms to invite, remind, revoke and re-issue."""
@@ -73,44 +129,7 @@ def invitations():
     organisations = db.session.scalars(
         select(Organisation).order_by(Organisation.kind, Organisation.code)
     ).all()
-    rows = []
-    if survey_round is not None:
-        links = dict(
-            db.session.execute(
-                select(Invitation.response_id, func.count(Invitation.id))
-                .where(Invitation.round_id == survey_round.id, Invitation.revoked_at.is_(None))
-                .group_by(Invitation.response_id)
-            ).all()
-        )
-        last_sent = dict(
-            db.session.execute(
-                select(OutboxMessage.response_id, func.max(OutboxMessage.sent_at))
-                .where(OutboxMessage.status == "sent")
-                .group_by(OutboxMessage.response_id)
-            ).all()
-        )
-        contacts = {c.organisation_id: c for c in db.session.scalars(select(Contact))}
-        for response in db.session.scalars(
-            select(Response)
-            .filter_by(round_id=survey_round.id)
-            .join(Response.organisation)
-            .order_by(Organisation.kind, Organisation.code)
-        ):
-            rows.append(
-                {
-                    "response": response,
-                    "active_links": links.get(response.id, 0),
-                    "contact": contacts.get(response.organisation_id),
-                    "last_sent": last_sent.get(response.id),
-                }
-            )
-    outbox = dict(
-        db.session.execute(
-            select(OutboxMessage.status, func.count(OutboxMessage.id)).group_by(
-                OutboxMessage.status
-            )
-        ).all()
-    )
+    rows = invitation_rows(survey_round) if survey_round is not None else []
     return render_template(
         "analyst/invitations.html",
         survey_round=survey_round,
@@ -119,7 +138,7 @@ def invitations():
         rows=rows,
         to_remind=sum(1 for r in rows if r["response"].status != "submitted"),
         mail_configured=mail.mail_configured(),
-        outbox=outbox,
+        outbox=outbox_counts(),
         languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
     )
 
@@ -131,18 +150,19 @@ def invite():
     if survey_round is None or not survey_round.is_open:
         flash(_("Invitations go to an open round: ask an administrator to open one."))
         return redirect(url_for("analyst.invitations"))
-    resolved = resolve_target(request.form.get("target", ""))
+    form = InviteForm()
+    # The target is checked first (it needs the registry), then the address (its errors).
+    address_ok = form.validate_on_submit()
+    resolved = resolve_target(form.target.data)
     if resolved is None:
         flash(_("Choose whom to invite."))
         return redirect(url_for("analyst.invitations"))
     description, organisations = resolved
-    email = (request.form.get("email") or "").strip()
-    language = request.form.get("language") or "en"
-    if email:
-        if len(organisations) != 1 or "@" not in email or len(email) > 320:
-            flash(_("An e-mail address can be given when inviting one organisation only."))
-            return redirect(url_for("analyst.invitations"))
-        outbox.set_contact(organisations[0], email, language)
+    if not address_ok or (form.email.data and len(organisations) != 1):
+        flash(_("An e-mail address can be given when inviting one organisation only."))
+        return redirect(url_for("analyst.invitations"))
+    if form.email.data:
+        outbox.set_contact(organisations[0], form.email.data, form.language.data)
     outreach = mail.invite_organisations(survey_round, organisations, actor=actor())
     db.session.commit()
     delivery = mail.deliver_pending()
@@ -216,13 +236,9 @@ def reissue(response_id: int):
 def mail_log():
     """Every e-mail queued, when it was sent, and why it failed."""
     status = request.args.get("status")
-    query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(500)
-    if status in ("pending", "sent", "failed"):
-        query = query.where(OutboxMessage.status == status)
-    messages = db.session.scalars(query).all()
     return render_template(
         "analyst/mail.html",
-        messages=messages,
+        messages=outbox_messages(status),
         status=status,
         mail_configured=mail.mail_configured(),
     )

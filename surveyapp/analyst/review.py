@@ -6,22 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import _, get_locale
 from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.analyst.blueprint import blueprint
+from surveyapp.analyst.forms import ReviewForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Response
 from surveyapp.questionnaire import Questionnaire, visible_answers
-from surveyapp.questionnaire.text import UnprintableText, clean_text
 from surveyapp.questionnaire.types import AnswerShape, type_of
 from surveyapp.respond.display import value_text
-
-#: the longest query message kept
-MAX_QUERY_LENGTH = 2000
 
 
 @dataclass
@@ -141,47 +138,34 @@ def response(response_id: int):
 def review(response_id: int):
     """Accept the response, raise a query on one question, or set it back to unreviewed."""
     response = _load(response_id)
-    decision = request.form.get("decision")
-    if decision == "accept":
+    form = ReviewForm()
+    if not form.validate_on_submit():
+        if form.decision.errors or not form.message.errors:
+            abort(400, _("Choose a review decision."))
+        flash(form.message.errors[0])
+        return redirect(url_for("analyst.response", response_id=response.id) + "#review")
+    if form.decision.data == "accept":
         operations.set_review_status(response, "accepted", actor=actor())
         flash(_("Marked as accepted."))
-    elif decision == "unreviewed":
+    elif form.decision.data == "unreviewed":
         operations.set_review_status(response, "unreviewed", actor=actor())
         flash(_("Marked as not reviewed."))
-    elif decision == "query":
-        question_key = request.form.get("question_key") or None
+    else:
+        question_key = form.question_key.data
         questionnaire = response.questionnaire_version.questionnaire()
         known = {q.key for q in questionnaire.questions()}
-        try:
-            message = clean_text(request.form.get("message") or "").strip()
-        except UnprintableText as error:
-            flash(
-                _(
-                    "The message contains a character that cannot be saved (%(code)s, at "
-                    "character %(position)s). Delete it or retype the message.",
-                    code=error.code,
-                    position=error.position,
-                )
-            )
-            return redirect(url_for("analyst.response", response_id=response.id) + "#review")
-        if not message or len(message) > MAX_QUERY_LENGTH:
-            flash(
-                _(
-                    "Write the question for the respondent (at most %(count)d characters).",
-                    count=MAX_QUERY_LENGTH,
-                )
-            )
-            return redirect(url_for("analyst.response", response_id=response.id) + "#review")
         if question_key is not None and question_key not in known:
             abort(400, _("That question is not in this questionnaire."))
         operations.set_review_status(
-            response, "query_raised", actor=actor(), message=message, question_key=question_key
+            response,
+            "query_raised",
+            actor=actor(),
+            message=form.message.data,
+            question_key=question_key,
         )
         if response.status == "submitted":
             operations.reopen_response(response, actor=actor())
         flash(_("Query raised: the respondent sees it on the questionnaire's first page."))
-    else:
-        abort(400, _("Choose a review decision."))
     db.session.commit()
     return redirect(url_for("analyst.response", response_id=response.id))
 

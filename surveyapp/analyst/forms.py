@@ -1,0 +1,74 @@
+"""Forms of the analysts' workspace: they parse and check what a POST sent.
+
+The pages write their own HTML (the fields' names are the forms' names); CSRF is checked by
+FlaskForm as everywhere else. Messages are the ones the pages flash.
+"""
+
+from __future__ import annotations
+
+from flask_babel import _
+from flask_wtf import FlaskForm
+from wtforms import StringField, TextAreaField
+from wtforms.validators import AnyOf, ValidationError
+
+from surveyapp.questionnaire.text import UnprintableText, clean_text
+
+#: the longest query message kept
+MAX_QUERY_LENGTH = 2000
+#: the longest e-mail address kept for a contact
+MAX_EMAIL_LENGTH = 320
+
+
+def _stripped(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _text(value: str | None) -> str:
+    return value or ""
+
+
+class InviteForm(FlaskForm):
+    """Whom to invite (``org:<code>``, ``members:<iscm>``, ``all:<kind>``) and, when inviting one
+    organisation, its contact's address and language."""
+
+    target = StringField(filters=[_text])
+    email = StringField(filters=[_stripped])
+    language = StringField(filters=[lambda value: value or "en"])
+
+    def validate_email(self, field: StringField) -> None:
+        """An address has an ``@`` and fits the contacts' column."""
+        if field.data and ("@" not in field.data or len(field.data) > MAX_EMAIL_LENGTH):
+            raise ValidationError(
+                _("An e-mail address can be given when inviting one organisation only.")
+            )
+
+
+class ReviewForm(FlaskForm):
+    """A review decision; a query also names a question (or none) and carries a message."""
+
+    decision = StringField(validators=[AnyOf(("accept", "unreviewed", "query"))])
+    question_key = StringField(filters=[lambda value: value or None])
+    message = TextAreaField(filters=[_text])
+
+    def validate_message(self, field: TextAreaField) -> None:
+        """A query's message follows the text rule and is not blank nor too long."""
+        if self.decision.data != "query":
+            return
+        try:
+            field.data = clean_text(field.data).strip()
+        except UnprintableText as error:
+            raise ValidationError(
+                _(
+                    "The message contains a character that cannot be saved (%(code)s, at "
+                    "character %(position)s). Delete it or retype the message.",
+                    code=error.code,
+                    position=error.position,
+                )
+            ) from None
+        if not field.data or len(field.data) > MAX_QUERY_LENGTH:
+            raise ValidationError(
+                _(
+                    "Write the question for the respondent (at most %(count)d characters).",
+                    count=MAX_QUERY_LENGTH,
+                )
+            )
