@@ -1,0 +1,207 @@
+"""The layers hold: every write to the database is an operation (``surveyapp/operations/``),
+and no module reaches into another package's private names.
+
+Both rules are read from the source with ``ast``, so a new module cannot forget them.
+"""
+
+from __future__ import annotations
+
+import ast
+import pathlib
+from collections.abc import Iterator
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SURVEYAPP = ROOT / "surveyapp"
+OPERATIONS = SURVEYAPP / "operations"
+
+#: ``session.<name>(...)`` calls that write
+SESSION_WRITES = frozenset({"add", "add_all", "delete", "merge"})
+#: statements that write when a session executes them
+WRITE_STATEMENTS = frozenset({"update", "delete", "insert"})
+
+#: modules that still write outside ``surveyapp/operations/``, with the reason. All are pending:
+#: issue 12 moves these writes into operations, and each entry goes when its module no longer
+#: writes (an entry for a module that stopped writing is tolerated meanwhile).
+PENDING_WRITERS = {
+    "surveyapp/jobs.py": "report jobs' progress and the compendium's PDF cache (issue 12: "
+    "operations/reports.py)",
+    "surveyapp/reporting.py": "the report PDF cache (issue 12: operations/reports.py)",
+    "surveyapp/stored_text.py": "`surveyapp answers repair-text` rewrites rows and audits them "
+    "in one pass (issue 12)",
+}
+
+
+def module_name(path: pathlib.Path) -> str:
+    """``surveyapp/analyst/forms.py`` -> ``surveyapp.analyst.forms`` (a package is its name)."""
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def package_of(path: pathlib.Path) -> str:
+    """The package a module belongs to (a package's ``__init__`` belongs to itself)."""
+    name = module_name(path)
+    return name if path.name == "__init__.py" else name.rpartition(".")[0]
+
+
+def _statement_of(node: ast.expr) -> str | None:
+    """The function at the root of a call chain: ``update`` for ``update(A).where(...)``."""
+    while (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Call)
+    ):
+        node = node.func.value
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Name):
+            return node.func.id
+        if isinstance(node.func, ast.Attribute):
+            return node.func.attr
+    return None
+
+
+def writes_in(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """(line, what) for every write to a session in ``tree``."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = node.func.value
+        on_session = (isinstance(owner, ast.Attribute) and owner.attr == "session") or (
+            isinstance(owner, ast.Name) and owner.id == "session"
+        )
+        if not on_session:
+            continue
+        if node.func.attr in SESSION_WRITES:
+            yield node.lineno, f"session.{node.func.attr}"
+        elif node.func.attr == "execute" and node.args:
+            statement = _statement_of(node.args[0])
+            if statement in WRITE_STATEMENTS:
+                yield node.lineno, f"session.execute({statement}(...))"
+
+
+def private_uses_in(tree: ast.AST, package: str) -> Iterator[tuple[int, str]]:
+    """(line, name) for every private name of another ``surveyapp`` package that ``tree``
+    imports (``from surveyapp.x import _y``) or reads from an imported module (``x._y``)."""
+
+    def outside(owner: str) -> bool:
+        return owner != package and not owner.startswith(package + ".")
+
+    def private(name: str) -> bool:
+        return name.startswith("_") and not name.startswith("__")
+
+    modules: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package.split(".")[: len(package.split(".")) - node.level + 1]
+            owner = ".".join([*base, *([node.module] if node.module else [])])
+        elif isinstance(node, ast.ImportFrom):
+            owner = node.module or ""
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname and alias.name.split(".")[0] == "surveyapp":
+                    modules[alias.asname] = alias.name
+            continue
+        else:
+            continue
+        if owner.split(".")[0] != "surveyapp":
+            continue
+        for alias in node.names:
+            if private(alias.name) and outside(owner):
+                yield node.lineno, f"{owner}.{alias.name}"
+            modules[alias.asname or alias.name] = f"{owner}.{alias.name}"
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+            and private(node.attr)
+            and outside(modules[node.value.id])
+        ):
+            yield node.lineno, f"{modules[node.value.id]}.{node.attr}"
+
+
+def sources() -> list[pathlib.Path]:
+    """Every module of the application."""
+    return sorted(SURVEYAPP.rglob("*.py"))
+
+
+def parse(path: pathlib.Path) -> ast.AST:
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def test_every_write_to_the_database_is_an_operation():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {what}"
+        for path in sources()
+        if not path.is_relative_to(OPERATIONS)
+        and path.relative_to(ROOT).as_posix() not in PENDING_WRITERS
+        for line, what in writes_in(parse(path))
+    ]
+    assert found == [], "write through an operation in surveyapp/operations/:\n" + "\n".join(found)
+
+
+def test_no_module_uses_a_private_name_of_another_package():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {name}"
+        for path in sources()
+        for line, name in private_uses_in(parse(path), package_of(path))
+    ]
+    assert found == [], "make the name public, or keep its use in its package:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "db.session.add(row)",
+        "db.session.add_all(rows)",
+        "db.session.delete(row)",
+        "session.merge(row)",
+        "db.session.execute(update(Response).where(Response.id == 1).values(version=2))",
+        "db.session.execute(delete(Answer))",
+        "db.session.execute(sqlite.insert(Answer).values(value=1).on_conflict_do_nothing())",
+    ],
+)
+def test_the_write_check_sees(source):
+    assert [what for _line, what in writes_in(ast.parse(source))]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "db.session.execute(select(Response).where(Response.id == 1))",
+        "db.session.scalars(select(Answer))",
+        "answers.add(key)",
+        "db.session.flush()",
+    ],
+)
+def test_the_write_check_lets_reads_through(source):
+    assert list(writes_in(ast.parse(source))) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "package"),
+    [
+        ("from surveyapp.operations import _audit", "surveyapp.respond"),
+        ("from surveyapp import operations\noperations._audit()", "surveyapp.respond"),
+        ("import surveyapp.mail as mail\nmail._describe(error)", "surveyapp.analyst"),
+        ("from ..operations import _audit", "surveyapp.respond"),
+    ],
+)
+def test_the_private_name_check_sees(source, package):
+    assert list(private_uses_in(ast.parse(source), package))
+
+
+@pytest.mark.parametrize(
+    ("source", "package"),
+    [
+        ("from flask_babel import _", "surveyapp.analyst"),
+        ("from surveyapp.operations.responses import _conflicts", "surveyapp.operations"),
+        ("from surveyapp.operations import audit\naudit.record()", "surveyapp.respond"),
+        ("from . import _shared", "surveyapp.analyst"),
+    ],
+)
+def test_the_private_name_check_lets_a_package_use_its_own(source, package):
+    assert list(private_uses_in(ast.parse(source), package)) == []
