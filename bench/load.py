@@ -196,7 +196,7 @@ import sys, time
 from reports import render_iscm_pdf
 from surveyapp import create_app
 from surveyapp.extensions import db
-from surveyapp.reporting import build_iscm_dossier
+from surveyapp.dossiers import build_iscm_dossier
 app = create_app({"SQLALCHEMY_DATABASE_URI": sys.argv[1]})
 end = time.monotonic() + float(sys.argv[2])
 times = []

@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
     from sqlalchemy import select
 
     from reports import render_iscm_pdf
-    from surveyapp import create_app, reporting
+    from surveyapp import create_app, dossiers
     from surveyapp.extensions import db
     from surveyapp.models import Organisation, Response
 
@@ -51,9 +51,9 @@ def main(argv: list[str]) -> int:
         ).all()
         for number in range(1, second + 1):
             code = codes[(number - 1) % len(codes)]
-            dossier = reporting.build_iscm_dossier(code)
-            survey_round = reporting.report_round()
-            edits = {k: e.text for k, e in reporting.summary_edits(survey_round, code).items()}
+            dossier = dossiers.build_iscm_dossier(code)
+            survey_round = dossiers.report_round()
+            edits = {k: e.text for k, e in dossiers.summary_edits(survey_round, code).items()}
             render_iscm_pdf(dossier, edits)
             db.session.remove()  # one summary per request, as the web application does
             if number == first:

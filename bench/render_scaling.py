@@ -28,7 +28,7 @@ def khartoum_dossier():
     """The Khartoum Process dossier of a freshly built demo round."""
     from surveyapp import create_app
     from surveyapp.demo import build_demo
-    from surveyapp.reporting import build_iscm_dossier
+    from surveyapp.dossiers import build_iscm_dossier
 
     folder = Path(tempfile.mkdtemp(prefix="surveyapp-scaling-"))
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'demo.sqlite3'}"})

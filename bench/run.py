@@ -134,24 +134,23 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
 
     from bench.data import demo_app
     from reports import render_iscm_html, render_iscm_pdf, render_pdf
-    from surveyapp import reporting
+    from surveyapp import dossiers, pdfs
     from surveyapp.extensions import db
     from surveyapp.models import Organisation, RenderedPdf, Response
-    from surveyapp.rendering import render_many
 
     app = demo_app(folder)
     results = []
     with app.app_context():
-        survey_round = reporting.report_round()
+        survey_round = dossiers.report_round()
 
         def edits_of(code):
-            return {k: e.text for k, e in reporting.summary_edits(survey_round, code).items()}
+            return {k: e.text for k, e in dossiers.summary_edits(survey_round, code).items()}
 
-        dossier = reporting.build_iscm_dossier(SUMMARY_ISCM)
+        dossier = dossiers.build_iscm_dossier(SUMMARY_ISCM)
         html = render_iscm_html(dossier, edits_of(SUMMARY_ISCM))
 
         def ours_summary():
-            built = reporting.build_iscm_dossier(SUMMARY_ISCM, survey_round=survey_round)
+            built = dossiers.build_iscm_dossier(SUMMARY_ISCM, survey_round=survey_round)
             return render_iscm_pdf(built, edits_of(SUMMARY_ISCM))
 
         ours, floor = paired(ours_summary, lambda: render_pdf(html), sizes.repeat)
@@ -171,13 +170,13 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
             db.session.execute(delete(RenderedPdf))
             db.session.commit()
             started = time.perf_counter()
-            reporting.summary_pdf(SUMMARY_ISCM)
+            pdfs.summary_pdf(SUMMARY_ISCM)
             db.session.commit()
             return time.perf_counter() - started
 
         def cached():
             started = time.perf_counter()
-            reporting.summary_pdf(SUMMARY_ISCM)
+            pdfs.summary_pdf(SUMMARY_ISCM)
             db.session.commit()
             return time.perf_counter() - started
 
@@ -207,7 +206,7 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
         if sizes.report_all:
             codes = codes[: sizes.report_all]
         jobs = [
-            (code, reporting.build_iscm_dossier(code, survey_round=survey_round), edits_of(code))
+            (code, dossiers.build_iscm_dossier(code, survey_round=survey_round), edits_of(code))
             for code in codes
         ]
     processes = os.cpu_count() or 1
@@ -215,10 +214,10 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
     all_times, single_times = [], []
     for _ in range(sizes.report_repeat):
         started = time.perf_counter()
-        assert len(list(render_many(jobs, processes=processes))) == len(jobs)
+        assert len(list(pdfs.render_many(jobs, processes=processes))) == len(jobs)
         all_times.append(time.perf_counter() - started)
         started = time.perf_counter()
-        assert len(list(render_many(jobs, processes=1))) == len(jobs)
+        assert len(list(pdfs.render_many(jobs, processes=1))) == len(jobs)
         single_times.append(time.perf_counter() - started)
     results.append(
         Result(

@@ -85,9 +85,9 @@ def validate_questionnaires(paths: tuple[Path, ...], no_contract: bool) -> None:
     Each file must also satisfy the reports' contract (reports/feeds.yaml): every question a
     report slot reads is there, under its key, of the right type.
     """
+    from surveyapp.dossiers import contract_problems
     from surveyapp.questionnaire import validate_paths
     from surveyapp.registry import load_registry
-    from surveyapp.reporting import contract_problems
 
     targets = list(paths) or questionnaire_files()
     missing = [p for p in targets if not p.exists()]
@@ -212,7 +212,8 @@ def report() -> None:
 @needs_database(writes=False)
 def report_iscm(code: str, output: Path, lang: str) -> None:
     """Render the summary of findings of one ISCM (with the analysts' edits)."""
-    from surveyapp.reporting import UnknownIscm, summary_pdf
+    from surveyapp.dossiers import UnknownIscm
+    from surveyapp.pdfs import summary_pdf
 
     try:
         pdf, _key = summary_pdf(code, language=lang)
@@ -231,7 +232,8 @@ def report_iscm(code: str, output: Path, lang: str) -> None:
 @needs_database(writes=False)
 def report_compendium(output: Path, lang: str) -> None:
     """Render the compendium of every ISCM's summary for the global gathering."""
-    from surveyapp.reporting import UnknownIscm, compendium_pdf
+    from surveyapp.dossiers import UnknownIscm
+    from surveyapp.pdfs import compendium_pdf
 
     with click.progressbar(length=100, label="Building the compendium") as bar:
         done = [0]
@@ -262,8 +264,8 @@ def report_compendium(output: Path, lang: str) -> None:
 @needs_database(writes=False)
 def report_all(output: Path, lang: str, processes: int | None) -> None:
     """Render the summary of every ISCM into a folder, in parallel across the cores."""
-    from surveyapp.rendering import render_many
-    from surveyapp.reporting import build_iscm_dossier
+    from surveyapp.dossiers import build_iscm_dossier
+    from surveyapp.pdfs import render_many
 
     codes = db.session.scalars(
         select(Organisation.code).filter_by(kind="iscm").order_by(Organisation.code)

@@ -9,6 +9,9 @@ and a job that rendered inside a writing transaction made every respondent's sav
 fail with "database is locked" for minutes. So a job reads what it renders in plain (deferred)
 transactions, which never block a writer, ends them, renders, and then writes its result in
 one short transaction; its progress goes in short transactions of their own.
+
+The job asks :mod:`surveyapp.pdfs` for the compendium (prepared, then rendered once nothing is
+held) and writes its progress, outcome and PDF through :mod:`surveyapp.operations.reports`.
 """
 
 from __future__ import annotations
@@ -16,17 +19,13 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
-from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
-from reports import compendium_cache_key, render_compendium_pdf
-from surveyapp import WRITE_INTENT
+from surveyapp import WRITE_INTENT, pdfs
 from surveyapp.extensions import db
-from surveyapp.models import RenderedPdf, ReportJob
-from surveyapp.models.types import utcnow
+from surveyapp.models import ReportJob
+from surveyapp.operations import reports as report_ops
 
 #: the RQ queue report jobs go to (``rq worker surveyapp-reports``)
 QUEUE = "surveyapp-reports"
@@ -34,8 +33,7 @@ QUEUE = "surveyapp-reports"
 
 def start_compendium_job(language: str, requested_by: str) -> ReportJob:
     """Queue the compendium in ``language``; returns the job (committed)."""
-    job = ReportJob(kind="compendium", language=language, requested_by=requested_by)
-    db.session.add(job)
+    job = report_ops.add_compendium_job(language, requested_by)
     db.session.commit()
     job_id = job.id
     redis_url = current_app.config.get("SURVEYAPP_REDIS_URL")
@@ -71,8 +69,6 @@ def execute(job_id: int) -> None:
 
     Read (deferred transactions), render (no transaction at all), write (one short one).
     """
-    from surveyapp.reporting import build_compendium_dossier, render_limits
-
     job = db.session.get(ReportJob, job_id)
     runnable = job is not None and job.status in ("queued", "running")
     language = job.language if runnable else None
@@ -80,35 +76,26 @@ def execute(job_id: int) -> None:
     if not runnable:
         return
     try:
-        _update_job(job_id, status="running")
-        compendium = build_compendium_dossier(
+        report_ops.mark_job_running(job_id)
+        compendium = pdfs.prepare_compendium(
             language=language,
-            progress=lambda index, total: _update_job(
-                job_id, progress=int(90 * index / max(total, 1))
+            progress=lambda index, total: report_ops.record_job_progress(
+                job_id, int(90 * index / max(total, 1))
             ),
+            limits=pdfs.render_limits(),
         )
-        key = compendium_cache_key(compendium)
-        cached = db.session.scalar(select(RenderedPdf.id).filter_by(cache_key=key))
+        cached = pdfs.is_cached(compendium.key)
         # The dossier is plain data: end the read transaction before the long render.
         db.session.rollback()
-        pdf = None if cached is not None else render_compendium_pdf(compendium, render_limits())
+        pdf = None if cached else compendium.render()
         with _write_transaction():
             if pdf is not None:
-                _store_pdf(key, pdf)
-            job = db.session.get(ReportJob, job_id)
-            job.result_key = key
-            job.status = "done"
-            job.progress = 100
-            job.finished_at = utcnow()
+                report_ops.store_pdf(compendium.key, compendium.kind, pdf)
+            report_ops.finish_job(job_id, compendium.key)
     except Exception as error:  # noqa: BLE001 - a failed job must say why, whatever it was
         current_app.logger.exception("Report job %s failed", job_id)
         db.session.rollback()
-        _update_job(
-            job_id,
-            status="failed",
-            message=f"{error.__class__.__name__}: {error}",
-            finished_at=utcnow(),
-        )
+        report_ops.fail_job(job_id, f"{error.__class__.__name__}: {error}")
 
 
 @contextlib.contextmanager
@@ -127,27 +114,3 @@ def _write_transaction() -> Iterator[None]:
         raise
     finally:
         WRITE_INTENT.reset(intent)
-
-
-def _update_job(job_id: int, **values: Any) -> None:
-    """Write ``values`` to the job's row at once, in a transaction of its own connection.
-
-    Progress is reported while the session's read transaction is open; writing through it would
-    turn that long read into a write holding the lock.
-    """
-    intent = WRITE_INTENT.set(True)
-    try:
-        with db.engine.begin() as connection:
-            connection.execute(update(ReportJob).where(ReportJob.id == job_id).values(**values))
-    finally:
-        WRITE_INTENT.reset(intent)
-
-
-def _store_pdf(key: str, pdf: bytes) -> None:
-    """Keep a rendered compendium in the report cache, unless another worker stored it first."""
-    try:
-        with db.session.begin_nested():
-            db.session.add(RenderedPdf(cache_key=key, kind="compendium", pdf=pdf))
-    except IntegrityError:
-        # Another worker rendered the same PDF meanwhile: theirs is identical.
-        pass

@@ -24,19 +24,13 @@ from reports.edits import section_fingerprints
 from reports.limits import RenderError
 from surveyapp import jobs, operations
 from surveyapp.analyst.blueprint import blueprint
+from surveyapp.dossiers import UnknownIscm, build_iscm_dossier, report_round, summary_edits
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
-from surveyapp.models import Organisation, PublishedSummary, RenderedPdf, ReportJob
+from surveyapp.models import Organisation, PublishedSummary, ReportJob
+from surveyapp.pdfs import cached_pdf, render_limits, summary_pdf
 from surveyapp.questionnaire import Questionnaire
 from surveyapp.questionnaire.text import clean_text, printable_text
-from surveyapp.reporting import (
-    UnknownIscm,
-    build_iscm_dossier,
-    render_limits,
-    report_round,
-    summary_edits,
-    summary_pdf,
-)
 
 
 def _language() -> str:
@@ -250,7 +244,7 @@ def job_pdf(job_id: int):
     report_job = db.session.get(ReportJob, job_id) or abort(404)
     if report_job.status != "done":
         abort(404)
-    pdf = db.session.scalar(select(RenderedPdf.pdf).filter_by(cache_key=report_job.result_key))
+    pdf = cached_pdf(report_job.result_key)
     if pdf is None:
         abort(404)
     return _pdf_response(pdf, f"compendium-{report_job.language}.pdf")

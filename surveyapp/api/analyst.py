@@ -18,10 +18,11 @@ from sqlalchemy.orm import selectinload
 from reports.limits import RenderError
 from surveyapp import operations
 from surveyapp.api.blueprint import blueprint, for_analyst, public
+from surveyapp.dossiers import UnknownIscm
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response, SurveyRound
+from surveyapp.pdfs import render_limits, summary_pdf
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
-from surveyapp.reporting import UnknownIscm, render_limits, summary_pdf
 from surveyapp.request_input import MAX_DATABASE_INTEGER, whole_number
 
 DEFAULT_PER_PAGE = 50

@@ -275,7 +275,7 @@ def test_the_summary_workspace_and_pdf_survive_odd_answers_edits_and_names(analy
 
 def test_the_compendium_is_written_with_odd_answers_and_names(app, poisoned):
     from reports import render_compendium_html
-    from surveyapp.reporting import build_compendium_dossier
+    from surveyapp.dossiers import build_compendium_dossier
 
     with app.app_context():
         html = render_compendium_html(build_compendium_dossier())

@@ -168,7 +168,8 @@ def test_exports_neutralise_formulas_and_keep_text(hostile_round):
 
 def test_the_summary_prints_hostile_text_as_text(hostile_round):
     from reports import render_iscm_html
-    from surveyapp.reporting import build_iscm_dossier, report_round, summary_edits, summary_pdf
+    from surveyapp.dossiers import build_iscm_dossier, report_round, summary_edits
+    from surveyapp.pdfs import summary_pdf
 
     with hostile_round.app_context():
         edits = {k: e.text for k, e in summary_edits(report_round(), "khartoum-process").items()}

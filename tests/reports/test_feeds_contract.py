@@ -37,8 +37,8 @@ def line_of(path: Path, text: str) -> int:
 
 
 def test_the_shipped_questionnaires_fill_every_slot(runner):
+    from surveyapp.dossiers import contract_problems
     from surveyapp.registry import load_registry
-    from surveyapp.reporting import contract_problems
 
     assert contract_problems([SHIPPED], load_registry()) == []
     result = runner.invoke(args=["questionnaires", "validate"])
@@ -147,7 +147,7 @@ def test_the_reporting_code_reads_only_declared_slots_and_every_slot_is_read():
     parts = {slot.part for slot in contract.slots.values()}
     alternatives = "|".join(sorted(parts))
     pattern = re.compile(rf"""["']((?:{alternatives})\.[a-z_]+)["']""")
-    sources = [*(ROOT / "reports").glob("*.py"), ROOT / "surveyapp" / "reporting.py"]
+    sources = [*(ROOT / "reports").glob("*.py"), ROOT / "surveyapp" / "dossiers.py"]
     read = {name for path in sources for name in pattern.findall(path.read_text("utf-8"))}
     assert read - set(contract.slots) == set(), "slots read but not declared in feeds.yaml"
     assert set(contract.slots) - read == set(), "slots declared but read by no code"

@@ -151,7 +151,7 @@ def test_markup_in_an_edit_is_shown_as_text_never_run(analyst_client, app):
     assert "<script>alert(1)</script>" not in html
     with app.app_context():
         from reports import render_iscm_html
-        from surveyapp.reporting import build_iscm_dossier, report_round, summary_edits
+        from surveyapp.dossiers import build_iscm_dossier, report_round, summary_edits
 
         edits = {k: e.text for k, e in summary_edits(report_round(), "khartoum-process").items()}
         summary_html = render_iscm_html(build_iscm_dossier("khartoum-process"), edits)
@@ -202,7 +202,7 @@ def test_states_view_of_funding_is_set_beside_the_iscms(app, khartoum_round):
         operations.submit_response(response, actor="test", channel="test")
         db.session.commit()
         from reports import draft_sections
-        from surveyapp.reporting import build_iscm_dossier
+        from surveyapp.dossiers import build_iscm_dossier
 
         dossier = build_iscm_dossier("khartoum-process")
         ethiopia = next(v for v in dossier.state_views if v.state.code == "ETH")
@@ -218,11 +218,11 @@ def test_a_respondent_saving_while_a_summary_renders_breaks_neither(
 ):
     """The preview holds no transaction while it renders (on SQLite, a transaction that read
     before another connection wrote could not write its cache entry afterwards)."""
-    import surveyapp.reporting as reporting
+    from surveyapp import pdfs
 
     token, _ = create_invitation("GHA")
     saves = []
-    real_render = reporting.render_iscm_pdf
+    real_render = pdfs.render_iscm_pdf
 
     def save():
         reply = app.test_client().patch(
@@ -238,7 +238,7 @@ def test_a_respondent_saving_while_a_summary_renders_breaks_neither(
         respondent.join(timeout=30)
         return real_render(dossier, edits, None)
 
-    monkeypatch.setattr(reporting, "render_iscm_pdf", render_while_a_respondent_saves)
+    monkeypatch.setattr(pdfs, "render_iscm_pdf", render_while_a_respondent_saves)
     preview = analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf")
     assert saves == [200]
     assert preview.status_code == 200 and preview.data.startswith(b"%PDF")

@@ -1,4 +1,9 @@
-"""The adapter between the database and ``reports``: it builds plain dossiers."""
+"""The adapter between the database and ``reports``: it builds plain dossiers.
+
+A dossier is everything a report may say, read from the submitted answers of a round, as plain
+data that crosses process boundaries as it is. Nothing here renders: :mod:`surveyapp.pdfs` turns
+dossiers into PDFs, and the workspace shows the drafts ``reports`` writes from them.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
-from reports import feeds, render_compendium_pdf, render_iscm_pdf
-from reports.cache import cache_key, compendium_cache_key
+from reports import feeds
 from reports.dossier import (
     CompendiumDossier,
     IgoView,
@@ -25,13 +27,11 @@ from reports.dossier import (
     Source,
     StateView,
 )
-from reports.limits import RenderLimits
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import (
     Answer,
     Organisation,
-    RenderedPdf,
     Response,
     SummaryEdit,
     SurveyRound,
@@ -357,7 +357,7 @@ def _source(response: Response, names) -> Source:
     )
 
 
-# -- edits, cached PDFs and the compendium -----------------------------------------------------
+# -- edits and the compendium ----------------------------------------------------------------------
 
 
 def summary_edits(survey_round: SurveyRound, code: str) -> dict[str, SummaryEdit]:
@@ -368,62 +368,6 @@ def summary_edits(survey_round: SurveyRound, code: str) -> dict[str, SummaryEdit
         .where(SummaryEdit.round_id == survey_round.id, Organisation.code == code)
     ).all()
     return {row.section_key: row for row in rows}
-
-
-def cached_pdf(key: str, kind: str, render: Callable[[], bytes]) -> bytes:
-    """The PDF stored under ``key``, rendered (and stored) only when it is not there yet.
-
-    Nothing is held while the PDF renders: the reading transaction ends first (unless the
-    caller has changes of its own pending), so on SQLite respondents' saves go on meanwhile and
-    the cache entry is written afterwards in a short transaction of its own. (A transaction
-    that read before another connection wrote cannot write on SQLite: "database is locked".)
-    """
-    cached = db.session.scalar(select(RenderedPdf.pdf).filter_by(cache_key=key))
-    if cached is not None:
-        return cached
-    if not (db.session.new or db.session.dirty or db.session.deleted):
-        db.session.commit()
-    pdf = render()
-    try:
-        with db.session.begin_nested():
-            db.session.add(RenderedPdf(cache_key=key, kind=kind, pdf=pdf))
-    except IntegrityError:
-        # Another worker rendered the same PDF meanwhile: theirs is identical.
-        pass
-    return pdf
-
-
-def render_limits() -> RenderLimits | None:
-    """The limits of renders done for web requests and jobs (``SURVEYAPP_RENDER_*``).
-
-    Answers and edits come from outside; a document crafted to make WeasyPrint run for ever
-    or take all memory is stopped with a clear error instead. Commands run without limits.
-    """
-    timeout = current_app.config.get("SURVEYAPP_RENDER_TIMEOUT")
-    memory = current_app.config.get("SURVEYAPP_RENDER_MEMORY_MB")
-    if not timeout and not memory:
-        return None
-    return RenderLimits(
-        timeout_seconds=float(timeout or 3600), memory_bytes=int(memory or 4096) * 1024 * 1024
-    )
-
-
-def summary_pdf(
-    code: str,
-    *,
-    language: str = "en",
-    survey_round: SurveyRound | None = None,
-    limits: RenderLimits | None = None,
-) -> tuple[bytes, str]:
-    """The summary of ISCM ``code`` with the analyst's edits, from the cache when unchanged.
-
-    :returns: the PDF and its cache key. The caller commits (the cache entry is written then).
-    """
-    survey_round = survey_round or report_round()
-    dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
-    edits = {k: e.text for k, e in summary_edits(survey_round, code).items()}
-    key = cache_key(dossier, edits, language)
-    return cached_pdf(key, "iscm", lambda: render_iscm_pdf(dossier, edits, limits)), key
 
 
 def build_compendium_dossier(
@@ -453,21 +397,6 @@ def build_compendium_dossier(
         iscms=dossiers,
         edits=edits,
     )
-
-
-def compendium_pdf(
-    *,
-    language: str = "en",
-    survey_round: SurveyRound | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    limits: RenderLimits | None = None,
-) -> tuple[bytes, str]:
-    """The compendium PDF, from the cache when nothing under it changed; and its cache key."""
-    compendium = build_compendium_dossier(
-        language=language, survey_round=survey_round, progress=progress
-    )
-    key = compendium_cache_key(compendium)
-    return cached_pdf(key, "compendium", lambda: render_compendium_pdf(compendium, limits)), key
 
 
 def _participation(survey_round: SurveyRound) -> list[ParticipationCount]:

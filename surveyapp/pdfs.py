@@ -1,0 +1,204 @@
+"""Every PDF the application makes: the one door to ``reports``' renderers.
+
+* the summary of one ISCM with the analysts' edits, and the compendium of every summary, both
+  kept in the report cache (``RenderedPdf``) under the hash of everything they depend on;
+* a respondent's receipt (never cached: it is quick and the respondent's alone);
+* the summaries of every ISCM at once, spread over one process per core (``report all``).
+
+The commands (``surveyapp report``), the web views (the analysts' summaries, the API, the
+respondent's receipt) and the background jobs (:mod:`surveyapp.jobs`) call this module; no other
+module of the application calls a ``reports.render_*`` function (``tests/test_report_service.py``
+checks). The dossiers come from :mod:`surveyapp.dossiers`; the cache entries are written by
+:mod:`surveyapp.operations.reports`.
+
+Nothing is held while a PDF renders. A render takes seconds and, on SQLite, a transaction that
+read before another connection wrote cannot write afterwards ("database is locked"), so the
+reading transaction ends first and the cache entry is written after the render. The compendium
+job keeps its own, stricter, transaction rules (see :mod:`surveyapp.jobs`): hence
+:func:`prepare_compendium`, which builds the dossier and its cache key and leaves the render to
+the caller.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import select
+
+from reports import IscmDossier, render_compendium_pdf, render_iscm_pdf
+from reports.cache import cache_key, compendium_cache_key
+from reports.limits import RenderLimits
+from reports.receipt import Receipt, render_receipt_pdf
+from surveyapp.dossiers import (
+    build_compendium_dossier,
+    build_iscm_dossier,
+    report_round,
+    summary_edits,
+)
+from surveyapp.extensions import db
+from surveyapp.models import RenderedPdf, SurveyRound
+from surveyapp.operations import reports as report_ops
+
+
+@dataclass(frozen=True)
+class PreparedPdf:
+    """A PDF ready to render: its dossier is built and its cache key known.
+
+    The render is left to the caller, who may end its transaction first.
+    """
+
+    #: the hash of everything the PDF depends on (``RenderedPdf.cache_key``)
+    key: str
+    #: ``iscm`` or ``compendium``
+    kind: str
+    #: renders the PDF (seconds of CPU; touches no database)
+    render: Callable[[], bytes]
+
+
+def render_limits() -> RenderLimits | None:
+    """The limits of renders done for web requests and jobs (``SURVEYAPP_RENDER_*``).
+
+    Answers and edits come from outside; a document crafted to make WeasyPrint run for ever
+    or take all memory is stopped with a clear error instead. Commands run without limits.
+    """
+    timeout = current_app.config.get("SURVEYAPP_RENDER_TIMEOUT")
+    memory = current_app.config.get("SURVEYAPP_RENDER_MEMORY_MB")
+    if not timeout and not memory:
+        return None
+    return RenderLimits(
+        timeout_seconds=float(timeout or 3600), memory_bytes=int(memory or 4096) * 1024 * 1024
+    )
+
+
+def prepare_summary(
+    code: str,
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    limits: RenderLimits | None = None,
+) -> PreparedPdf:
+    """The summary of ISCM ``code`` with the analysts' edits, ready to render."""
+    survey_round = survey_round or report_round()
+    dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
+    edits = {k: e.text for k, e in summary_edits(survey_round, code).items()}
+    return PreparedPdf(
+        cache_key(dossier, edits, language),
+        "iscm",
+        lambda: render_iscm_pdf(dossier, edits, limits),
+    )
+
+
+def prepare_compendium(
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    limits: RenderLimits | None = None,
+) -> PreparedPdf:
+    """The compendium of every ISCM's summary, ready to render.
+
+    :param progress: called with (ISCMs read, ISCMs in all) as the dossiers are built.
+    """
+    compendium = build_compendium_dossier(
+        language=language, survey_round=survey_round, progress=progress
+    )
+    return PreparedPdf(
+        compendium_cache_key(compendium),
+        "compendium",
+        lambda: render_compendium_pdf(compendium, limits),
+    )
+
+
+def cached_pdf(key: str) -> bytes | None:
+    """The PDF kept in the report cache under ``key``, if any."""
+    return db.session.scalar(select(RenderedPdf.pdf).filter_by(cache_key=key))
+
+
+def is_cached(key: str) -> bool:
+    """Whether the report cache holds a PDF under ``key`` (without reading the PDF)."""
+    return db.session.scalar(select(RenderedPdf.id).filter_by(cache_key=key)) is not None
+
+
+def cached_or_rendered(prepared: PreparedPdf) -> bytes:
+    """The PDF kept under ``prepared.key``, rendered (and kept) only when it is not there yet.
+
+    The reading transaction ends before the render (unless the caller has changes of its own
+    pending), so on SQLite respondents' saves go on meanwhile; the cache entry is added after
+    the render, and written when the caller commits.
+    """
+    cached = cached_pdf(prepared.key)
+    if cached is not None:
+        return cached
+    if not (db.session.new or db.session.dirty or db.session.deleted):
+        db.session.commit()
+    pdf = prepared.render()
+    report_ops.store_pdf(prepared.key, prepared.kind, pdf)
+    return pdf
+
+
+def summary_pdf(
+    code: str,
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    limits: RenderLimits | None = None,
+) -> tuple[bytes, str]:
+    """The summary of ISCM ``code`` with the analysts' edits, from the cache when unchanged.
+
+    :returns: the PDF and its cache key. The caller commits (the cache entry is written then).
+    """
+    prepared = prepare_summary(code, language=language, survey_round=survey_round, limits=limits)
+    return cached_or_rendered(prepared), prepared.key
+
+
+def compendium_pdf(
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    limits: RenderLimits | None = None,
+) -> tuple[bytes, str]:
+    """The compendium PDF, from the cache when nothing under it changed; and its cache key."""
+    prepared = prepare_compendium(
+        language=language, survey_round=survey_round, progress=progress, limits=limits
+    )
+    return cached_or_rendered(prepared), prepared.key
+
+
+def receipt_pdf(receipt: Receipt) -> bytes:
+    """A respondent's receipt as PDF (rendered each time: it is never cached)."""
+    return render_receipt_pdf(receipt)
+
+
+def render_many(
+    jobs: Iterable[tuple[str, IscmDossier, dict[str, str] | None]],
+    processes: int | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Render ``(code, dossier, edits)`` jobs in parallel; yields ``(code, pdf)`` as they finish.
+
+    Building a dossier needs the database and is quick; turning it into a PDF is CPU-bound work
+    in WeasyPrint, so it is spread over one process per core. Dossiers are plain data, so they
+    cross the process boundary as they are. Nothing is cached: this is for commands.
+
+    :param processes: worker processes (default: one per core); 1 renders in this process.
+    """
+    jobs = list(jobs)
+    processes = processes or os.cpu_count() or 1
+    if processes == 1 or len(jobs) < 2:
+        for code, dossier, edits in jobs:
+            yield code, render_iscm_pdf(dossier, edits)
+        return
+    # "spawn": workers start clean, without this process's database connections or threads.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(processes, len(jobs)), mp_context=context) as pool:
+        # The workers run reports' own function: they import neither Flask nor this application.
+        futures = {
+            pool.submit(render_iscm_pdf, dossier, edits): code for code, dossier, edits in jobs
+        }
+        for future in as_completed(futures):
+            yield futures[future], future.result()

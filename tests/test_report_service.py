@@ -1,0 +1,87 @@
+"""The report service (``surveyapp.pdfs``): the one module of the application that renders PDFs,
+and its parallel rendering of several summaries."""
+
+from __future__ import annotations
+
+import ast
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from surveyapp.dossiers import build_iscm_dossier
+from surveyapp.pdfs import render_many
+
+APPLICATION = Path(__file__).resolve().parents[1] / "surveyapp"
+SERVICE = APPLICATION / "pdfs.py"
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def renderers_used(tree: ast.Module) -> list[str]:
+    """The ``reports`` renderers (``render_*``) a module imports or reaches through a module
+    it imported from ``reports``."""
+    from_reports: set[str] = set()
+    used = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "reports":
+            for alias in node.names:
+                if alias.name.startswith("render_"):
+                    used.append(f"{node.module}.{alias.name}")
+                from_reports.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "reports":
+                    from_reports.add(alias.asname or alias.name.split(".")[0])
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("render_"):
+            root = node.value
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if isinstance(root, ast.Name) and root.id in from_reports:
+                used.append(ast.unparse(node))
+    return used
+
+
+def test_only_the_report_service_calls_the_reports_renderers():
+    offenders = {
+        str(path.relative_to(APPLICATION.parent)): used
+        for path in sorted(APPLICATION.rglob("*.py"))
+        if path != SERVICE
+        and (used := renderers_used(ast.parse(path.read_text("utf-8"), str(path))))
+    }
+    assert offenders == {}
+
+
+def test_the_check_finds_a_renderer_however_it_is_imported():
+    source = (
+        "from reports import render_iscm_pdf\n"
+        "from reports.receipt import render_receipt_pdf as receipt\n"
+        "import reports.pdf\n"
+        "from reports import pdf\n"
+        "reports.pdf.render_pdf\n"
+        "pdf.render_compendium_pdf\n"
+    )
+    assert renderers_used(ast.parse(source)) == [
+        "reports.render_iscm_pdf",
+        "reports.receipt.render_receipt_pdf",
+        "reports.pdf.render_pdf",
+        "pdf.render_compendium_pdf",
+    ]
+
+
+def test_the_service_itself_renders_through_reports():
+    assert "reports.render_iscm_pdf" in renderers_used(ast.parse(SERVICE.read_text("utf-8")))
+
+
+def test_parallel_rendering_yields_every_summary(app):
+    codes = ["khartoum-process", "rabat-process", "bali-process"]
+    with app.app_context():
+        jobs = [(code, build_iscm_dossier(code), None) for code in codes]
+    parallel = dict(render_many(jobs, processes=2))
+    assert sorted(parallel) == sorted(codes)
+    single = dict(render_many(jobs[:1], processes=1))
+    assert pdf_text(parallel["khartoum-process"]) == pdf_text(single["khartoum-process"])
+    assert "Rabat Process" in pdf_text(parallel["rabat-process"])
