@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from flask import g, has_request_context, request, session
+from flask_babel import get_locale, gettext, ngettext
 
 from surveyapp.questionnaire.model import LANGUAGES
+from surveyapp.questionnaire.types import AnswerProblem
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "RIGHT_TO_LEFT", "select_locale", "text_direction"]
+__all__ = [
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "RIGHT_TO_LEFT",
+    "select_locale",
+    "text_direction",
+    "translate_errors",
+    "translate_problem",
+]
 
 #: each language's name in that language, as a choice of language shows it
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
@@ -35,7 +45,24 @@ def select_locale() -> str:
 
 def text_direction(language: str | None = None) -> str:
     """``rtl`` for right-to-left languages, else ``ltr``."""
-    from flask_babel import get_locale
-
     language = language or str(get_locale() or "en")
     return "rtl" if language.split("_")[0] in RIGHT_TO_LEFT else "ltr"
+
+
+def translate_problem(message: str) -> str:
+    """A problem the questionnaire engine reported, in the request's language.
+
+    The engine is Flask-free: each problem is an :class:`AnswerProblem`, a code with parameters
+    that carries its own gettext msgid (a singular and a plural one when it counts), so saying
+    it is one ``gettext`` or ``ngettext``. A message that is not coded is returned unchanged.
+    """
+    if not isinstance(message, AnswerProblem):
+        return message
+    if message.plural is not None:
+        return ngettext(message.template, message.plural, message.count, **message.arguments)
+    return gettext(message.template, **message.arguments)
+
+
+def translate_errors(errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Every problem of an engine error mapping (path -> problems), translated."""
+    return {path: [translate_problem(m) for m in messages] for path, messages in errors.items()}

@@ -19,7 +19,7 @@ from flask_wtf.file import FileField, FileRequired
 from surveyapp import operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
-from surveyapp.i18n import LANGUAGE_NAMES
+from surveyapp.i18n import LANGUAGE_NAMES, translate_problem
 from surveyapp.interop.excel_questionnaire import (
     CellError,
     ExcelFileError,
@@ -30,7 +30,6 @@ from surveyapp.interop.excel_questionnaire import (
 from surveyapp.interop.workbook_limits import WorkbookRefused, WorkbookTooLarge
 from surveyapp.models import Response
 from surveyapp.questionnaire import Questionnaire
-from surveyapp.respond.messages import translate_engine_message
 
 #: the largest workbook accepted (a filled questionnaire is well under 1 MB)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -169,7 +168,7 @@ def excel_upload(response_id: int):
     except operations.AnswersInvalid as invalid:
         db.session.rollback()
         errors = [
-            CellError(*filled.where(path), " ".join(map(translate_engine_message, messages)))
+            CellError(*filled.where(path), " ".join(map(translate_problem, messages)))
             for path, messages in invalid.errors.items()
         ]
         return _page(response, form, 422, cell_errors=_rows(questionnaire, errors, invalid.errors))

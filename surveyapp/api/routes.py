@@ -13,6 +13,7 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.api.blueprint import blueprint, for_respondent, public
 from surveyapp.extensions import db
+from surveyapp.i18n import translate_errors
 from surveyapp.models import QuestionnaireVersion, Response
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.questionnaire.types import AnswerProblem
@@ -83,7 +84,7 @@ def patch_response():
         return jsonify(
             error="invalid",
             message="Some answers are invalid.",
-            errors=invalid.errors,
+            errors=translate_errors(invalid.errors),
             codes=problem_codes(invalid.errors),
         ), 422
     except operations.ResponseClosed as closed:
@@ -114,7 +115,7 @@ def submit():
         return jsonify(
             error="incomplete",
             message="Some answers are missing or invalid.",
-            errors=invalid.errors,
+            errors=translate_errors(invalid.errors),
             codes=problem_codes(invalid.errors),
         ), 422
     except operations.StaleVersion as stale:

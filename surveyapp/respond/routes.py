@@ -52,7 +52,7 @@ from surveyapp.respond.forms import (
     posted_answers,
     posted_item,
 )
-from surveyapp.respond.messages import translate_errors
+from surveyapp.i18n import translate_errors
 from surveyapp.respond.operations import choose_language, decline_suggestions
 from surveyapp.security import count_failed_token_lookup
 

@@ -174,3 +174,19 @@ def test_a_refused_answer_comes_with_a_code_and_its_parameters(client, create_in
     assert body["errors"]["founding_year"] == ["Enter a year between 1945 and 2100."]
     assert body["codes"]["founding_year"] == [{"code": "out_of_range", "min": 1945, "max": 2100}]
     assert set(body["codes"]) == set(body["errors"])
+
+
+def test_refusals_are_said_in_the_language_the_client_asks_for(client, create_invitation):
+    token, _ = create_invitation("khartoum-process")
+    reply = client.patch(
+        "/api/v1/response",
+        json={"version": 0, "answers": {"founding_year": 1800, "nothing": "x"}},
+        headers={"Authorization": f"Bearer {token}", "Accept-Language": "fr-CH, fr;q=0.9"},
+    )
+    assert reply.status_code == 422
+    body = reply.get_json()
+    assert body["errors"] == {
+        "founding_year": ["Saisissez une année entre 1945 et 2100."],
+        "nothing": ["Cette question ne fait pas partie du questionnaire."],
+    }
+    assert body["codes"]["nothing"] == [{"code": "unknown_question"}]

@@ -258,7 +258,7 @@ def test_the_autosave_refuses_a_control_character_with_a_translated_message(
 
 def test_the_arabic_message_is_translated():
     from surveyapp import create_app
-    from surveyapp.respond.messages import translate_engine_message
+    from surveyapp.i18n import translate_problem
 
     application = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     with application.test_request_context("/?lang=ar"):
@@ -267,7 +267,7 @@ def test_the_arabic_message_is_translated():
         with force_locale("ar"):
             with pytest.raises(AnswerError) as refused:
                 coerce_text("ab\x1b")
-            shown = translate_engine_message(refused.value.message)
+            shown = translate_problem(refused.value.message)
     assert "U+001B" in shown and "3" in shown
     assert re.search("[\u0600-\u06ff]", shown)
 

@@ -37,7 +37,7 @@ def test_clean_answers_keeps_none_to_clear_an_answer(questionnaire):
 def test_clean_answers_refuses_unknown_keys_and_child_keys_at_the_top(questionnaire):
     clean, errors = clean_answers(questionnaire, {"nothing": 1, "meeting_date": "2014-01-01"})
     assert clean == {}
-    assert errors == {"nothing": ["Unknown question."], "meeting_date": ["Unknown question."]}
+    assert errors == {"nothing": ["This question is not part of the questionnaire."], "meeting_date": ["This question is not part of the questionnaire."]}
 
 
 def test_clean_answers_accepts_companions_only_where_the_question_has_them(questionnaire):
@@ -57,8 +57,8 @@ def test_clean_answers_accepts_companions_only_where_the_question_has_them(quest
         "mandate_no_attribution": True,
     }
     assert errors == {
-        "founding_year_other": ["Unknown question."],
-        "strategy_title_no_attribution": ["Unknown question."],
+        "founding_year_other": ["This question is not part of the questionnaire."],
+        "strategy_title_no_attribution": ["This question is not part of the questionnaire."],
     }
 
 
@@ -89,15 +89,15 @@ def test_clean_answers_names_errors_by_dotted_path(questionnaire):
         "founding_year": ["Enter a year as a whole number, for example 2014."],
         "founding_document": ["Enter at most 20 characters."],
         "meetings.1.meeting_date": ["Enter a date as YYYY-MM-DD."],
-        "meetings.1.meeting_titel": ["Unknown question."],
+        "meetings.1.meeting_titel": ["This question is not part of the questionnaire."],
         "iscm_views.khartoum-process.role": ["Choose one of the listed options."],
-        "iscm_views.sahel-process": ["Unknown item."],
+        "iscm_views.sahel-process": ["This item is not one of the choices."],
     }
 
 
 def test_clean_answers_refuses_per_item_codes_that_are_not_choices(questionnaire):
     _, errors = clean_answers(questionnaire, {"iscm_views": {"sahel-process": {"role": "member"}}})
-    assert errors == {"iscm_views.sahel-process": ["Unknown item."]}
+    assert errors == {"iscm_views.sahel-process": ["This item is not one of the choices."]}
 
 
 def test_check_complete_is_empty_for_a_complete_response(questionnaire):

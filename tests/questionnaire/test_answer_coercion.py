@@ -239,7 +239,7 @@ def test_repeat_reports_errors_by_row_and_child():
         coerce_value(MEETINGS, [{"meeting_date": "2014-11-28"}, {"meeting_date": "soon", "x": 1}])
     assert caught.value.errors == {
         "1.meeting_date": ["Enter a date as YYYY-MM-DD."],
-        "1.x": ["Unknown question."],
+        "1.x": ["This question is not part of the questionnaire."],
     }
 
 
@@ -283,7 +283,7 @@ def test_per_item_empty_items_clear_and_errors_are_reported_by_item_and_child():
         coerce_value(VIEWS, {"rabat-process": {"role": "chair"}, "bad code!": {}})
     assert caught.value.errors == {
         "rabat-process.role": ["Choose one of the listed options."],
-        "bad code!": ["Unknown item."],
+        "bad code!": ["This item is not one of the choices."],
     }
 
 

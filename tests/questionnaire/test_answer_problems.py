@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import pickle
+from gettext import c2py
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_file
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from flask_babel import force_locale
 
 from surveyapp import create_app
+from surveyapp.i18n import translate_errors
 from surveyapp.questionnaire import AnswerError, Question, Text, coerce_value
 from surveyapp.questionnaire.types import AnswerProblem
-from surveyapp.respond.messages import translate_errors
 
 ROOT = Path(__file__).parents[2]
 
@@ -60,13 +62,14 @@ def test_a_problem_is_rendered_in_the_respondents_language(language, expected):
 
 
 def engine_msgids() -> set[str]:
-    """The msgids the question types declare (``N_``), as ``pybabel extract`` finds them."""
+    """The msgids the question types declare (``N_``, and ``Nn_`` for plurals: its singular),
+    as ``pybabel extract`` finds them."""
     found = set()
     for path in sorted((ROOT / "surveyapp/questionnaire/types").glob("*.py")):
         for _line, message, _comments, _context in extract_from_file(
-            "python", str(path), keywords={"N_": None}
+            "python", str(path), keywords={"N_": None, "Nn_": (1, 2)}
         ):
-            found.add(message)
+            found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
 
@@ -77,9 +80,57 @@ def test_every_answer_problem_has_a_translation(language):
         catalogue = read_po(file, locale=language)
     msgids = engine_msgids()
     assert {"Answer this question.", "Enter a year between %(low)s and %(high)s."} <= msgids
-    missing = [
-        msgid
-        for msgid in sorted(msgids)
-        if not catalogue.get(msgid) or not catalogue.get(msgid).string or catalogue.get(msgid).fuzzy
-    ]
+    assert "Choose at least %(low)s option." in msgids
+    missing = [msgid for msgid in sorted(msgids) if not _translated(catalogue.get(msgid))]
     assert missing == []
+
+
+def _translated(message) -> bool:
+    if message is None or message.fuzzy:
+        return False
+    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(forms)
+
+
+def test_english_counts_in_singular_and_plural():
+    assert refusal("select_multiple", ["a"], choices_from="vocabulary:x", min=2) == (
+        "Choose at least 2 options."
+    )
+    assert refusal("select_multiple", ["a", "b"], choices_from="vocabulary:x", max=1) == (
+        "Choose at most 1 option."
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "high", "expected"),
+    [
+        ("fr", 1, "Choisissez au plus 1 option."),
+        ("fr", 3, "Choisissez au plus 3 options."),
+        ("es", 2, "Elija como máximo 2 opciones."),
+        ("ar", 2, "اختر خيارين على الأكثر."),
+        ("ar", 3, "اختر 3 خيارات على الأكثر."),
+        ("ar", 11, "اختر 11 خيارًا على الأكثر."),
+    ],
+)
+def test_a_count_is_said_with_the_languages_plural(language, high, expected):
+    application = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    too_many = [f"c{number}" for number in range(high + 1)]
+    problem = refusal("select_multiple", too_many, choices_from="vocabulary:x", max=high)
+    with application.test_request_context(), force_locale(language):
+        assert translate_errors({"q": [problem]}) == {"q": [expected]}
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_each_catalogue_picks_plural_forms_as_cldr_does(language):
+    """The catalogue's Plural-Forms header groups the numbers a questionnaire counts (below a
+    million: CLDR gives French a form of its own for millions) as the language's rule does."""
+    path = ROOT / f"surveyapp/translations/{language}/LC_MESSAGES/messages.po"
+    with path.open("rb") as file:
+        catalogue = read_po(file, locale=language)
+    assert _groups(c2py(catalogue.plural_expr)) == _groups(c2py(get_plural(language).plural_expr))
+
+
+def _groups(plural) -> list[int]:
+    """Each number of 0..1099, labelled by the first number that takes the same form."""
+    first: dict[int, int] = {}
+    return [first.setdefault(plural(n), n) for n in range(1100)]

@@ -6,9 +6,10 @@ module asks :func:`type_of` instead of comparing type names.
 
 A problem with an answer is an :class:`AnswerProblem`: a code with parameters
 (``{"code": "out_of_range", "min": 1945, "max": 2100}``) and the gettext msgid that says it to a
-respondent. It is also the English sentence itself (a ``str``), so that every channel that
-passes messages on as text (the API, imports, logs) keeps working unchanged; the web layer
-renders it in the respondent's language from the msgid (``respond/messages.py``).
+respondent (a singular and a plural msgid when it counts something). It is also the English
+sentence itself (a ``str``): always its msgid filled in, so that the English a program reads
+(imports, logs, the command line) is the English a respondent reads. The web pages and the API
+render it in the request's language (``surveyapp.i18n.translate_problem``).
 """
 
 from __future__ import annotations
@@ -37,46 +38,72 @@ def N_(message: str) -> str:  # noqa: N802 - the usual name of a gettext no-op m
     return message
 
 
+@dataclass(frozen=True)
+class Plural:
+    """A message that counts: its singular and plural msgids (``ngettext``'s first two)."""
+
+    singular: str
+    plural: str
+
+    def pick(self, count: int) -> str:
+        """The English msgid for ``count``."""
+        return self.singular if count == 1 else self.plural
+
+
+def Nn_(singular: str, plural: str) -> Plural:  # noqa: N802 - gettext no-op marker, plural
+    """Mark a plural message for extraction (``pybabel extract -k Nn_:1,2``)."""
+    return Plural(singular, plural)
+
+
 class AnswerProblem(str):
     """A coded problem with an answer; as a string, the engine's English sentence.
 
     :param code: what is wrong, for programs (``out_of_range``, ``required``).
     :param template: the gettext msgid that says it to a respondent, with ``%(name)s``
-        placeholders filled from ``arguments``.
+        placeholders filled from ``arguments``; a :class:`Plural` for a message that counts.
     :param params: the problem's parameters, for programs (``{"min": 1, "max": 5}``).
-    :param english: the engine's English sentence when it is not ``template`` filled in
-        (a plural the msgid writes as "option(s)", or an older wording kept for clients).
     :param arguments: the placeholders of ``template`` when they are not named as ``params``.
+    :param count: the number a :class:`Plural` template counts.
     """
 
     code: str
     template: str
+    plural: str | None
+    count: int | None
     params: dict[str, Any]
     arguments: dict[str, Any]
 
     def __new__(
         cls,
         code: str,
-        template: str,
+        template: str | Plural,
         params: Mapping[str, Any] | None = None,
         *,
-        english: str | None = None,
         arguments: Mapping[str, Any] | None = None,
+        count: int | None = None,
     ) -> AnswerProblem:
         params = dict(params or {})
         arguments = dict(params if arguments is None else arguments)
-        self = super().__new__(cls, template % arguments if english is None else english)
+        if isinstance(template, Plural):
+            if count is None:
+                raise TypeError(f"the plural message {template.singular!r} needs a count")
+            english = template.pick(count) % arguments
+            singular, plural = template.singular, template.plural
+        else:
+            english = template % arguments
+            singular, plural = template, None
+        self = super().__new__(cls, english)
         self.code = code
-        self.template = template
+        self.template = singular
+        self.plural = plural
+        self.count = count
         self.params = params
         self.arguments = arguments
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            _rebuild_problem,
-            (self.code, self.template, self.params, str(self), self.arguments),
-        )
+        template = self.template if self.plural is None else Plural(self.template, self.plural)
+        return (_rebuild_problem, (self.code, template, self.params, self.arguments, self.count))
 
     def to_json(self) -> dict[str, Any]:
         """The problem for programs: ``{"code": ..., **params}``."""
@@ -84,29 +111,27 @@ class AnswerProblem(str):
 
 
 def _rebuild_problem(
-    code: str, template: str, params: dict[str, Any], english: str, arguments: dict[str, Any]
+    code: str,
+    template: str | Plural,
+    params: dict[str, Any],
+    arguments: dict[str, Any],
+    count: int | None,
 ) -> AnswerProblem:
-    return AnswerProblem(code, template, params, english=english, arguments=arguments)
+    return AnswerProblem(code, template, params, arguments=arguments, count=count)
 
 
 #: problems every type may report; a type declares its own next to its coercion
 REQUIRED = AnswerProblem("required", N_("Answer this question."))
 UNKNOWN_QUESTION = AnswerProblem(
-    "unknown_question",
-    N_("This question is not part of the questionnaire."),
-    english="Unknown question.",
+    "unknown_question", N_("This question is not part of the questionnaire.")
 )
-UNKNOWN_ITEM = AnswerProblem(
-    "unknown_item", N_("This item is not one of the choices."), english="Unknown item."
-)
+UNKNOWN_ITEM = AnswerProblem("unknown_item", N_("This item is not one of the choices."))
 INVALID_IN_LIST = AnswerProblem("invalid_in_list", N_("Some answers in this list are not valid."))
 
 
-def list_shape_problem(english: str) -> AnswerProblem:
-    """A ``repeat`` or ``per_item`` value of the wrong shape; ``english`` says which shape."""
-    return AnswerProblem(
-        "wrong_shape", N_("Some answers in this list are not valid."), english=english
-    )
+def list_shape_problem(template: str) -> AnswerProblem:
+    """A ``repeat`` or ``per_item`` value of the wrong shape; ``template`` says which shape."""
+    return AnswerProblem("wrong_shape", template)
 
 
 class AnswerError(ValueError):
@@ -141,9 +166,12 @@ def join(prefix: str, name: str) -> str:
 
 
 class RangeMessages:
-    """The three msgids of a bounded value: between both bounds, at least, at most."""
+    """The three msgids of a bounded value: between both bounds, at least, at most.
 
-    def __init__(self, between: str, at_least: str, at_most: str) -> None:
+    A bound that counts (options, rows) is a :class:`Plural`, counted by the bound.
+    """
+
+    def __init__(self, between: str, at_least: str | Plural, at_most: str | Plural) -> None:
         self.between = between
         self.at_least = at_least
         self.at_most = at_most
@@ -162,40 +190,13 @@ def check_range(
     else:
         template, params = messages.at_most, {"max": high}
     arguments = {"low": params.get("min"), "high": params.get("max")}
-    raise AnswerError(AnswerProblem(code, template, params, arguments=arguments))
+    bound = params.get("min", params.get("max")) if isinstance(template, Plural) else None
+    raise AnswerError(AnswerProblem(code, template, params, arguments=arguments, count=bound))
 
 
-def check_count(
-    count: int, low: Any, high: Any, messages: RangeMessages, verb: str, noun: str
-) -> None:
-    """Refuse a number of chosen options or rows outside ``[low, high]``.
-
-    The English sentence counts in words ("Choose at least 1 option."); the msgid, shared
-    with the translations, writes the plural as "option(s)".
-    """
-    try:
-        check_range(count, low, high, messages, code="count_out_of_range")
-    except AnswerError as error:
-        if low is not None and high is not None:
-            english = f"{verb} between {low} and {high} {noun}s."
-        elif low is not None:
-            english = f"{verb} at least {_counted(low, noun)}."
-        else:
-            english = f"{verb} at most {_counted(high, noun)}."
-        problem = error.message
-        raise AnswerError(
-            AnswerProblem(
-                problem.code,
-                problem.template,
-                problem.params,
-                english=english,
-                arguments=problem.arguments,
-            )
-        ) from None
-
-
-def _counted(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def check_count(count: int, low: Any, high: Any, messages: RangeMessages) -> None:
+    """Refuse a number of chosen options or rows outside ``[low, high]``."""
+    check_range(count, low, high, messages, code="count_out_of_range")
 
 
 def coerce_text(raw: Any, max_length: int | None = None) -> str | None:
@@ -516,9 +517,8 @@ def coerce_value(question: Question, raw: Any) -> Any:
         raise AnswerError(
             AnswerProblem(
                 "unknown_type",
-                N_("This question is not part of the questionnaire."),
+                N_("This question has a type the platform does not know (%(type)s)."),
                 {"type": question.type},
-                english=f"Unknown question type {question.type!r}.",
             )
         ) from None
     return kind.coerce(question, raw)

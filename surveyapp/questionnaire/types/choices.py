@@ -15,6 +15,7 @@ from .base import (
     AnswerProblem,
     ExcelCell,
     ExportColumn,
+    Nn_,
     QuestionType,
     RangeMessages,
     XLSFormType,
@@ -109,8 +110,8 @@ class SelectMultipleType(QuestionType):
     not_a_choice = AnswerProblem("not_a_choice", N_("Choose only from the listed options."))
     count_messages = RangeMessages(
         N_("Choose between %(low)s and %(high)s options."),
-        N_("Choose at least %(low)s option(s)."),
-        N_("Choose at most %(high)s option(s)."),
+        Nn_("Choose at least %(low)s option.", "Choose at least %(low)s options."),
+        Nn_("Choose at most %(high)s option.", "Choose at most %(high)s options."),
     )
 
     def coerce(self, question: Question, raw: Any) -> list[str] | None:
@@ -133,9 +134,7 @@ class SelectMultipleType(QuestionType):
         if question.choices:
             order = question.choice_codes
             chosen.sort(key=order.index)
-        check_count(
-            len(chosen), question.min, question.max, self.count_messages, "Choose", "option"
-        )
+        check_count(len(chosen), question.min, question.max, self.count_messages)
         return chosen
 
     def form_field(self, question: Question, language: str) -> SelectMultipleField:

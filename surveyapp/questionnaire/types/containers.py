@@ -13,6 +13,7 @@ from .base import (
     UNKNOWN_ITEM,
     AnswerError,
     AnswerShape,
+    Nn_,
     QuestionType,
     RangeMessages,
     Reviewer,
@@ -28,10 +29,10 @@ from .base import (
 if TYPE_CHECKING:
     from ..model import Question, Questionnaire
 
-NOT_ROWS = list_shape_problem("Give a list of rows.")
-ROW_NOT_MAPPING = list_shape_problem("Give the answers of each row as a mapping.")
-ITEMS_NOT_MAPPING = list_shape_problem("Give the answers for each item as a mapping.")
-ITEM_NOT_MAPPING = list_shape_problem("Give the answers for this item as a mapping.")
+NOT_ROWS = list_shape_problem(N_("Give a list of rows."))
+ROW_NOT_MAPPING = list_shape_problem(N_("Give the answers of each row as a mapping."))
+ITEMS_NOT_MAPPING = list_shape_problem(N_("Give the answers for each item as a mapping."))
+ITEM_NOT_MAPPING = list_shape_problem(N_("Give the answers for this item as a mapping."))
 
 
 def _rows(raw: Any) -> list[Any]:
@@ -53,8 +54,8 @@ class RepeatType(QuestionType):
     xlsform = XLSFormType("begin_repeat")
     count_messages = RangeMessages(
         N_("Add between %(low)s and %(high)s rows."),
-        N_("Add at least %(low)s row(s)."),
-        N_("Add at most %(high)s row(s)."),
+        Nn_("Add at least %(low)s row.", "Add at least %(low)s rows."),
+        Nn_("Add at most %(high)s row.", "Add at most %(high)s rows."),
     )
 
     def coerce(self, question: Question, raw: Any) -> list[dict[str, Any]] | None:
@@ -78,7 +79,7 @@ class RepeatType(QuestionType):
 
     def check_count(self, question: Question, count: int) -> None:
         """Refuse a number of rows outside the question's ``min`` and ``max``."""
-        check_count(count, question.min, question.max, self.count_messages, "Add", "row")
+        check_count(count, question.min, question.max, self.count_messages)
 
     def review(
         self, reviewer: Reviewer, question: Question, raw: Any, path: str, top: Mapping[str, Any]
