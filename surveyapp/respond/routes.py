@@ -30,17 +30,13 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError, generate_csrf
 from sqlalchemy import select
 
-from reports.receipt import (
-    Receipt,
-    ReceiptLabels,
-    answers_checksum,
-    render_receipt_pdf,
-)
+from reports.receipt import Receipt, ReceiptLabels, answers_checksum
 from surveyapp import operations
 from surveyapp.extensions import db
-from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES, text_direction
+from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES, text_direction, translate_errors
 from surveyapp.models import AuditEvent, Invitation, Membership, Organisation
 from surveyapp.models.response import hash_token
+from surveyapp.pdfs import receipt_pdf
 from surveyapp.questionnaire import Question, check_complete, section_errors, visible_answers
 from surveyapp.questionnaire.types import AnswerShape, type_of
 from surveyapp.respond.display import conflict_text, section_entries
@@ -52,7 +48,6 @@ from surveyapp.respond.forms import (
     posted_answers,
     posted_item,
 )
-from surveyapp.i18n import translate_errors
 from surveyapp.respond.operations import choose_language, decline_suggestions
 from surveyapp.security import count_failed_token_lookup
 
@@ -821,7 +816,7 @@ def receipt():
     )
     filename = f"receipt-{response.round.year}-{response.organisation.code}.pdf"
     return HttpResponse(
-        render_receipt_pdf(document),
+        receipt_pdf(document),
         mimetype="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
