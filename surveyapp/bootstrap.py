@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.questionnaire.problems import QuestionnaireError
 
 
 def needs_database(command: Callable | None = None, *, writes: bool = True) -> Callable:
@@ -49,6 +50,12 @@ def needs_database(command: Callable | None = None, *, writes: bool = True) -> C
         except DBAPIError as error:
             db.session.rollback()
             raise click.ClickException(f"The database refused the change: {error.orig}") from error
+        except QuestionnaireError as error:
+            db.session.rollback()
+            raise click.ClickException(
+                f"{error}\nFix the questionnaire file (`surveyapp questionnaires validate` "
+                "checks it); nothing was changed."
+            ) from error
 
     return wrapper
 
@@ -68,17 +75,25 @@ def questionnaire_files() -> list[Path]:
 def initialise_database(year: int | None = None, *, migrate: bool = True) -> None:
     """Create or upgrade the schema, load registry and questionnaires, open a round if none is.
 
+    :raises QuestionnaireError: a questionnaire file is broken or no longer gives the reports
+        what ``reports/feeds.yaml`` says they read; nothing has been written then.
+
     :param migrate: run the migrations (the default); False creates the tables straight from
         the models, which the tests use for speed (a test checks the two agree).
     """
     from surveyapp.database_schema import upgrade_schema  # Alembic: loaded only when migrating
+    from surveyapp.dossiers import contract_problems
     from surveyapp.registry import load_registry
 
+    registry = load_registry()
+    # Questionnaires the summaries cannot be written from are refused before anything is stored.
+    problems = contract_problems(questionnaire_files(), registry)
+    if problems:
+        raise QuestionnaireError(problems)
     if migrate:
         upgrade_schema()
     else:
         db.create_all()
-    registry = load_registry()
     operations.store_registry(registry)
     versions = [operations.store_questionnaire(p, registry) for p in questionnaire_files()]
     survey_round = operations.current_round()
