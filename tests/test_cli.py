@@ -8,6 +8,8 @@ import json
 import pytest
 from pypdf import PdfReader
 
+from tests.pages import log_in
+
 
 def test_shipped_questionnaires_validate(runner):
     result = runner.invoke(args=["questionnaires", "validate"])
@@ -53,18 +55,7 @@ def test_users_create_reads_the_password_from_stdin(runner, client):
         input="a long enough password\n",
     )
     assert result.exit_code == 0, result.output
-    page = client.get("/login")
-    import re
-
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))
-    login = client.post(
-        "/login",
-        data={
-            "csrf_token": csrf.group(1),
-            "email": "analyst@example.org",
-            "password": "a long enough password",
-        },
-    )
+    login = log_in(client, "analyst@example.org", "a long enough password")
     assert login.status_code == 302
     assert client.get("/analyst/").status_code == 200
 

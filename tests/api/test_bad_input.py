@@ -16,7 +16,7 @@ from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import Response, User
 from surveyapp.request_input import MAX_DATABASE_INTEGER, MAX_JSON_DEPTH
-from tests.pages import csrf_token, log_in
+from tests.pages import csrf_token, log_in, page_csrf
 
 THIRTY_DIGITS = "1" + "0" * 29
 TEN_THOUSAND_DEEP = "[" * 10_000 + "]" * 10_000
@@ -173,7 +173,7 @@ def test_every_route_with_a_number_refuses_thirty_digits_as_not_found(app, admin
 
 def test_a_thirty_digit_version_in_an_autosave_is_refused_not_a_500(client, respondent_token):
     page = client.get(f"/r/{respondent_token}/s/respondent").get_data(as_text=True)
-    token = page.split('name="csrf_token"', 1)[1].split('value="', 1)[1].split('"', 1)[0]
+    token = page_csrf(page)
     reply = client.post(
         f"/r/{respondent_token}/s/respondent/autosave",
         data={"csrf_token": token, "version": THIRTY_DIGITS, "respondent_name": "A"},

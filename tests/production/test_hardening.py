@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from surveyapp import config
+from tests.pages import page_csrf
 
 
 def test_every_page_carries_the_security_headers(client):
@@ -31,12 +32,9 @@ def test_error_pages_carry_a_request_id_and_no_traceback(client):
 
 
 def test_session_cookie_is_http_only_and_same_site(client, create_user):
-    import re
-
     page = client.get("/login")
     cookie = page.headers.get("Set-Cookie", "")
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))
-    assert csrf
+    assert page_csrf(page.get_data(as_text=True))
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
 

@@ -25,6 +25,7 @@ from surveyapp.models import Organisation, Response
 from surveyapp.models.summary import SummaryEdit
 from surveyapp.questionnaire.answers import AnswerError, coerce_text
 from surveyapp.questionnaire.text import UNPRINTABLE, clean_text, printable_text
+from tests.pages import log_in, page_csrf, page_version
 
 #: characters no channel accepts, one of each kind
 REFUSED = {
@@ -187,11 +188,8 @@ def section_page(client, token: str, section: str) -> str:
 def form_fields(html: str) -> dict[str, str]:
     """The CSRF token and the version a section page was rendered with."""
     return {
-        "csrf_token": re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1),
-        "version": (
-            re.search(r'name="version"[^>]*value="(\d+)"', html)
-            or re.search(r'value="(\d+)"[^>]*name="version"', html)
-        ).group(1),
+        "csrf_token": page_csrf(html),
+        "version": page_version(html),
     }
 
 
@@ -279,9 +277,7 @@ def test_the_arabic_message_is_translated():
 def analyst(client, create_user):
     """``client`` logged in as an analyst."""
     email, password = create_user("analyst")
-    page = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+    log_in(client, email, password)
     return client
 
 
@@ -314,7 +310,7 @@ def test_an_excel_upload_refuses_a_c1_control_character_naming_the_cell(
     reply = analyst.post(
         f"/analyst/responses/{response_id}/excel",
         data={
-            "csrf_token": re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1),
+            "csrf_token": page_csrf(page),
             "workbook": (buffer, "filled.xlsx"),
         },
         content_type="multipart/form-data",
@@ -417,15 +413,13 @@ def test_a_round_archive_holding_an_odd_text_is_refused_naming_where(
 def admin(client, create_user):
     """``client`` logged in as an administrator."""
     email, password = create_user("admin")
-    page = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+    log_in(client, email, password)
     return client
 
 
 def registry_upload(admin, what: str, filename: str, content: bytes):
     page = admin.get("/admin/registry").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    token = page_csrf(page)
     return admin.post(
         "/admin/registry/import",
         data={"csrf_token": token, "what": what, "file": (io.BytesIO(content), filename)},
@@ -469,7 +463,7 @@ def test_a_registry_name_is_one_line_word_line_breaks_included(app, admin):
 
 def test_the_registry_form_goes_through_the_same_rule(app, admin):
     page = admin.get("/admin/registry/igos/new").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    token = page_csrf(page)
     fields = {"csrf_token": token, "code": "form_igo", "name_fr": "Organisation re\u0301gionale"}
     refused = admin.post("/admin/registry/igos/new", data=fields | {"name_en": "Regional\x1b"})
     assert refused.status_code == 422
@@ -494,7 +488,7 @@ def test_a_registry_yaml_import_goes_through_the_same_rule(app, admin):
 def test_an_analysts_query_with_a_control_character_is_refused(app, analyst, create_invitation):
     _token, response_id = create_invitation("khartoum-process")
     page = analyst.get(f"/analyst/responses/{response_id}").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    token = page_csrf(page)
     reply = analyst.post(
         f"/analyst/responses/{response_id}/review",
         data={"csrf_token": token, "decision": "query", "message": "Please\x00 check"},
@@ -508,7 +502,7 @@ def test_an_analysts_query_with_a_control_character_is_refused(app, analyst, cre
 
 def test_an_analysts_summary_edit_keeps_the_draft_marking_what_cannot_be_stored(app, analyst):
     page = analyst.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    token = page_csrf(page)
     reply = analyst.post(
         "/analyst/summaries/khartoum-process",
         data={"csrf_token": token, "text-structures": "A steering\x00 committee\x0bmeets yearly."},

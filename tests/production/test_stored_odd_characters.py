@@ -28,6 +28,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Answer, AuditEvent, Organisation, Response, User
 from surveyapp.models.summary import SummaryEdit
 from surveyapp.questionnaire.text import UNPRINTABLE, printable_text, printable_value
+from tests.pages import log_in
 
 #: what every database holds: an escape sequence, DEL, a C1 control, a non-character
 STORABLE_ANYWHERE = "Rabat\x1b[31m Process\x7f and\x9b more\ufffe"
@@ -142,9 +143,7 @@ def poisoned(app, create_invitation) -> Poisoned:
 def analyst(app, client, create_user):
     """``client`` logged in as an administrator (who may read everything an analyst reads)."""
     email, password = create_user("admin")
-    page = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    reply = client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+    reply = log_in(client, email, password)
     assert reply.status_code == 302
     return client
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 
 import pytest
@@ -18,6 +17,7 @@ from surveyapp.demo import khartoum_responses
 from surveyapp.exports import export_round
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
+from tests.pages import log_in
 
 #: classic cross-site scripting and spreadsheet-formula payloads
 PAYLOADS = [
@@ -122,9 +122,7 @@ def unescaped(html: str) -> list[str]:
 
 def test_analyst_pages_show_hostile_text_escaped(hostile_round, client, create_user):
     email, password = create_user("analyst")
-    page = client.get("/login").get_data(as_text=True)
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    client.post("/login", data={"csrf_token": csrf, "email": email, "password": password})
+    log_in(client, email, password)
     with hostile_round.app_context():
         ids = [r.id for r in db.session.scalars(select(Response))]
     pages = [
