@@ -11,12 +11,15 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import AnyOf, ValidationError
 
+from surveyapp.operations import SUMMARY_SECTIONS
 from surveyapp.questionnaire.text import UnprintableText, clean_text
 
 #: the longest query message kept
 MAX_QUERY_LENGTH = 2000
 #: the longest e-mail address kept for a contact
 MAX_EMAIL_LENGTH = 320
+#: the longest text of a summary section read from the form (the rest is dropped)
+MAX_SUMMARY_TEXT = 50_000
 
 
 def _stripped(value: str | None) -> str:
@@ -72,3 +75,21 @@ class ReviewForm(FlaskForm):
                     count=MAX_QUERY_LENGTH,
                 )
             )
+
+
+class _SummaryTexts(FlaskForm):
+    """Base of :class:`SummaryForm`: the texts it carries."""
+
+    def texts(self) -> dict[str, str]:
+        """The text sent for each section, by section key; a section not sent is left out."""
+        return {
+            key: self[key].data[:MAX_SUMMARY_TEXT] for key in SUMMARY_SECTIONS if self[key].raw_data
+        }
+
+
+#: an analyst's texts for the sections of an ISCM's summary, one ``text-<section>`` field each
+SummaryForm = type(
+    "SummaryForm",
+    (_SummaryTexts,),
+    {key: TextAreaField(name=f"text-{key}", filters=[_text]) for key in SUMMARY_SECTIONS},
+)

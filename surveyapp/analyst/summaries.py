@@ -24,6 +24,7 @@ from reports.edits import section_fingerprints
 from reports.limits import RenderError
 from surveyapp import jobs, operations
 from surveyapp.analyst.blueprint import blueprint
+from surveyapp.analyst.forms import SummaryForm
 from surveyapp.dossiers import UnknownIscm, build_iscm_dossier, report_round, summary_edits
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
@@ -95,22 +96,21 @@ def summary(code: str):
     language = _language()
     dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
     fingerprints = section_fingerprints(dossier)
-    if request.method == "POST":
+    form = SummaryForm()
+    if form.validate_on_submit():
         replaced = False
-        for key in operations.SUMMARY_SECTIONS:
-            if f"text-{key}" in request.form:
-                typed = request.form[f"text-{key}"][:50_000]
-                # The text rule, without losing a draft: what cannot be stored is marked "�".
-                text = printable_text(typed)
-                replaced = replaced or text.count("\ufffd") > typed.count("\ufffd")
-                operations.save_summary_edit(
-                    survey_round,
-                    iscm,
-                    key,
-                    clean_text(text),
-                    fingerprints[key],
-                    actor=f"user:{current_user.email}",
-                )
+        for key, typed in form.texts().items():
+            # The text rule, without losing a draft: what cannot be stored is marked "�".
+            text = printable_text(typed)
+            replaced = replaced or text.count("\ufffd") > typed.count("\ufffd")
+            operations.save_summary_edit(
+                survey_round,
+                iscm,
+                key,
+                clean_text(text),
+                fingerprints[key],
+                actor=f"user:{current_user.email}",
+            )
         db.session.commit()
         flash(_("The summary's text has been saved."))
         if replaced:

@@ -1,4 +1,4 @@
-"""The analysts' forms: odd and partial input to the invitation and review forms."""
+"""The analysts' forms: odd and partial input to the invitation, review and summary forms."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from surveyapp.extensions import db
-from surveyapp.models import Contact, Invitation, Organisation, Response
+from surveyapp.models import Contact, Invitation, Organisation, Response, SummaryEdit
 from tests.pages import csrf_token
 
 ONE_ORGANISATION_ONLY = "An e-mail address can be given when inviting one organisation only."
@@ -109,3 +109,32 @@ def test_accepting_ignores_a_message_that_could_not_be_kept(app, analyst_client,
     review(analyst_client, response_id, decision="accept", message="stray\x00")
     with app.app_context():
         assert db.session.get(Response, response_id).review_status == "accepted"
+
+
+def save_summary(client, **texts):
+    page = "/analyst/summaries/khartoum-process"
+    data = {"csrf_token": csrf_token(client, page)}
+    data.update({f"text-{key}": text for key, text in texts.items()})
+    return client.post(page, data=data, follow_redirects=True)
+
+
+def summary_texts(app) -> dict[str, str]:
+    with app.app_context():
+        return {edit.section_key: edit.text for edit in db.session.scalars(select(SummaryEdit))}
+
+
+def test_a_summary_section_not_sent_is_left_as_it_is(app, analyst_client):
+    save_summary(analyst_client, introduction="First words.", structures="A secretariat.")
+    save_summary(analyst_client, introduction="Other words.")
+    assert summary_texts(app) == {"introduction": "Other words.", "structures": "A secretariat."}
+
+
+def test_a_summary_section_sent_blank_goes_back_to_the_draft(app, analyst_client):
+    save_summary(analyst_client, introduction="First words.", structures="A secretariat.")
+    save_summary(analyst_client, structures="")
+    assert summary_texts(app) == {"introduction": "First words."}
+
+
+def test_a_summary_text_is_cut_at_fifty_thousand_characters(app, analyst_client):
+    save_summary(analyst_client, programming="x" * 50_001)
+    assert summary_texts(app) == {"programming": "x" * 50_000}
