@@ -3,8 +3,9 @@
 The web layer stores a rendered PDF under :func:`cache_key` and serves it again while the key
 is unchanged. The key covers the dossier's content (answers, names, labels, views, meetings,
 sources, the generation date printed in the annex), the analyst's edits, the language, and the
-library itself: its Python code, templates, stylesheets and phrase tables byte for byte, and the
-versions of the renderers (WeasyPrint, matplotlib, networkx) whose output can change the PDF.
+library itself: its Python code, templates, stylesheets and Fluent catalogues (``locales/*.ftl``)
+byte for byte, and the versions of the renderers (WeasyPrint, matplotlib, networkx) whose output
+can change the PDF.
 """
 
 from __future__ import annotations
@@ -29,12 +30,12 @@ from reports.text import hashable_bytes
 PACKAGE_FOLDER = Path(__file__).resolve().parent
 #: bump when the cache format itself changes
 CACHE_FORMAT = 1
-_LIBRARY_SUFFIXES = (".py", ".html", ".css", ".yaml", ".ttf", ".otf", ".woff", ".woff2")
+_LIBRARY_SUFFIXES = (".py", ".html", ".css", ".yaml", ".ftl", ".ttf", ".otf", ".woff", ".woff2")
 
 
 def library_fingerprint(folder: Path | None = None) -> str:
     """A SHA-256 of the library's own files (code, the feeds contract, templates, stylesheets,
-    fonts) and of the versions of the renderers it drives."""
+    catalogues, fonts) and of the versions of the renderers it drives."""
     folder = folder or PACKAGE_FOLDER
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):

@@ -113,8 +113,8 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
     if frame.empty:
         return None
     phrases = Phrases(dossier.language)
-    iscm = dossier.iscm.in_sentence or dossier.iscm.name
-    columns = (phrases["chart_thematic_original"], phrases["chart_thematic_current"])
+    iscm = phrases.name(dossier.iscm.code, dossier.iscm.in_sentence or dossier.iscm.name)
+    columns = (phrases.format("chart_thematic_original"), phrases.format("chart_thematic_current"))
     count = len(frame)
 
     with _chart_style(dossier.language):
@@ -144,7 +144,7 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
         axes.set_xticks([0, 1], [_wrap(label, 12) for label in columns])
         axes.xaxis.tick_top()
         axes.set_yticks(range(count), [_wrap(label) for label in frame["label"]])
-        axes.set_ylabel(phrases["chart_thematic_area"])
+        axes.set_ylabel(phrases.format("chart_thematic_area"))
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
@@ -152,7 +152,7 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
             axes.axhline(row - 0.5, color="#d0d0d0", linewidth=0.5)
         svg = _svg(figure)
 
-    yes, no = phrases["chart_yes"], phrases["chart_no"]
+    yes, no = phrases.format("chart_yes"), phrases.format("chart_no")
     rows = tuple(
         (label, yes if original else no, yes if current else no)
         for label, original, current in zip(
@@ -161,10 +161,10 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
     )
     return Chart(
         key="thematic_areas",
-        title=phrases["chart_thematic_title"],
+        title=phrases.format("chart_thematic_title"),
         alt=phrases.format("chart_thematic_alt", iscm=iscm),
         svg=svg,
-        columns=(phrases["chart_thematic_area"], *columns),
+        columns=(phrases.format("chart_thematic_area"), *columns),
         rows=rows,
     )
 
@@ -201,17 +201,17 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
         axes.invert_yaxis()
         axes.set_xlim(0, int(frame["states"].max()) + 0.6)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.set_xlabel(phrases["chart_value_count"])
-        axes.set_ylabel(phrases["chart_value_area"])
+        axes.set_xlabel(phrases.format("chart_value_count"))
+        axes.set_ylabel(phrases.format("chart_value_area"))
         axes.spines[["top", "right"]].set_visible(False)
         svg = _svg(figure)
 
     return Chart(
         key="membership_value",
-        title=phrases["chart_value_title"],
-        alt=phrases["chart_value_alt"],
+        title=phrases.format("chart_value_title"),
+        alt=phrases.format("chart_value_alt"),
         svg=svg,
-        columns=(phrases["chart_value_area"], phrases["chart_value_count"]),
+        columns=(phrases.format("chart_value_area"), phrases.format("chart_value_count")),
         rows=tuple(
             (label, str(states))
             for label, states in zip(frame["label"], frame["states"], strict=True)
@@ -222,10 +222,10 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
 def meetings_chart(dossier: IscmDossier) -> Chart | None:
     """The ISCM's meetings per year, stacked by level."""
     phrases = Phrases(dossier.language)
-    table = meetings_per_year(dossier, phrases["chart_meetings_unspecified"])
+    table = meetings_per_year(dossier, phrases.format("chart_meetings_unspecified"))
     if table.empty:
         return None
-    iscm = dossier.iscm.in_sentence or dossier.iscm.name
+    iscm = phrases.name(dossier.iscm.code, dossier.iscm.in_sentence or dossier.iscm.name)
     years = [int(year) for year in table.index]
 
     with _chart_style(dossier.language):
@@ -251,8 +251,8 @@ def meetings_chart(dossier: IscmDossier) -> Chart | None:
         if len(years) > 12:
             axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=12))
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.set_xlabel(phrases["chart_meetings_year"])
-        axes.set_ylabel(phrases["chart_meetings_count"])
+        axes.set_xlabel(phrases.format("chart_meetings_year"))
+        axes.set_ylabel(phrases.format("chart_meetings_count"))
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         svg = _svg(figure)
@@ -267,13 +267,13 @@ def meetings_chart(dossier: IscmDossier) -> Chart | None:
     )
     return Chart(
         key="meetings",
-        title=phrases["chart_meetings_title"],
+        title=phrases.format("chart_meetings_title"),
         alt=phrases.format("chart_meetings_alt", iscm=iscm),
         svg=svg,
         columns=(
-            phrases["chart_meetings_year"],
+            phrases.format("chart_meetings_year"),
             *(str(level) for level in table.columns),
-            phrases["chart_meetings_total"],
+            phrases.format("chart_meetings_total"),
         ),
         rows=rows,
     )

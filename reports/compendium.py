@@ -94,7 +94,7 @@ def participation_type_chart(compendium: CompendiumDossier) -> Chart | None:
     rows = participation_by_type(compendium)
     if not any(answered for _, answered, _ in rows):
         return None
-    labels = [phrases["respondent_types"][kind] for kind, _, _ in rows]
+    labels = [phrases.table("respondent_types")[kind] for kind, _, _ in rows]
     values = [answered for _, answered, _ in rows]
     with _chart_style(compendium.language):
         figure = _figure(3.4, 1.7)
@@ -114,15 +114,15 @@ def participation_type_chart(compendium: CompendiumDossier) -> Chart | None:
         axes.invert_yaxis()
         axes.set_xlim(0, max(values) * 1.15 + 0.5)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
-        axes.set_xlabel(phrases["participation_answered"])
+        axes.set_xlabel(phrases.format("participation_answered"))
         axes.spines[["top", "right"]].set_visible(False)
         svg = _svg(figure)
     return Chart(
         key="participation_by_type",
-        title=phrases["participation_by_type_title"],
-        alt=phrases["participation_by_type_alt"],
+        title=phrases.format("participation_by_type_title"),
+        alt=phrases.format("participation_by_type_alt"),
         svg=svg,
-        columns=(phrases["participation_type"], phrases["participation_answered"]),
+        columns=(phrases.format("participation_type"), phrases.format("participation_answered")),
         rows=tuple((label, str(value)) for label, value in zip(labels, values, strict=True)),
     )
 
@@ -130,7 +130,7 @@ def participation_type_chart(compendium: CompendiumDossier) -> Chart | None:
 def participation_region_chart(compendium: CompendiumDossier) -> Chart | None:
     """Stacked bars of the respondents of each region, by type."""
     phrases = Phrases(compendium.language)
-    regions = participation_by_region(compendium, phrases["region_unspecified"])
+    regions = participation_by_region(compendium, phrases.format("region_unspecified"))
     if not regions:
         return None
     names = [region for region, _ in regions]
@@ -150,25 +150,25 @@ def participation_region_chart(compendium: CompendiumDossier) -> Chart | None:
                 hatch=hatch,
                 edgecolor="black",
                 linewidth=0.8,
-                label=phrases["respondent_types"][kind],
+                label=phrases.table("respondent_types")[kind],
             )
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.set_yticks(range(len(regions)), names)
         axes.invert_yaxis()
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.set_xlabel(phrases["participation_answered"])
+        axes.set_xlabel(phrases.format("participation_answered"))
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         svg = _svg(figure)
     return Chart(
         key="participation_by_region",
-        title=phrases["participation_by_region_title"],
-        alt=phrases["participation_by_region_alt"],
+        title=phrases.format("participation_by_region_title"),
+        alt=phrases.format("participation_by_region_alt"),
         svg=svg,
         columns=(
-            phrases["participation_region"],
-            *(phrases["respondent_types"][kind] for kind in RESPONDENT_TYPES),
-            phrases["participation_total"],
+            phrases.format("participation_region"),
+            *(phrases.table("respondent_types")[kind] for kind in RESPONDENT_TYPES),
+            phrases.format("participation_total"),
         ),
         rows=tuple(
             (
@@ -224,10 +224,14 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
     phrases = Phrases(compendium.language)
     rows = []
     for dossier in compendium.iscms:
-        kind = phrases["iscm_kinds"].get(dossier.iscm.kind, dossier.iscm.kind)
+        kind = phrases.table("iscm_kinds").get(dossier.iscm.kind, dossier.iscm.kind)
         if not dossier.has_own_answers:
             rows.append(
-                (iscm_label(dossier), kind, *([phrases["comparison_not_answered"]] + [""] * 5))
+                (
+                    iscm_label(dossier),
+                    kind,
+                    *([phrases.format("comparison_not_answered")] + [""] * 5),
+                )
             )
             continue
         founded = str(
@@ -249,7 +253,7 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
 
         def yes_no(slot: str, dossier: IscmDossier = dossier) -> str:
             value = dossier.slot(slot)
-            return phrases["yes_no"].get(value, "") if isinstance(value, str) else ""
+            return phrases.table("yes_no").get(value, "") if isinstance(value, str) else ""
 
         stability = dossier.slot("structures.funding_stability")
         rows.append(
@@ -261,7 +265,9 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
                 labels("structures.secretariat_managed_by"),
                 yes_no("programming.has_strategy"),
                 yes_no("programming.has_work_plan"),
-                phrases["funding_views"].get(stability, "") if isinstance(stability, str) else "",
+                phrases.table("funding_views").get(stability, "")
+                if isinstance(stability, str)
+                else "",
             )
         )
     return rows
@@ -336,7 +342,7 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
                 edgecolors="black",
                 linewidths=0.8,
                 zorder=2,
-                label=phrases["respondent_types"][kind],
+                label=phrases.table("respondent_types")[kind],
             )
         for node, data in graph.nodes(data=True):
             x, y = positions[node]
@@ -357,13 +363,13 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
         svg = _svg(figure)
     return Chart(
         key="partnerships",
-        title=phrases["comparison_partners"],
-        alt=phrases["comparison_partners_alt"],
+        title=phrases.format("comparison_partners"),
+        alt=phrases.format("comparison_partners_alt"),
         svg=svg,
         columns=(
-            phrases["comparison_iscm"],
-            phrases["comparison_partner_iscms"],
-            phrases["comparison_partner_igos"],
+            phrases.format("comparison_iscm"),
+            phrases.format("comparison_partner_iscms"),
+            phrases.format("comparison_partner_igos"),
         ),
         rows=tuple(partners_rows(compendium)),
     )
@@ -376,12 +382,12 @@ def contents(compendium: CompendiumDossier) -> list[ContentsEntry]:
     """The table of contents: the front parts, then one entry per ISCM summary."""
     phrases = Phrases(compendium.language)
     entries = [
-        ContentsEntry("participation", phrases["participation"], 1),
-        ContentsEntry("comparisons", phrases["comparisons"], 1),
-        ContentsEntry("comparison-thematic", phrases["comparison_thematic"], 2),
-        ContentsEntry("comparison-structures", phrases["comparison_structures"], 2),
-        ContentsEntry("comparison-partners", phrases["comparison_partners"], 2),
-        ContentsEntry("summaries", phrases["summaries"], 1),
+        ContentsEntry("participation", phrases.format("participation"), 1),
+        ContentsEntry("comparisons", phrases.format("comparisons"), 1),
+        ContentsEntry("comparison-thematic", phrases.format("comparison_thematic"), 2),
+        ContentsEntry("comparison-structures", phrases.format("comparison_structures"), 2),
+        ContentsEntry("comparison-partners", phrases.format("comparison_partners"), 2),
+        ContentsEntry("summaries", phrases.format("summaries"), 1),
     ]
     entries.extend(
         ContentsEntry(f"iscm-{dossier.iscm.code}", iscm_full_name(dossier), 2)
@@ -428,7 +434,7 @@ def render_compendium_html(compendium: CompendiumDossier) -> str:
         introduction=_introduction(compendium, phrases, answered),
         by_type=[
             (
-                phrases["respondent_types"][kind],
+                phrases.table("respondent_types")[kind],
                 count,
                 invited,
                 f"{round(100 * count / invited)} %" if invited else "",
@@ -450,7 +456,7 @@ def _introduction(
     compendium: CompendiumDossier, phrases: Phrases, answered: dict[str, int]
 ) -> Sequence[str]:
     survey_round = compendium.round
-    first = phrases["intro"][0].format(year=survey_round.year)
+    first = phrases.format("intro", year=survey_round.year)
     counts = phrases.format(
         "participation_intro",
         states=phrases.counted("count_states", answered["state"] or survey_round.states_answered),

@@ -139,7 +139,7 @@ def summary_context(dossier: IscmDossier, edits: dict[str, str] | None = None) -
         phrases.format(
             "answer_language_note",
             languages=phrases.join(
-                [phrases["language_names"].get(code, code) for code in quoted_languages]
+                [phrases.table("language_names").get(code, code) for code in quoted_languages]
             ),
         )
         if quoted_languages

@@ -2,7 +2,9 @@
 
 Every sentence is built from an answer: the ISCM's own answers first, then what States and IGOs
 said about the ISCM. A question left unanswered yields no sentence. Templates and the phrases of
-choice codes live in :mod:`reports.phrases`.
+choice codes are the messages of ``reports/locales/<language>.ftl``, read by
+:mod:`reports.phrases`; States and organisations enter them as noun phrases, so that a sentence
+agrees with the name it cites.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from reports import feeds
 from reports.dossier import IgoView, IscmDossier, OrganisationName, StateView
-from reports.phrases import Phrases, upper_first
+from reports.phrases import NounPhrase, Phrases, upper_first
 
 SECTION_KEYS: tuple[str, ...] = (
     "programming",
@@ -47,10 +49,10 @@ def introduction(dossier: IscmDossier) -> list[str]:
     """The two introductory paragraphs, with the round's year and participation counts."""
     phrases = Phrases(dossier.language)
     survey_round = dossier.round
-    first, second = phrases["intro"]
     return [
-        first.format(year=survey_round.year),
-        second.format(
+        phrases.format("intro", year=survey_round.year),
+        phrases.format(
+            "intro_results",
             year=survey_round.year,
             states=phrases.counted("count_states", survey_round.states_answered),
             iscms=phrases.counted("count_iscms", survey_round.iscms_answered),
@@ -77,7 +79,7 @@ def draft_sections(dossier: IscmDossier) -> list[DraftSection]:
             DraftSection(
                 number=number,
                 key=key,
-                title=drafter.phrases["titles"][key],
+                title=drafter.phrases.table("titles")[key],
                 paragraphs=paragraphs,
                 foreign=drafter.foreign_in(paragraphs),
             )
@@ -99,10 +101,7 @@ def _paragraph(sentences: Iterable[str]) -> str:
 
 def _same_document(first: str, second: str, phrases: Phrases) -> bool:
     def bare(text: str) -> str:
-        folded = " ".join(text.split()).casefold().rstrip(".")
-        for article in phrases["articles"]:
-            folded = folded.removeprefix(article)
-        return folded
+        return phrases.without_article(" ".join(text.split()).casefold().rstrip("."))
 
     return bare(first) == bare(second)
 
@@ -114,7 +113,11 @@ class _Drafter:
         self.dossier = dossier
         self.answers = dossier.answers
         self.phrases = Phrases(dossier.language)
-        self.iscm = dossier.iscm.in_sentence or dossier.iscm.name
+        #: the ISCM as it stands inside a sentence, with its grammar
+        self.iscm_name = self.phrases.name(
+            dossier.iscm.code, dossier.iscm.in_sentence or dossier.iscm.name
+        )
+        self.iscm = self.iscm_name.text
         #: the ISCM's free text is in another language than the summary: quoted, never spliced
         self.own_language = dossier.answer_language or dossier.language
         self.foreign = self.own_language != dossier.language
@@ -172,7 +175,7 @@ class _Drafter:
     def topic(self, key: str, text: str) -> str:
         """An answer in another language, introduced by what it is about ("Mandate: ...")."""
         return self.phrases.format(
-            "answer_topic", topic=self.phrases["answer_topics"][key], text=sentence(text)
+            "answer_topic", topic=self.phrases.table("answer_topics")[key], text=sentence(text)
         )
 
     def codes(self, slot: str) -> list[str]:
@@ -211,9 +214,18 @@ class _Drafter:
 
     # Wording
 
-    def fill(self, key: str, **fields: str) -> str:
-        """Template ``key`` with the ISCM's name (``iscm``, ``Iscm`` to open a sentence)."""
-        return self.phrases.format(key, iscm=self.iscm, Iscm=upper_first(self.iscm), **fields)
+    def fill(self, key: str, **fields: str | NounPhrase) -> str:
+        """Message ``key`` with the ISCM's name (``iscm``, ``Iscm`` to open a sentence)."""
+        return self.phrases.format(
+            key, iscm=self.iscm_name, Iscm=self.iscm_name.capitalised(), **fields
+        )
+
+    def choice(self, group: str, code: str) -> str | None:
+        """How choice ``code`` of ``group`` reads inside a sentence about the ISCM (a verb may
+        agree with it), or None when the language has no phrase for it."""
+        return self.phrases.choice(
+            group, code, iscm=self.iscm_name, Iscm=self.iscm_name.capitalised()
+        )
 
     def label_in_sentence(self, slot: str, code: str) -> str:
         """A choice label as it stands inside a sentence ("root causes of irregular migration")."""
@@ -225,28 +237,34 @@ class _Drafter:
     def phrase_list(self, group: str, slot: str, codes: Sequence[str] | None = None) -> list[str]:
         """The in-sentence phrases of the codes chosen in ``slot`` (phrase ``group`` first)."""
         chosen = self.codes(slot) if codes is None else codes
-        return [
-            self.phrases.choice(group, code) or self.label_in_sentence(slot, code)
-            for code in chosen
-        ]
+        return [self.choice(group, code) or self.label_in_sentence(slot, code) for code in chosen]
 
     def organisation(self, code: str) -> OrganisationName | None:
         """The registry name of ``code``, when the dossier carries it."""
         return self.dossier.organisations.get(code)
 
-    def organisations(self, slot: str, short: bool = False) -> list[str]:
+    def organisations(self, slot: str, short: bool = False) -> list[NounPhrase]:
         """Names of the organisations chosen in ``slot``, in alphabetical order, "other" last."""
         named, others = [], []
         for code in self.codes(slot):
             organisation = self.organisation(code)
             if organisation is None:
-                others.append(self.dossier.slot_label(slot, code))
+                others.append(NounPhrase(self.dossier.slot_label(slot, code)))
             elif short:
-                named.append((organisation.short_name, organisation.short_name))
+                named.append((organisation.short_name, self.short_name(organisation)))
             else:
-                named.append((organisation.name, organisation.in_sentence or organisation.name))
+                named.append((organisation.name, self.in_sentence(organisation)))
         named.sort(key=lambda pair: collation_key(pair[0]))
         return [shown for _, shown in named] + others
+
+    def in_sentence(self, organisation: OrganisationName) -> NounPhrase:
+        """A State or organisation as it stands inside a sentence, with its grammar."""
+        return self.phrases.name(organisation.code, organisation.in_sentence or organisation.name)
+
+    def short_name(self, organisation: OrganisationName) -> NounPhrase:
+        """An organisation by its short name (an acronym), with its article where the language
+        gives it one ("l'OIM")."""
+        return self.phrases.name(organisation.code, organisation.short_name)
 
     def clause(
         self, text: str, subjects: Sequence[str] = (), language: str | None = None
@@ -275,8 +293,8 @@ class _Drafter:
         word = first.group()
         is_plain_word = word[1:] == word[1:].lower()
         if is_plain_word and (
-            word.casefold() in self.phrases["clause_openers"]
-            or word.casefold().endswith(self.phrases["gerund_suffix"])
+            word.casefold() in self.phrases.clause_openers
+            or word.casefold().endswith(self.phrases.gerund_suffixes)
         ):
             return text[:1].lower() + text[1:]
         return None
@@ -287,9 +305,9 @@ class _Drafter:
         if not self.dossier.has_own_answers:
             opening = [self.fill("iscm_did_not_answer")]
             if cross_referenced and not paragraphs:
-                opening.append(self.phrases["nobody_else_on_topic"])
+                opening.append(self.phrases.format("nobody_else_on_topic"))
             return [_paragraph(opening), *paragraphs]
-        return paragraphs or [self.phrases["nothing_on_topic"]]
+        return paragraphs or [self.phrases.format("nothing_on_topic")]
 
     # 1. Programming and thematic focus
 
@@ -425,7 +443,7 @@ class _Drafter:
         period = ""
         period_code = next(iter(self.codes("programming.work_plan_period")), None)
         if period_code:
-            period = self.phrases.choice("work_plan_period", period_code) or self.fill(
+            period = self.choice("work_plan_period", period_code) or self.fill(
                 "work_plan_other_period",
                 period=self.dossier.slot_label("programming.work_plan_period", period_code),
             )
@@ -451,7 +469,7 @@ class _Drafter:
         """National level (with States' own accounts), interregional and global levels."""
         national = []
         chosen = self.codes("contribution.national_means")
-        outcome_codes = [c for c in chosen if self.phrases.choice("national_outcomes", c)]
+        outcome_codes = [c for c in chosen if self.choice("national_outcomes", c)]
         means = self.phrase_list(
             "national_means",
             "contribution.national_means",
@@ -484,13 +502,13 @@ class _Drafter:
 
     def national_impact_by_states(self) -> list[str]:
         """What States reported about the ISCM's impact at national level."""
-        anonymous = _AnonymousSubjects(self.phrases["one_state"], self.phrases["another_state"])
+        anonymous = self.anonymous_states()
         sentences = []
         for view in _states_in_order(self.dossier.state_views):
             if not view.national_impact:
                 continue
             if view.national_impact_attributable:
-                subject = upper_first(view.state.in_sentence or view.state.name)
+                subject = self.in_sentence(view.state).capitalised()
             else:
                 subject = anonymous.next()
             impact = self.as_given(view.national_impact, view.language) or view.national_impact
@@ -574,14 +592,13 @@ class _Drafter:
         channels = [
             self.fill("communication_other_channel", channel=self.dossier.slot_label(slot, code))
             if code == "other"
-            else self.phrases.choice("communication_channels", code)
-            or self.label_in_sentence(slot, code)
+            else self.choice("communication_channels", code) or self.label_in_sentence(slot, code)
             for code in self.codes(slot)
         ]
         frequency_code = self.text("structures.communication_frequency")
         frequency = ""
         if frequency_code:
-            frequency = self.phrases.choice("communication_frequency", frequency_code) or ""
+            frequency = self.choice("communication_frequency", frequency_code) or ""
         if not channels and not frequency:
             return []
         joined = (
@@ -598,8 +615,8 @@ class _Drafter:
             return [self.fill("membership_unchanged")]
         sentences = []
         if changed == "yes":
-            joined = self.phrases.join(self.organisations("structures.states_joined"))
-            left = self.phrases.join(self.organisations("structures.states_left"))
+            joined = self.phrases.join_names(self.organisations("structures.states_joined"))
+            left = self.phrases.join_names(self.organisations("structures.states_left"))
             if joined and left:
                 sentences.append(self.fill("membership_joined_left", joined=joined, left=left))
             elif joined:
@@ -632,26 +649,24 @@ class _Drafter:
             sources = [
                 self.dossier.slot_label("structures.funding_sources", code)
                 if code == "other"
-                else self.phrases.choice("funding_sources", code)
+                else self.choice("funding_sources", code)
                 or self.label_in_sentence("structures.funding_sources", code)
                 for code in self.codes("structures.funding_sources")
             ]
             if sources:
                 sentences.append(self.fill("funding_sources", sources=self.phrases.join(sources)))
         stability = self.text("structures.funding_stability")
-        template = self.phrases["funding_stability"].get(stability or "")
-        if template:
-            sentences.append(
-                self.phrases.fill_template(template, iscm=self.iscm, Iscm=upper_first(self.iscm))
-            )
-        sentences.extend(self.funding_views(stability if template else None))
+        known = bool(stability) and self.phrases.has(f"funding_stability.{stability}")
+        if known:
+            sentences.append(self.fill(f"funding_stability.{stability}"))
+        sentences.extend(self.funding_views(stability if known else None))
         return sentences
 
     def funding_views(self, own: str | None) -> list[str]:
         """How the States judged the ISCM's funding, beside (and against) its own answer."""
         groups: dict[str, list[StateView]] = {}
         for view in _states_in_order(self.dossier.state_views):
-            if view.funding_view in self.phrases["funding_views"]:
+            if view.funding_view in self.phrases.table("funding_views"):
                 groups.setdefault(view.funding_view, []).append(view)
         # The States that agree with the ISCM first, then those that see it otherwise
         order = sorted(groups, key=lambda code: (code != own, list(groups).index(code)))
@@ -659,9 +674,12 @@ class _Drafter:
         for code in order:
             views = groups[code]
             if all(view.funding_view_attributable for view in views):
-                states = self.phrases.join([v.state.in_sentence or v.state.name for v in views])
+                states = self.phrases.join_names([self.in_sentence(v.state) for v in views])
             else:
-                states = self.phrases.counted("member_states_counted", len(views), words=True)
+                states = NounPhrase(
+                    self.phrases.counted("member_states_counted", len(views), words=True),
+                    number="plural" if len(views) > 1 else "singular",
+                )
             if own is None:
                 key = "funding_view_only"
             else:
@@ -670,8 +688,8 @@ class _Drafter:
                 self.fill(
                     key,
                     states=states,
-                    States=upper_first(states),
-                    view=self.phrases["funding_views"][code],
+                    States=states.capitalised(),
+                    view=self.phrases.table("funding_views")[code],
                 )
             )
         return sentences
@@ -712,14 +730,16 @@ class _Drafter:
             example = self.as_given(example, self.own_language) or example
             code = row.get(feeds.key("partnerships.partner_igo_example_igo"))
             organisation = self.organisation(str(code)) if code else None
-            subject = organisation.short_name if organisation else None
-            clause = self.clause(example) if subject else None
-            if subject and clause:
+            clause = self.clause(example) if organisation else None
+            if organisation and clause:
                 key = "igo_example" if sentences else "igo_example_first"
-                sentences.append(self.fill(key, Igo=upper_first(subject), clause=clause))
-            elif subject and self.foreign:
+                igo = self.short_name(organisation).capitalised()
+                sentences.append(self.fill(key, Igo=igo, clause=clause))
+            elif organisation and self.foreign:
                 sentences.append(
-                    self.phrases.format("answer_topic", topic=subject, text=sentence(example))
+                    self.phrases.format(
+                        "answer_topic", topic=organisation.short_name, text=sentence(example)
+                    )
                 )
             else:
                 sentences.append(sentence(example))
@@ -747,10 +767,14 @@ class _Drafter:
         if self.igos_unnamed:
             sentences = [self.fill(f"igos_referred_unnamed{one}", Count=count)]
         else:
-            names = self.phrases["list_separator"].join(view.igo.short_name for view in views)
+            names = self.phrases.format("list_separator").join(
+                view.igo.short_name for view in views
+            )
             sentences = [self.fill(f"igos_referred{one}", Count=count, names=names)]
         sentences.extend(self.igo_roles(views))
-        anonymous = _AnonymousSubjects(self.phrases["one_igo"], self.phrases["another_igo"])
+        anonymous = _AnonymousSubjects(
+            self.phrases.noun("one_igo"), self.phrases.noun("another_igo")
+        )
         first_example = True
         for view in views:
             for text, attributable in (
@@ -780,28 +804,23 @@ class _Drafter:
 
     def igo_roles(self, views: list[IgoView]) -> list[str]:
         """IGOs grouped by the roles they said they play."""
-        groups: dict[tuple[str, ...], list[str]] = {}
+        groups: dict[tuple[str, ...], list[NounPhrase]] = {}
         labels: dict[str, str] = {}
         for view in views:
             labels.update(zip(view.role_codes, view.roles, strict=False))
             if view.role_codes:
                 groups.setdefault(tuple(view.role_codes), []).append(
-                    view.igo.in_sentence or view.igo.short_name
+                    self.phrases.name(view.igo.code, view.igo.in_sentence or view.igo.short_name)
                 )
         sentences = []
         for codes, names in groups.items():
             group = "igo_roles_singular" if len(names) == 1 else "igo_roles_plural"
+            igos = self.phrases.join_names(names).capitalised()
             roles = [
-                self.phrases.choice(group, code) or _in_sentence(labels.get(code, code))
+                self.phrases.choice(group, code, igos=igos) or _in_sentence(labels.get(code, code))
                 for code in codes
             ]
-            sentences.append(
-                self.fill(
-                    "igo_roles",
-                    igos=upper_first(self.phrases.join(names)),
-                    roles=self.phrases.join(roles),
-                )
-            )
+            sentences.append(self.fill("igo_roles", igos=igos, roles=self.phrases.join(roles)))
         return sentences
 
     def igo_statement(
@@ -815,7 +834,7 @@ class _Drafter:
         """One IGO's account of its cooperation, named only when attributable."""
         names = (view.igo.short_name, view.igo.name, view.igo.in_sentence)
         if attributable:
-            subject = upper_first(view.igo.short_name)
+            subject = self.short_name(view.igo).capitalised()
             if text.strip().casefold().startswith(tuple(n.casefold() + " " for n in names if n)):
                 return sentence(text)
         else:
@@ -855,22 +874,22 @@ class _Drafter:
         if self.states_unnamed:
             sentences = [self.fill(f"states_referred_unnamed{one}", Count=count)]
         else:
-            names = self.phrases["list_separator"].join(
-                view.state.in_sentence or view.state.name for view in views
+            names = self.phrases.format("list_separator").join(
+                self.in_sentence(view.state).text for view in views
             )
             sentences = [self.fill(f"states_referred{one}", Count=count, names=names)]
 
         # A State whose benefits are not for attribution is not named anywhere in this part:
         # its chosen values go with its anonymous account rather than beside its name.
-        anonymous = _AnonymousSubjects(self.phrases["one_state"], self.phrases["another_state"])
+        anonymous = self.anonymous_states()
         named = [view for view in views if view.benefits and view.benefits_attributable]
         unnamed = [view for view in views if view.benefits and not view.benefits_attributable]
         for view in named:
-            subject = upper_first(view.state.in_sentence or view.state.name)
+            subject = self.in_sentence(view.state).capitalised()
             sentences.extend(self.state_account(subject, view))
         for view in views:
             if not view.benefits and (view.value_area_codes or view.value_areas):
-                subject = upper_first(view.state.in_sentence or view.state.name)
+                subject = self.in_sentence(view.state).capitalised()
                 sentences.append(
                     self.fill("state_values", State=subject, values=self.state_values(view))
                 )
@@ -916,15 +935,24 @@ class _Drafter:
             sentences.append(self.fill("value_only_states", values=phrases(only_states)))
         return sentences
 
-    def state_account(self, subject: str, view: StateView) -> list[str]:
+    def state_account(self, subject: NounPhrase, view: StateView) -> list[str]:
         """What one State gained from the ISCM and what it values in it."""
         sentences = [self.state_benefits(subject, view.benefits or "", view.language)]
         values = self.state_values(view)
         if values:
-            sentences.append(self.fill("state_values_also", values=values))
+            # The State is not named again, but a pronoun or a verb may agree with it
+            sentences.append(self.fill("state_values_also", State=subject, values=values))
         return sentences
 
-    def state_benefits(self, subject: str, benefits: str, language: str | None = None) -> str:
+    def anonymous_states(self) -> _AnonymousSubjects:
+        """ "One Member State", then "Another Member State"."""
+        return _AnonymousSubjects(
+            self.phrases.noun("one_state"), self.phrases.noun("another_state")
+        )
+
+    def state_benefits(
+        self, subject: NounPhrase, benefits: str, language: str | None = None
+    ) -> str:
         """A State's benefits: a phrase completing "... particularly from", else quoted."""
         language = language or self.dossier.language
         benefits = self.as_given(benefits, language) or benefits
@@ -949,12 +977,12 @@ class _Drafter:
 class _AnonymousSubjects:
     """Hands out "One Member State", then "Another Member State", for unattributed answers."""
 
-    def __init__(self, first: str, following: str) -> None:
+    def __init__(self, first: NounPhrase, following: NounPhrase) -> None:
         self._first = first
         self._following = following
         self._used = False
 
-    def next(self) -> str:
+    def next(self) -> NounPhrase:
         subject = self._following if self._used else self._first
         self._used = True
         return subject

@@ -1,503 +1,242 @@
-# ruff: noqa: E501 - translated sentences read best unbroken
-"""Every language-dependent phrase of a summary, in one place.
+"""Every language-dependent phrase of a summary, read from Project Fluent catalogues.
 
-``PHRASES`` maps a language code to a table of sentence templates (``str.format`` fields), code
-phrases (what a choice code reads like inside a sentence) and the small grammar a list or a date
-needs. English is complete; any other language may leave keys out and falls back to English key by
-key, so a translator can fill this table one template at a time.
+``locales/<language>.ftl`` holds the messages of one language: sentence templates, what a choice
+code reads like inside a sentence, and the little grammar a list, a number or a date needs. The
+message ids are the keys the rest of ``reports`` asks for (``phrases.format("founding_document",
+...)``); a table of entries (section titles, the phrases of one choice question) is one message
+whose attributes are the entries (``titles.programming``, ``choices_work_plan_monitors.chair``).
+English is complete; any other language may leave messages or attributes out and falls back to
+English one by one, so a translator can fill a catalogue one message at a time.
+
+Names agree with the sentences that cite them. A field passed as a :class:`NounPhrase` (a State,
+an organisation, a list of them, "One Member State") carries its grammatical gender and number,
+and a message may ask for them beside the text: ``{ $State-number -> [plural] ont *[other] a }``.
+Every field may also be asked for after the language's prepositions that contract with an
+article: ``{ $iscm-of }`` is the language's ``of`` message applied to the field ("du Processus de
+Khartoum", "des Pays-Bas"), ``{ $iscm-to }`` its ``to`` message ("au Soudan", "al Proceso"). The
+gender, number and article of each State and organisation come from
+``locales/names.<language>.ftl`` (see :func:`name_grammar`).
+
+Bundles are built without Unicode isolation marks (``use_isolating=False``): the HTML marks
+every run of text whose direction differs from the summary's (an answer quoted in another
+language gets a ``<span lang dir>``, a block that falls back to English a ``dir`` attribute), and
+FSI/PDI characters would otherwise end up in the PDF's text layer, where copying and searching
+find them. Names in an Arabic summary are Arabic, so no variable needs isolating within a line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
-from collections.abc import Sequence
-from string import Formatter
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from reports.phrases_ar import AR
-from reports.phrases_es import ES
-from reports.phrases_fr import FR
+from fluent.runtime import FluentBundle
+from fluent.runtime.resolver import Pattern
+from fluent.syntax import FluentParser
+from fluent.syntax import ast as ftl
+from fluent.syntax.visitor import Visitor
 
-EN: dict[str, Any] = {
-    # Grammar
-    "and": "and",
-    "list_separator": ", ",
-    # Used instead of list_separator when an item already contains the separator
-    "long_list_separator": "; ",
-    "numbers": (
-        "no",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ),
-    "months": (
-        "Jan.",
-        "Feb.",
-        "Mar.",
-        "Apr.",
-        "May",
-        "June",
-        "July",
-        "Aug.",
-        "Sept.",
-        "Oct.",
-        "Nov.",
-        "Dec.",
-    ),
-    "date": "{day} {month} {year}",
-    "date_range_same_month": "{day}-{end_day} {month} {year}",
-    "date_range": "{start} - {end}",
-    #: an answer starting with one of these already carries its article
-    "articles": ("the ", "a ", "an "),
-    "definite_article": "the ",
-    #: an answer used as a clause loses its capital when its first word is one of these ...
-    "clause_openers": ("the", "a", "an", "its", "their", "our", "this", "these", "all"),
-    #: ... or ends like a gerund ("Providing access to ...")
-    "gerund_suffix": "ing",
-    "quote": "“{text}”",
-    #: how the last item joins a list ("a, b and c"); Arabic attaches its "and" to the word
-    "join_last": "{head} {and} {last}",
-    #: a preposition and an article the template and a name bring together ("de le" -> "du")
-    "contractions": (),
-    # Free-text answers quoted in the language they were given in
-    "answer_language_note": (
-        "Answers written by respondents are quoted in the language they were given in ({languages})."
-    ),
-    "language_names": {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic"},
-    "answer_topic": "{topic}: {text}",
-    "answer_topics": {
-        "mandate": "Mandate",
-        "work_plan_scope": "Scope of the work plan",
-        "knowledge_management": "Knowledge management",
-        "funding_description": "Funding",
-    },
-    "edited_marker": "Text edited by an analyst",
-    # Title block and introduction
-    "organisation": "International Organization for Migration (IOM)",
-    "division": "International Partnerships Division (IPD)",
-    "assessment": "Assessment of Inter-State Consultation Mechanisms on Migration",
-    "summary_title": "Summary of Findings per ISCM",
-    "iscm_name_label": "Name of the Inter-state consultation mechanism (ISCM):",
-    "intro": (
-        "As part of an assessment of inter-state consultation mechanisms on migration (ISCMs), "
-        "a survey was conducted in {year}. Carried out by IOM among ISCMs, their Member States "
-        "and relevant inter-governmental organizations, the survey aimed to assess ISCMs' "
-        "continued relevance and contribution to migration governance at all levels (national, "
-        "regional and international) and the synergies among ISCMs and with other actors. The "
-        "findings of this survey were presented at the global gathering of ISCMs in {year} and "
-        "were used to develop recommendations to enhance ISCMs' engagement in migration "
-        "governance.",
-        "{states} and {iscms} and {igos} provided answers to the questionnaires. The results are "
-        "to be found in the {year} assessment report, which provides an overview on ISCMs' "
-        "organization, engagements, their continued relevance and synergies with relevant actors "
-        "in the area of migration management. In addition to the report, the information below "
-        "is meant to outline each individual ISCM's thematic priorities, structure, impact and "
-        "relevance.",
-    ),
-    #: singular and plural; a third form, where given, counts from eleven on (Arabic)
-    "count_states": ("{n} State", "{n} States"),
-    "count_iscms": ("{n} ISCM", "{n} ISCMs"),
-    "count_igos": ("{n} inter-governmental organization", "{n} inter-governmental organizations"),
-    # Section titles
-    "titles": {
-        "programming": "Evolution of programming and thematic focus",
-        "contribution": (
-            "Contribution to migration governance at national, (inter)regional and global "
-            "levels (with examples)"
-        ),
-        "structures": "Salient ISCM structures",
-        "partnerships": "Partnership models by the ISCM",
-        "membership_value": (
-            "Added value of Membership in the given ISCM for States and Organizations "
-            "(with examples)"
-        ),
-    },
-    # When answers are missing
-    "iscm_did_not_answer": "{Iscm} did not answer the questionnaire for ISCMs.",
-    "nothing_on_topic": "No information on this topic was provided.",
-    "nobody_else_on_topic": (
-        "No Member State or inter-governmental organization reported on this topic either."
-    ),
-    # 1. Programming
-    "founding_mandate": "As outlined in {document}, {iscm} {mandate}.",
-    "mandate_only": "{Iscm} {mandate}.",
-    "founding_document": "The founding document of {iscm} is {document}.",
-    "document_of_year": "{document} of {year}",
-    "document_adopted_at": "{document} adopted at {event}",
-    "document_adopted_at_on": "{document} adopted at {event}, on {date}",
-    "document_adopted_on": "{document} adopted on {date}",
-    "thematic_kept_added": (
-        "While the originating focus on {kept} has remained a thematic priority of {iscm}, its "
-        "priorities now also include {added}."
-    ),
-    "thematic_unchanged": (
-        "The thematic priorities of {iscm} have remained those of its originating mandate: {kept}."
-    ),
-    "thematic_replaced": (
-        "The originating mandate of {iscm} covered {original}; its current thematic priorities "
-        "are {current}."
-    ),
-    "thematic_dropped": "Its current priorities no longer include {dropped}.",
-    "thematic_current": "The current thematic priorities of {iscm} are {current}.",
-    "thematic_original": "The originating mandate of {iscm} covered {original}.",
-    "strategy_no": "{Iscm} does not have a formalized strategy.",
-    "strategy_yes": "{Iscm} has a formalized strategy.",
-    "strategy_yes_titled": "{Iscm} has a formalized strategy: {title}.",
-    "strategy_in_preparation": "{Iscm} is preparing a formalized strategy.",
-    "guiding_document": (
-        "The main document guiding the actions and priorities of {iscm} is {document}."
-    ),
-    "work_plan": (
-        "The work of {iscm} is implemented and monitored according to its work plan{period}{scope}."
-    ),
-    "work_plan_other_period": ", which covers the following period: {period}",
-    "work_plan_scope": ", covering {scope}",
-    "work_plan_none": "{Iscm} does not have a work plan.",
-    "monitors_one": "The monitoring process is led by {monitors}.",
-    "monitors_many": "The monitoring process is led jointly by {monitors}.",
-    # 2. Contribution
-    "national_level": "National level: {text}",
-    "interregional_level": "Interregional level: {text}",
-    "global_level": "Global level: {text}",
-    "national_means": (
-        "{Iscm} contributed to migration policy, legislation and practices in its Member States "
-        "through {means}."
-    ),
-    "national_outcomes_after_means": "Moreover, it {outcomes}.",
-    "national_outcomes": "{Iscm} {outcomes}.",
-    "national_impact_state": "{State} reported on the impact at national level: {quote}",
-    # 3. Structures
-    "structures": "The structures of {iscm} comprise {elements}.",
-    "secretariat_of_kinds": "a {kinds} secretariat",
-    "secretariat_managed": "The secretariat is managed by {managers}{support}.",
-    "secretariat_managed_jointly": "The secretariat is jointly managed by {managers}{support}.",
-    "secretariat_support": " with support from {supporters}",
-    "secretariat_supported": "The secretariat is supported by {supporters}.",
-    "secretariat_functions_after": "Its functions include {functions}.",
-    "secretariat_functions": "The functions of the secretariat include {functions}.",
-    "governing_documents_one": "The governing document of {iscm} is {documents}.",
-    "governing_documents_many": "The governing documents of {iscm} consist of {documents}.",
-    "knowledge_management": "Knowledge management is addressed by {clause}.",
-    "communication": "{Iscm} provides {frequency}updates on its work{channels}.",
-    "communication_channels": " {channels}",
-    "communication_other_channel": "through {channel}",
-    "membership_unchanged": "The membership of {iscm} has not changed since its establishment.",
-    "membership_changed": "Since its establishment, the constituency of {iscm} has changed.",
-    "membership_joined_left": (
-        "Since its establishment, the constituency of {iscm} has changed: {joined} joined the "
-        "process and {left} left it."
-    ),
-    "membership_joined": (
-        "Since its establishment, the constituency of {iscm} has changed: {joined} joined the "
-        "process."
-    ),
-    "membership_left": (
-        "Since its establishment, the constituency of {iscm} has changed: {left} left the process."
-    ),
-    "funding_sources": "{Iscm} is funded through {sources}.",
-    "funding_stability": {
-        "stable": "The funding sources of {iscm} are stable.",
-        "partly_stable": "The funding sources of {iscm} are partly stable.",
-        "unstable": "The funding sources of {iscm} are not stable.",
-    },
-    # 4. Partnerships
-    "partner_iscms": "{Iscm} works closely with {partners}.",
-    "partner_igos": (
-        "{Iscm} cooperates with inter-governmental organizations (IGOs) such as {igos}{roles}."
-    ),
-    "partner_igos_moreover": (
-        "Moreover, {iscm} cooperates with inter-governmental organizations (IGOs) such as "
-        "{igos}{roles}."
-    ),
-    "partner_igo_roles": ", which {roles}",
-    "igo_example_first": "{Igo}, for example, {clause}.",
-    "igo_example": "{Igo} {clause}.",
-    "reported": "{Subject} reported: {quote}",
-    "civil_society": "NGOs and CSOs are invited to {activities}.",
-    "civil_society_none": "NGOs and CSOs are not involved in the work of {iscm}.",
-    "igos_referred": (
-        "{Count} of the inter-governmental organizations ({names}) surveyed referred to {iscm} "
-        "in their answers."
-    ),
-    "igos_referred_unnamed": (
-        "{Count} of the inter-governmental organizations surveyed referred to {iscm} in their "
-        "answers."
-    ),
-    "igos_referred_one": (
-        "One of the inter-governmental organizations ({names}) surveyed referred to {iscm} in "
-        "its answers."
-    ),
-    "igos_referred_unnamed_one": (
-        "One of the inter-governmental organizations surveyed referred to {iscm} in its answers."
-    ),
-    "igo_roles": "{igos} {roles}.",
-    "one_igo": "One inter-governmental organization",
-    "another_igo": "Another inter-governmental organization",
-    # 5. Membership value
-    "member_value": "Member States value their membership in {iscm} for {values}.",
-    "member_value_further": "Member States further value their membership in {iscm} for {values}.",
-    "states_referred": (
-        "{Count} of the Member States ({names}) surveyed referred to {iscm} in their answers."
-    ),
-    "states_referred_unnamed": (
-        "{Count} of the Member States surveyed referred to {iscm} in their answers."
-    ),
-    "states_referred_one": (
-        "One of the Member States ({names}) surveyed referred to {iscm} in its answers."
-    ),
-    "states_referred_unnamed_one": (
-        "One of the Member States surveyed referred to {iscm} in its answers."
-    ),
-    "no_state_referred": "No Member State surveyed referred to {iscm} in its answers.",
-    # Where the ISCM and its States see things differently, both are shown
-    "value_shared": "The States that referred to {iscm} confirmed {values}.",
-    "value_not_cited": (
-        "None of these States, however, cited {values}, which {iscm} counts among the benefits of "
-        "membership."
-    ),
-    "value_only_states": "They also cited {values}, which {iscm} did not mention.",
-    "member_states_counted": ("one Member State", "{n} Member States"),
-    "funding_view_same": "{States} also described the funding of {iscm} as {view}.",
-    "funding_view_differs": "However, {states} described the funding of {iscm} as {view}.",
-    "funding_view_only": "{States} described the funding of {iscm} as {view}.",
-    "funding_views": {
-        "stable": "stable",
-        "partly_stable": "partly stable",
-        "unstable": "not stable",
-    },
-    "state_benefits": (
-        "{State} benefited from its participation in {iscm}, particularly from {benefits}."
-    ),
-    "state_values": "{State} values the process for {values}.",
-    "state_values_also": "It also values the process for {values}.",
-    "one_state": "One Member State",
-    "another_state": "Another Member State",
-    # What a choice code reads like inside a sentence; a code missing here reads as its label.
-    "choices": {
-        "work_plan_monitors": {
-            "secretariat": "the Secretariat",
-            "chair": "the Chair",
-            "steering_committee": "the Steering Committee",
-            "member_states": "the Member States",
-            "external_evaluator": "an external evaluator",
-        },
-        "work_plan_period": {
-            "annual": ", which is developed on an annual basis",
-            "biennial": ", which is developed every two years",
-            "multi_year": ", which covers several years",
-        },
-        "national_means": {
-            "thematic_meetings": "thematic meetings",
-            "fact_finding_missions": "fact-finding missions",
-            "training": "training programmes",
-            "research": "research",
-            "technical_assistance": "technical assistance",
-        },
-        # national_means codes that read as what the ISCM did rather than how
-        "national_outcomes": {
-            "capacity_building": "built the capacity of Member States",
-            "exchange_of_practices": "enabled an exchange of best practices",
-        },
-        "structure_elements": {
-            "chair": "a Chair",
-            "co_chairs": "co-Chairs",
-            "troika": "a troika",
-            "steering_committee": "a steering committee",
-            "secretariat": "a secretariat",
-            "working_groups": "working groups",
-            "national_focal_points": "national focal points",
-        },
-        "secretariat_kind": {"political": "political", "technical": "technical"},
-        "secretariat_functions": {
-            "background_documents": "preparing background documents",
-            "organising_meetings": "organizing meetings",
-            "liaising_with_focal_points": "liaising with national focal points",
-            "monitoring": "monitoring",
-            "communication": "communication",
-            "resource_mobilisation": "mobilizing resources",
-        },
-        "communication_channels": {
-            "email": "via e-mail",
-            "meetings": "at meetings",
-            "website": "on its website",
-            "newsletter": "through a newsletter",
-            "social_media": "on social media",
-            "reports": "through reports",
-        },
-        "communication_frequency": {
-            "regular": "regular ",
-            "occasional": "occasional ",
-            "rare": "infrequent ",
-        },
-        "funding_sources": {
-            "member_state_contributions": "contributions from Member States",
-            "regional_organisation": "a regional organization",
-            "eu": "the European Union",
-            "host_country": "the host country",
-            "igo": "inter-governmental organizations",
-            "donors": "donors",
-            "project_funding": "project funding",
-        },
-        # plural verb phrases: "IOM and UNHCR provide technical advice"
-        "igo_roles_plural": {
-            "technical_advice": "provide technical advice",
-            "funding": "provide funding",
-            "implementation": "implement projects",
-            "secretariat_support": "support the secretariat",
-            "steering_committee_membership": "sit on the steering committee",
-            "observer": "take part as observers",
-        },
-        "igo_roles_singular": {
-            "technical_advice": "provides technical advice",
-            "funding": "provides funding",
-            "implementation": "implements projects",
-            "secretariat_support": "supports the secretariat",
-            "steering_committee_membership": "sits on the steering committee",
-            "observer": "takes part as an observer",
-        },
-        "civil_society_engagement": {
-            "attend_meetings": "attend meetings of the process",
-            "technical_inputs": "provide technical inputs",
-            "implementation": "take part in implementation",
-        },
-    },
-    # Charts
-    "chart_thematic_title": "Thematic areas: originating mandate and current priorities",
-    "chart_thematic_alt": "Chart of the thematic areas of {iscm}, originally and now.",
-    "chart_thematic_area": "Thematic area",
-    "chart_thematic_original": "Originating mandate",
-    "chart_thematic_current": "Current priorities",
-    "chart_yes": "Yes",
-    "chart_no": "No",
-    "chart_value_title": "Value of membership as cited by Member States",
-    "chart_value_alt": "Bar chart of how many Member States cited each value of membership.",
-    "chart_value_area": "Value of membership",
-    "chart_value_count": "Number of Member States",
-    "chart_meetings_title": "Meetings held per year, by level",
-    "chart_meetings_alt": "Stacked bar chart of the meetings of {iscm} per year, by level.",
-    "chart_meetings_year": "Year",
-    "chart_meetings_count": "Number of meetings",
-    "chart_meetings_total": "Total",
-    "chart_meetings_unspecified": "Level not given",
-    "chart_data_caption": "Data of the chart",
-    # Annex and page furniture
-    "annex": "Annex",
-    "annex_meetings": "Meetings held",
-    "annex_meeting_date": "Date",
-    "annex_meeting_place": "Place",
-    "annex_meeting_level": "Level",
-    "annex_meeting_title": "Meeting",
-    "annex_meeting_host": "Host and chair",
-    "annex_meeting_host_value": "Host: {host}",
-    "annex_meeting_chair_value": "Chair: {chair}",
-    "annex_respondents": "States and inter-governmental organizations that answered about the ISCM",
-    "annex_respondent": "Respondent",
-    "annex_respondent_type": "Type",
-    "annex_respondent_role": "Role in the ISCM",
-    "annex_sources": "Sources",
-    "annex_source_organisation": "Respondent",
-    "annex_source_type": "Questionnaire",
-    "annex_source_submitted": "Submitted on",
-    "annex_source_version": "Version",
-    "annex_round": "Survey round: {name}{year}. Summary generated on {date}.",
-    "respondent_types": {
-        "state": "State",
-        "iscm": "ISCM",
-        "igo": "Inter-governmental organization",
-    },
-    "page": "Page",
-    "page_of": "of",
-    # The compendium for the global gathering
-    "compendium_title": "Compendium of the Summaries of Findings per ISCM",
-    "compendium_subtitle": "Prepared for the global gathering of ISCMs",
-    "compendium_iscms_covered": "{iscms} covered",
-    "contents": "Contents",
-    "participation": "Participation in the survey",
-    "participation_intro": (
-        "{states} and {iscms} and {igos} provided answers to the questionnaires of the round "
-        "{round}."
-    ),
-    "participation_by_type_title": "Respondents by type",
-    "participation_by_type_alt": "Bar chart of the respondents that answered, by type.",
-    "participation_by_region_title": "Respondents by region and type",
-    "participation_by_region_alt": "Bar chart of the respondents that answered, by region and type.",
-    "participation_type": "Type of respondent",
-    "participation_region": "Region",
-    "participation_answered": "Answered",
-    "participation_invited": "Invited",
-    "participation_rate": "Response rate",
-    "participation_total": "Total",
-    "region_unspecified": "Region not given",
-    "comparisons": "Comparisons across ISCMs",
-    "comparison_thematic": "Thematic areas of each ISCM",
-    "comparison_thematic_key": (
-        "● current priority; ○ in the originating mandate only; an empty cell: not covered."
-    ),
-    "comparison_thematic_current": "current priority",
-    "comparison_thematic_original": "originating mandate only",
-    "comparison_structures": "Structures side by side",
-    "comparison_iscm": "ISCM",
-    "comparison_kind": "Kind",
-    "comparison_founded": "Founded",
-    "comparison_structure_elements": "Structures",
-    "comparison_secretariat": "Secretariat managed by",
-    "comparison_strategy": "Strategy",
-    "comparison_work_plan": "Work plan",
-    "comparison_funding": "Funding",
-    "comparison_not_answered": "did not answer",
-    "comparison_partners": "Partnerships among ISCMs and inter-governmental organizations",
-    "comparison_partners_alt": (
-        "Network diagram: each ISCM is linked to the ISCMs and inter-governmental organizations it "
-        "named as partners."
-    ),
-    "comparison_partners_key": (
-        "Squares: ISCMs; circles: inter-governmental organizations. A line joins an ISCM to each "
-        "partner it named."
-    ),
-    "comparison_partner_iscms": "Partner ISCMs",
-    "comparison_partner_igos": "Partner inter-governmental organizations",
-    "summaries": "Summaries of findings per ISCM",
-    "iscm_kinds": {"rcp": "Regional", "irf": "Interregional", "global": "Global"},
-    "yes_no": {"yes": "Yes", "no": "No", "in_preparation": "In preparation"},
-}
-
-PHRASES: dict[str, dict[str, Any]] = {
-    "en": EN,
-    "fr": FR,
-    "es": ES,
-    "ar": AR,
-}
-
+#: the folder of the catalogues (``<language>.ftl``) and name grammars (``names.<language>.ftl``)
+LOCALES_FOLDER = Path(__file__).resolve().parent / "locales"
+#: the language every other one falls back to, message by message
+FALLBACK_LANGUAGE = "en"
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
-#: keys whose value is a table of its own, translated entry by entry
-NESTED_TABLES: tuple[str, ...] = (
-    "titles",
-    "funding_stability",
-    "respondent_types",
-    "language_names",
-    "answer_topics",
-    "funding_views",
-    "iscm_kinds",
-    "yes_no",
-)
+#: what a variable's suffix asks of the field it names: ``$state-gender``, ``$iscm-of`` ...
+GRAMMAR_SUFFIXES = ("gender", "number", "of", "to")
+#: the term id prefixes of a name grammar file, one per kind of organisation
+NAME_KINDS = ("state", "igo", "iscm")
+#: the values a name's ``.gender`` and ``.number`` attributes take; "other" is "not known"
+GENDERS = ("masculine", "feminine", "other")
+NUMBERS = ("singular", "plural", "other")
+
+
+class CatalogueError(ValueError):
+    """A catalogue does not parse, or one of its messages cannot be formatted."""
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A name or noun phrase as it stands in a sentence, with the grammar a sentence agrees with.
+
+    :param text: the phrase, its article included ("les Pays-Bas", "One Member State").
+    :param gender: ``masculine``, ``feminine`` or ``other`` (not known).
+    :param number: ``singular``, ``plural`` or ``other`` (not known).
+    """
+
+    text: str
+    gender: str = "other"
+    number: str = "other"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def capitalised(self) -> NounPhrase:
+        """The phrase opening a sentence ("Les Pays-Bas")."""
+        return replace(self, text=upper_first(self.text))
+
+
+@dataclass(frozen=True)
+class NameGrammar:
+    """The grammar of one State or organisation in one language.
+
+    :param forms: each written form of the name the grammar is for, with its article as the
+        catalogue's ``articles`` message names it ("" for none), keyed by the form without its
+        article, folded (see :func:`folded`).
+    """
+
+    gender: str
+    number: str
+    forms: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The parsed messages of one language.
+
+    :param variables: the variables each message (``id``) and attribute (``id.attribute``)
+        refers to.
+    """
+
+    language: str
+    path: Path
+    bundle: FluentBundle
+    resource: ftl.Resource
+    variables: Mapping[str, frozenset[str]]
+
+    def pattern(self, key: str) -> Pattern | None:
+        """The pattern of message ``id`` or attribute ``id.attribute``; None when missing."""
+        message_id, _, attribute = key.partition(".")
+        if not self.bundle.has_message(message_id):
+            return None
+        message = self.bundle.get_message(message_id)
+        if attribute:
+            return message.attributes.get(attribute)
+        return message.value
+
+    def attributes(self, message_id: str) -> tuple[str, ...]:
+        """The attribute names of message ``message_id`` (none when it is missing)."""
+        if not self.bundle.has_message(message_id):
+            return ()
+        return tuple(self.bundle.get_message(message_id).attributes)
+
+
+def parse_file(path: Path) -> ftl.Resource:
+    """The Fluent resource in ``path``.
+
+    :raises CatalogueError: naming the file and line of the first entry that does not parse.
+    """
+    source = path.read_text(encoding="utf-8")
+    resource = FluentParser().parse(source)
+    for entry in resource.body:
+        if isinstance(entry, ftl.Junk):
+            line = source.count("\n", 0, entry.span.start) + 1 if entry.span else 0
+            problems = "; ".join(annotation.message for annotation in entry.annotations)
+            raise CatalogueError(f"{path}:{line}: {problems}")
+    return resource
+
+
+@functools.cache
+def catalogue(language: str) -> Catalogue | None:
+    """The catalogue of ``language``, parsed once; None when there is none."""
+    path = LOCALES_FOLDER / f"{language}.ftl"
+    if not path.is_file():
+        return None
+    resource = parse_file(path)
+    bundle = FluentBundle([language], use_isolating=False)
+    bundle.add_resource(resource)
+    messages = {entry.id.name: entry for entry in resource.body if isinstance(entry, ftl.Message)}
+    variables: dict[str, frozenset[str]] = {}
+    for message_id, message in messages.items():
+        if message.value is not None:
+            variables[message_id] = _variables(message.value, messages)
+        for attribute in message.attributes:
+            variables[f"{message_id}.{attribute.id.name}"] = _variables(attribute.value, messages)
+    return Catalogue(language, path, bundle, resource, variables)
+
+
+class _VariableCollector(Visitor):
+    """Gathers the variables a pattern refers to, those of the messages it refers to included."""
+
+    def __init__(self, messages: Mapping[str, ftl.Message], seen: frozenset[str]) -> None:
+        self.messages = messages
+        self.seen = seen
+        self.found: set[str] = set()
+
+    def visit_VariableReference(self, node: ftl.VariableReference) -> None:  # noqa: N802
+        self.found.add(node.id.name)
+
+    def visit_MessageReference(self, node: ftl.MessageReference) -> None:  # noqa: N802
+        referred = self.messages.get(node.id.name)
+        if referred is not None and referred.value is not None and node.id.name not in self.seen:
+            self.found.update(_variables(referred.value, self.messages, self.seen | {node.id.name}))
+
+
+def _variables(
+    pattern: ftl.Pattern, messages: Mapping[str, ftl.Message], seen: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """The variables ``pattern`` refers to (a term sees only its literal arguments, so the
+    variables of the terms it calls never come from the message)."""
+    collector = _VariableCollector(messages, seen)
+    collector.visit(pattern)
+    return frozenset(collector.found)
+
+
+@functools.cache
+def name_grammar(language: str) -> dict[str, NameGrammar]:
+    """The gender, number and article of each State and organisation, by code.
+
+    ``locales/names.<language>.ftl`` holds one term per organisation, its id the kind and the
+    code (``-state-NLD``, ``-igo-iom``, ``-iscm-khartoum-process``), its value the name as it
+    stands in a sentence with its article, and the attributes ``.gender`` and ``.number`` (and
+    ``.short``, the short name with its article, where prose uses one the value does not show).
+    A name that none of its forms matches gets no grammar: the sentences then take their
+    neutral wording.
+    """
+    path = LOCALES_FOLDER / f"names.{language}.ftl"
+    if not path.is_file():
+        return {}
+    phrases = Phrases(language)
+    grammar = {}
+    for entry in parse_file(path).body:
+        if not isinstance(entry, ftl.Term):
+            continue
+        _kind, _, code = entry.id.name.partition("-")
+        attributes = {attribute.id.name: _text(attribute.value) for attribute in entry.attributes}
+        forms = {}
+        for form in (_text(entry.value), attributes.get("short")):
+            if form:
+                article, bare = phrases.split_article(form)
+                forms[folded(bare)] = article
+        grammar[code] = NameGrammar(
+            gender=attributes.get("gender", "other"),
+            number=attributes.get("number", "singular"),
+            forms=forms,
+        )
+    return grammar
+
+
+def _text(pattern: ftl.Pattern) -> str:
+    """The plain text of a pattern made of text and string literals only."""
+    parts = []
+    for element in pattern.elements:
+        if isinstance(element, ftl.TextElement):
+            parts.append(element.value)
+        elif isinstance(element, ftl.Placeable) and isinstance(
+            element.expression, ftl.StringLiteral
+        ):
+            parts.append(element.expression.parse()["value"])
+    return "".join(parts)
+
+
+def folded(name: str) -> str:
+    """``name`` folded for comparing written forms: case, apostrophes and spacing aside."""
+    return " ".join(name.replace("’", "'").casefold().split())
 
 
 def text_direction(text: str, default: str) -> str:
@@ -517,107 +256,229 @@ def upper_first(text: str) -> str:
 
 
 class Phrases:
-    """The phrase table of one language, with English as the fallback of every key."""
+    """The messages of one language, with English as the fallback of every message."""
 
     def __init__(self, language: str) -> None:
         self.language = language
-        own = PHRASES.get(language, {})
-        table = {**EN, **own}
-        # Nested tables fall back entry by entry, so a partial translation stays usable
-        for key in NESTED_TABLES:
-            table[key] = {**EN[key], **own.get(key, {})}
-        own_choices = own.get("choices", {})
-        table["choices"] = {
-            group: {**EN["choices"].get(group, {}), **own_choices.get(group, {})}
-            for group in {**EN["choices"], **own_choices}
-        }
-        self._table = table
+        languages = [language] if language == FALLBACK_LANGUAGE else [language, FALLBACK_LANGUAGE]
+        self._catalogues = [found for found in map(catalogue, languages) if found is not None]
 
     @property
     def direction(self) -> str:
         """``rtl`` for right-to-left languages, else ``ltr``."""
         return "rtl" if self.language in RTL_LANGUAGES else "ltr"
 
-    def __getitem__(self, key: str) -> Any:
-        return self._table[key]
+    # Looking messages up
 
-    def format(self, key: str, **fields: str) -> str:
-        """The template ``key`` filled with ``fields``.
+    def _find(self, key: str) -> tuple[Catalogue, Pattern]:
+        for found in self._catalogues:
+            pattern = found.pattern(key)
+            if pattern is not None:
+                return found, pattern
+        raise KeyError(key)
 
-        Where the template's text and a field meet as a contraction of the language ("de" +
-        "le Processus" in French), the contracted form is written ("du Processus").
+    def has(self, key: str) -> bool:
+        """Whether message ``id`` or attribute ``id.attribute`` exists, in English at least."""
+        return any(found.pattern(key) is not None for found in self._catalogues)
+
+    def __getitem__(self, key: str) -> str | dict[str, str]:
+        """Message ``key`` without variables; a message made of attributes only (a table) as a
+        dict of its attributes, each falling back to English on its own."""
+        found = next((c for c in self._catalogues if c.bundle.has_message(key)), None)
+        if found is None:
+            raise KeyError(key)
+        pattern = found.pattern(key)
+        if pattern is None:
+            return self.table(key)
+        # A template also reads a message that takes variables, to learn its direction: the
+        # variables then stand as their names
+        text, _errors = found.bundle.format_pattern(pattern, {})
+        return str(text)
+
+    def table(self, message_id: str) -> dict[str, str]:
+        """The attributes of message ``message_id``, formatted, English filling the gaps."""
+        names = dict.fromkeys(
+            name for found in reversed(self._catalogues) for name in found.attributes(message_id)
+        )
+        return {name: self.format(f"{message_id}.{name}") for name in names}
+
+    def format(self, key: str, **fields: object) -> str:
+        """Message ``id`` (or attribute ``id.attribute``) filled with ``fields``.
+
+        A field may be a :class:`NounPhrase`, whose gender and number the message may ask for;
+        any other value stands as its text.
+
+        :raises KeyError: when no catalogue has the message.
+        :raises CatalogueError: when the message asks for a field that is not given.
         """
-        return self.fill_template(str(self._table[key]), **fields)
-
-    def fill_template(self, template: str, **fields: str) -> str:
-        """``template`` filled with ``fields``, contractions applied where they meet."""
-        contractions = self._table["contractions"]
-        if not contractions:
-            return template.format(**fields)
-        text = ""
-        for literal, name, spec, _conversion in Formatter().parse(template):
-            text += literal
-            if name is None:
+        found, pattern = self._find(key)
+        arguments: dict[str, object] = {}
+        for variable in found.variables.get(key, ()):
+            if variable in fields:
+                arguments[variable] = str(fields[variable])
                 continue
-            value = format(fields[name], spec or "")
-            for joined, contracted in contractions:
-                preposition, article = joined.split(" ", 1)
-                before = text[: -len(preposition) - 1]
-                if (
-                    text.endswith(preposition + " ")
-                    and (not before or before[-1] in " ('’")
-                    and value.startswith(article)
-                ):
-                    text = before + contracted
-                    value = value[len(article) :]
-                    break
-            text += value
-        return text
+            base, _, suffix = variable.rpartition("-")
+            if base in fields and suffix in GRAMMAR_SUFFIXES:
+                arguments[variable] = self._grammar(found, fields[base], suffix)
+        return self._resolve(found, key, pattern, arguments)
 
-    def choice(self, group: str, code: str) -> str | None:
-        """How choice ``code`` of ``group`` reads inside a sentence, or None when not known."""
-        return self._table["choices"].get(group, {}).get(code)
+    def _resolve(
+        self, found: Catalogue, key: str, pattern: Pattern, arguments: dict[str, object]
+    ) -> str:
+        text, errors = found.bundle.format_pattern(pattern, arguments)
+        if errors:
+            raise CatalogueError(f"{found.path.name}: {key}: {'; '.join(map(str, errors))}")
+        return str(text)
 
-    def join(self, items: Sequence[str]) -> str:
-        """Join ``items`` as a sentence lists them: "a, b and c"."""
-        items = [item for item in items if item]
-        if not items:
-            return ""
-        if len(items) == 1:
-            return items[0]
-        separator = self._table["list_separator"]
-        # A comma inside the last item does not confuse the reader; one inside the others does
-        if any(separator.strip() in item for item in items[:-1]):
-            separator = self._table["long_list_separator"]
-        return self._table["join_last"].format(
-            head=separator.join(items[:-1]), last=items[-1], **{"and": self._table["and"]}
+    def _grammar(self, found: Catalogue, value: object, suffix: str) -> str:
+        """What variable ``<field>-<suffix>`` stands for."""
+        if suffix == "gender":
+            return value.gender if isinstance(value, NounPhrase) else "other"
+        if suffix == "number":
+            return value.number if isinstance(value, NounPhrase) else "other"
+        # A contracting preposition: the language's own message, whichever catalogue asks
+        pattern = found.pattern(suffix)
+        if pattern is None:
+            raise CatalogueError(f"{found.path.name}: no message {suffix!r} for ${suffix} forms")
+        text = str(value)
+        article, name = self.split_article(text)
+        return self._resolve(
+            found, suffix, pattern, {"text": text, "article": article or "none", "name": name}
         )
 
+    def _message(self, key: str, **arguments: object) -> str:
+        """Message ``key`` with ``arguments`` passed as they are (numbers stay numbers)."""
+        found, pattern = self._find(key)
+        return self._resolve(found, key, pattern, arguments)
+
+    # Grammar
+
+    @functools.cached_property
+    def _articles(self) -> list[tuple[str, str]]:
+        """(name, written form) of each article, longest first."""
+        found = next(c for c in self._catalogues if c.bundle.has_message("articles"))
+        attributes = found.bundle.get_message("articles").attributes
+        written = [
+            (name, self._resolve(found, f"articles.{name}", attributes[name], {}))
+            for name in attributes
+        ]
+        return sorted(written, key=lambda pair: -len(pair[1]))
+
+    def split_article(self, text: str) -> tuple[str, str]:
+        """The article ``text`` opens with (its name in the ``articles`` message, "" for none)
+        and the rest of ``text``.
+
+        Case counts: "El Salvador" is a name, "el Senegal" an article and a name.
+        """
+        plain = text.replace("’", "'")
+        for name, written in self._articles:
+            if written.endswith("'") and plain.startswith(written):
+                return name, text[len(written) :]
+            if plain.startswith(written + " "):
+                return name, text[len(written) + 1 :]
+        return "", text
+
+    def with_article(self, text: str) -> str:
+        """``text`` as a title in a sentence: as it is when it opens with an article, else as
+        the ``with_article`` message has it (English adds "the"; languages whose article depends
+        on the noun's gender quote the title instead)."""
+        if self.split_article(text.casefold())[0]:
+            return text
+        return self.format("with_article", title=text)
+
+    def without_article(self, text: str) -> str:
+        """``text`` without the article it opens with (case aside)."""
+        article, rest = self.split_article(text.casefold())
+        return text[len(text) - len(rest) :] if article else text
+
+    @functools.cached_property
+    def clause_openers(self) -> frozenset[str]:
+        """Words that let an answer open a clause in lower case ("the", "its")."""
+        return frozenset(self.format("clause_openers").split())
+
+    @functools.cached_property
+    def gerund_suffixes(self) -> tuple[str, ...]:
+        """Endings of a gerund that opens a clause ("Providing access ...")."""
+        return tuple(self.format("gerund_suffixes").split())
+
+    def name(self, code: str, text: str) -> NounPhrase:
+        """The State or organisation ``code`` named ``text``, with its gender, number and
+        article in this language when ``locales/names.<language>.ftl`` knows that name."""
+        article, bare = self.split_article(text)
+        grammar = name_grammar(self.language).get(code)
+        known_article = grammar.forms.get(folded(bare)) if grammar else None
+        if grammar is None or known_article is None:
+            return NounPhrase(text)
+        if not article and known_article:
+            written = dict(self._articles)[known_article]
+            text = f"{written}{bare}" if written.endswith("'") else f"{written} {bare}"
+        return NounPhrase(text, grammar.gender, grammar.number)
+
+    def noun(self, key: str) -> NounPhrase:
+        """Message ``key`` as a noun phrase, its ``.gender`` and ``.number`` attributes (when
+        the language gives them) its grammar."""
+        found, _ = self._find(key)
+        attributes = found.bundle.get_message(key).attributes
+        grammar = {
+            name: str(found.bundle.format_pattern(attributes[name])[0])
+            for name in ("gender", "number")
+            if name in attributes
+        }
+        return NounPhrase(
+            self.format(key), grammar.get("gender", "other"), grammar.get("number", "other")
+        )
+
+    def choice(self, group: str, code: str, **fields: object) -> str | None:
+        """How choice ``code`` of ``group`` reads inside a sentence, or None when not known."""
+        key = f"choices_{group}.{code}"
+        return self.format(key, **fields) if self.has(key) else None
+
+    # Lists, numbers and dates
+
+    def join(self, items: Sequence[str | NounPhrase]) -> str:
+        """Join ``items`` as a sentence lists them: "a, b and c"."""
+        texts = [str(item) for item in items if str(item)]
+        if not texts:
+            return ""
+        if len(texts) == 1:
+            return texts[0]
+        separator = self.format("list_separator")
+        # A comma inside the last item does not confuse the reader; one inside the others does
+        if any(separator.strip() in text for text in texts[:-1]):
+            separator = self.format("long_list_separator")
+        return self.format("join_last", head=separator.join(texts[:-1]), last=texts[-1])
+
+    def join_names(self, names: Sequence[NounPhrase]) -> NounPhrase:
+        """``names`` joined as a list that a sentence agrees with: plural when more than one,
+        feminine when all are, masculine when any is."""
+        names = [name for name in names if name.text]
+        if len(names) == 1:
+            return names[0]
+        genders = {name.gender for name in names}
+        gender = (
+            "masculine"
+            if "masculine" in genders
+            else "feminine"
+            if genders == {"feminine"}
+            else "other"
+        )
+        return NounPhrase(self.join(names), gender, "plural" if names else "other")
+
     def number(self, n: int) -> str:
-        """``n`` in words where the table has a word for it, else in digits."""
-        words = self._table["numbers"]
-        return words[n] if 0 <= n < len(words) else str(n)
+        """``n`` in words where the language has a word for it, else in digits."""
+        return self._message("number_in_words", n=n, count=str(n))
 
     def counted(self, key: str, n: int, words: bool = False) -> str:
-        """``n`` with the singular or plural noun of ``key`` ("46 States").
+        """``n`` with the noun of message ``key`` in the form ``n`` asks for ("46 States").
 
-        :param words: write ``n`` in words where the table has a word for it ("three States").
+        :param words: write ``n`` in words where the language has a word for it ("three States").
         """
-        forms = self._table[key]
-        if n == 1:
-            form = forms[0]
-        elif len(forms) == 3 and not 2 <= n <= 10:
-            # Arabic: a plural noun after three to ten, a singular one from eleven on
-            form = forms[2]
-        else:
-            form = forms[1]
-        return form.format(n=self.number(n) if words else n)
+        return self._message(key, n=n, count=self.number(n) if words else str(n))
 
     def date(self, day: dt.date) -> str:
         """A date as the summary writes it ("28 Nov. 2014")."""
-        return self.format(
-            "date", day=str(day.day), month=self._table["months"][day.month - 1], year=str(day.year)
-        )
+        month = self._message("month", month=day.month)
+        return self.format("date", day=day.day, month=month, year=day.year)
 
     def date_range(self, start: dt.date, end: dt.date | None) -> str:
         """A date or a span of dates ("18-19 Sept. 2018")."""
@@ -626,25 +487,12 @@ class Phrases:
         if (start.year, start.month) == (end.year, end.month):
             return self.format(
                 "date_range_same_month",
-                day=str(start.day),
-                end_day=str(end.day),
-                month=self._table["months"][start.month - 1],
-                year=str(start.year),
+                day=start.day,
+                end_day=end.day,
+                month=self._message("month", month=start.month),
+                year=start.year,
             )
         return self.format("date_range", start=self.date(start), end=self.date(end))
-
-    def with_article(self, text: str) -> str:
-        """``text`` preceded by the definite article unless it already starts with an article.
-
-        Languages whose article depends on the noun's gender (no ``definite_article``) quote the
-        title instead.
-        """
-        if text.casefold().startswith(tuple(self._table["articles"])):
-            return text
-        article = self._table["definite_article"]
-        if article is None:
-            return self.quote(text)
-        return f"{article}{text}"
 
     def quote(self, text: str) -> str:
         """``text`` between quotation marks."""

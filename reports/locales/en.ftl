@@ -1,0 +1,613 @@
+### The messages of the per-ISCM summaries and the compendium, in English.
+###
+### Every other language's catalogue (fr.ftl, es.ftl, ar.ftl) has the same message ids; a message
+### it leaves out falls back to this one. Keep each message on one line: a line break inside a
+### message would reach the PDF.
+###
+### Variables are the facts a sentence is built from: { $iscm } (the ISCM as it stands inside a
+### sentence), { $Iscm } (the same opening a sentence), { $State }, { $States }, { $Subject },
+### { $Igo } (who said or did something), lists of phrases ({ $values }, { $managers }) and
+### answers ({ $quote }, { $clause }). Another language may also ask for:
+###   { $iscm-gender } masculine, feminine or other (not known) of a name or list of names,
+###   { $iscm-number } singular, plural or other,
+###   { $iscm-of } and { $iscm-to } the field after the prepositions that contract with an
+###   article, as that language's "of" and "to" messages write them ("du Processus de Khartoum").
+### The gender, number and article of States and organisations are in names.<language>.ftl.
+
+## Grammar
+
+list_separator = ,{ " " }
+# Used instead of list_separator when an item already contains the separator
+long_list_separator = ;{ " " }
+# How the last item joins a list ("a, b and c")
+join_last = { $head } and { $last }
+
+# A number in words where the language has a word for it ({ $count } is the number in digits)
+number_in_words = { $n ->
+        [0] no
+        [1] one
+        [2] two
+        [3] three
+        [4] four
+        [5] five
+        [6] six
+        [7] seven
+        [8] eight
+        [9] nine
+        [10] ten
+        [11] eleven
+        [12] twelve
+        [13] thirteen
+        [14] fourteen
+        [15] fifteen
+        [16] sixteen
+        [17] seventeen
+        [18] eighteen
+        [19] nineteen
+        [20] twenty
+       *[other] { $count }
+    }
+
+month = { $month ->
+        [1] Jan.
+        [2] Feb.
+        [3] Mar.
+        [4] Apr.
+        [5] May
+        [6] June
+        [7] July
+        [8] Aug.
+        [9] Sept.
+        [10] Oct.
+        [11] Nov.
+       *[12] Dec.
+    }
+date = { $day } { $month } { $year }
+date_range_same_month = { $day }-{ $end_day } { $month } { $year }
+date_range = { $start } - { $end }
+
+# The articles a title, a name or an answer may open with. An answer opening with one already
+# carries its article; the attribute names are what the "of" and "to" messages of a language
+# select on.
+articles =
+    .the = the
+    .a = a
+    .an = an
+# A title given in an answer, inside a sentence, when it does not open with an article
+with_article = the { $title }
+# An answer used as a clause loses its capital when its first word is one of these (separated
+# by spaces) ...
+clause_openers = the a an its their our this these all
+# ... or ends like a gerund ("Providing access to ...")
+gerund_suffixes = ing
+
+quote = “{ $text }”
+
+## Free-text answers quoted in the language they were given in
+
+answer_language_note = Answers written by respondents are quoted in the language they were given in ({ $languages }).
+
+language_names =
+    .en = English
+    .fr = French
+    .es = Spanish
+    .ar = Arabic
+
+answer_topic = { $topic }: { $text }
+
+answer_topics =
+    .mandate = Mandate
+    .work_plan_scope = Scope of the work plan
+    .knowledge_management = Knowledge management
+    .funding_description = Funding
+
+edited_marker = Text edited by an analyst
+
+## Title block and introduction
+
+organisation = International Organization for Migration (IOM)
+
+division = International Partnerships Division (IPD)
+
+assessment = Assessment of Inter-State Consultation Mechanisms on Migration
+
+summary_title = Summary of Findings per ISCM
+
+iscm_name_label = Name of the Inter-state consultation mechanism (ISCM):
+
+intro = As part of an assessment of inter-state consultation mechanisms on migration (ISCMs), a survey was conducted in { $year }. Carried out by IOM among ISCMs, their Member States and relevant inter-governmental organizations, the survey aimed to assess ISCMs' continued relevance and contribution to migration governance at all levels (national, regional and international) and the synergies among ISCMs and with other actors. The findings of this survey were presented at the global gathering of ISCMs in { $year } and were used to develop recommendations to enhance ISCMs' engagement in migration governance.
+intro_results = { $states } and { $iscms } and { $igos } provided answers to the questionnaires. The results are to be found in the { $year } assessment report, which provides an overview on ISCMs' organization, engagements, their continued relevance and synergies with relevant actors in the area of migration management. In addition to the report, the information below is meant to outline each individual ISCM's thematic priorities, structure, impact and relevance.
+
+# { $count } is the number, in digits; the form follows the plural rules of the language
+count_states = { $n ->
+        [one] { $count } State
+       *[other] { $count } States
+    }
+
+count_iscms = { $n ->
+        [one] { $count } ISCM
+       *[other] { $count } ISCMs
+    }
+
+count_igos = { $n ->
+        [one] { $count } inter-governmental organization
+       *[other] { $count } inter-governmental organizations
+    }
+
+## Section titles
+
+titles =
+    .programming = Evolution of programming and thematic focus
+    .contribution = Contribution to migration governance at national, (inter)regional and global levels (with examples)
+    .structures = Salient ISCM structures
+    .partnerships = Partnership models by the ISCM
+    .membership_value = Added value of Membership in the given ISCM for States and Organizations (with examples)
+
+## When answers are missing
+
+iscm_did_not_answer = { $Iscm } did not answer the questionnaire for ISCMs.
+
+nothing_on_topic = No information on this topic was provided.
+
+nobody_else_on_topic = No Member State or inter-governmental organization reported on this topic either.
+
+## 1. Programming
+
+founding_mandate = As outlined in { $document }, { $iscm } { $mandate }.
+
+mandate_only = { $Iscm } { $mandate }.
+
+founding_document = The founding document of { $iscm } is { $document }.
+
+document_of_year = { $document } of { $year }
+
+document_adopted_at = { $document } adopted at { $event }
+
+document_adopted_at_on = { $document } adopted at { $event }, on { $date }
+
+document_adopted_on = { $document } adopted on { $date }
+
+thematic_kept_added = While the originating focus on { $kept } has remained a thematic priority of { $iscm }, its priorities now also include { $added }.
+
+thematic_unchanged = The thematic priorities of { $iscm } have remained those of its originating mandate: { $kept }.
+
+thematic_replaced = The originating mandate of { $iscm } covered { $original }; its current thematic priorities are { $current }.
+
+thematic_dropped = Its current priorities no longer include { $dropped }.
+
+thematic_current = The current thematic priorities of { $iscm } are { $current }.
+
+thematic_original = The originating mandate of { $iscm } covered { $original }.
+
+strategy_no = { $Iscm } does not have a formalized strategy.
+
+strategy_yes = { $Iscm } has a formalized strategy.
+
+strategy_yes_titled = { $Iscm } has a formalized strategy: { $title }.
+
+strategy_in_preparation = { $Iscm } is preparing a formalized strategy.
+
+guiding_document = The main document guiding the actions and priorities of { $iscm } is { $document }.
+
+work_plan = The work of { $iscm } is implemented and monitored according to its work plan{ $period }{ $scope }.
+
+work_plan_other_period = , which covers the following period: { $period }
+
+work_plan_scope = , covering { $scope }
+
+work_plan_none = { $Iscm } does not have a work plan.
+
+monitors_one = The monitoring process is led by { $monitors }.
+
+monitors_many = The monitoring process is led jointly by { $monitors }.
+
+## 2. Contribution
+
+national_level = National level: { $text }
+
+interregional_level = Interregional level: { $text }
+
+global_level = Global level: { $text }
+
+national_means = { $Iscm } contributed to migration policy, legislation and practices in its Member States through { $means }.
+
+national_outcomes_after_means = Moreover, it { $outcomes }.
+
+national_outcomes = { $Iscm } { $outcomes }.
+
+national_impact_state = { $State } reported on the impact at national level: { $quote }
+
+## 3. Structures
+
+structures = The structures of { $iscm } comprise { $elements }.
+
+secretariat_of_kinds = a { $kinds } secretariat
+
+secretariat_managed = The secretariat is managed by { $managers }{ $support }.
+
+secretariat_managed_jointly = The secretariat is jointly managed by { $managers }{ $support }.
+
+secretariat_support = { " " }with support from { $supporters }
+
+secretariat_supported = The secretariat is supported by { $supporters }.
+
+secretariat_functions_after = Its functions include { $functions }.
+
+secretariat_functions = The functions of the secretariat include { $functions }.
+
+governing_documents_one = The governing document of { $iscm } is { $documents }.
+
+governing_documents_many = The governing documents of { $iscm } consist of { $documents }.
+
+knowledge_management = Knowledge management is addressed by { $clause }.
+
+communication = { $Iscm } provides { $frequency }updates on its work{ $channels }.
+
+communication_channels = { " " }{ $channels }
+
+communication_other_channel = through { $channel }
+
+membership_unchanged = The membership of { $iscm } has not changed since its establishment.
+
+membership_changed = Since its establishment, the constituency of { $iscm } has changed.
+
+membership_joined_left = Since its establishment, the constituency of { $iscm } has changed: { $joined } joined the process and { $left } left it.
+
+membership_joined = Since its establishment, the constituency of { $iscm } has changed: { $joined } joined the process.
+
+membership_left = Since its establishment, the constituency of { $iscm } has changed: { $left } left the process.
+
+funding_sources = { $Iscm } is funded through { $sources }.
+
+funding_stability =
+    .stable = The funding sources of { $iscm } are stable.
+    .partly_stable = The funding sources of { $iscm } are partly stable.
+    .unstable = The funding sources of { $iscm } are not stable.
+
+## 4. Partnerships
+
+partner_iscms = { $Iscm } works closely with { $partners }.
+
+partner_igos = { $Iscm } cooperates with inter-governmental organizations (IGOs) such as { $igos }{ $roles }.
+
+partner_igos_moreover = Moreover, { $iscm } cooperates with inter-governmental organizations (IGOs) such as { $igos }{ $roles }.
+
+partner_igo_roles = , which { $roles }
+
+igo_example_first = { $Igo }, for example, { $clause }.
+
+igo_example = { $Igo } { $clause }.
+
+reported = { $Subject } reported: { $quote }
+
+civil_society = NGOs and CSOs are invited to { $activities }.
+
+civil_society_none = NGOs and CSOs are not involved in the work of { $iscm }.
+
+igos_referred = { $Count } of the inter-governmental organizations ({ $names }) surveyed referred to { $iscm } in their answers.
+
+igos_referred_unnamed = { $Count } of the inter-governmental organizations surveyed referred to { $iscm } in their answers.
+
+igos_referred_one = One of the inter-governmental organizations ({ $names }) surveyed referred to { $iscm } in its answers.
+
+igos_referred_unnamed_one = One of the inter-governmental organizations surveyed referred to { $iscm } in its answers.
+
+igo_roles = { $igos } { $roles }.
+
+one_igo = One inter-governmental organization
+
+another_igo = Another inter-governmental organization
+
+## 5. Membership value
+
+member_value = Member States value their membership in { $iscm } for { $values }.
+
+member_value_further = Member States further value their membership in { $iscm } for { $values }.
+
+states_referred = { $Count } of the Member States ({ $names }) surveyed referred to { $iscm } in their answers.
+
+states_referred_unnamed = { $Count } of the Member States surveyed referred to { $iscm } in their answers.
+
+states_referred_one = One of the Member States ({ $names }) surveyed referred to { $iscm } in its answers.
+
+states_referred_unnamed_one = One of the Member States surveyed referred to { $iscm } in its answers.
+
+no_state_referred = No Member State surveyed referred to { $iscm } in its answers.
+
+# Where the ISCM and its States see things differently, both are shown
+value_shared = The States that referred to { $iscm } confirmed { $values }.
+
+value_not_cited = None of these States, however, cited { $values }, which { $iscm } counts among the benefits of membership.
+
+value_only_states = They also cited { $values }, which { $iscm } did not mention.
+
+member_states_counted = { $n ->
+        [1] one Member State
+       *[other] { $count } Member States
+    }
+
+funding_view_same = { $States } also described the funding of { $iscm } as { $view }.
+
+funding_view_differs = However, { $states } described the funding of { $iscm } as { $view }.
+
+funding_view_only = { $States } described the funding of { $iscm } as { $view }.
+
+funding_views =
+    .stable = stable
+    .partly_stable = partly stable
+    .unstable = not stable
+
+state_benefits = { $State } benefited from its participation in { $iscm }, particularly from { $benefits }.
+
+state_values = { $State } values the process for { $values }.
+
+state_values_also = It also values the process for { $values }.
+
+one_state = One Member State
+
+another_state = Another Member State
+
+## What a choice code reads like inside a sentence, one message per choice question and an
+## attribute per code; a code missing here reads as its label.
+
+choices_work_plan_monitors =
+    .secretariat = the Secretariat
+    .chair = the Chair
+    .steering_committee = the Steering Committee
+    .member_states = the Member States
+    .external_evaluator = an external evaluator
+
+choices_work_plan_period =
+    .annual = , which is developed on an annual basis
+    .biennial = , which is developed every two years
+    .multi_year = , which covers several years
+
+choices_national_means =
+    .thematic_meetings = thematic meetings
+    .fact_finding_missions = fact-finding missions
+    .training = training programmes
+    .research = research
+    .technical_assistance = technical assistance
+
+choices_national_outcomes =
+    .capacity_building = built the capacity of Member States
+    .exchange_of_practices = enabled an exchange of best practices
+
+choices_structure_elements =
+    .chair = a Chair
+    .co_chairs = co-Chairs
+    .troika = a troika
+    .steering_committee = a steering committee
+    .secretariat = a secretariat
+    .working_groups = working groups
+    .national_focal_points = national focal points
+
+choices_secretariat_kind =
+    .political = political
+    .technical = technical
+
+choices_secretariat_functions =
+    .background_documents = preparing background documents
+    .organising_meetings = organizing meetings
+    .liaising_with_focal_points = liaising with national focal points
+    .monitoring = monitoring
+    .communication = communication
+    .resource_mobilisation = mobilizing resources
+
+choices_communication_channels =
+    .email = via e-mail
+    .meetings = at meetings
+    .website = on its website
+    .newsletter = through a newsletter
+    .social_media = on social media
+    .reports = through reports
+
+choices_communication_frequency =
+    .regular = regular{ " " }
+    .occasional = occasional{ " " }
+    .rare = infrequent{ " " }
+
+choices_funding_sources =
+    .member_state_contributions = contributions from Member States
+    .regional_organisation = a regional organization
+    .eu = the European Union
+    .host_country = the host country
+    .igo = inter-governmental organizations
+    .donors = donors
+    .project_funding = project funding
+
+choices_igo_roles_plural =
+    .technical_advice = provide technical advice
+    .funding = provide funding
+    .implementation = implement projects
+    .secretariat_support = support the secretariat
+    .steering_committee_membership = sit on the steering committee
+    .observer = take part as observers
+
+choices_igo_roles_singular =
+    .technical_advice = provides technical advice
+    .funding = provides funding
+    .implementation = implements projects
+    .secretariat_support = supports the secretariat
+    .steering_committee_membership = sits on the steering committee
+    .observer = takes part as an observer
+
+choices_civil_society_engagement =
+    .attend_meetings = attend meetings of the process
+    .technical_inputs = provide technical inputs
+    .implementation = take part in implementation
+
+## Charts
+
+chart_thematic_title = Thematic areas: originating mandate and current priorities
+
+chart_thematic_alt = Chart of the thematic areas of { $iscm }, originally and now.
+
+chart_thematic_area = Thematic area
+
+chart_thematic_original = Originating mandate
+
+chart_thematic_current = Current priorities
+
+chart_yes = Yes
+
+chart_no = No
+
+chart_value_title = Value of membership as cited by Member States
+
+chart_value_alt = Bar chart of how many Member States cited each value of membership.
+
+chart_value_area = Value of membership
+
+chart_value_count = Number of Member States
+
+chart_meetings_title = Meetings held per year, by level
+
+chart_meetings_alt = Stacked bar chart of the meetings of { $iscm } per year, by level.
+
+chart_meetings_year = Year
+
+chart_meetings_count = Number of meetings
+
+chart_meetings_total = Total
+
+chart_meetings_unspecified = Level not given
+
+chart_data_caption = Data of the chart
+
+## Annex and page furniture
+
+annex = Annex
+
+annex_meetings = Meetings held
+
+annex_meeting_date = Date
+
+annex_meeting_place = Place
+
+annex_meeting_level = Level
+
+annex_meeting_title = Meeting
+
+annex_meeting_host = Host and chair
+
+annex_meeting_host_value = Host: { $host }
+
+annex_meeting_chair_value = Chair: { $chair }
+
+annex_respondents = States and inter-governmental organizations that answered about the ISCM
+
+annex_respondent = Respondent
+
+annex_respondent_type = Type
+
+annex_respondent_role = Role in the ISCM
+
+annex_sources = Sources
+
+annex_source_organisation = Respondent
+
+annex_source_type = Questionnaire
+
+annex_source_submitted = Submitted on
+
+annex_source_version = Version
+
+annex_round = Survey round: { $name }{ $year }. Summary generated on { $date }.
+
+respondent_types =
+    .state = State
+    .iscm = ISCM
+    .igo = Inter-governmental organization
+
+page = Page
+
+page_of = of
+
+## The compendium for the global gathering
+
+compendium_title = Compendium of the Summaries of Findings per ISCM
+
+compendium_subtitle = Prepared for the global gathering of ISCMs
+
+compendium_iscms_covered = { $iscms } covered
+
+contents = Contents
+
+participation = Participation in the survey
+
+participation_intro = { $states } and { $iscms } and { $igos } provided answers to the questionnaires of the round { $round }.
+
+participation_by_type_title = Respondents by type
+
+participation_by_type_alt = Bar chart of the respondents that answered, by type.
+
+participation_by_region_title = Respondents by region and type
+
+participation_by_region_alt = Bar chart of the respondents that answered, by region and type.
+
+participation_type = Type of respondent
+
+participation_region = Region
+
+participation_answered = Answered
+
+participation_invited = Invited
+
+participation_rate = Response rate
+
+participation_total = Total
+
+region_unspecified = Region not given
+
+comparisons = Comparisons across ISCMs
+
+comparison_thematic = Thematic areas of each ISCM
+
+comparison_thematic_key = ● current priority; ○ in the originating mandate only; an empty cell: not covered.
+
+comparison_thematic_current = current priority
+
+comparison_thematic_original = originating mandate only
+
+comparison_structures = Structures side by side
+
+comparison_iscm = ISCM
+
+comparison_kind = Kind
+
+comparison_founded = Founded
+
+comparison_structure_elements = Structures
+
+comparison_secretariat = Secretariat managed by
+
+comparison_strategy = Strategy
+
+comparison_work_plan = Work plan
+
+comparison_funding = Funding
+
+comparison_not_answered = did not answer
+
+comparison_partners = Partnerships among ISCMs and inter-governmental organizations
+
+comparison_partners_alt = Network diagram: each ISCM is linked to the ISCMs and inter-governmental organizations it named as partners.
+
+comparison_partners_key = Squares: ISCMs; circles: inter-governmental organizations. A line joins an ISCM to each partner it named.
+
+comparison_partner_iscms = Partner ISCMs
+
+comparison_partner_igos = Partner inter-governmental organizations
+
+summaries = Summaries of findings per ISCM
+
+iscm_kinds =
+    .rcp = Regional
+    .irf = Interregional
+    .global = Global
+
+yes_no =
+    .yes = Yes
+    .no = No
+    .in_preparation = In preparation

@@ -1,0 +1,623 @@
+### Les messages des synthèses par MCIM et du recueil, en français (registre formel, comme dans
+### les publications de l'OIM).
+###
+### The message ids, attributes and variables are those of en.ftl, which documents them; a message
+### left out here falls back to English. { $iscm-of } and { $iscm-to } are the field after "de" and "à",
+### contracted with its article by the "of" and "to" messages below; { $State-number } and
+### { $State-gender } let a verb or a pronoun agree with the name (names.fr.ftl).
+
+## Grammaire
+
+list_separator = ,{ " " }
+long_list_separator = { " " };{ " " }
+join_last = { $head } et { $last }
+
+number_in_words = { $n ->
+        [0] aucun
+        [1] un
+        [2] deux
+        [3] trois
+        [4] quatre
+        [5] cinq
+        [6] six
+        [7] sept
+        [8] huit
+        [9] neuf
+        [10] dix
+        [11] onze
+        [12] douze
+        [13] treize
+        [14] quatorze
+        [15] quinze
+        [16] seize
+        [17] dix-sept
+        [18] dix-huit
+        [19] dix-neuf
+        [20] vingt
+       *[other] { $count }
+    }
+
+month = { $month ->
+        [1] janv.
+        [2] févr.
+        [3] mars
+        [4] avr.
+        [5] mai
+        [6] juin
+        [7] juil.
+        [8] août
+        [9] sept.
+        [10] oct.
+        [11] nov.
+       *[12] déc.
+    }
+date = { $day } { $month } { $year }
+date_range_same_month = { $day }-{ $end_day } { $month } { $year }
+date_range = { $start } - { $end }
+
+# Les articles par lesquels un titre, un nom ou une réponse peut commencer ; "of" et "to"
+# choisissent selon leur nom (le, les ...).
+articles =
+    .le = le
+    .la = la
+    .les = les
+    .elided = l'
+    .un = un
+    .une = une
+# L'article dépend du genre du nom, qu'une réponse n'indique pas : les titres sont cités.
+with_article = « { $title } »
+clause_openers = le la les son sa ses leur leurs ce cette
+gerund_suffixes = ant
+
+quote = « { $text } »
+
+# "de" et "à" devant un champ ({ $text }), contractés avec son article ({ $article }, { $name }
+# le nom sans l'article) : "du Processus de Khartoum", "des Pays-Bas", "au Soudan".
+of = { $article ->
+        [le] du { $name }
+        [les] des { $name }
+       *[other] de { $text }
+    }
+to = { $article ->
+        [le] au { $name }
+        [les] aux { $name }
+       *[other] à { $text }
+    }
+
+## Réponses citées dans la langue où elles ont été données
+
+answer_language_note = Les réponses rédigées par les répondants sont citées dans la langue dans laquelle elles ont été données ({ $languages }).
+
+language_names =
+    .en = anglais
+    .fr = français
+    .es = espagnol
+    .ar = arabe
+
+answer_topic = { $topic } : { $text }
+
+answer_topics =
+    .mandate = Mandat
+    .work_plan_scope = Portée du plan de travail
+    .knowledge_management = Gestion des connaissances
+    .funding_description = Financement
+
+edited_marker = Texte révisé par un analyste
+
+## Title block and introduction
+
+organisation = Organisation internationale pour les migrations (OIM)
+
+division = Division des partenariats internationaux (IPD)
+
+assessment = Évaluation des mécanismes de consultation inter-États sur la migration
+
+summary_title = Synthèse des conclusions par MCIM
+
+iscm_name_label = Nom du mécanisme de consultation inter-États sur la migration (MCIM) :
+
+intro = Dans le cadre d'une évaluation des mécanismes de consultation inter-États sur la migration (MCIM), une enquête a été menée en { $year }. Réalisée par l'OIM auprès des MCIM, de leurs États membres et des organisations intergouvernementales concernées, l'enquête visait à évaluer la pertinence des MCIM et leur contribution à la gouvernance des migrations à tous les niveaux (national, régional et international), ainsi que les synergies entre les MCIM et avec d'autres acteurs. Les conclusions de cette enquête ont été présentées lors de la réunion mondiale des MCIM en { $year } et ont servi à formuler des recommandations visant à renforcer l'engagement des MCIM dans la gouvernance des migrations.
+intro_results = { $states }, { $iscms } et { $igos } ont répondu aux questionnaires. Les résultats figurent dans le rapport d'évaluation de { $year }, qui donne un aperçu de l'organisation des MCIM, de leurs activités, de leur pertinence et de leurs synergies avec les acteurs concernés dans le domaine de la gestion des migrations. En complément du rapport, les informations ci-dessous présentent les priorités thématiques, la structure, l'impact et la pertinence de chaque MCIM.
+
+count_states = { $n ->
+        [one] { $count } État
+       *[other] { $count } États
+    }
+
+count_iscms = { $n ->
+        [one] { $count } MCIM
+       *[other] { $count } MCIM
+    }
+
+count_igos = { $n ->
+        [one] { $count } organisation intergouvernementale
+       *[other] { $count } organisations intergouvernementales
+    }
+
+## Section titles
+
+titles =
+    .programming = Évolution de la programmation et de l'orientation thématique
+    .contribution = Contribution à la gouvernance des migrations aux niveaux national, (inter)régional et mondial (avec exemples)
+    .structures = Principales structures du MCIM
+    .partnerships = Modèles de partenariat du MCIM
+    .membership_value = Valeur ajoutée de l'appartenance au MCIM pour les États et les organisations (avec exemples)
+
+## When answers are missing
+
+iscm_did_not_answer = { $Iscm } n'a pas répondu au questionnaire destiné aux MCIM.
+
+nothing_on_topic = Aucune information n'a été communiquée sur ce sujet.
+
+nobody_else_on_topic = Aucun État membre ni aucune organisation intergouvernementale n'a fourni d'information sur ce sujet.
+
+## 1. Programming
+
+founding_mandate = Comme le prévoit le document { $document }, { $iscm } { $mandate }.
+
+mandate_only = { $Iscm } { $mandate }.
+
+founding_document = Le document fondateur { $iscm-of } est { $document }.
+
+document_of_year = { $document } de { $year }
+
+document_adopted_at = { $document }, adopté lors { $event-of }
+
+document_adopted_at_on = { $document }, adopté lors { $event-of }, le { $date }
+
+document_adopted_on = { $document }, adopté le { $date }
+
+thematic_kept_added = Si l'orientation initiale sur { $kept } demeure une priorité thématique { $iscm-of }, ses priorités comprennent désormais aussi { $added }.
+
+thematic_unchanged = Les priorités thématiques { $iscm-of } demeurent celles de son mandat initial : { $kept }.
+
+thematic_replaced = Le mandat initial { $iscm-of } portait sur { $original } ; ses priorités thématiques actuelles sont { $current }.
+
+thematic_dropped = Ses priorités actuelles ne comprennent plus { $dropped }.
+
+thematic_current = Les priorités thématiques actuelles { $iscm-of } sont { $current }.
+
+thematic_original = Le mandat initial { $iscm-of } portait sur { $original }.
+
+strategy_no = { $Iscm } ne dispose pas d'une stratégie formalisée.
+
+strategy_yes = { $Iscm } dispose d'une stratégie formalisée.
+
+strategy_yes_titled = { $Iscm } dispose d'une stratégie formalisée : { $title }.
+
+strategy_in_preparation = { $Iscm } élabore actuellement une stratégie formalisée.
+
+guiding_document = Le principal document qui oriente les actions et les priorités { $iscm-of } est le document { $document }.
+
+work_plan = Les travaux { $iscm-of } sont mis en œuvre et suivis conformément à son plan de travail{ $period }{ $scope }.
+
+work_plan_other_period = , qui couvre la période suivante : { $period }
+
+work_plan_scope = , couvrant { $scope }
+
+work_plan_none = { $Iscm } ne dispose pas d'un plan de travail.
+
+monitors_one = Le suivi est assuré par { $monitors }.
+
+monitors_many = Le suivi est assuré conjointement par { $monitors }.
+
+## 2. Contribution
+
+national_level = Niveau national : { $text }
+
+interregional_level = Niveau interrégional : { $text }
+
+global_level = Niveau mondial : { $text }
+
+national_means = { $Iscm } a contribué aux politiques, à la législation et aux pratiques migratoires de ses États membres au moyen { $means-of }.
+
+national_outcomes_after_means = En outre, il a { $outcomes }.
+
+national_outcomes = { $Iscm } a { $outcomes }.
+
+national_impact_state = { $State } a fait état de l'impact au niveau national : { $quote }
+
+## 3. Structures
+
+structures = Les structures { $iscm-of } comprennent { $elements }.
+
+secretariat_of_kinds = un secrétariat { $kinds }
+
+secretariat_managed = Le secrétariat est géré par { $managers }{ $support }.
+
+secretariat_managed_jointly = Le secrétariat est géré conjointement par { $managers }{ $support }.
+
+secretariat_support = { " " }avec l'appui { $supporters-of }
+
+secretariat_supported = Le secrétariat bénéficie de l'appui { $supporters-of }.
+
+secretariat_functions_after = Ses fonctions comprennent { $functions }.
+
+secretariat_functions = Les fonctions du secrétariat comprennent { $functions }.
+
+governing_documents_one = Le document de gouvernance { $iscm-of } est { $documents }.
+
+governing_documents_many = Les documents de gouvernance { $iscm-of } sont { $documents }.
+
+knowledge_management = La gestion des connaissances est assurée en { $clause }.
+
+communication = { $Iscm } rend compte { $frequency }de ses travaux{ $channels }.
+
+communication_channels = { " " }{ $channels }
+
+communication_other_channel = par { $channel }
+
+membership_unchanged = La composition { $iscm-of } n'a pas changé depuis sa création.
+
+membership_changed = Depuis sa création, la composition { $iscm-of } a changé.
+
+membership_joined_left = Depuis sa création, la composition { $iscm-of } a changé : { $joined } ont rejoint le processus et { $left } l'ont quitté.
+
+membership_joined = Depuis sa création, la composition { $iscm-of } a changé : { $joined } ont rejoint le processus.
+
+membership_left = Depuis sa création, la composition { $iscm-of } a changé : { $left } ont quitté le processus.
+
+funding_sources = { $Iscm } est financé par { $sources }.
+
+funding_stability =
+    .stable = Les sources de financement { $iscm-of } sont stables.
+    .partly_stable = Les sources de financement { $iscm-of } sont partiellement stables.
+    .unstable = Les sources de financement { $iscm-of } ne sont pas stables.
+
+## 4. Partnerships
+
+partner_iscms = { $Iscm } travaille en étroite collaboration avec { $partners }.
+
+partner_igos = { $Iscm } coopère avec des organisations intergouvernementales (OIG) telles que { $igos }{ $roles }.
+
+partner_igos_moreover = En outre, { $iscm } coopère avec des organisations intergouvernementales (OIG) telles que { $igos }{ $roles }.
+
+partner_igo_roles = , qui { $roles }
+
+igo_example_first = { $Igo }, par exemple, { $clause }.
+
+igo_example = { $Igo } { $clause }.
+
+reported = { $Subject } a indiqué : { $quote }
+
+civil_society = Les ONG et les OSC sont invitées { $activities-to }.
+
+civil_society_none = Les ONG et les OSC ne participent pas aux travaux { $iscm-of }.
+
+igos_referred = { $Count } des organisations intergouvernementales interrogées ({ $names }) ont fait référence { $iscm-to } dans leurs réponses.
+
+igos_referred_unnamed = { $Count } des organisations intergouvernementales interrogées ont fait référence { $iscm-to } dans leurs réponses.
+
+igos_referred_one = Une des organisations intergouvernementales interrogées ({ $names }) a fait référence { $iscm-to } dans ses réponses.
+
+igos_referred_unnamed_one = Une des organisations intergouvernementales interrogées a fait référence { $iscm-to } dans ses réponses.
+
+igo_roles = { $igos } { $roles }.
+
+one_igo = Une organisation intergouvernementale
+
+another_igo = Une autre organisation intergouvernementale
+
+## 5. Membership value
+
+member_value = Les États membres apprécient leur appartenance { $iscm-to } pour { $values }.
+
+member_value_further = Les États membres apprécient en outre leur appartenance { $iscm-to } pour { $values }.
+
+states_referred = { $Count } des États membres interrogés ({ $names }) ont fait référence { $iscm-to } dans leurs réponses.
+
+states_referred_unnamed = { $Count } des États membres interrogés ont fait référence { $iscm-to } dans leurs réponses.
+
+states_referred_one = Un des États membres interrogés ({ $names }) a fait référence { $iscm-to } dans ses réponses.
+
+states_referred_unnamed_one = Un des États membres interrogés a fait référence { $iscm-to } dans ses réponses.
+
+no_state_referred = Aucun État membre interrogé n'a fait référence { $iscm-to } dans ses réponses.
+
+value_shared = Les États qui ont fait référence { $iscm-to } ont confirmé { $values }.
+
+value_not_cited = Aucun de ces États n'a toutefois cité { $values }, que { $iscm } compte parmi les avantages de l'appartenance.
+
+value_only_states = Ils ont également cité { $values }, que { $iscm } n'a pas mentionné.
+
+member_states_counted = { $n ->
+        [1] un État membre
+       *[other] { $count } États membres
+    }
+
+funding_view_same = { $States } ont également qualifié le financement { $iscm-of } { $view-of }.
+
+funding_view_differs = Toutefois, { $states } ont qualifié le financement { $iscm-of } { $view-of }.
+
+funding_view_only = { $States } ont qualifié le financement { $iscm-of } { $view-of }.
+
+funding_views =
+    .stable = stable
+    .partly_stable = partiellement stable
+    .unstable = instable
+
+state_benefits = { $State } a tiré profit de sa participation { $iscm-to }, en particulier { $benefits-of }.
+
+state_values = { $State } apprécie le processus pour { $values }.
+
+state_values_also = Il apprécie également le processus pour { $values }.
+
+one_state = Un État membre
+
+another_state = Un autre État membre
+
+choices_membership_value =
+    .exchange_of_practices = l'échange de bonnes pratiques
+    .trust_building = l'instauration de la confiance
+    .networking = la constitution de réseaux
+    .capacity_building = le renforcement des capacités
+    .policy_coordination = la coordination des politiques
+    .access_to_stakeholders = l'accès aux parties prenantes
+    .technical_advice = les conseils techniques
+    .knowledge_sharing = le partage des connaissances
+    .emerging_issues = le maintien d'un dialogue sur les questions nouvelles
+    .global_initiatives = le suivi des initiatives mondiales sur la migration
+    .partnerships = le développement de partenariats
+    .projects_and_funding = l'accès aux projets et aux financements
+
+choices_work_plan_monitors =
+    .secretariat = le Secrétariat
+    .chair = la Présidence
+    .steering_committee = le Comité directeur
+    .member_states = les États membres
+    .external_evaluator = un évaluateur externe
+
+choices_work_plan_period =
+    .annual = , établi sur une base annuelle
+    .biennial = , établi tous les deux ans
+    .multi_year = , qui couvre plusieurs années
+
+choices_national_means =
+    .thematic_meetings = réunions thématiques
+    .fact_finding_missions = missions d'enquête
+    .training = programmes de formation
+    .research = travaux de recherche
+    .technical_assistance = l'assistance technique
+
+choices_national_outcomes =
+    .capacity_building = renforcé les capacités des États membres
+    .exchange_of_practices = permis un échange de bonnes pratiques
+
+choices_structure_elements =
+    .chair = une Présidence
+    .co_chairs = des coprésidents
+    .troika = une troïka
+    .steering_committee = un comité directeur
+    .secretariat = un secrétariat
+    .working_groups = des groupes de travail
+    .national_focal_points = des points focaux nationaux
+
+choices_secretariat_kind =
+    .political = politique
+    .technical = technique
+
+choices_secretariat_functions =
+    .background_documents = l'élaboration de documents de référence
+    .organising_meetings = l'organisation des réunions
+    .liaising_with_focal_points = la liaison avec les points focaux nationaux
+    .monitoring = le suivi
+    .communication = la communication
+    .resource_mobilisation = la mobilisation de ressources
+
+choices_communication_channels =
+    .email = par courrier électronique
+    .meetings = lors des réunions
+    .website = sur son site Web
+    .newsletter = au moyen d'un bulletin d'information
+    .social_media = sur les réseaux sociaux
+    .reports = au moyen de rapports
+
+choices_communication_frequency =
+    .regular = régulièrement{ " " }
+    .occasional = occasionnellement{ " " }
+    .rare = rarement{ " " }
+
+choices_funding_sources =
+    .member_state_contributions = des contributions des États membres
+    .regional_organisation = une organisation régionale
+    .eu = l'Union européenne
+    .host_country = le pays hôte
+    .igo = des organisations intergouvernementales
+    .donors = des donateurs
+    .project_funding = des financements de projets
+
+choices_igo_roles_plural =
+    .technical_advice = fournissent des conseils techniques
+    .funding = apportent un financement
+    .implementation = mettent en œuvre des projets
+    .secretariat_support = appuient le secrétariat
+    .steering_committee_membership = siègent au comité directeur
+    .observer = participent en qualité d'observateurs
+
+choices_igo_roles_singular =
+    .technical_advice = fournit des conseils techniques
+    .funding = apporte un financement
+    .implementation = met en œuvre des projets
+    .secretariat_support = appuie le secrétariat
+    .steering_committee_membership = siège au comité directeur
+    .observer = participe en qualité d'observateur
+
+choices_civil_society_engagement =
+    .attend_meetings = assister aux réunions du processus
+    .technical_inputs = apporter des contributions techniques
+    .implementation = participer à la mise en œuvre
+
+## Charts
+
+chart_thematic_title = Domaines thématiques : mandat initial et priorités actuelles
+
+chart_thematic_alt = Graphique des domaines thématiques { $iscm-of }, à l'origine et aujourd'hui.
+
+chart_thematic_area = Domaine thématique
+
+chart_thematic_original = Mandat initial
+
+chart_thematic_current = Priorités actuelles
+
+chart_yes = Oui
+
+chart_no = Non
+
+chart_value_title = Valeur de l'appartenance citée par les États membres
+
+chart_value_alt = Diagramme à barres du nombre d'États membres ayant cité chaque valeur de l'appartenance.
+
+chart_value_area = Valeur de l'appartenance
+
+chart_value_count = Nombre d'États membres
+
+chart_meetings_title = Réunions tenues par année, par niveau
+
+chart_meetings_alt = Diagramme à barres empilées des réunions { $iscm-of } par année et niveau.
+
+chart_meetings_year = Année
+
+chart_meetings_count = Nombre de réunions
+
+chart_meetings_total = Total
+
+chart_meetings_unspecified = Niveau non précisé
+
+chart_data_caption = Données du graphique
+
+## Annex and page furniture
+
+annex = Annexe
+
+annex_meetings = Réunions tenues
+
+annex_meeting_date = Date
+
+annex_meeting_place = Lieu
+
+annex_meeting_level = Niveau
+
+annex_meeting_title = Réunion
+
+annex_meeting_host = Hôte et présidence
+
+annex_meeting_host_value = Hôte : { $host }
+
+annex_meeting_chair_value = Présidence : { $chair }
+
+annex_respondents = États et organisations intergouvernementales ayant répondu au sujet du MCIM
+
+annex_respondent = Répondant
+
+annex_respondent_type = Type
+
+annex_respondent_role = Rôle au sein du MCIM
+
+annex_sources = Sources
+
+annex_source_organisation = Répondant
+
+annex_source_type = Questionnaire
+
+annex_source_submitted = Soumis le
+
+annex_source_version = Version
+
+annex_round = Cycle d'enquête : { $name }{ $year }. Synthèse établie le { $date }.
+
+respondent_types =
+    .state = État
+    .iscm = MCIM
+    .igo = Organisation intergouvernementale
+
+page = Page
+
+page_of = sur
+
+## The compendium
+
+compendium_title = Recueil des synthèses des conclusions par MCIM
+
+compendium_subtitle = Établi pour la réunion mondiale des MCIM
+
+compendium_iscms_covered = { $iscms } couverts
+
+contents = Table des matières
+
+participation = Participation à l'enquête
+
+participation_intro = { $states }, { $iscms } et { $igos } ont répondu aux questionnaires du cycle { $round }.
+
+participation_by_type_title = Répondants par type
+
+participation_by_type_alt = Diagramme à barres des répondants, par type.
+
+participation_by_region_title = Répondants par région et par type
+
+participation_by_region_alt = Diagramme à barres des répondants, par région et par type.
+
+participation_type = Type de répondant
+
+participation_region = Région
+
+participation_answered = Ont répondu
+
+participation_invited = Invités
+
+participation_rate = Taux de réponse
+
+participation_total = Total
+
+region_unspecified = Région non précisée
+
+comparisons = Comparaisons entre MCIM
+
+comparison_thematic = Domaines thématiques de chaque MCIM
+
+comparison_thematic_key = ● priorité actuelle ; ○ mandat initial seulement ; case vide : domaine non couvert.
+
+comparison_thematic_current = priorité actuelle
+
+comparison_thematic_original = mandat initial seulement
+
+comparison_structures = Structures comparées
+
+comparison_iscm = MCIM
+
+comparison_kind = Type
+
+comparison_founded = Création
+
+comparison_structure_elements = Structures
+
+comparison_secretariat = Secrétariat géré par
+
+comparison_strategy = Stratégie
+
+comparison_work_plan = Plan de travail
+
+comparison_funding = Financement
+
+comparison_not_answered = n'a pas répondu
+
+comparison_partners = Partenariats entre MCIM et organisations intergouvernementales
+
+comparison_partners_alt = Schéma de réseau : chaque MCIM est relié aux MCIM et aux organisations intergouvernementales qu'il a cités comme partenaires.
+
+comparison_partners_key = Carrés : MCIM ; cercles : organisations intergouvernementales. Un trait relie un MCIM à chaque partenaire qu'il a cité.
+
+comparison_partner_iscms = MCIM partenaires
+
+comparison_partner_igos = Organisations intergouvernementales partenaires
+
+summaries = Synthèses des conclusions par MCIM
+
+iscm_kinds =
+    .rcp = Régional
+    .irf = Interrégional
+    .global = Mondial
+
+yes_no =
+    .yes = Oui
+    .no = Non
+    .in_preparation = En préparation
