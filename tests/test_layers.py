@@ -21,13 +21,6 @@ SESSION_WRITES = frozenset({"add", "add_all", "delete", "merge"})
 #: statements that write when a session executes them
 WRITE_STATEMENTS = frozenset({"update", "delete", "insert"})
 
-#: modules that still write outside ``surveyapp/operations/``, with the reason; each entry goes
-#: when its writes move into an operation
-PENDING_WRITERS = {
-    "surveyapp/stored_text.py": "`surveyapp answers repair-text` rewrites rows and audits them "
-    "in one pass; its writes are to move into operations (issue 12)",
-}
-
 
 def module_name(path: pathlib.Path) -> str:
     """``surveyapp/analyst/forms.py`` -> ``surveyapp.analyst.forms`` (a package is its name)."""
@@ -133,15 +126,9 @@ def test_every_write_to_the_database_is_an_operation():
         f"{path.relative_to(ROOT)}:{line}: {what}"
         for path in sources()
         if not path.is_relative_to(OPERATIONS)
-        and path.relative_to(ROOT).as_posix() not in PENDING_WRITERS
         for line, what in writes_in(parse(path))
     ]
     assert found == [], "write through an operation in surveyapp/operations/:\n" + "\n".join(found)
-
-
-@pytest.mark.parametrize("module", sorted(PENDING_WRITERS))
-def test_a_pending_writer_still_writes(module):
-    assert list(writes_in(parse(ROOT / module))), f"{module} no longer writes: drop its entry"
 
 
 def test_no_module_uses_a_private_name_of_another_package():
