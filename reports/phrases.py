@@ -353,20 +353,32 @@ class Phrases:
 
     # Grammar
 
-    @functools.cached_property
-    def _articles(self) -> list[tuple[str, str]]:
-        """(name, written form) of each article, longest first."""
-        found = next(c for c in self._catalogues if c.bundle.has_message("articles"))
-        attributes = found.bundle.get_message("articles").attributes
+    def _written(self, message_id: str) -> list[tuple[str, str]]:
+        """(name, written form) of each attribute of ``message_id``, longest first; none when
+        neither this language nor English has the message."""
+        found = next((c for c in self._catalogues if c.bundle.has_message(message_id)), None)
+        if found is None:
+            return []
+        attributes = found.bundle.get_message(message_id).attributes
         written = [
-            (name, self._resolve(found, f"articles.{name}", attributes[name], {}))
+            (name, self._resolve(found, f"{message_id}.{name}", attributes[name], {}))
             for name in attributes
         ]
         return sorted(written, key=lambda pair: -len(pair[1]))
 
+    @functools.cached_property
+    def _articles(self) -> list[tuple[str, str]]:
+        """The articles written as words of their own ("le", "l'"), by their names."""
+        return self._written("articles")
+
+    @functools.cached_property
+    def _joined_articles(self) -> list[tuple[str, str]]:
+        """The articles written joined to the word they define (Arabic ال), by their names."""
+        return self._written("joined_articles")
+
     def split_article(self, text: str) -> tuple[str, str]:
-        """The article ``text`` opens with (its name in the ``articles`` message, "" for none)
-        and the rest of ``text``.
+        """The article ``text`` opens with (its name in the ``articles`` or ``joined_articles``
+        message, "" for none) and the rest of ``text``.
 
         Case counts: "El Salvador" is a name, "el Senegal" an article and a name.
         """
@@ -376,7 +388,18 @@ class Phrases:
                 return name, text[len(written) :]
             if plain.startswith(written + " "):
                 return name, text[len(written) + 1 :]
+        for name, written in self._joined_articles:
+            if plain.startswith(written) and len(plain) > len(written):
+                return name, text[len(written) :]
         return "", text
+
+    def _with_article(self, article: str, name: str) -> str:
+        """``name`` preceded by the article called ``article``."""
+        joined = dict(self._joined_articles)
+        if article in joined:
+            return joined[article] + name
+        written = dict(self._articles)[article]
+        return f"{written}{name}" if written.endswith("'") else f"{written} {name}"
 
     def with_article(self, text: str) -> str:
         """``text`` as a title in a sentence: as it is when it opens with an article, else as
@@ -410,8 +433,7 @@ class Phrases:
         if grammar is None or known_article is None:
             return NounPhrase(text)
         if not article and known_article:
-            written = dict(self._articles)[known_article]
-            text = f"{written}{bare}" if written.endswith("'") else f"{written} {bare}"
+            text = self._with_article(known_article, bare)
         return NounPhrase(text, grammar.gender, grammar.number)
 
     def noun(self, key: str) -> NounPhrase:

@@ -58,6 +58,9 @@ date_range = { $start } - { $end }
 
 # Arabic names and titles carry their article (ال) themselves: no article to detect or add
 articles = { "" }
+# The article ال is written joined to the word; "of" below contracts لـ with it
+joined_articles =
+    .al = ال
 # Titles given in answers are quoted rather than given an article
 with_article = «{ $title }»
 # Arabic answers are cited whole rather than cut into clauses
@@ -65,6 +68,12 @@ clause_openers = { "" }
 gerund_suffixes = { "" }
 
 quote = «{ $text }»
+
+# لـ ("of", "for") before a field ({ $text }), joined to its first word; before ال the two make لل
+of = { $article ->
+        [al] لل{ $name }
+       *[other] لـ{ $text }
+    }
 
 ## الإجابات المقتبسة باللغة التي قُدّمت بها
 
@@ -134,7 +143,10 @@ titles =
 
 ## When answers are missing
 
-iscm_did_not_answer = لم تُجب { $iscm } على الاستبيان الموجه إلى آليات التشاور.
+iscm_did_not_answer = لم { $iscm-gender ->
+        [masculine] يُجب
+       *[other] تُجب
+    } { $iscm } على الاستبيان الموجه إلى آليات التشاور.
 
 nothing_on_topic = لم تُقدَّم أي معلومات بشأن هذا الموضوع.
 
@@ -146,7 +158,7 @@ founding_mandate = وفقًا لما ورد في الوثيقة { $document }، 
 
 mandate_only = { $iscm } { $mandate }.
 
-founding_document = الوثيقة التأسيسية لـ{ $iscm } هي { $document }.
+founding_document = الوثيقة التأسيسية { $iscm-of } هي { $document }.
 
 document_of_year = { $document } لعام { $year }
 
@@ -156,35 +168,68 @@ document_adopted_at_on = { $document } المعتمدة في { $event } بتار
 
 document_adopted_on = { $document } المعتمدة بتاريخ { $date }
 
-thematic_kept_added = في حين ظل التركيز الأصلي على { $kept } من الأولويات المواضيعية لـ{ $iscm }، باتت أولوياتها تشمل أيضًا { $added }.
+thematic_kept_added = في حين ظل التركيز الأصلي على { $kept } من الأولويات المواضيعية { $iscm-of }، باتت { $iscm-gender ->
+        [masculine] أولوياته
+       *[other] أولوياتها
+    } تشمل أيضًا { $added }.
 
-thematic_unchanged = ظلت الأولويات المواضيعية لـ{ $iscm } هي أولويات ولايتها الأصلية: { $kept }.
+thematic_unchanged = ظلت الأولويات المواضيعية { $iscm-of } هي أولويات { $iscm-gender ->
+        [masculine] ولايته
+       *[other] ولايتها
+    } الأصلية: { $kept }.
 
-thematic_replaced = شملت الولاية الأصلية لـ{ $iscm } { $original }؛ أما أولوياتها المواضيعية الحالية فهي { $current }.
+thematic_replaced = شملت الولاية الأصلية { $iscm-of } { $original }؛ أما { $iscm-gender ->
+        [masculine] أولوياته
+       *[other] أولوياتها
+    } المواضيعية الحالية فهي { $current }.
 
-thematic_dropped = ولم تعد أولوياتها الحالية تشمل { $dropped }.
+thematic_dropped = ولم تعد { $iscm-gender ->
+        [masculine] أولوياته
+       *[other] أولوياتها
+    } الحالية تشمل { $dropped }.
 
-thematic_current = الأولويات المواضيعية الحالية لـ{ $iscm } هي { $current }.
+thematic_current = الأولويات المواضيعية الحالية { $iscm-of } هي { $current }.
 
-thematic_original = شملت الولاية الأصلية لـ{ $iscm } { $original }.
+thematic_original = شملت الولاية الأصلية { $iscm-of } { $original }.
 
-strategy_no = لا تملك { $iscm } استراتيجية رسمية.
+strategy_no = لا { $iscm-gender ->
+        [masculine] يملك
+       *[other] تملك
+    } { $iscm } استراتيجية رسمية.
 
-strategy_yes = تملك { $iscm } استراتيجية رسمية.
+strategy_yes = { $iscm-gender ->
+        [masculine] يملك
+       *[other] تملك
+    } { $iscm } استراتيجية رسمية.
 
-strategy_yes_titled = تملك { $iscm } استراتيجية رسمية: { $title }.
+strategy_yes_titled = { $iscm-gender ->
+        [masculine] يملك
+       *[other] تملك
+    } { $iscm } استراتيجية رسمية: { $title }.
 
-strategy_in_preparation = تعكف { $iscm } على إعداد استراتيجية رسمية.
+strategy_in_preparation = { $iscm-gender ->
+        [masculine] يعكف
+       *[other] تعكف
+    } { $iscm } على إعداد استراتيجية رسمية.
 
-guiding_document = الوثيقة الرئيسية التي توجه إجراءات { $iscm } وأولوياتها هي الوثيقة { $document }.
+guiding_document = الوثيقة الرئيسية التي توجه إجراءات { $iscm } { $iscm-gender ->
+        [masculine] وأولوياته
+       *[other] وأولوياتها
+    } هي الوثيقة { $document }.
 
-work_plan = يُنفَّذ عمل { $iscm } ويُرصد وفقًا لخطة عملها{ $period }{ $scope }.
+work_plan = يُنفَّذ عمل { $iscm } ويُرصد وفقًا لخطة { $iscm-gender ->
+        [masculine] عمله
+       *[other] عملها
+    }{ $period }{ $scope }.
 
 work_plan_other_period = ، التي تغطي الفترة التالية: { $period }
 
 work_plan_scope = ، وتغطي { $scope }
 
-work_plan_none = لا تملك { $iscm } خطة عمل.
+work_plan_none = لا { $iscm-gender ->
+        [masculine] يملك
+       *[other] تملك
+    } { $iscm } خطة عمل.
 
 monitors_one = ويتولى { $monitors } عملية الرصد.
 
@@ -198,13 +243,25 @@ interregional_level = على المستوى الأقاليمي: { $text }
 
 global_level = على المستوى العالمي: { $text }
 
-national_means = ساهمت { $iscm } في سياسات الهجرة وتشريعاتها وممارساتها في الدول الأعضاء فيها من خلال { $means }.
+national_means = { $iscm-gender ->
+        [masculine] ساهم
+       *[other] ساهمت
+    } { $iscm } في سياسات الهجرة وتشريعاتها وممارساتها في الدول الأعضاء { $iscm-gender ->
+        [masculine] فيه
+       *[other] فيها
+    } من خلال { $means }.
 
 national_outcomes_after_means = وعلاوة على ذلك، { $outcomes }.
 
-national_outcomes = ومن إسهامات { $iscm } أنها { $outcomes }.
+national_outcomes = ومن إسهامات { $iscm } { $iscm-gender ->
+        [masculine] أنه
+       *[other] أنها
+    } { $outcomes }.
 
-national_impact_state = أفادت { $State } بشأن الأثر على المستوى الوطني: { $quote }
+national_impact_state = { $State-gender ->
+        [masculine] أفاد
+       *[other] أفادت
+    } { $State } بشأن الأثر على المستوى الوطني: { $quote }
 
 ## 3. Structures
 
@@ -230,23 +287,59 @@ governing_documents_many = تتألف الوثائق الناظمة لعمل { $
 
 knowledge_management = تُدار المعارف من خلال { $clause }.
 
-communication = تقدّم { $iscm } { $frequency }معلومات محدّثة عن عملها{ $channels }.
+communication = { $iscm-gender ->
+        [masculine] يقدّم
+       *[other] تقدّم
+    } { $iscm } { $frequency }معلومات محدّثة عن { $iscm-gender ->
+        [masculine] عمله
+       *[other] عملها
+    }{ $channels }.
 
 communication_channels = { " " }{ $channels }
 
 communication_other_channel = عبر { $channel }
 
-membership_unchanged = لم تتغير عضوية { $iscm } منذ إنشائها.
+membership_unchanged = لم تتغير عضوية { $iscm } منذ { $iscm-gender ->
+        [masculine] إنشائه
+       *[other] إنشائها
+    }.
 
-membership_changed = تغيّرت عضوية { $iscm } منذ إنشائها.
+membership_changed = تغيّرت عضوية { $iscm } منذ { $iscm-gender ->
+        [masculine] إنشائه
+       *[other] إنشائها
+    }.
 
-membership_joined_left = تغيّرت عضوية { $iscm } منذ إنشائها: فقد انضمت إليها { $joined } وانسحبت منها { $left }.
+membership_joined_left = تغيّرت عضوية { $iscm } منذ { $iscm-gender ->
+        [masculine] إنشائه
+       *[other] إنشائها
+    }: فقد انضمت { $iscm-gender ->
+        [masculine] إليه
+       *[other] إليها
+    } { $joined } وانسحبت { $iscm-gender ->
+        [masculine] منه
+       *[other] منها
+    } { $left }.
 
-membership_joined = تغيّرت عضوية { $iscm } منذ إنشائها: فقد انضمت إليها { $joined }.
+membership_joined = تغيّرت عضوية { $iscm } منذ { $iscm-gender ->
+        [masculine] إنشائه
+       *[other] إنشائها
+    }: فقد انضمت { $iscm-gender ->
+        [masculine] إليه
+       *[other] إليها
+    } { $joined }.
 
-membership_left = تغيّرت عضوية { $iscm } منذ إنشائها: فقد انسحبت منها { $left }.
+membership_left = تغيّرت عضوية { $iscm } منذ { $iscm-gender ->
+        [masculine] إنشائه
+       *[other] إنشائها
+    }: فقد انسحبت { $iscm-gender ->
+        [masculine] منه
+       *[other] منها
+    } { $left }.
 
-funding_sources = تُموَّل { $iscm } من خلال { $sources }.
+funding_sources = { $iscm-gender ->
+        [masculine] يُموَّل
+       *[other] تُموَّل
+    } { $iscm } من خلال { $sources }.
 
 funding_stability =
     .stable = مصادر تمويل { $iscm } مستقرة.
@@ -255,11 +348,20 @@ funding_stability =
 
 ## 4. Partnerships
 
-partner_iscms = تعمل { $iscm } بشكل وثيق مع { $partners }.
+partner_iscms = { $iscm-gender ->
+        [masculine] يعمل
+       *[other] تعمل
+    } { $iscm } بشكل وثيق مع { $partners }.
 
-partner_igos = تتعاون { $iscm } مع منظمات حكومية دولية مثل { $igos }{ $roles }.
+partner_igos = { $iscm-gender ->
+        [masculine] يتعاون
+       *[other] تتعاون
+    } { $iscm } مع منظمات حكومية دولية مثل { $igos }{ $roles }.
 
-partner_igos_moreover = وعلاوة على ذلك، تتعاون { $iscm } مع منظمات حكومية دولية مثل { $igos }{ $roles }.
+partner_igos_moreover = وعلاوة على ذلك، { $iscm-gender ->
+        [masculine] يتعاون
+       *[other] تتعاون
+    } { $iscm } مع منظمات حكومية دولية مثل { $igos }{ $roles }.
 
 partner_igo_roles = ، التي { $roles }
 
@@ -267,7 +369,10 @@ igo_example_first = { $Igo }، على سبيل المثال، { $clause }.
 
 igo_example = { $Igo } { $clause }.
 
-reported = أفادت { $Subject }: { $quote }
+reported = { $Subject-gender ->
+        [masculine] أفاد
+       *[other] أفادت
+    } { $Subject }: { $quote }
 
 civil_society = تُدعى المنظمات غير الحكومية ومنظمات المجتمع المدني إلى { $activities }.
 
@@ -284,8 +389,12 @@ igos_referred_unnamed_one = أشارت إحدى المنظمات الحكومي�
 igo_roles = { $igos }: { $roles }.
 
 one_igo = إحدى المنظمات الحكومية الدولية
+    .gender = feminine
+    .number = singular
 
 another_igo = منظمة حكومية دولية أخرى
+    .gender = feminine
+    .number = singular
 
 ## 5. Membership value
 
@@ -305,35 +414,66 @@ no_state_referred = لم تُشر أي دولة عضو مشمولة بالاست
 
 value_shared = وأكدت الدول التي أشارت إلى { $iscm } { $values }.
 
-value_not_cited = غير أن أيًّا من هذه الدول لم تذكر { $values }، وهو ما تعدّه { $iscm } من مزايا العضوية.
+value_not_cited = غير أن أيًّا من هذه الدول لم تذكر { $values }، وهو ما { $iscm-gender ->
+        [masculine] يعدّه
+       *[other] تعدّه
+    } { $iscm } من مزايا العضوية.
 
-value_only_states = كما ذكرت { $values }، وهو ما لم تذكره { $iscm }.
+value_only_states = كما ذكرت { $values }، وهو ما لم { $iscm-gender ->
+        [masculine] يذكره
+       *[other] تذكره
+    } { $iscm }.
 
 member_states_counted = { $n ->
         [1] دولة عضو واحدة
        *[other] { $count } من الدول الأعضاء
     }
 
-funding_view_same = ووصفت { $States } أيضًا تمويل { $iscm } بأنه { $view }.
+funding_view_same = { $States-gender ->
+        [masculine] ووصف
+       *[other] ووصفت
+    } { $States } أيضًا تمويل { $iscm } بأنه { $view }.
 
-funding_view_differs = غير أن { $states } وصفت تمويل { $iscm } بأنه { $view }.
+funding_view_differs = غير أن { $states } { $states-gender ->
+        [masculine] وصف
+       *[other] وصفت
+    } تمويل { $iscm } بأنه { $view }.
 
-funding_view_only = وصفت { $States } تمويل { $iscm } بأنه { $view }.
+funding_view_only = { $States-gender ->
+        [masculine] وصف
+       *[other] وصفت
+    } { $States } تمويل { $iscm } بأنه { $view }.
 
 funding_views =
     .stable = مستقر
     .partly_stable = مستقر جزئيًا
     .unstable = غير مستقر
 
-state_benefits = استفادت { $State } من مشاركتها في { $iscm }، ولا سيما من { $benefits }.
+state_benefits = { $State-gender ->
+        [masculine] استفاد
+       *[other] استفادت
+    } { $State } من { $State-gender ->
+        [masculine] مشاركته
+       *[other] مشاركتها
+    } في { $iscm }، ولا سيما من { $benefits }.
 
-state_values = تُقدّر { $State } العملية من أجل { $values }.
+state_values = { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } { $State } العملية من أجل { $values }.
 
-state_values_also = كما تُقدّر العملية من أجل { $values }.
+state_values_also = كما { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } العملية من أجل { $values }.
 
 one_state = إحدى الدول الأعضاء
+    .gender = feminine
+    .number = singular
 
 another_state = دولة عضو أخرى
+    .gender = feminine
+    .number = singular
 
 choices_membership_value =
     .exchange_of_practices = تبادل الممارسات الجيدة
@@ -369,8 +509,14 @@ choices_national_means =
     .technical_assistance = المساعدة التقنية
 
 choices_national_outcomes =
-    .capacity_building = عزّزت قدرات الدول الأعضاء
-    .exchange_of_practices = أتاحت تبادل أفضل الممارسات
+    .capacity_building = { $iscm-gender ->
+            [masculine] عزّز
+           *[other] عزّزت
+        } قدرات الدول الأعضاء
+    .exchange_of_practices = { $iscm-gender ->
+            [masculine] أتاح
+           *[other] أتاحت
+        } تبادل أفضل الممارسات
 
 choices_structure_elements =
     .chair = رئاسة
@@ -396,7 +542,10 @@ choices_secretariat_functions =
 choices_communication_channels =
     .email = عبر البريد الإلكتروني
     .meetings = في الاجتماعات
-    .website = على موقعها الإلكتروني
+    .website = على { $iscm-gender ->
+            [masculine] موقعه
+           *[other] موقعها
+        } الإلكتروني
     .newsletter = من خلال نشرة إخبارية
     .social_media = على وسائل التواصل الاجتماعي
     .reports = من خلال التقارير
@@ -424,12 +573,30 @@ choices_igo_roles_plural =
     .observer = تشارك بصفة مراقب
 
 choices_igo_roles_singular =
-    .technical_advice = تقدّم المشورة التقنية
-    .funding = تقدّم التمويل
-    .implementation = تنفّذ المشاريع
-    .secretariat_support = تدعم الأمانة
-    .steering_committee_membership = تشارك في عضوية اللجنة التوجيهية
-    .observer = تشارك بصفة مراقب
+    .technical_advice = { $igos-gender ->
+            [masculine] يقدّم
+           *[other] تقدّم
+        } المشورة التقنية
+    .funding = { $igos-gender ->
+            [masculine] يقدّم
+           *[other] تقدّم
+        } التمويل
+    .implementation = { $igos-gender ->
+            [masculine] ينفّذ
+           *[other] تنفّذ
+        } المشاريع
+    .secretariat_support = { $igos-gender ->
+            [masculine] يدعم
+           *[other] تدعم
+        } الأمانة
+    .steering_committee_membership = { $igos-gender ->
+            [masculine] يشارك
+           *[other] تشارك
+        } في عضوية اللجنة التوجيهية
+    .observer = { $igos-gender ->
+            [masculine] يشارك
+           *[other] تشارك
+        } بصفة مراقب
 
 choices_civil_society_engagement =
     .attend_meetings = حضور اجتماعات العملية
@@ -440,7 +607,7 @@ choices_civil_society_engagement =
 
 chart_thematic_title = المجالات المواضيعية: الولاية الأصلية والأولويات الحالية
 
-chart_thematic_alt = رسم بياني للمجالات المواضيعية لـ{ $iscm } في الأصل وحاليًا.
+chart_thematic_alt = رسم بياني للمجالات المواضيعية { $iscm-of } في الأصل وحاليًا.
 
 chart_thematic_area = المجال المواضيعي
 

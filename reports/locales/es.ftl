@@ -143,7 +143,10 @@ titles =
 
 ## When answers are missing
 
-iscm_did_not_answer = { $Iscm } no respondió al cuestionario destinado a los MCIM.
+iscm_did_not_answer = { $Iscm } no { $iscm-number ->
+        [plural] respondieron
+       *[other] respondió
+    } al cuestionario destinado a los MCIM.
 
 nothing_on_topic = No se facilitó información sobre este tema.
 
@@ -177,13 +180,25 @@ thematic_current = Las prioridades temáticas actuales { $iscm-of } son { $curre
 
 thematic_original = El mandato inicial { $iscm-of } abarcaba { $original }.
 
-strategy_no = { $Iscm } no cuenta con una estrategia formal.
+strategy_no = { $Iscm } no { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } con una estrategia formal.
 
-strategy_yes = { $Iscm } cuenta con una estrategia formal.
+strategy_yes = { $Iscm } { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } con una estrategia formal.
 
-strategy_yes_titled = { $Iscm } cuenta con una estrategia formal: { $title }.
+strategy_yes_titled = { $Iscm } { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } con una estrategia formal: { $title }.
 
-strategy_in_preparation = { $Iscm } está preparando una estrategia formal.
+strategy_in_preparation = { $Iscm } { $iscm-number ->
+        [plural] están
+       *[other] está
+    } preparando una estrategia formal.
 
 guiding_document = El principal documento que orienta las acciones y prioridades { $iscm-of } es el documento { $document }.
 
@@ -193,7 +208,10 @@ work_plan_other_period = , que abarca el siguiente período: { $period }
 
 work_plan_scope = , que abarca { $scope }
 
-work_plan_none = { $Iscm } no cuenta con un plan de trabajo.
+work_plan_none = { $Iscm } no { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } con un plan de trabajo.
 
 monitors_one = El seguimiento está a cargo { $monitors-of }.
 
@@ -207,13 +225,19 @@ interregional_level = Nivel interregional: { $text }
 
 global_level = Nivel mundial: { $text }
 
-national_means = { $Iscm } contribuyó a las políticas, la legislación y las prácticas migratorias de sus Estados miembros mediante { $means }.
+national_means = { $Iscm } { $iscm-number ->
+        [plural] contribuyeron
+       *[other] contribuyó
+    } a las políticas, la legislación y las prácticas migratorias de sus Estados miembros mediante { $means }.
 
 national_outcomes_after_means = Además, { $outcomes }.
 
 national_outcomes = { $Iscm } { $outcomes }.
 
-national_impact_state = { $State } informó sobre el impacto a nivel nacional: { $quote }
+national_impact_state = { $State } { $State-number ->
+        [plural] informaron
+       *[other] informó
+    } sobre el impacto a nivel nacional: { $quote }
 
 ## 3. Structures
 
@@ -239,7 +263,10 @@ governing_documents_many = Los documentos rectores { $iscm-of } son { $documents
 
 knowledge_management = La gestión del conocimiento se lleva a cabo { $clause }.
 
-communication = { $Iscm } informa { $frequency }sobre su labor{ $channels }.
+communication = { $Iscm } { $iscm-number ->
+        [plural] informan
+       *[other] informa
+    } { $frequency }sobre su labor{ $channels }.
 
 communication_channels = { " " }{ $channels }
 
@@ -249,13 +276,28 @@ membership_unchanged = La composición { $iscm-of } no ha cambiado desde su crea
 
 membership_changed = Desde su creación, la composición { $iscm-of } ha cambiado.
 
-membership_joined_left = Desde su creación, la composición { $iscm-of } ha cambiado: { $joined } se sumaron al proceso y { $left } lo abandonaron.
+membership_joined_left = Desde su creación, la composición { $iscm-of } ha cambiado: { $joined } se { $joined-number ->
+        [plural] sumaron
+       *[other] sumó
+    } al proceso y { $left } lo { $left-number ->
+        [plural] abandonaron
+       *[other] abandonó
+    }.
 
-membership_joined = Desde su creación, la composición { $iscm-of } ha cambiado: { $joined } se sumaron al proceso.
+membership_joined = Desde su creación, la composición { $iscm-of } ha cambiado: { $joined } se { $joined-number ->
+        [plural] sumaron
+       *[other] sumó
+    } al proceso.
 
-membership_left = Desde su creación, la composición { $iscm-of } ha cambiado: { $left } abandonaron el proceso.
+membership_left = Desde su creación, la composición { $iscm-of } ha cambiado: { $left } { $left-number ->
+        [plural] abandonaron
+       *[other] abandonó
+    } el proceso.
 
-funding_sources = { $Iscm } se financia mediante { $sources }.
+funding_sources = { $Iscm } se { $iscm-number ->
+        [plural] financian
+       *[other] financia
+    } mediante { $sources }.
 
 funding_stability =
     .stable = Las fuentes de financiación { $iscm-of } son estables.
@@ -264,11 +306,20 @@ funding_stability =
 
 ## 4. Partnerships
 
-partner_iscms = { $Iscm } colabora estrechamente con { $partners }.
+partner_iscms = { $Iscm } { $iscm-number ->
+        [plural] colaboran
+       *[other] colabora
+    } estrechamente con { $partners }.
 
-partner_igos = { $Iscm } coopera con organizaciones intergubernamentales (OIG) como { $igos }{ $roles }.
+partner_igos = { $Iscm } { $iscm-number ->
+        [plural] cooperan
+       *[other] coopera
+    } con organizaciones intergubernamentales (OIG) como { $igos }{ $roles }.
 
-partner_igos_moreover = Además, { $iscm } coopera con organizaciones intergubernamentales (OIG) como { $igos }{ $roles }.
+partner_igos_moreover = Además, { $iscm } { $iscm-number ->
+        [plural] cooperan
+       *[other] coopera
+    } con organizaciones intergubernamentales (OIG) como { $igos }{ $roles }.
 
 partner_igo_roles = , que { $roles }
 
@@ -276,9 +327,12 @@ igo_example_first = { $Igo }, por ejemplo, { $clause }.
 
 igo_example = { $Igo } { $clause }.
 
-reported = { $Subject } indicó: { $quote }
+reported = { $Subject } { $Subject-number ->
+        [plural] indicaron
+       *[other] indicó
+    }: { $quote }
 
-civil_society = Se invita a las ONG y las OSC { $activities-to }.
+civil_society = Se invita a las ONG y las OSC a { $activities }.
 
 civil_society_none = Las ONG y las OSC no participan en la labor { $iscm-of }.
 
@@ -293,8 +347,12 @@ igos_referred_unnamed_one = Una de las organizaciones intergubernamentales encue
 igo_roles = { $igos } { $roles }.
 
 one_igo = Una organización intergubernamental
+    .gender = feminine
+    .number = singular
 
 another_igo = Otra organización intergubernamental
+    .gender = feminine
+    .number = singular
 
 ## 5. Membership value
 
@@ -314,35 +372,63 @@ no_state_referred = Ningún Estado miembro encuestado se refirió { $iscm-to } e
 
 value_shared = Los Estados que se refirieron { $iscm-to } confirmaron { $values }.
 
-value_not_cited = Sin embargo, ninguno de esos Estados citó { $values }, que { $iscm } cuenta entre las ventajas de la pertenencia.
+value_not_cited = Sin embargo, ninguno de esos Estados citó { $values }, que { $iscm } { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } entre las ventajas de la pertenencia.
 
-value_only_states = También citaron { $values }, que { $iscm } no mencionó.
+value_only_states = También citaron { $values }, que { $iscm } no { $iscm-number ->
+        [plural] mencionaron
+       *[other] mencionó
+    }.
 
 member_states_counted = { $n ->
         [1] un Estado miembro
        *[other] { $count } Estados miembros
     }
 
-funding_view_same = { $States } también calificaron { $view-of } la financiación { $iscm-of }.
+funding_view_same = { $States } también { $States-number ->
+        [plural] calificaron
+       *[other] calificó
+    } de { $view } la financiación { $iscm-of }.
 
-funding_view_differs = Sin embargo, { $states } calificaron { $view-of } la financiación { $iscm-of }.
+funding_view_differs = Sin embargo, { $states } { $states-number ->
+        [plural] calificaron
+       *[other] calificó
+    } de { $view } la financiación { $iscm-of }.
 
-funding_view_only = { $States } calificaron { $view-of } la financiación { $iscm-of }.
+funding_view_only = { $States } { $States-number ->
+        [plural] calificaron
+       *[other] calificó
+    } de { $view } la financiación { $iscm-of }.
 
 funding_views =
     .stable = estable
     .partly_stable = parcialmente estable
     .unstable = inestable
 
-state_benefits = { $State } se benefició de su participación en { $iscm }, en particular { $benefits-of }.
+state_benefits = { $State } se { $State-number ->
+        [plural] beneficiaron
+       *[other] benefició
+    } de su participación en { $iscm }, en particular { $benefits-of }.
 
-state_values = { $State } valora el proceso por { $values }.
+state_values = { $State } { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }.
 
-state_values_also = También valora el proceso por { $values }.
+state_values_also = También { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }.
 
 one_state = Un Estado miembro
+    .gender = masculine
+    .number = singular
 
 another_state = Otro Estado miembro
+    .gender = masculine
+    .number = singular
 
 choices_membership_value =
     .exchange_of_practices = el intercambio de buenas prácticas
@@ -378,8 +464,14 @@ choices_national_means =
     .technical_assistance = asistencia técnica
 
 choices_national_outcomes =
-    .capacity_building = fortaleció la capacidad de los Estados miembros
-    .exchange_of_practices = propició el intercambio de buenas prácticas
+    .capacity_building = { $iscm-number ->
+            [plural] fortalecieron
+           *[other] fortaleció
+        } la capacidad de los Estados miembros
+    .exchange_of_practices = { $iscm-number ->
+            [plural] propiciaron
+           *[other] propició
+        } el intercambio de buenas prácticas
 
 choices_structure_elements =
     .chair = una Presidencia

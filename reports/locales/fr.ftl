@@ -145,7 +145,10 @@ titles =
 
 ## When answers are missing
 
-iscm_did_not_answer = { $Iscm } n'a pas répondu au questionnaire destiné aux MCIM.
+iscm_did_not_answer = { $Iscm } { $iscm-number ->
+        [plural] n'ont
+       *[other] n'a
+    } pas répondu au questionnaire destiné aux MCIM.
 
 nothing_on_topic = Aucune information n'a été communiquée sur ce sujet.
 
@@ -161,41 +164,71 @@ founding_document = Le document fondateur { $iscm-of } est { $document }.
 
 document_of_year = { $document } de { $year }
 
-document_adopted_at = { $document }, adopté lors { $event-of }
+document_adopted_at = { $document }, adopté lors de { $event }
 
-document_adopted_at_on = { $document }, adopté lors { $event-of }, le { $date }
+document_adopted_at_on = { $document }, adopté lors de { $event }, le { $date }
 
 document_adopted_on = { $document }, adopté le { $date }
 
-thematic_kept_added = Si l'orientation initiale sur { $kept } demeure une priorité thématique { $iscm-of }, ses priorités comprennent désormais aussi { $added }.
+thematic_kept_added = Si l'orientation initiale sur { $kept } demeure une priorité thématique { $iscm-of }, { $iscm-number ->
+        [plural] leurs
+       *[other] ses
+    } priorités comprennent désormais aussi { $added }.
 
-thematic_unchanged = Les priorités thématiques { $iscm-of } demeurent celles de son mandat initial : { $kept }.
+thematic_unchanged = Les priorités thématiques { $iscm-of } demeurent celles de { $iscm-number ->
+        [plural] leur
+       *[other] son
+    } mandat initial : { $kept }.
 
-thematic_replaced = Le mandat initial { $iscm-of } portait sur { $original } ; ses priorités thématiques actuelles sont { $current }.
+thematic_replaced = Le mandat initial { $iscm-of } portait sur { $original } ; { $iscm-number ->
+        [plural] leurs
+       *[other] ses
+    } priorités thématiques actuelles sont { $current }.
 
-thematic_dropped = Ses priorités actuelles ne comprennent plus { $dropped }.
+thematic_dropped = { $iscm-number ->
+        [plural] Leurs
+       *[other] Ses
+    } priorités actuelles ne comprennent plus { $dropped }.
 
 thematic_current = Les priorités thématiques actuelles { $iscm-of } sont { $current }.
 
 thematic_original = Le mandat initial { $iscm-of } portait sur { $original }.
 
-strategy_no = { $Iscm } ne dispose pas d'une stratégie formalisée.
+strategy_no = { $Iscm } ne { $iscm-number ->
+        [plural] disposent
+       *[other] dispose
+    } pas d'une stratégie formalisée.
 
-strategy_yes = { $Iscm } dispose d'une stratégie formalisée.
+strategy_yes = { $Iscm } { $iscm-number ->
+        [plural] disposent
+       *[other] dispose
+    } d'une stratégie formalisée.
 
-strategy_yes_titled = { $Iscm } dispose d'une stratégie formalisée : { $title }.
+strategy_yes_titled = { $Iscm } { $iscm-number ->
+        [plural] disposent
+       *[other] dispose
+    } d'une stratégie formalisée : { $title }.
 
-strategy_in_preparation = { $Iscm } élabore actuellement une stratégie formalisée.
+strategy_in_preparation = { $Iscm } { $iscm-number ->
+        [plural] élaborent
+       *[other] élabore
+    } actuellement une stratégie formalisée.
 
 guiding_document = Le principal document qui oriente les actions et les priorités { $iscm-of } est le document { $document }.
 
-work_plan = Les travaux { $iscm-of } sont mis en œuvre et suivis conformément à son plan de travail{ $period }{ $scope }.
+work_plan = Les travaux { $iscm-of } sont mis en œuvre et suivis conformément à { $iscm-number ->
+        [plural] leur
+       *[other] son
+    } plan de travail{ $period }{ $scope }.
 
 work_plan_other_period = , qui couvre la période suivante : { $period }
 
 work_plan_scope = , couvrant { $scope }
 
-work_plan_none = { $Iscm } ne dispose pas d'un plan de travail.
+work_plan_none = { $Iscm } ne { $iscm-number ->
+        [plural] disposent
+       *[other] dispose
+    } pas d'un plan de travail.
 
 monitors_one = Le suivi est assuré par { $monitors }.
 
@@ -209,13 +242,34 @@ interregional_level = Niveau interrégional : { $text }
 
 global_level = Niveau mondial : { $text }
 
-national_means = { $Iscm } a contribué aux politiques, à la législation et aux pratiques migratoires de ses États membres au moyen { $means-of }.
+national_means = { $Iscm } { $iscm-number ->
+        [plural] ont
+       *[other] a
+    } contribué aux politiques, à la législation et aux pratiques migratoires de { $iscm-number ->
+        [plural] leurs
+       *[other] ses
+    } États membres au moyen { $means-of }.
 
-national_outcomes_after_means = En outre, il a { $outcomes }.
+national_outcomes_after_means = En outre, { $iscm-number ->
+        [plural] { $iscm-gender ->
+            [feminine] elles ont
+           *[other] ils ont
+        }
+       *[other] { $iscm-gender ->
+            [feminine] elle a
+           *[other] il a
+        }
+    } { $outcomes }.
 
-national_outcomes = { $Iscm } a { $outcomes }.
+national_outcomes = { $Iscm } { $iscm-number ->
+        [plural] ont
+       *[other] a
+    } { $outcomes }.
 
-national_impact_state = { $State } a fait état de l'impact au niveau national : { $quote }
+national_impact_state = { $State } { $State-number ->
+        [plural] ont
+       *[other] a
+    } fait état de l'impact au niveau national : { $quote }
 
 ## 3. Structures
 
@@ -241,23 +295,65 @@ governing_documents_many = Les documents de gouvernance { $iscm-of } sont { $doc
 
 knowledge_management = La gestion des connaissances est assurée en { $clause }.
 
-communication = { $Iscm } rend compte { $frequency }de ses travaux{ $channels }.
+communication = { $Iscm } { $iscm-number ->
+        [plural] rendent
+       *[other] rend
+    } compte { $frequency }de { $iscm-number ->
+        [plural] leurs
+       *[other] ses
+    } travaux{ $channels }.
 
 communication_channels = { " " }{ $channels }
 
 communication_other_channel = par { $channel }
 
-membership_unchanged = La composition { $iscm-of } n'a pas changé depuis sa création.
+membership_unchanged = La composition { $iscm-of } n'a pas changé depuis { $iscm-number ->
+        [plural] leur
+       *[other] sa
+    } création.
 
-membership_changed = Depuis sa création, la composition { $iscm-of } a changé.
+membership_changed = Depuis { $iscm-number ->
+        [plural] leur
+       *[other] sa
+    } création, la composition { $iscm-of } a changé.
 
-membership_joined_left = Depuis sa création, la composition { $iscm-of } a changé : { $joined } ont rejoint le processus et { $left } l'ont quitté.
+membership_joined_left = Depuis { $iscm-number ->
+        [plural] leur
+       *[other] sa
+    } création, la composition { $iscm-of } a changé : { $joined } { $joined-number ->
+        [plural] ont
+       *[other] a
+    } rejoint le processus et { $left } { $left-number ->
+        [plural] l'ont
+       *[other] l'a
+    } quitté.
 
-membership_joined = Depuis sa création, la composition { $iscm-of } a changé : { $joined } ont rejoint le processus.
+membership_joined = Depuis { $iscm-number ->
+        [plural] leur
+       *[other] sa
+    } création, la composition { $iscm-of } a changé : { $joined } { $joined-number ->
+        [plural] ont
+       *[other] a
+    } rejoint le processus.
 
-membership_left = Depuis sa création, la composition { $iscm-of } a changé : { $left } ont quitté le processus.
+membership_left = Depuis { $iscm-number ->
+        [plural] leur
+       *[other] sa
+    } création, la composition { $iscm-of } a changé : { $left } { $left-number ->
+        [plural] ont
+       *[other] a
+    } quitté le processus.
 
-funding_sources = { $Iscm } est financé par { $sources }.
+funding_sources = { $Iscm } { $iscm-number ->
+        [plural] { $iscm-gender ->
+            [feminine] sont financées
+           *[other] sont financés
+        }
+       *[other] { $iscm-gender ->
+            [feminine] est financée
+           *[other] est financé
+        }
+    } par { $sources }.
 
 funding_stability =
     .stable = Les sources de financement { $iscm-of } sont stables.
@@ -266,11 +362,20 @@ funding_stability =
 
 ## 4. Partnerships
 
-partner_iscms = { $Iscm } travaille en étroite collaboration avec { $partners }.
+partner_iscms = { $Iscm } { $iscm-number ->
+        [plural] travaillent
+       *[other] travaille
+    } en étroite collaboration avec { $partners }.
 
-partner_igos = { $Iscm } coopère avec des organisations intergouvernementales (OIG) telles que { $igos }{ $roles }.
+partner_igos = { $Iscm } { $iscm-number ->
+        [plural] coopèrent
+       *[other] coopère
+    } avec des organisations intergouvernementales (OIG) telles que { $igos }{ $roles }.
 
-partner_igos_moreover = En outre, { $iscm } coopère avec des organisations intergouvernementales (OIG) telles que { $igos }{ $roles }.
+partner_igos_moreover = En outre, { $iscm } { $iscm-number ->
+        [plural] coopèrent
+       *[other] coopère
+    } avec des organisations intergouvernementales (OIG) telles que { $igos }{ $roles }.
 
 partner_igo_roles = , qui { $roles }
 
@@ -278,9 +383,12 @@ igo_example_first = { $Igo }, par exemple, { $clause }.
 
 igo_example = { $Igo } { $clause }.
 
-reported = { $Subject } a indiqué : { $quote }
+reported = { $Subject } { $Subject-number ->
+        [plural] ont
+       *[other] a
+    } indiqué : { $quote }
 
-civil_society = Les ONG et les OSC sont invitées { $activities-to }.
+civil_society = Les ONG et les OSC sont invitées à { $activities }.
 
 civil_society_none = Les ONG et les OSC ne participent pas aux travaux { $iscm-of }.
 
@@ -295,8 +403,12 @@ igos_referred_unnamed_one = Une des organisations intergouvernementales interrog
 igo_roles = { $igos } { $roles }.
 
 one_igo = Une organisation intergouvernementale
+    .gender = feminine
+    .number = singular
 
 another_igo = Une autre organisation intergouvernementale
+    .gender = feminine
+    .number = singular
 
 ## 5. Membership value
 
@@ -316,35 +428,69 @@ no_state_referred = Aucun État membre interrogé n'a fait référence { $iscm-t
 
 value_shared = Les États qui ont fait référence { $iscm-to } ont confirmé { $values }.
 
-value_not_cited = Aucun de ces États n'a toutefois cité { $values }, que { $iscm } compte parmi les avantages de l'appartenance.
+value_not_cited = Aucun de ces États n'a toutefois cité { $values }, que { $iscm } { $iscm-number ->
+        [plural] comptent
+       *[other] compte
+    } parmi les avantages de l'appartenance.
 
-value_only_states = Ils ont également cité { $values }, que { $iscm } n'a pas mentionné.
+value_only_states = Ils ont également cité { $values }, que { $iscm } { $iscm-number ->
+        [plural] n'ont
+       *[other] n'a
+    } pas mentionné.
 
 member_states_counted = { $n ->
         [1] un État membre
        *[other] { $count } États membres
     }
 
-funding_view_same = { $States } ont également qualifié le financement { $iscm-of } { $view-of }.
+funding_view_same = { $States } { $States-number ->
+        [plural] ont
+       *[other] a
+    } également qualifié le financement { $iscm-of } de { $view }.
 
-funding_view_differs = Toutefois, { $states } ont qualifié le financement { $iscm-of } { $view-of }.
+funding_view_differs = Toutefois, { $states } { $states-number ->
+        [plural] ont
+       *[other] a
+    } qualifié le financement { $iscm-of } de { $view }.
 
-funding_view_only = { $States } ont qualifié le financement { $iscm-of } { $view-of }.
+funding_view_only = { $States } { $States-number ->
+        [plural] ont
+       *[other] a
+    } qualifié le financement { $iscm-of } de { $view }.
 
 funding_views =
     .stable = stable
     .partly_stable = partiellement stable
     .unstable = instable
 
-state_benefits = { $State } a tiré profit de sa participation { $iscm-to }, en particulier { $benefits-of }.
+state_benefits = { $State } { $State-number ->
+        [plural] ont tiré profit de leur
+       *[other] a tiré profit de sa
+    } participation { $iscm-to }, en particulier { $benefits-of }.
 
-state_values = { $State } apprécie le processus pour { $values }.
+state_values = { $State } { $State-number ->
+        [plural] apprécient
+       *[other] apprécie
+    } le processus pour { $values }.
 
-state_values_also = Il apprécie également le processus pour { $values }.
+state_values_also = { $State-number ->
+        [plural] { $State-gender ->
+            [feminine] Elles apprécient
+           *[other] Ils apprécient
+        }
+       *[other] { $State-gender ->
+            [feminine] Elle apprécie
+           *[other] Il apprécie
+        }
+    } également le processus pour { $values }.
 
 one_state = Un État membre
+    .gender = masculine
+    .number = singular
 
 another_state = Un autre État membre
+    .gender = masculine
+    .number = singular
 
 choices_membership_value =
     .exchange_of_practices = l'échange de bonnes pratiques
@@ -407,7 +553,10 @@ choices_secretariat_functions =
 choices_communication_channels =
     .email = par courrier électronique
     .meetings = lors des réunions
-    .website = sur son site Web
+    .website = sur { $iscm-number ->
+            [plural] leur
+           *[other] son
+        } site Web
     .newsletter = au moyen d'un bulletin d'information
     .social_media = sur les réseaux sociaux
     .reports = au moyen de rapports
