@@ -1,12 +1,20 @@
-"""Forms of the administrators' area."""
+"""Forms of the administrators' area.
+
+The account and round forms render their own fields. The registry's forms and the round's
+open/close buttons only parse a POST: their pages write the HTML (the fields' names are the
+forms' names). CSRF is checked by FlaskForm as everywhere else.
+"""
 
 from __future__ import annotations
 
+from flask_babel import _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
+    AnyOf,
     DataRequired,
     Length,
     NumberRange,
@@ -15,7 +23,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from surveyapp.admin import registry_io
 from surveyapp.questionnaire.text import UnprintableText, one_line
+from surveyapp.registry import MEMBERSHIP_ROLES
 
 #: a plain check of an address's shape; delivery is the real test
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -66,3 +76,68 @@ class RoundForm(FlaskForm):
             field.data = one_line(field.data or "")
         except UnprintableText as error:
             raise ValidationError(str(error)) from None
+
+
+def _stripped(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _text(value: str | None) -> str:
+    return value or ""
+
+
+def _is_one(value: str | None) -> bool:
+    return value == "1"
+
+
+class RoundStatusForm(FlaskForm):
+    """Open or close a round: the button pressed sends ``status``."""
+
+    status = StringField(validators=[AnyOf(("open", "closed"))])
+
+
+class _RegistryRow(FlaskForm):
+    """Base of the organisation forms: one text field per column of the registry's files."""
+
+    #: the columns the form reads, in the files' order
+    columns: tuple[str, ...] = ()
+
+    def row(self) -> dict[str, str]:
+        """The row for :func:`registry_io.check_rows`: every column stripped, "" if not sent."""
+        return {key: self[key].data for key in self.columns}
+
+
+def _registry_row_form(name: str, what: str) -> type[_RegistryRow]:
+    columns = tuple(registry_io.COLUMNS[what])
+    fields = {key: StringField(filters=[_stripped]) for key in columns}
+    return type(name, (_RegistryRow,), {"columns": columns, **fields})
+
+
+#: an ISCM as its page edits it (the file's columns are the fields)
+IscmForm = _registry_row_form("IscmForm", "iscms")
+#: an IGO as its page edits it (the file's columns are the fields)
+IgoForm = _registry_row_form("IgoForm", "igos")
+#: the form of each kind of organisation edited in the browser, by the name used in URLs
+ORGANISATION_FORMS: dict[str, type[_RegistryRow]] = {"iscms": IscmForm, "igos": IgoForm}
+
+
+class MembershipForm(FlaskForm):
+    """A State or IGO (by code) to add to an ISCM, in a role; ``illustrative=1`` marks the
+    membership as illustrative rather than real."""
+
+    member = StringField(filters=[_text])
+    role = StringField(default="member", validators=[AnyOf(MEMBERSHIP_ROLES)])
+    illustrative = StringField(filters=[_is_one])
+
+
+class RegistryImportForm(FlaskForm):
+    """A registry file to import and what it holds (``iscms``, ``igos`` or ``memberships``);
+    :func:`registry_io.parse_file` checks both."""
+
+    what = StringField(filters=[_text])
+    file = FileField()
+
+    def validate_file(self, field: FileField) -> None:
+        """A file is chosen (a file part without a name is none)."""
+        if field.data is None:
+            raise ValidationError(_("Choose a file to import."))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from flask import Response as HttpResponse
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import _
 from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.admin import registry_io
 from surveyapp.admin.blueprint import blueprint
+from surveyapp.admin.forms import ORGANISATION_FORMS, MembershipForm, RegistryImportForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation
@@ -43,8 +44,9 @@ def edit_organisation(what: str, code: str | None = None):
         ) or abort(404)
     row = _row_of(organisation, what)
     problems = []
-    if request.method == "POST":
-        row = {key: (request.form.get(key) or "").strip() for key in registry_io.COLUMNS[what]}
+    form = ORGANISATION_FORMS[what]()
+    if form.validate_on_submit():
+        row = form.row()
         if organisation is not None:
             row["code"] = organisation.code
         try:
@@ -93,13 +95,14 @@ def _row_of(organisation: Organisation | None, what: str) -> dict[str, str]:
 def add_membership(code: str):
     """Add a State or IGO to an ISCM in a role."""
     iscm = db.session.scalar(select(Organisation).filter_by(code=code, kind="iscm")) or abort(404)
-    member = db.session.scalar(select(Organisation).filter_by(code=request.form.get("member", "")))
-    role = request.form.get("role", "member")
-    if member is None or member.kind == "iscm" or role not in MEMBERSHIP_ROLES:
+    form = MembershipForm()
+    member = db.session.scalar(select(Organisation).filter_by(code=form.member.data))
+    if not form.validate_on_submit() or member is None or member.kind == "iscm":
         flash(_("Choose a State or IGO and a role."))
     else:
+        role = form.role.data
         operations.add_membership(
-            iscm, member, role, illustrative=request.form.get("illustrative") == "1", actor=actor()
+            iscm, member, role, illustrative=form.illustrative.data, actor=actor()
         )
         db.session.commit()
         flash(_("%(member)s added as %(role)s.", member=member.name(), role=role.replace("_", " ")))
@@ -137,11 +140,11 @@ def export_registry(what: str, file_format: str):
 @blueprint.post("/registry/import")
 def import_registry():
     """Import a YAML or CSV file: every row is checked first; one bad row and nothing changes."""
-    what = request.form.get("what", "")
-    upload = request.files.get("file")
-    if upload is None or not upload.filename:
-        flash(_("Choose a file to import."))
+    form = RegistryImportForm()
+    if not form.validate_on_submit():
+        flash(form.file.errors[0])
         return redirect(url_for("admin.registry"))
+    what, upload = form.what.data, form.file.data
     try:
         parsed = registry_io.parse_file(what, upload.filename, upload.read())
     except registry_io.ImportRefused as refused:

@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from surveyapp import operations
 from surveyapp.admin.blueprint import blueprint
-from surveyapp.admin.forms import RoundForm
+from surveyapp.admin.forms import RoundForm, RoundStatusForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
 from surveyapp.models import QuestionnaireVersion, SurveyRound
@@ -94,9 +94,10 @@ def edit_round(round_id: int):
 def round_status(round_id: int):
     """Open or close a round (``status`` = ``open`` or ``closed``)."""
     survey_round = db.session.get(SurveyRound, round_id) or abort(404)
-    status = request.form.get("status")
-    if status not in ("open", "closed"):
+    form = RoundStatusForm()
+    if not form.validate_on_submit():
         abort(400, _("Choose to open or to close the round."))
+    status = form.status.data
     if status == "open" and any(
         survey_round.questionnaire_for(kind) is None for kind in RESPONDENT_TYPES
     ):

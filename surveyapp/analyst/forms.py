@@ -93,3 +93,20 @@ SummaryForm = type(
     (_SummaryTexts,),
     {key: TextAreaField(name=f"text-{key}", filters=[_text]) for key in SUMMARY_SECTIONS},
 )
+
+
+#: the longest name of an API token
+MAX_TOKEN_NAME = 100
+
+
+class TokenForm(FlaskForm):
+    """A new API token's name: what it is for."""
+
+    name = StringField(filters=[_stripped])
+
+    def validate_name(self, field: StringField) -> None:
+        """A name is given and fits the tokens' column."""
+        if not field.data or len(field.data) > MAX_TOKEN_NAME:
+            raise ValidationError(
+                _("Give the token a name of at most 100 characters (what it is for).")
+            )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import _
 from flask_login import current_user
 from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.analyst.blueprint import blueprint
+from surveyapp.analyst.forms import TokenForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
 from surveyapp.models import ApiToken
@@ -29,11 +30,11 @@ def api_tokens():
 @blueprint.post("/tokens")
 def create_api_token():
     """Create a token and show it once."""
-    name = (request.form.get("name") or "").strip()
-    if not name or len(name) > 100:
-        flash(_("Give the token a name of at most 100 characters (what it is for)."))
+    form = TokenForm()
+    if not form.validate_on_submit():
+        flash(form.name.errors[0])
         return redirect(url_for("analyst.api_tokens"))
-    _token, plain = operations.create_api_token(current_user, name, actor=actor())
+    _token, plain = operations.create_api_token(current_user, form.name.data, actor=actor())
     db.session.commit()
     return render_template("analyst/tokens.html", tokens=_own_tokens(), new_token=plain)
 
