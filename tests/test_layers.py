@@ -1,7 +1,8 @@
 """The layers hold: every write to the database is an operation (``surveyapp/operations/``),
-and no module reaches into another package's private names.
+views parse a POST with a form class instead of reading the request's fields, and no module
+reaches into another package's private names.
 
-Both rules are read from the source with ``ast``, so a new module cannot forget them.
+The rules are read from the source with ``ast``, so a new module cannot forget them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,20 @@ OPERATIONS = SURVEYAPP / "operations"
 SESSION_WRITES = frozenset({"add", "add_all", "delete", "merge"})
 #: statements that write when a session executes them
 WRITE_STATEMENTS = frozenset({"update", "delete", "insert"})
+
+#: the respondent's questionnaire: its fields are built per question from the registry of
+#: question types (``build_item_form(..., formdata=request.form)``) and it reads its action buttons
+RESPOND = SURVEYAPP / "respond"
+#: what a POST sent, read from the request instead of through a form
+REQUEST_FIELDS = frozenset({"form", "values", "files"})
+#: modules outside ``surveyapp/respond/`` that read the request's fields, each with its reason
+RAW_FIELD_READERS = {
+    "surveyapp/security.py": "the login limiter keys its count on the address typed; the key is "
+    "computed before the view, and so before any form, runs",
+    "surveyapp/analyst/summaries.py": "`lang`, the summary's language, comes in the query string "
+    "of a GET and a hidden field of a POST alike: it is the page's state, not a field of "
+    "SummaryForm",
+}
 
 
 def module_name(path: pathlib.Path) -> str:
@@ -131,6 +146,37 @@ def test_every_write_to_the_database_is_an_operation():
     assert found == [], "write through an operation in surveyapp/operations/:\n" + "\n".join(found)
 
 
+def request_field_reads_in(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """(line, what) for every read of ``request.form``, ``request.values`` or ``request.files``
+    (also as ``flask.request.form``)."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and node.attr in REQUEST_FIELDS):
+            continue
+        owner = node.value
+        if (isinstance(owner, ast.Name) and owner.id == "request") or (
+            isinstance(owner, ast.Attribute) and owner.attr == "request"
+        ):
+            yield node.lineno, f"request.{node.attr}"
+
+
+def test_views_parse_a_post_with_a_form_class():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {what}"
+        for path in sources()
+        if not path.is_relative_to(RESPOND)
+        and path.relative_to(ROOT).as_posix() not in RAW_FIELD_READERS
+        for line, what in request_field_reads_in(parse(path))
+    ]
+    assert found == [], "parse the POST with a form (the area's forms.py):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("module", sorted(RAW_FIELD_READERS))
+def test_a_listed_raw_field_reader_still_reads(module):
+    assert list(request_field_reads_in(parse(ROOT / module))), (
+        f"{module} no longer reads the request's fields: drop its entry"
+    )
+
+
 def test_no_module_uses_a_private_name_of_another_package():
     found = [
         f"{path.relative_to(ROOT)}:{line}: {name}"
@@ -193,3 +239,33 @@ def test_the_private_name_check_sees(source, package):
 )
 def test_the_private_name_check_lets_a_package_use_its_own(source, package):
     assert list(private_uses_in(ast.parse(source), package)) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'request.form.get("name")',
+        'request.form["name"]',
+        "dict(request.form)",
+        'request.values.get("lang")',
+        'request.files.get("file")',
+        'flask.request.form.get("name")',
+        "Form(formdata=request.form)",
+    ],
+)
+def test_the_field_read_check_sees(source):
+    assert list(request_field_reads_in(ast.parse(source)))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'request.args.get("status")',
+        "request.method",
+        "form.name.data",
+        'response.form.get("name")',
+        "request.get_json(silent=True)",
+    ],
+)
+def test_the_field_read_check_lets_other_reads_through(source):
+    assert list(request_field_reads_in(ast.parse(source))) == []
