@@ -1,4 +1,5 @@
-"""The analysts' forms: odd and partial input to the invitation, review and summary forms."""
+"""The analysts' forms: odd and partial input to the invitation, review, summary and API token
+forms."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from surveyapp.extensions import db
-from surveyapp.models import Contact, Invitation, Organisation, Response, SummaryEdit
+from surveyapp.models import ApiToken, Contact, Invitation, Organisation, Response, SummaryEdit
 from tests.pages import csrf_token
 
 ONE_ORGANISATION_ONLY = "An e-mail address can be given when inviting one organisation only."
@@ -138,3 +139,39 @@ def test_a_summary_section_sent_blank_goes_back_to_the_draft(app, analyst_client
 def test_a_summary_text_is_cut_at_fifty_thousand_characters(app, analyst_client):
     save_summary(analyst_client, programming="x" * 50_001)
     assert summary_texts(app) == {"programming": "x" * 50_000}
+
+
+NAME_THE_TOKEN = "Give the token a name of at most 100 characters (what it is for)."
+
+
+def create_token(client, **data):
+    data.setdefault("csrf_token", csrf_token(client, "/analyst/tokens"))
+    return client.post("/analyst/tokens", data=data, follow_redirects=True)
+
+
+def token_names(app) -> list[str]:
+    with app.app_context():
+        return list(db.session.scalars(select(ApiToken.name)))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"name": ""}, {"name": " \t "}, {"name": "n" * 101}, {"name": " " + "n" * 101 + " "}],
+    ids=["missing", "blank", "spaces", "too long", "too long once stripped"],
+)
+def test_a_token_without_a_name_that_fits_is_refused(app, analyst_client, data):
+    reply = create_token(analyst_client, **data)
+    assert NAME_THE_TOKEN in reply.get_data(as_text=True)
+    assert token_names(app) == []
+
+
+def test_a_token_name_is_kept_without_surrounding_spaces(app, analyst_client):
+    reply = create_token(analyst_client, name="  " + "n" * 100 + "\n")
+    assert 'id="new-token"' in reply.get_data(as_text=True)
+    assert token_names(app) == ["n" * 100]
+
+
+def test_a_token_with_a_wrong_csrf_token_is_refused(app, analyst_client):
+    reply = create_token(analyst_client, csrf_token="not-the-token", name="nightly export")
+    assert reply.status_code == 400
+    assert token_names(app) == []
