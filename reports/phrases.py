@@ -46,6 +46,9 @@ FALLBACK_LANGUAGE = "en"
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 #: what a variable's suffix asks of the field it names: ``$state-gender``, ``$iscm-of`` ...
 GRAMMAR_SUFFIXES = ("gender", "number", "of", "to")
+#: messages each language writes for its own grammar, never falling back to English's: the
+#: articles it has, and its prepositions that contract with them
+OWN_GRAMMAR = frozenset({"articles", "joined_articles", "of", "to"})
 #: the term id prefixes of a name grammar file, one per kind of organisation
 NAME_KINDS = ("state", "igo", "iscm")
 #: the values a name's ``.gender`` and ``.number`` attributes take; "other" is "not known"
@@ -158,6 +161,17 @@ def catalogue(language: str) -> Catalogue | None:
         for attribute in message.attributes:
             variables[f"{message_id}.{attribute.id.name}"] = _variables(attribute.value, messages)
     return Catalogue(language, path, bundle, resource, variables)
+
+
+def missing_messages(language: str) -> list[str]:
+    """The messages (``id``) and attributes (``id.attribute``) English has and ``language``'s
+    catalogue lacks: those that fall back to English (the language's own grammar aside)."""
+    english = catalogue(FALLBACK_LANGUAGE)
+    own = catalogue(language)
+    if english is None:
+        return []
+    missing = set(english.variables) - set(own.variables if own else ())
+    return sorted(key for key in missing if key.partition(".")[0] not in OWN_GRAMMAR)
 
 
 class _VariableCollector(Visitor):
@@ -354,10 +368,10 @@ class Phrases:
     # Grammar
 
     def _written(self, message_id: str) -> list[tuple[str, str]]:
-        """(name, written form) of each attribute of ``message_id``, longest first; none when
-        neither this language nor English has the message."""
-        found = next((c for c in self._catalogues if c.bundle.has_message(message_id)), None)
-        if found is None:
+        """(name, written form) of each attribute of grammar message ``message_id``, longest
+        first: the language's own (see :data:`OWN_GRAMMAR`), none when it has no such message."""
+        found = self._catalogues[0] if self._catalogues else None
+        if found is None or not found.bundle.has_message(message_id):
             return []
         attributes = found.bundle.get_message(message_id).attributes
         written = [
