@@ -109,7 +109,6 @@ class Catalogue:
     language: str
     path: Path
     bundle: FluentBundle
-    resource: ftl.Resource
     variables: Mapping[str, frozenset[str]]
 
     def pattern(self, key: str) -> Pattern | None:
@@ -160,7 +159,7 @@ def catalogue(language: str) -> Catalogue | None:
             variables[message_id] = _variables(message.value, messages)
         for attribute in message.attributes:
             variables[f"{message_id}.{attribute.id.name}"] = _variables(attribute.value, messages)
-    return Catalogue(language, path, bundle, resource, variables)
+    return Catalogue(language, path, bundle, variables)
 
 
 def missing_messages(language: str) -> list[str]:
@@ -229,7 +228,7 @@ def name_grammar(language: str) -> dict[str, NameGrammar]:
                 forms[folded(bare)] = article
         grammar[code] = NameGrammar(
             gender=attributes.get("gender", "other"),
-            number=attributes.get("number", "singular"),
+            number=attributes.get("number", "other"),
             forms=forms,
         )
     return grammar
