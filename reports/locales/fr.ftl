@@ -164,9 +164,9 @@ founding_document = Le document fondateur { $iscm-of } est { $document }.
 
 document_of_year = { $document } de { $year }
 
-document_adopted_at = { $document }, adopté lors de { $event }
+document_adopted_at = { $document }, adopté lors { $event-of }
 
-document_adopted_at_on = { $document }, adopté lors de { $event }, le { $date }
+document_adopted_at_on = { $document }, adopté lors { $event-of }, le { $date }
 
 document_adopted_on = { $document }, adopté le { $date }
 
