@@ -1,6 +1,6 @@
 """The plain data a per-ISCM summary is written from.
 
-The web application's adapter (``surveyapp.reporting``) fills these dataclasses from the database;
+The web application's adapter (``surveyapp.dossiers``) fills these dataclasses from the database;
 the rest of ``reports`` reads nothing else. Codes stay codes; every label a sentence needs is
 carried here already translated into the dossier's language.
 """
@@ -80,6 +80,21 @@ class StateView:
     #: ``unstable``); needs a ``funding_stability_view`` question in the State's per-ISCM block
     funding_view: str | None = None
     funding_view_attributable: bool = True
+
+
+#: the fields of :class:`StateView` and :class:`IgoView` that hold each view slot's answer
+#: (``reports/feeds.yaml``); a text answer's field comes with its attribution mark
+VIEW_SLOT_FIELDS: dict[str, tuple[str, ...]] = {
+    "state_view.role": ("role",),
+    "state_view.value_areas": ("value_area_codes",),
+    "state_view.benefits": ("benefits", "benefits_attributable"),
+    "state_view.national_impact": ("national_impact", "national_impact_attributable"),
+    "state_view.value_rating": ("value_rating",),
+    "state_view.funding_view": ("funding_view", "funding_view_attributable"),
+    "igo_view.roles": ("role_codes",),
+    "igo_view.cooperation": ("cooperation", "cooperation_attributable"),
+    "igo_view.examples": ("examples", "examples_attributable"),
+}
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from reports import feeds
-from reports.dossier import IscmDossier
+from reports.dossier import VIEW_SLOT_FIELDS, IscmDossier
 from reports.phrases import text_direction
 from reports.text import hashable_bytes, printable
 
@@ -116,32 +116,20 @@ def _without_unsafe_links(children: list[Token]) -> list[Token]:
     return kept
 
 
-#: what States and IGOs said that each section cross-references: fields of the dossier's
-#: ``StateView`` and ``IgoView`` (the adapter fills them from the ``state_view`` and
-#: ``igo_view`` slots of ``reports/feeds.yaml``), in the order they are hashed
-SECTION_VIEW_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "contribution": {"state": ("national_impact", "national_impact_attributable", "language")},
-    "structures": {"state": ("funding_view", "funding_view_attributable")},
-    "partnerships": {
-        "igo": (
-            "role_codes",
-            "cooperation",
-            "cooperation_attributable",
-            "examples",
-            "examples_attributable",
-            "language",
-        )
-    },
-    "membership_value": {
-        "state": (
-            "value_area_codes",
-            "benefits",
-            "benefits_attributable",
-            "national_impact_attributable",
-            "language",
-        )
-    },
-}
+def section_view_fields(section: str) -> dict[str, tuple[str, ...]]:
+    """The fields of each State's and IGO's view that ``section`` cross-references, in the
+    order they are hashed: those holding the slots ``reports/feeds.yaml`` says the section
+    cites (``cited_in``), in the file's order, and the language of the texts among them."""
+    fields: dict[str, tuple[str, ...]] = {}
+    for who, part in (("state", "state_view"), ("igo", "igo_view")):
+        slots = feeds.contract().cited_in(section, part)
+        names = [name for slot in slots for name in VIEW_SLOT_FIELDS[slot.name]]
+        if any(slot.shape == "text" for slot in slots):
+            # what counts is the language the text is in
+            names.append("language")
+        if names:
+            fields[who] = tuple(names)
+    return fields
 
 
 def section_fingerprints(dossier: IscmDossier) -> dict[str, str]:
@@ -173,7 +161,7 @@ def section_fingerprints(dossier: IscmDossier) -> dict[str, str]:
             for key in (base, f"{base}_other")
             if answers.get(key) not in (None, "", [], {})
         }
-        fields = SECTION_VIEW_FIELDS.get(section, {})
+        fields = section_view_fields(section)
         views: dict[str, Any] = {"answered": bool(answers)}
         if "state" in fields:
             views["states"] = [

@@ -32,6 +32,9 @@ SECTION_PARTS: tuple[str, ...] = (
     "membership_value",
 )
 
+#: the parts holding what each State and IGO said about the ISCM, which sections cite
+VIEW_PARTS: tuple[str, ...] = ("state_view", "igo_view")
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -44,6 +47,8 @@ class Slot:
     :param shape: the kind of value the reports expect (a name from ``shapes`` in the file).
     :param types: the question types that give that shape.
     :param codes: choice codes the prose has sentences for; the question must offer them.
+    :param cited_in: for a ``state_view`` / ``igo_view`` slot, the summary sections that
+        cross-reference the answer (their fingerprints include it).
     """
 
     name: str
@@ -52,6 +57,7 @@ class Slot:
     shape: str
     types: tuple[str, ...]
     codes: tuple[str, ...] = ()
+    cited_in: tuple[str, ...] = ()
 
     @property
     def part(self) -> str:
@@ -101,6 +107,13 @@ class Contract:
             return self.slots[name]
         except KeyError:
             raise KeyError(f"reports/feeds.yaml declares no slot {name!r}") from None
+
+    def cited_in(self, section: str, part: str) -> tuple[Slot, ...]:
+        """The slots of ``part`` (``state_view``, ``igo_view``) that ``section`` cites, in the
+        file's order."""
+        return tuple(
+            slot for slot in self.slots.values() if slot.part == part and section in slot.cited_in
+        )
 
     def section_keys(self, part: str) -> tuple[str, ...]:
         """The keys of the ISCM's own top-level questions that fill the slots of ``part``."""
@@ -190,11 +203,26 @@ def load_contract(path: Path = FEEDS_PATH) -> Contract:
         respondent_type, _, key_path = question.partition(":")
         shape = entry.get("shape")
         codes = entry.get("codes", [])
+        cited_in = entry.get("cited_in", [])
         if "." not in name or not key_path or shape not in shapes:
             raise ValueError(f"{path}: slot {name}: needs question TYPE:KEY and a known shape")
         if not all(isinstance(code, str) for code in codes):
             raise ValueError(f"{path}: slot {name}: quote every code (yes/no are booleans)")
-        slots[name] = Slot(name, respondent_type, key_path, shape, shapes[shape], tuple(codes))
+        unknown = [section for section in cited_in if section not in SECTION_PARTS]
+        if unknown or (cited_in and name.split(".", 1)[0] not in VIEW_PARTS):
+            raise ValueError(
+                f"{path}: slot {name}: cited_in lists sections ({', '.join(SECTION_PARTS)}), "
+                f"and only for {' and '.join(VIEW_PARTS)} slots"
+            )
+        slots[name] = Slot(
+            name,
+            respondent_type,
+            key_path,
+            shape,
+            shapes[shape],
+            tuple(codes),
+            tuple(cited_in),
+        )
     return Contract(slots)
 
 

@@ -7,12 +7,15 @@ one `file:line: key: message` line per problem, and the documentation names each
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
 from reports import feeds
+from reports.dossier import VIEW_SLOT_FIELDS, IgoView, StateView
+from reports.edits import section_view_fields
 from reports.feeds import QuestionShape
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,3 +183,45 @@ def test_the_documentation_names_the_slot_each_question_fills():
             documented[slot] = questionnaire
     declared = {name: slot.respondent_type for name, slot in feeds.contract().slots.items()}
     assert documented == declared
+
+
+def test_every_view_slot_names_the_fields_that_hold_it_and_the_sections_that_cite_it():
+    """A view slot is cited through the fields of StateView / IgoView that hold its answer."""
+    contract = feeds.contract()
+    views = {"state_view": StateView, "igo_view": IgoView}
+    for slot in contract.slots.values():
+        if slot.part not in views or slot.name.endswith(".block"):
+            continue
+        fields = {field.name for field in dataclasses.fields(views[slot.part])}
+        assert set(VIEW_SLOT_FIELDS[slot.name]) <= fields, slot.name
+    assert set(VIEW_SLOT_FIELDS) <= set(contract.slots)
+
+
+def test_a_section_cites_what_feeds_yaml_says_it_cites():
+    assert section_view_fields("contribution") == {
+        "state": ("national_impact", "national_impact_attributable", "language")
+    }
+    assert section_view_fields("structures") == {
+        "state": ("funding_view", "funding_view_attributable")
+    }
+    assert section_view_fields("programming") == {}
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "  state_view.benefits: {question: 'state:v.b', shape: text, cited_in: [annex]}\n",
+            "cited_in",
+        ),
+        (
+            "  programming.mandate: {question: 'iscm:m', shape: text, cited_in: [programming]}\n",
+            "cited_in",
+        ),
+    ],
+)
+def test_the_contract_refuses_a_citation_it_cannot_honour(tmp_path, entry, message):
+    path = tmp_path / "feeds.yaml"
+    path.write_text("shapes: {text: [text]}\nslots:\n" + entry)
+    with pytest.raises(ValueError, match=message):
+        feeds.load_contract(path)

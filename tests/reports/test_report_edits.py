@@ -112,3 +112,16 @@ def test_an_igo_answer_changes_the_partnerships_fingerprint(make_dossier, dossie
         section_fingerprints(changed)["partnerships"]
         != (section_fingerprints(dossier)["partnerships"])
     )
+
+
+def test_a_states_national_impact_text_counts_for_both_sections_that_cite_it(make_dossier, dossier):
+    changed = make_dossier()
+    changed.state_views[0] = dataclasses.replace(
+        changed.state_views[0], national_impact="A new account of the impact at home."
+    )
+
+    before, after = section_fingerprints(dossier), section_fingerprints(changed)
+
+    assert before["contribution"] != after["contribution"]
+    assert before["membership_value"] != after["membership_value"]
+    assert before["structures"] == after["structures"]
