@@ -27,7 +27,7 @@ from surveyapp.extensions import db
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
 from surveyapp.models.user import ROLES
-from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 
 
 def _create_app() -> Flask:
@@ -207,7 +207,7 @@ def report() -> None:
 @report.command("iscm")
 @click.argument("code")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en")
 @with_appcontext
 @needs_database(writes=False)
 def report_iscm(code: str, output: Path, lang: str) -> None:
@@ -227,7 +227,7 @@ def report_iscm(code: str, output: Path, lang: str) -> None:
 
 @report.command("compendium")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en")
 @with_appcontext
 @needs_database(writes=False)
 def report_compendium(output: Path, lang: str) -> None:
@@ -256,7 +256,7 @@ def report_compendium(output: Path, lang: str) -> None:
 
 @report.command("all")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en")
 @click.option(
     "--processes", type=click.IntRange(min=1), help="Parallel renderers (default: one per core)."
 )

@@ -24,11 +24,11 @@ from typing import Any
 import pycountry
 import yaml
 
-from surveyapp.questionnaire.model import LANGUAGES
+from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 from surveyapp.safe_yaml import load_yaml
 
-#: languages the questionnaires and names are offered in; English is required and the fallback
-ORGANISATION_KINDS = ("state", "iscm", "igo")
+#: what an organisation is: the respondent type whose questionnaire it answers
+ORGANISATION_KINDS = RESPONDENT_TYPES
 #: ``rcp`` regional consultative process, ``irf`` interregional forum, ``global``
 ISCM_KINDS = ("rcp", "irf", "global")
 MEMBERSHIP_ROLES = ("member", "observer", "chair", "steering_committee")

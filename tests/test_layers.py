@@ -269,3 +269,33 @@ def test_the_field_read_check_sees(source):
 )
 def test_the_field_read_check_lets_other_reads_through(source):
     assert list(request_field_reads_in(ast.parse(source))) == []
+
+
+#: the shared constants and the modules that spell each out: the application's one, and the
+#: report library's own (``reports/`` is pure and imports nothing of ``surveyapp``)
+SPELLED_ONCE = {
+    ("en", "fr", "es", "ar"): {"surveyapp/questionnaire/model.py"},
+    ("state", "iscm", "igo"): {"surveyapp/questionnaire/model.py", "reports/compendium.py"},
+}
+
+
+def spelled_constants_in(tree: ast.AST) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Tuples, lists and sets of string literals that spell out a shared constant."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Tuple | ast.List | ast.Set) and all(
+            isinstance(element, ast.Constant) and isinstance(element.value, str)
+            for element in node.elts
+        ):
+            values = tuple(element.value for element in node.elts)
+            if values in SPELLED_ONCE:
+                yield node.lineno, values
+
+
+def test_languages_and_respondent_types_are_spelled_out_once():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {values}"
+        for path in sources() + sorted((ROOT / "reports").rglob("*.py"))
+        for line, values in spelled_constants_in(parse(path))
+        if str(path.relative_to(ROOT)) not in SPELLED_ONCE[values]
+    ]
+    assert found == [], "use LANGUAGES / RESPONDENT_TYPES from surveyapp.questionnaire.model"

@@ -29,6 +29,7 @@ from surveyapp.models import (
     SurveyRound,
 )
 from surveyapp.operations import outbox
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 
 
 def member_states(iscm: Organisation) -> list[Organisation]:
@@ -57,7 +58,7 @@ def resolve_target(target: str) -> tuple[str, list[Organisation]] | None:
         if iscm is None:
             return None
         return _("Member States of %(iscm)s", iscm=iscm.name()), member_states(iscm)
-    if scope == "all" and value in ("state", "iscm", "igo"):
+    if scope == "all" and value in RESPONDENT_TYPES:
         organisations = db.session.scalars(
             select(Organisation).filter_by(kind=value).order_by(Organisation.code)
         ).all()

@@ -11,6 +11,7 @@ from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response, SurveyRound
 from surveyapp.models.response import RESPONSE_STATUSES
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.request_input import whole_number
 
 __all__ = ["blueprint", "coverage", "exports", "invitations", "review", "tokens"]
@@ -32,7 +33,7 @@ def index():
     # Past the last page is an empty page; beyond this a page's offset would not fit a query.
     page = whole_number(request.args.get("page"), high=1_000_000) or 1
     filters = []
-    if kind in ("state", "iscm", "igo"):
+    if kind in RESPONDENT_TYPES:
         filters.append(Organisation.kind == kind)
     counts: dict[str, int] = {s: 0 for s in RESPONSE_STATUSES}
     for row_status, count in db.session.execute(

@@ -22,7 +22,7 @@ from surveyapp.dossiers import UnknownIscm
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response, SurveyRound
 from surveyapp.pdfs import render_limits, summary_pdf
-from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 from surveyapp.request_input import MAX_DATABASE_INTEGER, whole_number
 
 DEFAULT_PER_PAGE = 50
@@ -186,7 +186,7 @@ def list_iscms():
 def iscm_report(code: str):
     """The summary of findings of ISCM ``code`` as PDF (``?lang=en|fr|es|ar``)."""
     language = request.args.get("lang", "en")
-    if language not in ("en", "fr", "es", "ar"):
+    if language not in LANGUAGES:
         abort(400, "'lang' must be en, fr, es or ar.")
     try:
         pdf, _key = summary_pdf(code, language=language, limits=render_limits())

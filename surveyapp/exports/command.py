@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from surveyapp.bootstrap import needs_database
 from surveyapp.exports.query import round_for_export
 from surveyapp.exports.writer import FORMATS, export_round
-from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 
 
 @click.command("export")
@@ -18,7 +18,7 @@ from surveyapp.questionnaire.model import RESPONDENT_TYPES
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
 @click.option("--type", "kind", type=click.Choice(RESPONDENT_TYPES), help="One respondent type.")
 @click.option("--labels", is_flag=True, help="Choice answers as labels instead of codes.")
-@click.option("--lang", type=click.Choice(["en", "fr", "es", "ar"]), default="en")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en")
 @click.option("--round", "round_id", type=int, help="The round (default: the open round).")
 @with_appcontext
 @needs_database(writes=False)

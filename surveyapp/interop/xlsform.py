@@ -39,6 +39,7 @@ from surveyapp.questionnaire.model import (
     NO_ATTRIBUTION_LABEL,
     OTHER_CODE,
     OTHER_SPECIFY_LABEL,
+    RESPONDENT_TYPES,
 )
 from surveyapp.questionnaire.types import (
     REGISTRY,
@@ -739,7 +740,7 @@ class _Importer:
         self.read_choices()
         settings = self.settings
         respondent_type = self.respondent_type or str(settings.get("respondent_type", ""))
-        if respondent_type not in ("state", "iscm", "igo"):
+        if respondent_type not in RESPONDENT_TYPES:
             raise XLSFormError(
                 "the settings sheet names no respondent_type (state, iscm or igo); "
                 "give one with --type"

@@ -9,8 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveyapp.extensions import db
 from surveyapp.models.types import JSONType
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 
-ORGANISATION_KINDS = ("state", "iscm", "igo")
+#: what an organisation is: the respondent type whose questionnaire it answers
+ORGANISATION_KINDS = RESPONDENT_TYPES
 
 
 class Organisation(db.Model):

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation
 from surveyapp.operations import audit
+from surveyapp.questionnaire.model import LANGUAGES
 from surveyapp.registry import Registry
 
 REGISTRY_TEXT_FIELDS = ("name", "short_name", "in_sentence")
@@ -69,7 +70,7 @@ def save_organisation(kind: str, row: Mapping[str, Any], *, actor: str) -> Organ
     for name, attribute in zip(
         REGISTRY_TEXT_FIELDS, ("names", "short_names", "in_sentence"), strict=True
     ):
-        texts = {lang: row.get(f"{name}_{lang}", "") for lang in ("en", "fr", "es", "ar")}
+        texts = {lang: row.get(f"{name}_{lang}", "") for lang in LANGUAGES}
         setattr(organisation, attribute, {k: v for k, v in texts.items() if v})
     organisation.acronym = row.get("acronym", "")
     if kind == "iscm":
