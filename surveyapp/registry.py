@@ -12,6 +12,7 @@ This module is Flask-free: the CLI, the web application, the demo and the tests 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import gettext
 import pathlib
@@ -25,6 +26,7 @@ import pycountry
 import yaml
 
 from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
+from surveyapp.questionnaire.source import LineDict, LineList, parse_yaml
 from surveyapp.safe_yaml import load_yaml
 
 #: what an organisation is: the respondent type whose questionnaire it answers
@@ -39,12 +41,23 @@ _ISCM_CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _IGO_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _VOCABULARY_CODE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+#: the earliest founding year of an ISCM, as the ISCM questionnaire's ``founding_year`` allows
+EARLIEST_FOUNDING_YEAR = 1945
 #: the gettext domain of ISO 3166-1 country names in pycountry's catalogues
 _COUNTRY_DOMAIN = "iso3166-1"
 
 
 class RegistryError(ValueError):
     """A registry or vocabulary file is missing or broken; the message names file and entry."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A public source a registry fact is taken from: its title and where to read it."""
+
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,10 @@ class RegistryEntry:
     :param region: for States a continent of :data:`STATE_REGIONS`; for ISCMs the area covered.
     :param iscm_kind: for ISCMs, one of :data:`ISCM_KINDS`.
     :param secretariat: for ISCMs, who provides the secretariat.
+    :param founding_year: for ISCMs, the year the mechanism was launched (see ``iscms.yaml``).
+    :param founding_event: for ISCMs, the meeting that launched it and its place, when known.
+    :param founding_sources: the public sources the founding year and event are taken from.
+    :param founding_note: why this year, where sources give another one.
     """
 
     code: str
@@ -71,6 +88,10 @@ class RegistryEntry:
     region: str
     iscm_kind: str | None = None
     secretariat: str | None = None
+    founding_year: int | None = None
+    founding_event: str = ""
+    founding_sources: tuple[Citation, ...] = ()
+    founding_note: str = ""
 
     def name_in(self, language: str = "en") -> str:
         """The full name in ``language``, English when not translated."""
@@ -267,15 +288,44 @@ def _read_list(file: pathlib.Path, key: str) -> list[dict[str, Any]]:
     return items
 
 
-def _where(file: pathlib.Path, index: int, item: Mapping[str, Any]) -> str:
+def _where(file: pathlib.Path, index: int, item: Mapping[str, Any], *path: str | int) -> str:
+    """``file:line: entry N (code)``: the line of ``path`` (keys and list indexes) in entry N.
+
+    Entries are read without line numbers (quickly); the file is read again for the line only
+    when something is wrong.
+    """
     code = item.get("code")
-    return f"{file}: entry {index}" + (f" ({code})" if code else "")
+    line = _line_of(file, index, path)
+    located = f"{file}:{line}" if line else str(file)
+    return f"{located}: entry {index}" + (f" ({code})" if code else "")
+
+
+def _line_of(file: pathlib.Path, index: int, path: tuple[str | int, ...]) -> int | None:
+    """The line of entry ``index`` (1-based) of the list in ``file``, or of ``path`` within it."""
+    try:
+        data, problems = parse_yaml(file.read_text(encoding="utf-8"), str(file))
+    except (OSError, UnicodeDecodeError):
+        return None
+    lists = (
+        [value for value in data.values() if isinstance(value, LineList)] if not problems else []
+    )
+    if not lists or not 0 < index <= len(lists[0]):
+        return None
+    node: Any = lists[0][index - 1]
+    line = lists[0].line_of(index - 1)
+    for step in path:
+        in_mapping = isinstance(node, LineDict) and step in node
+        in_list = isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node)
+        if not (in_mapping or in_list):
+            break
+        line, node = node.line_of(step), node[step]
+    return line
 
 
 def _required_str(file: pathlib.Path, index: int, item: Mapping[str, Any], key: str) -> str:
     value = item.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise RegistryError(f"{_where(file, index, item)}: '{key}' must be a non-empty text")
+        raise RegistryError(f"{_where(file, index, item, key)}: '{key}' must be a non-empty text")
     return value.strip()
 
 
@@ -284,7 +334,7 @@ def _optional_str(file: pathlib.Path, index: int, item: Mapping[str, Any], key: 
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise RegistryError(f"{_where(file, index, item)}: '{key}' must be a text")
+        raise RegistryError(f"{_where(file, index, item, key)}: '{key}' must be a text")
     return value.strip()
 
 
@@ -299,13 +349,14 @@ def _texts(
         return {"en": value.strip()}
     if not isinstance(value, dict) or not isinstance(value.get("en"), str) or not value["en"]:
         raise RegistryError(
-            f"{_where(file, index, item)}: '{key}' must be a text or a mapping by language "
+            f"{_where(file, index, item, key)}: '{key}' must be a text or a mapping by language "
             "with at least 'en'"
         )
     unknown = sorted(set(value) - set(LANGUAGES))
     if unknown:
         raise RegistryError(
-            f"{_where(file, index, item)}: '{key}' has unknown language(s) {', '.join(unknown)}"
+            f"{_where(file, index, item, key)}: '{key}' has unknown language(s) "
+            + ", ".join(unknown)
         )
     return {lang: str(text).strip() for lang, text in value.items() if text}
 
@@ -317,7 +368,7 @@ def _choice(
     allowed = tuple(allowed)
     if value not in allowed:
         raise RegistryError(
-            f"{_where(file, index, item)}: '{key}' is {value!r}; expected one of "
+            f"{_where(file, index, item, key)}: '{key}' is {value!r}; expected one of "
             + ", ".join(allowed)
         )
     return str(value)
@@ -350,9 +401,61 @@ def _load_iscms(file: pathlib.Path) -> list[RegistryEntry]:
                 region=_required_str(file, index, item, "region"),
                 iscm_kind=_choice(file, index, item, ISCM_KINDS, "kind"),
                 secretariat=_required_str(file, index, item, "secretariat"),
+                **_founding(file, index, item),
             )
         )
     return entries
+
+
+def _founding(file: pathlib.Path, index: int, item: Mapping[str, Any]) -> dict[str, Any]:
+    """An ISCM's founding year, event, sources and note; a year must cite a source."""
+    year = item.get("founding_year")
+    sources = item.get("founding_sources")
+    if year is None and sources is None:
+        return {}
+    latest = dt.date.today().year
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise RegistryError(
+            f"{_where(file, index, item, 'founding_year')}: 'founding_year' must be a year "
+            f"(a number such as 2014), not {year!r}"
+        )
+    if not EARLIEST_FOUNDING_YEAR <= year <= latest:
+        raise RegistryError(
+            f"{_where(file, index, item, 'founding_year')}: 'founding_year' {year} is not "
+            f"between {EARLIEST_FOUNDING_YEAR} and {latest}"
+        )
+    if not isinstance(sources, list) or not sources:
+        # the line of the list when it is there but empty, else of the year it should source
+        key = "founding_sources" if "founding_sources" in item else "founding_year"
+        raise RegistryError(
+            f"{_where(file, index, item, key)}: 'founding_sources' must list at least one "
+            "public source (title and url) of the founding year"
+        )
+    return {
+        "founding_year": year,
+        "founding_event": _optional_str(file, index, item, "founding_event"),
+        "founding_sources": tuple(
+            _citation(file, index, item, position) for position in range(len(sources))
+        ),
+        "founding_note": " ".join(_optional_str(file, index, item, "founding_note").split()),
+    }
+
+
+def _citation(file: pathlib.Path, index: int, item: Mapping[str, Any], position: int) -> Citation:
+    """Item ``position`` of an ISCM's ``founding_sources``: a title and an http(s) address."""
+    source = item["founding_sources"][position]
+    what = f"'founding_sources' item {position + 1}"
+    if not isinstance(source, dict):
+        where = _where(file, index, item, "founding_sources", position)
+        raise RegistryError(f"{where}: {what} must be a mapping with 'title' and 'url'")
+    title, url = source.get("title"), source.get("url")
+    if not isinstance(title, str) or not title.strip():
+        where = _where(file, index, item, "founding_sources", position, "title")
+        raise RegistryError(f"{where}: {what}: 'title' must be a non-empty text")
+    if not isinstance(url, str) or not _URL.match(url.strip()):
+        where = _where(file, index, item, "founding_sources", position, "url")
+        raise RegistryError(f"{where}: {what}: 'url' must be an http(s) address, not {url!r}")
+    return Citation(" ".join(title.split()), url.strip())
 
 
 def _load_igos(file: pathlib.Path) -> list[RegistryEntry]:

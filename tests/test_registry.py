@@ -11,6 +11,7 @@ import pytest
 from questionnaires import data_path
 from surveyapp.questionnaire import load_questionnaire, validate_paths
 from surveyapp.registry import (
+    EARLIEST_FOUNDING_YEAR,
     ISCM_KINDS,
     MEMBERSHIP_ROLES,
     STATE_REGIONS,
@@ -78,6 +79,51 @@ def test_every_iscm_of_the_design_is_registered_with_kind_region_and_secretariat
     assert entry.iscm_kind in ISCM_KINDS
     assert entry.name["en"] and entry.short_name["en"] and entry.in_sentence["en"]
     assert entry.region and entry.secretariat
+
+
+@pytest.mark.parametrize("code", DESIGN_ISCMS)
+def test_every_iscm_has_a_founding_year_with_a_public_source(registry: Registry, code: str) -> None:
+    entry = registry.entry(code)
+    assert entry.founding_year is not None
+    assert EARLIEST_FOUNDING_YEAR <= entry.founding_year <= 2019
+    assert entry.founding_sources
+    for source in entry.founding_sources:
+        assert source.title.strip()
+        assert source.url.startswith(("https://", "http://"))
+
+
+@pytest.mark.parametrize(
+    ("code", "year"),
+    [
+        ("khartoum-process", 2014),
+        ("budapest-process", 1993),
+        ("puebla-process", 1996),
+        ("5plus5-dialogue", 2002),
+        ("almaty-process", 2011),
+        ("eap-panel", 2011),
+        ("igc", 1985),
+        ("gfmd", 2007),
+    ],
+)
+def test_founding_years_are_the_published_ones(registry: Registry, code: str, year: int) -> None:
+    assert registry.entry(code).founding_year == year
+
+
+def test_a_year_other_sources_give_is_explained_in_a_note(registry: Registry) -> None:
+    budapest = registry.entry("budapest-process")
+    assert "1991" in budapest.founding_note and "Budapest" in budapest.founding_event
+    assert "2013" in registry.entry("almaty-process").founding_note
+    assert "2001" in registry.entry("eap-panel").founding_note
+
+
+def test_founding_event_reads_after_adopted_at(registry: Registry) -> None:
+    khartoum = registry.entry("khartoum-process")
+    assert (
+        khartoum.founding_event == "Ministerial Conference of the Khartoum Process in Rome, Italy"
+    )
+    for entry in registry.iscms:
+        assert not entry.founding_event.lower().startswith("the ")
+        assert not any(char.isdigit() for char in entry.founding_event), entry.code
 
 
 def test_khartoum_process_is_named_as_in_the_summary(registry: Registry) -> None:
@@ -253,7 +299,7 @@ def test_state_with_unknown_region_is_reported_with_file_and_code(registry_copy:
         "{code: EGY, region: Africa}",
         "{code: EGY, region: Mars}",
     )
-    with pytest.raises(RegistryError, match=r"states\.yaml: entry \d+ \(EGY\): 'region'"):
+    with pytest.raises(RegistryError, match=r"states\.yaml:\d+: entry \d+ \(EGY\): 'region'"):
         load_registry(registry_copy)
 
 
@@ -270,8 +316,55 @@ def test_iscm_without_name_is_reported_with_file_and_code(registry_copy: Path) -
         '    name:\n      en: "Global Forum on Migration and Development"\n',
         '    former_name:\n      en: "Global Forum on Migration and Development"\n',
     )
-    with pytest.raises(RegistryError, match=r"iscms\.yaml: entry 25 \(gfmd\): 'name'"):
+    with pytest.raises(RegistryError, match=r"iscms\.yaml:\d+: entry 25 \(gfmd\): 'name'"):
         load_registry(registry_copy)
+
+
+def test_founding_year_without_a_source_is_reported_with_file_line_and_key(
+    registry_copy: Path,
+) -> None:
+    file = registry_copy / "registry/iscms.yaml"
+    text = file.read_text(encoding="utf-8")
+    # the GFMD comes last: its sources run to the end of the file
+    file.write_text(text[: text.index("founding_sources:", text.index("code: gfmd"))], "utf-8")
+    line = _line_of_text(file, "founding_year: 2007")
+    with pytest.raises(
+        RegistryError,
+        match=rf"iscms\.yaml:{line}: entry 25 \(gfmd\): 'founding_sources' must list",
+    ):
+        load_registry(registry_copy)
+
+
+@pytest.mark.parametrize("year", ['"2007"', "1900", "true", "2007.5"])
+def test_founding_year_that_is_no_year_is_reported_with_its_line(
+    registry_copy: Path, year: str
+) -> None:
+    file = registry_copy / "registry/iscms.yaml"
+    _replace(file, "founding_year: 2007", f"founding_year: {year}")
+    line = _line_of_text(file, f"founding_year: {year}")
+    with pytest.raises(
+        RegistryError, match=rf"iscms\.yaml:{line}: entry 25 \(gfmd\): 'founding_year'"
+    ):
+        load_registry(registry_copy)
+
+
+def test_founding_source_without_an_address_is_reported_with_its_line(
+    registry_copy: Path,
+) -> None:
+    file = registry_copy / "registry/iscms.yaml"
+    _replace(file, 'url: "http://www.gfmd.org/meetings/belgium2007"', 'url: "gfmd.org"')
+    line = _line_of_text(file, 'url: "gfmd.org"')
+    with pytest.raises(
+        RegistryError,
+        match=rf"iscms\.yaml:{line}: entry 25 \(gfmd\): 'founding_sources' item 1: 'url'",
+    ):
+        load_registry(registry_copy)
+
+
+def _line_of_text(file: Path, text: str) -> int:
+    """The 1-based line of the first line of ``file`` that holds ``text``."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
 
 
 def test_membership_of_unknown_iscm_is_reported(registry_copy: Path) -> None:
