@@ -53,11 +53,38 @@ class Chart:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
+    def text_alternative(self, phrases: Phrases) -> str:
+        """What the chart shows, for a reader who cannot see it: its description, then its numbers.
+
+        The numbers are the rows of the table beside the chart, each read as "label: value" or
+        "label (column: value, column: value)", in the language of ``phrases``.
+        """
+        rows = [_row_text(self.columns, row, phrases) for row in self.rows]
+        if not rows:
+            return self.alt
+        data = phrases.format("long_list_separator").join(rows)
+        return phrases.format("chart_alt_with_data", chart=self.alt, data=data)
+
     @property
     def data_uri(self) -> str:
         """The SVG as a ``data:`` URL, for an ``<img>``."""
         encoded = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
         return f"data:image/svg+xml;base64,{encoded}"
+
+
+def _row_text(columns: tuple[str, ...], row: tuple[str, ...], phrases: Phrases) -> str:
+    label, *cells = row
+    values = [(column, cell) for column, cell in zip(columns[1:], cells, strict=False) if cell]
+    if not values:
+        return label
+    # A zero among several values is a bar segment that is not drawn: the chart does not show it
+    shown = [(column, cell) for column, cell in values if cell != "0"]
+    if len(cells) == 1 or not shown:
+        return phrases.format("chart_alt_row", label=label, value=values[0][1])
+    parts = [phrases.format("chart_alt_value", column=column, value=cell) for column, cell in shown]
+    return phrases.format(
+        "chart_alt_row_values", label=label, values=phrases.format("list_separator").join(parts)
+    )
 
 
 def build_charts(dossier: IscmDossier) -> dict[str, Chart]:

@@ -777,3 +777,13 @@ yes_no =
     .yes = نعم
     .no = لا
     .in_preparation = قيد الإعداد
+
+## Accessibility
+
+chart_alt_with_data = { $chart } { $data }.
+
+chart_alt_row = { $label }: { $value }
+
+chart_alt_row_values = { $label } ({ $values })
+
+chart_alt_value = { $column }: { $value }

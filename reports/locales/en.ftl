@@ -611,3 +611,18 @@ yes_no =
     .yes = Yes
     .no = No
     .in_preparation = In preparation
+
+## Accessibility
+
+# A chart's text alternative: its description ($chart, a sentence), then the numbers it shows
+# ($data: its rows, separated by long_list_separator)
+chart_alt_with_data = { $chart } { $data }.
+
+# One row of a chart's numbers with a single value: "Capacity-building: 2"
+chart_alt_row = { $label }: { $value }
+
+# One row of a chart's numbers with several values ($values: chart_alt_value, separated by
+# list_separator): "2017 (Ministerial: 1, Total: 1)"
+chart_alt_row_values = { $label } ({ $values })
+
+chart_alt_value = { $column }: { $value }

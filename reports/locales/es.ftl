@@ -711,3 +711,13 @@ yes_no =
     .yes = Sí
     .no = No
     .in_preparation = En preparación
+
+## Accessibility
+
+chart_alt_with_data = { $chart } { $data }.
+
+chart_alt_row = { $label }: { $value }
+
+chart_alt_row_values = { $label } ({ $values })
+
+chart_alt_value = { $column }: { $value }

@@ -770,3 +770,13 @@ yes_no =
     .yes = Oui
     .no = Non
     .in_preparation = En préparation
+
+## Accessibility
+
+chart_alt_with_data = { $chart } { $data }.
+
+chart_alt_row = { $label } : { $value }
+
+chart_alt_row_values = { $label } ({ $values })
+
+chart_alt_value = { $column } : { $value }

@@ -90,7 +90,7 @@ def test_charts_stand_with_a_table_of_their_numbers(dossier):
     html = render_iscm_html(dossier)
 
     assert '<figure class="chart chart-beside" id="chart-thematic_areas">' in html
-    assert 'alt="Chart of the thematic areas of the Khartoum Process, originally and now."' in html
+    assert 'alt="Chart of the thematic areas of the Khartoum Process, originally and now. ' in html
     assert '<th scope="row">Capacity-building</th><td>2</td>' in html
     assert html.index('id="chart-thematic_areas"') < html.index('id="section-contribution"')
 
