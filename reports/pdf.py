@@ -1,4 +1,9 @@
-"""Turn a summary's HTML into PDF with WeasyPrint, fetching nothing from outside the package."""
+"""Turn a summary's HTML into PDF with WeasyPrint, fetching nothing from outside the package.
+
+Every PDF declares and meets PDF/UA-1 (ISO 14289-1): it is tagged, says its language and title,
+claims the standard in its XMP metadata, gives each chart a text alternative and each table
+header cell its scope.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from weasyprint import HTML
+from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
 from reports.compendium import render_compendium_html
@@ -17,6 +24,11 @@ from reports.limits import RenderLimits, render_pdf_limited
 #: the ``reports`` package folder: stylesheets, templates and fonts live here
 PACKAGE_FOLDER = Path(__file__).resolve().parent
 BASE_URL = path2url(str(PACKAGE_FOLDER) + "/")
+#: the accessibility standard every PDF claims (WeasyPrint's variant: tags, XMP ``pdfuaid:part``)
+PDF_VARIANT = "pdf/ua-1"
+#: a header cell's ``scope`` attribute as a PDF ``Scope``; a cell without one heads its column,
+#: as WeasyPrint assumes when it links data cells to their headers
+HEADER_SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
 
 
 class PackageURLFetcher(URLFetcher):
@@ -58,7 +70,23 @@ def render_pdf(html: str, limits: RenderLimits | None = None) -> bytes:
     if limits is not None:
         return render_pdf_limited(html, limits)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=PackageURLFetcher())
-    return document.write_pdf(pdf_tags=True)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
+
+
+def scope_header_cells(document: Document, pdf: pydyf.PDF) -> None:
+    """Give the structure element of each ``<th>`` the ``Scope`` of its ``scope`` attribute.
+
+    WeasyPrint links every data cell to its header cells (``Headers``) but writes no ``Scope``
+    on the header cells themselves, which PDF/UA checkers look for. Its tagging leaves each
+    cell's structure element on the cell's layout box (``mark``); the PDF is written after
+    this finisher, so the attribute added here is in it.
+    """
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            element = getattr(box, "mark", None)
+            if box.element_tag == "th" and isinstance(element, pydyf.Dictionary):
+                scope = HEADER_SCOPES.get(box.element.get("scope", "").lower(), "/Column")
+                element["A"]["Scope"] = scope
 
 
 def render_iscm_pdf(
