@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
             code = codes[(number - 1) % len(codes)]
             dossier = dossiers.build_iscm_dossier(code)
             survey_round = dossiers.report_round()
-            edits = {k: e.text for k, e in dossiers.summary_edits(survey_round, code).items()}
+            edits = {k: e.text for k, e in dossiers.summary_edits(survey_round, code, "en").items()}
             render_iscm_pdf(dossier, edits)
             db.session.remove()  # one summary per request, as the web application does
             if number == first:

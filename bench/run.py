@@ -144,7 +144,7 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
         survey_round = dossiers.report_round()
 
         def edits_of(code):
-            return {k: e.text for k, e in dossiers.summary_edits(survey_round, code).items()}
+            return {k: e.text for k, e in dossiers.summary_edits(survey_round, code, "en").items()}
 
         dossier = dossiers.build_iscm_dossier(SUMMARY_ISCM)
         html = render_iscm_html(dossier, edits_of(SUMMARY_ISCM))

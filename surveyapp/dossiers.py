@@ -360,12 +360,17 @@ def _source(response: Response, names) -> Source:
 # -- edits and the compendium ----------------------------------------------------------------------
 
 
-def summary_edits(survey_round: SurveyRound, code: str) -> dict[str, SummaryEdit]:
-    """The analyst's edits of ISCM ``code``'s summary in ``survey_round``, by section key."""
+def summary_edits(survey_round: SurveyRound, code: str, language: str) -> dict[str, SummaryEdit]:
+    """The analyst's edits of ISCM ``code``'s summary in ``survey_round`` and ``language``, by
+    section key."""
     rows = db.session.scalars(
         select(SummaryEdit)
         .join(SummaryEdit.organisation)
-        .where(SummaryEdit.round_id == survey_round.id, Organisation.code == code)
+        .where(
+            SummaryEdit.round_id == survey_round.id,
+            Organisation.code == code,
+            SummaryEdit.language == language,
+        )
     ).all()
     return {row.section_key: row for row in rows}
 
@@ -385,7 +390,9 @@ def build_compendium_dossier(
     dossiers, edits = [], {}
     for index, iscm in enumerate(iscms, start=1):
         dossiers.append(build_iscm_dossier(iscm.code, language=language, survey_round=survey_round))
-        edits[iscm.code] = {k: e.text for k, e in summary_edits(survey_round, iscm.code).items()}
+        edits[iscm.code] = {
+            k: e.text for k, e in summary_edits(survey_round, iscm.code, language).items()
+        }
         if progress:
             progress(index, len(iscms))
     first = dossiers[0].round if dossiers else None

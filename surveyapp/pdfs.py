@@ -85,7 +85,7 @@ def prepare_summary(
     """The summary of ISCM ``code`` with the analysts' edits, ready to render."""
     survey_round = survey_round or report_round()
     dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
-    edits = {k: e.text for k, e in summary_edits(survey_round, code).items()}
+    edits = {k: e.text for k, e in summary_edits(survey_round, code, language).items()}
     return PreparedPdf(
         cache_key(dossier, edits, language),
         "iscm",

@@ -17,7 +17,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from reports import draft_sections, feeds, introduction
 from reports.edits import section_fingerprints
@@ -28,7 +28,7 @@ from surveyapp.analyst.forms import SummaryForm
 from surveyapp.dossiers import UnknownIscm, build_iscm_dossier, report_round, summary_edits
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
-from surveyapp.models import Organisation, PublishedSummary, ReportJob
+from surveyapp.models import Organisation, PublishedSummary, ReportJob, SummaryEdit
 from surveyapp.pdfs import cached_pdf, render_limits, summary_pdf
 from surveyapp.questionnaire import Questionnaire
 from surveyapp.questionnaire.text import clean_text, printable_text
@@ -65,11 +65,13 @@ def summaries():
     by_iscm: dict[int, list[PublishedSummary]] = {}
     for version in published:
         by_iscm.setdefault(version.organisation_id, []).append(version)
+    edited = _edited_sections(survey_round) if _can_edit() else {}
     rows = [
         {
             "iscm": iscm,
             "published": by_iscm.get(iscm.id, []),
-            "edits": len(summary_edits(survey_round, iscm.code)) if _can_edit() else 0,
+            # edited sections per language, for the languages that have any
+            "edits": edited.get(iscm.id, {}),
         }
         for iscm in sorted(iscms, key=lambda o: o.short_name().casefold())
     ]
@@ -109,6 +111,7 @@ def summary(code: str):
                 key,
                 clean_text(text),
                 fingerprints[key],
+                language=language,
                 actor=f"user:{current_user.email}",
             )
         db.session.commit()
@@ -122,7 +125,13 @@ def summary(code: str):
             )
         return redirect(url_for("analyst.summary", code=code, lang=language))
 
-    edits = summary_edits(survey_round, code)
+    edits = summary_edits(survey_round, code, language)
+    # which other languages have their own text for a section (the rest print the draft)
+    edited_elsewhere = {
+        other: set(summary_edits(survey_round, code, other))
+        for other in LANGUAGES
+        if other != language
+    }
     drafted = {"introduction": introduction(dossier)}
     titles = {"introduction": _("Introduction")}
     for section in draft_sections(dossier):
@@ -139,6 +148,7 @@ def summary(code: str):
                 "draft": drafted[key],
                 "edit": edit,
                 "stale": edit is not None and edit.source_fingerprint != fingerprints[key],
+                "edited_in": [lang for lang, keys in edited_elsewhere.items() if key in keys],
                 "answers": _source_answers(questionnaire, dossier, key, language),
             }
         )
@@ -156,6 +166,22 @@ def summary(code: str):
         languages=LANGUAGES,
         versions=versions,
     )
+
+
+def _edited_sections(survey_round) -> dict[int, dict[str, int]]:
+    """How many sections of each ISCM's summary have an analyst's text, per language (only
+    the languages that have any), by the ISCM's id: one query for the whole page."""
+    counts: dict[int, dict[str, int]] = {}
+    for organisation_id, language, count in db.session.execute(
+        select(SummaryEdit.organisation_id, SummaryEdit.language, func.count())
+        .where(SummaryEdit.round_id == survey_round.id)
+        .group_by(SummaryEdit.organisation_id, SummaryEdit.language)
+    ):
+        counts.setdefault(organisation_id, {})[language] = count
+    return {
+        iscm: {lang: by_language[lang] for lang in LANGUAGES if lang in by_language}
+        for iscm, by_language in counts.items()
+    }
 
 
 @blueprint.get("/summaries/<code>/preview.pdf")

@@ -14,10 +14,11 @@ from surveyapp.models.types import UTCDateTime, utcnow
 
 
 class SummaryEdit(db.Model):
-    """An analyst's text for one section of one ISCM's summary in one round (Markdown)."""
+    """An analyst's text for one section of one ISCM's summary in one round and one language
+    (Markdown). A language without its own edit of a section prints the drafted text."""
 
     __tablename__ = "summary_edits"
-    __table_args__ = (UniqueConstraint("round_id", "organisation_id", "section_key"),)
+    __table_args__ = (UniqueConstraint("round_id", "organisation_id", "section_key", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("survey_rounds.id", ondelete="CASCADE"))
@@ -25,6 +26,8 @@ class SummaryEdit(db.Model):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
     #: ``introduction`` or one of the five section keys of ``reports.draft_sections``
     section_key: Mapped[str] = mapped_column(String(32))
+    #: the language of the summary the edit belongs to (``en``, ``fr``, ``es``, ``ar``)
+    language: Mapped[str] = mapped_column(String(8), default="en")
     text: Mapped[str] = mapped_column(Text)
     #: the fingerprint of the answers under the section when the edit was saved
     source_fingerprint: Mapped[str] = mapped_column(String(64))

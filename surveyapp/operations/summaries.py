@@ -8,6 +8,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Organisation, PublishedSummary, SummaryEdit, SurveyRound
 from surveyapp.models.types import utcnow
 from surveyapp.operations import audit
+from surveyapp.questionnaire.model import LANGUAGES
 
 #: sections an analyst may edit: the introduction and the five numbered sections
 SUMMARY_SECTIONS = (
@@ -27,14 +28,21 @@ def save_summary_edit(
     text: str,
     fingerprint: str,
     *,
+    language: str,
     actor: str,
 ) -> SummaryEdit | None:
-    """Keep an analyst's text for one section; blank text goes back to the drafted text."""
+    """Keep an analyst's text for one section of the summary in ``language``; blank text goes
+    back to the drafted text. The summary in another language keeps its own edit, or draft."""
     if section_key not in SUMMARY_SECTIONS:
         raise ValueError(f"Unknown section {section_key!r}.")
+    if language not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}.")
     edit = db.session.scalar(
         select(SummaryEdit).filter_by(
-            round_id=survey_round.id, organisation_id=iscm.id, section_key=section_key
+            round_id=survey_round.id,
+            organisation_id=iscm.id,
+            section_key=section_key,
+            language=language,
         )
     )
     text = text.replace("\r\n", "\n").strip()
@@ -49,6 +57,7 @@ def save_summary_edit(
             round_id=survey_round.id,
             organisation_id=iscm.id,
             section_key=section_key,
+            language=language,
             text=text,
             source_fingerprint=fingerprint,
             edited_by=actor,
@@ -59,7 +68,9 @@ def save_summary_edit(
         edit.source_fingerprint = fingerprint
         edit.edited_by = actor
         edit.edited_at = utcnow()
-    audit.record(actor, "summary_edit", "web", None, section_key, iscm.code, old, text or None)
+    # the section's key with the summary's language: "membership_value/fr"
+    where = f"{section_key}/{language}"
+    audit.record(actor, "summary_edit", "web", None, where, iscm.code, old, text or None)
     db.session.flush()
     return edit
 

@@ -44,6 +44,7 @@ def demo_round(tmp_path_factory):
                 "structures",
                 "The secretariat is provided by ICMPD (edited by an analyst).",
                 "f" * 64,
+                language="fr",
                 actor="user:analyst@example.org",
             )
             db.session.commit()

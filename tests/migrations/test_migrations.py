@@ -12,7 +12,7 @@ from sqlalchemy import inspect, select, text
 from surveyapp import create_app
 from surveyapp.database_schema import MIGRATIONS, SchemaMismatch, schema_differences, upgrade_schema
 from surveyapp.extensions import db
-from surveyapp.models import Answer, Response
+from surveyapp.models import Answer, Response, SummaryEdit
 
 
 @pytest.fixture
@@ -118,3 +118,28 @@ def test_an_unversioned_database_that_differs_is_refused(empty_app):
             connection.execute(text("CREATE TABLE responses (id INTEGER PRIMARY KEY)"))
         with pytest.raises(SchemaMismatch, match="no migration history"):
             upgrade_schema()
+
+
+def test_summary_edits_from_before_languages_are_kept_as_english_edits(empty_app):
+    with empty_app.app_context():
+        flask_migrate.upgrade(directory=str(MIGRATIONS), revision="0003")
+        fill_first_revision()
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO summary_edits (id, round_id, organisation_id, section_key, text, "
+                    "source_fingerprint, edited_by, edited_at) VALUES (1, 1, 1, 'structures', "
+                    "'Edited before languages.', :fingerprint, 'user:a@example.org', :now)"
+                ),
+                {"fingerprint": "f" * 64, "now": dt.datetime(2019, 5, 2, 9, 0)},
+            )
+
+        upgrade_schema()
+
+        edit = db.session.scalar(select(SummaryEdit))
+        assert (edit.section_key, edit.language, edit.text) == (
+            "structures",
+            "en",
+            "Edited before languages.",
+        )
+        assert schema_differences() == []

@@ -153,7 +153,9 @@ def test_markup_in_an_edit_is_shown_as_text_never_run(analyst_client, app):
         from reports import render_iscm_html
         from surveyapp.dossiers import build_iscm_dossier, report_round, summary_edits
 
-        edits = {k: e.text for k, e in summary_edits(report_round(), "khartoum-process").items()}
+        edits = {
+            k: e.text for k, e in summary_edits(report_round(), "khartoum-process", "en").items()
+        }
         summary_html = render_iscm_html(build_iscm_dossier("khartoum-process"), edits)
     assert "<script>alert" not in summary_html
     assert "<img src=x" not in summary_html
