@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Date, DateTime, select
 
 from questionnaires import data_path
+from surveyapp import create_app
 from surveyapp.demo import (
     ILLUSTRATIVE,
     DemoResponse,
+    build_demo,
     illustrative_responses,
     khartoum_responses,
 )
+from surveyapp.demo.answers import FIRST_SUBMISSION, INVITED_AT, LAST_SUBMISSION
+from surveyapp.extensions import db
+from surveyapp.models import QuestionnaireVersion, Response, SurveyRound
 from surveyapp.questionnaire import Questionnaire, check_complete, clean_answers, load_questionnaire
 from surveyapp.registry import Registry, load_registry
+from tests.database_template import TEST_SETTINGS
 
 REGISTRY = load_registry()
 ALL_RESPONSES = [*khartoum_responses(), *illustrative_responses(REGISTRY)]
@@ -132,6 +141,92 @@ def test_illustrative_answers_are_reproducible_from_the_seed() -> None:
     first = illustrative_responses(REGISTRY, seed=7)
     assert first == illustrative_responses(REGISTRY, seed=7)
     assert first != illustrative_responses(REGISTRY, seed=8)
+
+
+def test_illustrative_iscms_give_the_registrys_founding_year_and_event(
+    registry: Registry,
+) -> None:
+    for response in illustrative_responses(REGISTRY):
+        if response.respondent_type != "iscm":
+            continue
+        entry = registry.entry(response.organisation)
+        assert response.answers["founding_year"] == entry.founding_year
+        if entry.founding_event:
+            assert response.answers["founding_event"] == f"{ILLUSTRATIVE} {entry.founding_event}"
+        # no founding date is made up
+        assert "founding_date" not in response.answers
+
+
+def test_illustrative_meetings_took_place_before_the_round_invited_anyone() -> None:
+    for response in illustrative_responses(REGISTRY):
+        for meeting in response.answers.get("meetings", []):
+            last = meeting.get("meeting_end_date") or meeting["meeting_date"]
+            assert dt.date.fromisoformat(last) <= INVITED_AT.date(), meeting
+
+
+# -- the demo database: the 2019 round, dated 2019 ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """An application whose (fresh, empty) database ``build_demo`` filled, as ``surveyapp demo``
+    does."""
+    folder: Path = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SURVEYAPP_INSTANCE_PATH", str(folder / "instance"))
+        app = create_app(
+            {**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'demo.sqlite3'}"}
+        )
+    with app.app_context():
+        build_demo()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_every_time_the_demo_stores_is_in_2019(demo_database) -> None:
+    checked = 0
+    for table in db.metadata.sorted_tables:
+        for column in table.columns:
+            # UTCDateTime decorates a DateTime: look through it
+            if not isinstance(getattr(column.type, "impl", column.type), DateTime | Date):
+                continue
+            values = db.session.scalars(select(column).where(column.is_not(None))).all()
+            checked += len(values)
+            assert {value.year for value in values} <= {2019}, (table.name, column.name)
+    assert checked > 1000
+
+
+def test_the_demo_round_is_named_and_labelled_2019(demo_database) -> None:
+    survey_round = db.session.scalars(select(SurveyRound)).one()
+    assert survey_round.year == 2019
+    assert survey_round.name == "Assessment of ISCMs 2019"
+    assert "demo" not in survey_round.name.lower()
+    versions = db.session.scalars(select(QuestionnaireVersion)).all()
+    assert {v.version for v in versions} == {"2019.1"}
+    assert {v.questionnaire().version for v in versions} == {"2019.1"}
+    assert {v.id for v in versions} == {v.id for v in survey_round.questionnaires}
+
+
+def test_demo_responses_were_submitted_in_the_rounds_calendar(demo_database) -> None:
+    responses = db.session.scalars(select(Response).where(Response.status == "submitted")).all()
+    assert len(responses) == 71
+    for response in responses:
+        assert INVITED_AT <= response.created_at < FIRST_SUBMISSION
+        assert FIRST_SUBMISSION <= response.submitted_at <= LAST_SUBMISSION
+        assert response.updated_at == response.submitted_at
+
+
+def test_demo_round_beside_another_round_leaves_that_rounds_questionnaires_alone(app) -> None:
+    with app.app_context():
+        other = db.session.scalars(select(SurveyRound)).one()
+        other.status = "closed"
+        db.session.commit()
+        build_demo()
+        db.session.refresh(other)
+        assert {v.version for v in other.questionnaires} == {"2026.1"}
+        demo_round = db.session.scalars(select(SurveyRound).filter_by(year=2019)).one()
+        assert {v.version for v in demo_round.questionnaires} == {"2019.1"}
 
 
 # -- the Khartoum Process summary, fact by fact -----------------------------------------------

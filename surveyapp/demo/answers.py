@@ -6,9 +6,11 @@ through the ordinary operations. Together they make the participation of the 201
 
 The Khartoum Process answers (``khartoum.yaml``) reproduce every fact of the seed summary. The
 illustrative answers are generated; every free-text answer of theirs starts with
-``[Illustrative]`` and their responses are flagged ``illustrative``. Illustrative States never
-answer about the Khartoum Process, so that its summary says what the seed says: three Member
-States (Egypt, Ethiopia, the Netherlands) referred to it.
+``[Illustrative]`` and their responses are flagged ``illustrative``. What is known of an ISCM
+is not made up: its founding year and the meeting that launched it are the registry's (from
+public sources). Illustrative States never answer about the Khartoum Process, so that its
+summary says what the seed says: three Member States (Egypt, Ethiopia, the Netherlands)
+referred to it. Illustrative meetings fall before the round's invitations (:data:`INVITED_AT`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,16 @@ from surveyapp.safe_yaml import load_yaml
 ILLUSTRATIVE = "[Illustrative]"
 #: the round the demo reproduces: how many organisations of each type answered in all
 ROUND_STATES, ROUND_ISCMS, ROUND_IGOS = 46, 22, 3
+#: the year of that round; everything the demo stores is dated in it
+ROUND_YEAR = 2019
+#: the demo's calendar of the round: invitations on 4 March, answers from April to July, before
+#: the global gathering of ISCMs later in the year
+INVITED_AT = dt.datetime(ROUND_YEAR, 3, 4, 9, 0, tzinfo=dt.UTC)
+FIRST_SUBMISSION = dt.datetime(ROUND_YEAR, 4, 1, 10, 0, tzinfo=dt.UTC)
+LAST_SUBMISSION = dt.datetime(ROUND_YEAR, 7, 31, 16, 0, tzinfo=dt.UTC)
+#: the first and last day an illustrative meeting may fall on: before the invitations
+FIRST_MEETING_DAY = dt.date(ROUND_YEAR - 2, 1, 1)
+LAST_MEETING_DAY = INVITED_AT.date() - dt.timedelta(days=1)
 KHARTOUM = "khartoum-process"
 
 _KHARTOUM_FILE = pathlib.Path(__file__).with_name("khartoum.yaml")
@@ -154,8 +166,10 @@ class _Generator:
                 return choice["label"]["en"].lower()
         return code
 
-    def _date(self, year: int) -> dt.date:
-        return dt.date(year, 1, 1) + dt.timedelta(days=self.rng.randrange(365))
+    def _meeting_date(self) -> dt.date:
+        """A day between :data:`FIRST_MEETING_DAY` and :data:`LAST_MEETING_DAY`."""
+        span = (LAST_MEETING_DAY - FIRST_MEETING_DAY).days
+        return FIRST_MEETING_DAY + dt.timedelta(days=self.rng.randint(0, span))
 
     # -- ISCM questionnaire ------------------------------------------------------------------
 
@@ -170,16 +184,18 @@ class _Generator:
         original = self._pick(area_codes, 2, 3)
         added = self._pick([c for c in area_codes if c not in original], 1, 3)
         current = [c for c in area_codes if c in original or c in added]
-        founding_year = self.rng.randint(1986, 2015)
 
         answers: dict[str, Any] = {
             "respondent_name": _text("Secretariat focal point"),
             "respondent_position": _text(f"Programme Officer, secretariat of {name}"),
             "respondent_email": f"secretariat@{code}.example",
             "founding_document": _text(f"Founding Declaration of {name}"),
-            "founding_year": founding_year,
-            "founding_event": _text("Ministerial Conference of the participating States"),
-            "founding_date": self._date(founding_year).isoformat(),
+            # The year (and the meeting, where known) are the registry's, from public sources;
+            # no founding date is made up.
+            "founding_year": entry.founding_year or self.rng.randint(1985, ROUND_YEAR - 1),
+            "founding_event": _text(
+                entry.founding_event or "Ministerial Conference of the participating States"
+            ),
             "mandate": _text(
                 "provides a platform for regular, informal and non-binding dialogue among its "
                 "participating States on " + _series([self._area_label(c) for c in original])
@@ -335,7 +351,7 @@ class _Generator:
         for _ in range(self.rng.randint(2, 4)):
             level, title = self.rng.choice(levels)
             country = self.rng.choice(states)
-            start = self._date(self.rng.randint(2017, 2019))
+            start = self._meeting_date()
             meeting: dict[str, Any] = {
                 "meeting_date": start.isoformat(),
                 "meeting_country": country,

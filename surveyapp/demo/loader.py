@@ -1,23 +1,55 @@
-"""Fill a fresh database with the demo round: the Khartoum Process and illustrative answers."""
+"""Fill a fresh database with the demo round: the Khartoum Process and illustrative answers.
+
+The round is the 2019 round, and everything the demo stores says so: the round's name, the
+questionnaire versions' label (``2019.1``, not the shipped file's), and every time (invitations,
+saves, submissions, the audit trail, the analyst's account) falls in the round's calendar
+(:data:`surveyapp.demo.answers.INVITED_AT` to ``LAST_SUBMISSION``). The answers are entered
+through the ordinary operations, which stamp the present time as they do for a real respondent;
+the demo then dates what it entered, so those operations stay as they are.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from surveyapp import operations
 from surveyapp.bootstrap import initialise_database
-from surveyapp.demo.answers import illustrative_responses, khartoum_responses
+from surveyapp.demo.answers import (
+    FIRST_SUBMISSION,
+    INVITED_AT,
+    LAST_SUBMISSION,
+    ROUND_YEAR,
+    illustrative_responses,
+    khartoum_responses,
+)
 from surveyapp.extensions import db
-from surveyapp.models import Organisation
+from surveyapp.models import (
+    Answer,
+    AuditEvent,
+    Invitation,
+    Organisation,
+    QuestionnaireVersion,
+    Response,
+    User,
+    round_questionnaires,
+)
+from surveyapp.questionnaire import questionnaire_from_json
 from surveyapp.registry import load_registry
 
 #: the year of the assessment the seed summary reports on
-DEMO_YEAR = 2019
+DEMO_YEAR = ROUND_YEAR
+#: the round's name as printed in the summaries
+DEMO_ROUND_NAME = f"Assessment of ISCMs {DEMO_YEAR}"
+#: the label of the questionnaire versions the 2019 round was answered on
+DEMO_QUESTIONNAIRE_VERSION = f"{DEMO_YEAR}.1"
+#: when the round was opened and the analyst's account made: the working day before invitations
+DEMO_OPENED_AT = INVITED_AT - dt.timedelta(days=3)
 DEMO_ANALYST = "analyst@demo.iscm.example"
 DEMO_ACTOR = "system:demo"
 
@@ -36,12 +68,16 @@ def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSumma
     """Create the tables and the demo round in the application's (empty) database."""
     initialise_database(year=DEMO_YEAR)
     survey_round = operations.current_round()
-    survey_round.name = f"Assessment of ISCMs {DEMO_YEAR} (demo)"
+    survey_round.name = DEMO_ROUND_NAME
+    survey_round.created_at = DEMO_OPENED_AT
+    survey_round.questionnaires = [_labelled_2019(v) for v in survey_round.questionnaires]
+    db.session.flush()
     registry = load_registry()
     organisations = {o.code: o for o in db.session.scalars(select(Organisation))}
 
     demo_responses = [*khartoum_responses(), *illustrative_responses(registry)]
     echo(f"Entering {len(demo_responses)} demo responses as answers...")
+    entered = []
     for demo in demo_responses:
         organisation = organisations[demo.organisation]
         invitation, _token = operations.invite(survey_round, organisation, None, actor=DEMO_ACTOR)
@@ -51,21 +87,105 @@ def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSumma
             response, response.version, demo.answers, actor=DEMO_ACTOR, channel="demo"
         )
         operations.submit_response(response, actor=DEMO_ACTOR, channel="demo")
+        entered.append(response)
+    _date_submissions(entered)
     db.session.commit()
 
     password = secrets.token_urlsafe(12)
-    operations.create_user(DEMO_ANALYST, password, "analyst", actor=DEMO_ACTOR)
+    analyst = operations.create_user(DEMO_ANALYST, password, "analyst", actor=DEMO_ACTOR)
     summary = DemoSummary(DEMO_ANALYST, password, responses=len(demo_responses))
     base_url = current_app.config["SURVEYAPP_BASE_URL"].rstrip("/")
     answered = {d.organisation for d in demo_responses}
+    links = []
     for code in _link_candidates(organisations, answered):
         organisation = organisations[code]
-        _invitation, token = operations.invite(survey_round, organisation, None, DEMO_ACTOR)
+        invitation, token = operations.invite(survey_round, organisation, None, DEMO_ACTOR)
+        links.append(invitation)
         summary.links.append(
             (f"{organisation.name()} ({organisation.kind})", f"{base_url}/r/{token}")
         )
+    _date_links(links, analyst)
     db.session.commit()
     return summary
+
+
+def _labelled_2019(version: QuestionnaireVersion) -> QuestionnaireVersion:
+    """``version`` as the 2019 round's: labelled ``2019.1`` and stored in 2019.
+
+    A version no other round uses is relabelled in place (a fresh demo database then holds no
+    version of another year); one another round uses gets a relabelled copy, so that round keeps
+    its own.
+    """
+    content = {**version.content, "version": DEMO_QUESTIONNAIRE_VERSION}
+    content_hash = questionnaire_from_json(content).content_hash
+    labelled = db.session.scalar(
+        select(QuestionnaireVersion).filter_by(
+            respondent_type=version.respondent_type, content_hash=content_hash
+        )
+    )
+    if labelled is None:
+        rounds = db.session.scalar(
+            select(func.count())
+            .select_from(round_questionnaires)
+            .where(round_questionnaires.c.questionnaire_version_id == version.id)
+        )
+        if rounds > 1:
+            labelled = QuestionnaireVersion(
+                respondent_type=version.respondent_type,
+                questionnaire_id=version.questionnaire_id,
+            )
+            db.session.add(labelled)
+        else:
+            labelled = version
+        labelled.version = DEMO_QUESTIONNAIRE_VERSION
+        labelled.content = content
+        labelled.content_hash = content_hash
+    labelled.created_at = DEMO_OPENED_AT
+    return labelled
+
+
+def _date_submissions(responses: list[Response]) -> None:
+    """Date each response in the round's calendar: invited on :data:`INVITED_AT`, submitted
+    between :data:`FIRST_SUBMISSION` and :data:`LAST_SUBMISSION`, in the order entered."""
+    db.session.flush()
+    span = LAST_SUBMISSION - FIRST_SUBMISSION
+    for position, response in enumerate(responses):
+        invited = INVITED_AT + dt.timedelta(minutes=position)
+        submitted = FIRST_SUBMISSION + span * position / max(len(responses) - 1, 1)
+        submitted = submitted.replace(microsecond=0)
+        response.created_at = invited
+        response.updated_at = response.submitted_at = submitted
+        _date_rows(response.id, invited, submitted)
+
+
+def _date_links(invitations: list[Invitation], analyst: User) -> None:
+    """Date the links to try, their (unanswered) responses and the analyst's account."""
+    db.session.flush()
+    analyst.created_at = DEMO_OPENED_AT
+    db.session.execute(
+        update(AuditEvent)
+        .where(AuditEvent.response_id.is_(None), AuditEvent.actor == DEMO_ACTOR)
+        .values(created_at=DEMO_OPENED_AT)
+        .execution_options(synchronize_session=False)
+    )
+    for invitation in invitations:
+        invitation.response.created_at = invitation.response.updated_at = INVITED_AT
+        _date_rows(invitation.response_id, INVITED_AT, INVITED_AT)
+
+
+def _date_rows(response_id: int, invited: dt.datetime, answered: dt.datetime) -> None:
+    """Date the invitations, answers and audit events of one response."""
+    for statement in (
+        update(Invitation).where(Invitation.response_id == response_id).values(created_at=invited),
+        update(Answer).where(Answer.response_id == response_id).values(updated_at=answered),
+        update(AuditEvent)
+        .where(AuditEvent.response_id == response_id, AuditEvent.action == "invite")
+        .values(created_at=invited),
+        update(AuditEvent)
+        .where(AuditEvent.response_id == response_id, AuditEvent.action != "invite")
+        .values(created_at=answered),
+    ):
+        db.session.execute(statement.execution_options(synchronize_session=False))
 
 
 def _link_candidates(organisations: dict[str, Organisation], answered: set[str]) -> list[str]:
