@@ -86,7 +86,7 @@ def fresh_app(tmp_path, monkeypatch):
 
 def _summary(application) -> dict:
     with application.app_context():
-        survey_round = db.session.scalar(select(SurveyRound).where(SurveyRound.name.like("%demo%")))
+        survey_round = db.session.scalar(select(SurveyRound).where(SurveyRound.year == 2019))
         responses = select(Response.id).filter_by(round_id=survey_round.id)
         return {
             "name": survey_round.name,
@@ -101,7 +101,7 @@ def _summary(application) -> dict:
                 .where(AuditEvent.response_id.in_(responses))
             ),
             "summary_edits": [
-                (e.organisation.code, e.section_key, e.text, e.edited_by)
+                (e.organisation.code, e.section_key, e.language, e.text, e.edited_by)
                 for e in db.session.scalars(select(SummaryEdit).filter_by(round_id=survey_round.id))
             ],
             "invitations": db.session.scalar(
@@ -123,6 +123,7 @@ def test_a_demo_round_moves_to_a_fresh_database_with_every_answer(
         (
             "khartoum-process",
             "structures",
+            "fr",
             "The secretariat is provided by ICMPD (edited by an analyst).",
             "user:analyst@example.org",
         )
