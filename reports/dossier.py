@@ -38,6 +38,19 @@ class RoundInfo:
     states_answered: int
     iscms_answered: int
     igos_answered: int
+    #: how many of the States, ISCMs and IGOs counted above gave illustrative answers (demo data,
+    #: not from a real response: ``Response.illustrative``)
+    illustrative_states: int = 0
+    illustrative_iscms: int = 0
+    illustrative_igos: int = 0
+    #: None: illustrative answers are shown (labelled); else they are left out of the report and
+    #: this many illustrative responses were (see :mod:`reports.illustrative`)
+    illustrative_left_out: int | None = None
+
+    @property
+    def illustrative_answered(self) -> int:
+        """How many of the answers counted are illustrative."""
+        return self.illustrative_states + self.illustrative_iscms + self.illustrative_igos
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,8 @@ class StateView:
     #: ``unstable``); needs a ``funding_stability_view`` question in the State's per-ISCM block
     funding_view: str | None = None
     funding_view_attributable: bool = True
+    #: an illustrative (demo) answer, not from a real response
+    illustrative: bool = False
 
 
 #: the fields of :class:`StateView` and :class:`IgoView` that hold each view slot's answer
@@ -110,6 +125,8 @@ class IgoView:
     examples_attributable: bool = True
     #: the language the IGO wrote its free-text answers in (None: the summary's language)
     language: str | None = None
+    #: an illustrative (demo) answer, not from a real response
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +153,8 @@ class Source:
     respondent_type: str
     submitted_on: dt.date | None
     questionnaire_version: str
+    #: an illustrative (demo) response, not a real one
+    illustrative: bool = False
 
 
 @dataclass
@@ -163,11 +182,23 @@ class IscmDossier:
     generated_on: dt.date = field(default_factory=dt.date.today)
     #: the language the ISCM wrote its free-text answers in (None: the summary's language)
     answer_language: str | None = None
+    #: the ISCM's own answers (and so its meetings) are illustrative (demo data)
+    answers_illustrative: bool = False
 
     @property
     def has_own_answers(self) -> bool:
         """Whether the ISCM's own response is part of the dossier."""
         return bool(self.answers)
+
+    @property
+    def has_illustrative(self) -> bool:
+        """Whether anything the summary shows comes from an illustrative (demo) answer."""
+        return (
+            self.answers_illustrative
+            or any(view.illustrative for view in self.state_views)
+            or any(view.illustrative for view in self.igo_views)
+            or any(source.illustrative for source in self.sources)
+        )
 
     def slot(self, name: str) -> Any:
         """The ISCM's answer that fills report slot ``name`` (``reports/feeds.yaml``), or None.
@@ -203,6 +234,8 @@ class ParticipationCount:
     region: str
     answered: int
     invited: int | None = None
+    #: how many of those answered gave illustrative (demo) answers
+    illustrative: int = 0
 
 
 @dataclass

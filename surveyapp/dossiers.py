@@ -85,8 +85,10 @@ def build_iscm_dossier(
         .join(Response.organisation)
     ).all()
     counts = {"state": 0, "iscm": 0, "igo": 0}
+    illustrative = {"state": 0, "iscm": 0, "igo": 0}
     for response in submitted:
         counts[response.organisation.kind] += 1
+        illustrative[response.organisation.kind] += response.illustrative
 
     names = {
         o.code: organisation_name(o, language) for o in db.session.scalars(select(Organisation))
@@ -117,6 +119,9 @@ def build_iscm_dossier(
             states_answered=counts["state"],
             iscms_answered=counts["iscm"],
             igos_answered=counts["igo"],
+            illustrative_states=illustrative["state"],
+            illustrative_iscms=illustrative["iscm"],
+            illustrative_igos=illustrative["igo"],
         ),
         iscm=IscmInfo(
             code=iscm.code,
@@ -135,6 +140,7 @@ def build_iscm_dossier(
         meetings=_meetings(answers, labels, names),
         sources=sources + state_sources + igo_sources,
         answer_language=answer_language,
+        answers_illustrative=own is not None and own.illustrative,
     )
 
 
@@ -263,6 +269,7 @@ def _state_views(survey_round, code, names, language):
                 language=response.language,
                 # a State that does not know says nothing the summary could set beside the ISCM's
                 funding_view=funding_view if funding_view in funding_views else None,
+                illustrative=response.illustrative,
             )
         )
         sources.append(_source(response, names))
@@ -312,6 +319,7 @@ def _igo_views(survey_round, code, names, language):
                 examples=item.get("igo_view.examples"),
                 examples_attributable=item.attributable("igo_view.examples"),
                 language=response.language,
+                illustrative=response.illustrative,
             )
         )
         sources.append(_source(response, names))
@@ -354,6 +362,7 @@ def _source(response: Response, names) -> Source:
         respondent_type=response.organisation.kind,
         submitted_on=response.submitted_at.date() if response.submitted_at else None,
         questionnaire_version=response.questionnaire_version.version,
+        illustrative=response.illustrative,
     )
 
 
@@ -407,20 +416,22 @@ def build_compendium_dossier(
 
 
 def _participation(survey_round: SurveyRound) -> list[ParticipationCount]:
-    """Invited and answered (submitted) respondents by type and region."""
+    """Invited and answered (submitted) respondents by type and region, and how many of those
+    answered are illustrative."""
     rows = db.session.execute(
-        select(Organisation.kind, Organisation.region, Response.status)
+        select(Organisation.kind, Organisation.region, Response.status, Response.illustrative)
         .join(Response, Response.organisation_id == Organisation.id)
         .where(Response.round_id == survey_round.id)
     ).all()
     counts: dict[tuple[str, str], list[int]] = {}
-    for kind, region, status in rows:
+    for kind, region, status, illustrative in rows:
         region = region if kind == "state" else ""
-        bucket = counts.setdefault((kind, region or ""), [0, 0])
+        bucket = counts.setdefault((kind, region or ""), [0, 0, 0])
         bucket[1] += 1
         if status == "submitted":
             bucket[0] += 1
+            bucket[2] += illustrative
     return [
-        ParticipationCount(kind, region, answered, invited)
-        for (kind, region), (answered, invited) in sorted(counts.items())
+        ParticipationCount(kind, region, answered, invited, illustrative)
+        for (kind, region), (answered, invited, illustrative) in sorted(counts.items())
     ]
