@@ -52,6 +52,8 @@ class Chart:
     svg: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    #: drawn (at least partly) from illustrative answers: the figure is marked and says so
+    illustrative: bool = False
 
     def text_alternative(self, phrases: Phrases) -> str:
         """What the chart shows, for a reader who cannot see it: its description, then its numbers.
@@ -193,6 +195,7 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
         svg=svg,
         columns=(phrases.format("chart_thematic_area"), *columns),
         rows=rows,
+        illustrative=dossier.answers_illustrative,
     )
 
 
@@ -242,6 +245,10 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
         rows=tuple(
             (label, str(states))
             for label, states in zip(frame["label"], frame["states"], strict=True)
+        ),
+        illustrative=any(
+            view.illustrative and (view.value_area_codes or view.value_areas)
+            for view in dossier.state_views
         ),
     )
 
@@ -297,6 +304,7 @@ def meetings_chart(dossier: IscmDossier) -> Chart | None:
         title=phrases.format("chart_meetings_title"),
         alt=phrases.format("chart_meetings_alt", iscm=iscm),
         svg=svg,
+        illustrative=dossier.answers_illustrative,
         columns=(
             phrases.format("chart_meetings_year"),
             *(str(level) for level in table.columns),

@@ -22,6 +22,7 @@ from reports import feeds
 from reports.charts import FILLS, WIDE_INCHES, Chart, _chart_style, _figure, _svg
 from reports.dossier import CompendiumDossier, IscmDossier
 from reports.html import environment, iscm_full_name, summary_context
+from reports.illustrative import compendium_has_illustrative
 from reports.narrative import collation_key
 from reports.phrases import Phrases
 from reports.summaries import thematic_areas
@@ -44,16 +45,31 @@ class ContentsEntry:
 class ThematicTable:
     """One slice of the ISCM x thematic area matrix: a few ISCMs as columns, areas as rows.
 
-    ``rows`` hold the area's label then, for each ISCM, ``current``, ``original`` or ``""``.
+    ``rows`` hold the area's label then, for each ISCM, ``current``, ``original`` or ``""``;
+    ``illustrative`` says, for each ISCM, whether its answers are illustrative (demo data).
     """
 
     iscms: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    illustrative: tuple[bool, ...] = ()
 
 
 def iscm_label(dossier: IscmDossier) -> str:
     """The short name of an ISCM for a column or a node: its acronym, else its name."""
     return dossier.iscm.acronym or dossier.iscm.name
+
+
+def marked(label: str, illustrative: bool, phrases: Phrases) -> str:
+    """``label`` followed by the illustrative-data marker when ``illustrative``."""
+    return f"{label} {phrases.format('illustrative_marker')}" if illustrative else label
+
+
+def illustrative_by_type(compendium: CompendiumDossier) -> dict[str, int]:
+    """How many of the respondents of each type that answered gave illustrative answers."""
+    counts: Counter[str] = Counter()
+    for count in compendium.participation:
+        counts[count.respondent_type] += count.illustrative
+    return {kind: counts[kind] for kind in RESPONDENT_TYPES}
 
 
 # Participation
@@ -117,13 +133,23 @@ def participation_type_chart(compendium: CompendiumDossier) -> Chart | None:
         axes.set_xlabel(phrases.format("participation_answered"))
         axes.spines[["top", "right"]].set_visible(False)
         svg = _svg(figure)
+    illustrative = illustrative_by_type(compendium)
+    shown = any(illustrative.values())
     return Chart(
         key="participation_by_type",
         title=phrases.format("participation_by_type_title"),
         alt=phrases.format("participation_by_type_alt"),
         svg=svg,
-        columns=(phrases.format("participation_type"), phrases.format("participation_answered")),
-        rows=tuple((label, str(value)) for label, value in zip(labels, values, strict=True)),
+        columns=(
+            phrases.format("participation_type"),
+            phrases.format("participation_answered"),
+            *([phrases.format("illustrative_column")] if shown else []),
+        ),
+        rows=tuple(
+            (label, str(value), *([str(illustrative[kind])] if shown else []))
+            for (kind, _, _), label, value in zip(rows, labels, values, strict=True)
+        ),
+        illustrative=shown,
     )
 
 
@@ -160,6 +186,10 @@ def participation_region_chart(compendium: CompendiumDossier) -> Chart | None:
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         svg = _svg(figure)
+    illustrative: Counter[str] = Counter()
+    for count in compendium.participation:
+        illustrative[count.region or phrases.format("region_unspecified")] += count.illustrative
+    shown = any(illustrative.values())
     return Chart(
         key="participation_by_region",
         title=phrases.format("participation_by_region_title"),
@@ -169,15 +199,18 @@ def participation_region_chart(compendium: CompendiumDossier) -> Chart | None:
             phrases.format("participation_region"),
             *(phrases.table("respondent_types")[kind] for kind in RESPONDENT_TYPES),
             phrases.format("participation_total"),
+            *([phrases.format("illustrative_column")] if shown else []),
         ),
         rows=tuple(
             (
                 region,
                 *(str(counts[kind]) for kind in RESPONDENT_TYPES),
                 str(sum(counts.values())),
+                *([str(illustrative[region])] if shown else []),
             )
             for region, counts in regions
         ),
+        illustrative=shown,
     )
 
 
@@ -209,13 +242,15 @@ def thematic_tables(compendium: CompendiumDossier) -> list[ThematicTable]:
             collation_key(labels[code]),
         ),
     )
+    illustrative = [dossier.answers_illustrative for dossier in compendium.iscms]
     tables = []
     for start in range(0, len(names), MATRIX_COLUMNS):
         chunk = names[start : start + MATRIX_COLUMNS]
         rows = tuple(
             (labels[code], *(coverage[code].get(name, "") for name in chunk)) for code in order
         )
-        tables.append(ThematicTable(iscms=tuple(chunk), rows=rows))
+        flags = tuple(illustrative[start : start + MATRIX_COLUMNS])
+        tables.append(ThematicTable(iscms=tuple(chunk), rows=rows, illustrative=flags))
     return tables
 
 
@@ -258,7 +293,7 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
         stability = dossier.slot("structures.funding_stability")
         rows.append(
             (
-                iscm_label(dossier),
+                marked(iscm_label(dossier), dossier.answers_illustrative, phrases),
                 kind,
                 founded,
                 labels("structures.structure_elements"),
@@ -275,12 +310,22 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
 
 def partnership_graph(compendium: CompendiumDossier) -> nx.Graph:
     """ISCMs and IGOs as nodes (``kind`` ``iscm`` or ``igo``, ``label``), an edge per partner
-    an ISCM named in its answers."""
+    an ISCM named in its answers.
+
+    An ISCM node is ``illustrative`` when its answers are; an edge is ``illustrative`` when only
+    illustrative answers name it.
+    """
     graph = nx.Graph()
     for dossier in compendium.iscms:
         own = dossier.organisations.get(dossier.iscm.code)
         short = dossier.iscm.acronym or (own.short_name if own else "") or iscm_label(dossier)
-        graph.add_node(dossier.iscm.code, kind="iscm", label=iscm_label(dossier), short=short)
+        graph.add_node(
+            dossier.iscm.code,
+            kind="iscm",
+            label=iscm_label(dossier),
+            short=short,
+            illustrative=dossier.answers_illustrative,
+        )
     for dossier in compendium.iscms:
         for slot, kind in (
             ("partnerships.partner_iscms", "iscm"),
@@ -294,19 +339,30 @@ def partnership_graph(compendium: CompendiumDossier) -> nx.Graph:
                     organisation = dossier.organisations.get(code)
                     name = organisation.short_name if organisation else code
                     graph.add_node(code, kind=kind, label=name, short=name)
-                graph.add_edge(dossier.iscm.code, code)
+                named_only_illustratively = (
+                    graph.edges[dossier.iscm.code, code]["illustrative"]
+                    if graph.has_edge(dossier.iscm.code, code)
+                    else True
+                )
+                graph.add_edge(
+                    dossier.iscm.code,
+                    code,
+                    illustrative=named_only_illustratively and dossier.answers_illustrative,
+                )
     return graph
 
 
 def partners_rows(compendium: CompendiumDossier) -> list[tuple[str, str, str]]:
     """For each ISCM: the partner ISCMs and IGOs it named, as text (the network's data)."""
     graph = partnership_graph(compendium)
+    phrases = Phrases(compendium.language)
     rows = []
     for dossier in compendium.iscms:
         neighbours = sorted(graph.neighbors(dossier.iscm.code), key=collation_key)
         iscms = [graph.nodes[n]["label"] for n in neighbours if graph.nodes[n]["kind"] == "iscm"]
         igos = [graph.nodes[n]["label"] for n in neighbours if graph.nodes[n]["kind"] == "igo"]
-        rows.append((iscm_label(dossier), ", ".join(iscms), ", ".join(igos)))
+        label = marked(iscm_label(dossier), dossier.answers_illustrative, phrases)
+        rows.append((label, ", ".join(iscms), ", ".join(igos)))
     return rows
 
 
@@ -326,9 +382,15 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
     with _chart_style(compendium.language):
         figure = _figure(WIDE_INCHES, height)
         axes = figure.add_subplot()
-        for first, second in graph.edges():
+        # A link only illustrative answers name is dashed: it is not known to exist
+        for first, second, illustrative in graph.edges(data="illustrative"):
             (x1, y1), (x2, y2) = positions[first], positions[second]
-            axes.add_line(Line2D([x1, x2], [y1, y2], color="#8a8a8a", linewidth=0.7, zorder=1))
+            style = "--" if illustrative else "-"
+            axes.add_line(
+                Line2D(
+                    [x1, x2], [y1, y2], color="#8a8a8a", linewidth=0.7, linestyle=style, zorder=1
+                )
+            )
         for kind, marker, fill, size in (("iscm", "s", "#303030", 70), ("igo", "o", "white", 60)):
             nodes = [n for n, data in graph.nodes(data=True) if data["kind"] == kind]
             if not nodes:
@@ -347,8 +409,9 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
         for node, data in graph.nodes(data=True):
             x, y = positions[node]
             # Short names on the picture (the table beside it has the full names), wrapped
+            name = marked(data.get("short") or data["label"], data.get("illustrative"), phrases)
             axes.annotate(
-                textwrap.fill(data.get("short") or data["label"], 18),
+                textwrap.fill(name, 18),
                 (x, y),
                 xytext=(0, 7),
                 textcoords="offset points",
@@ -357,11 +420,25 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
                 fontweight="bold" if data["kind"] == "iscm" else "normal",
                 zorder=3,
             )
+        illustrative = any(flag for _, _, flag in graph.edges(data="illustrative"))
+        if illustrative:
+            axes.add_line(
+                Line2D(
+                    [],
+                    [],
+                    color="#8a8a8a",
+                    linewidth=0.7,
+                    linestyle="--",
+                    label=f"{phrases.format('illustrative_marker')} "
+                    + phrases.format("illustrative_legend"),
+                )
+            )
         axes.set_axis_off()
         axes.margins(0.12)
         axes.legend(frameon=False, loc="lower left", fontsize=7)
         svg = _svg(figure)
     return Chart(
+        illustrative=illustrative,
         key="partnerships",
         title=phrases.format("comparison_partners"),
         alt=phrases.format("comparison_partners_alt"),
@@ -424,6 +501,7 @@ def render_compendium_html(compendium: CompendiumDossier) -> str:
             anchor=f"iscm-{dossier.iscm.code}",
         )
         summaries.append(context)
+    illustrative = illustrative_by_type(compendium)
     template = environment.get_template("compendium.html")
     return template.render(
         t=phrases,
@@ -438,10 +516,15 @@ def render_compendium_html(compendium: CompendiumDossier) -> str:
                 count,
                 invited,
                 f"{round(100 * count / invited)} %" if invited else "",
+                illustrative[kind],
             )
             for kind, count, invited in by_type
         ],
         any_invited=any(invited for _, _, invited in by_type),
+        participation_illustrative=any(illustrative.values()),
+        iscms_illustrative=any(dossier.answers_illustrative for dossier in compendium.iscms),
+        illustrative_note=_illustrative_note(compendium, phrases),
+        illustrative_left_out=bool(compendium.round.illustrative_left_out),
         type_chart=participation_type_chart(compendium),
         region_chart=participation_region_chart(compendium),
         thematic_tables=thematic_tables(compendium),
@@ -449,6 +532,25 @@ def render_compendium_html(compendium: CompendiumDossier) -> str:
         partners_chart=partnership_chart(compendium),
         summaries=summaries,
         iscm_count=phrases.counted("count_iscms", len(compendium.iscms)),
+    )
+
+
+def _illustrative_note(compendium: CompendiumDossier, phrases: Phrases) -> str | None:
+    """The cover's word on illustrative data: how many of the responses are illustrative, or
+    how many were left out; None when there were none."""
+    left_out = compendium.round.illustrative_left_out
+    if left_out:
+        return phrases.counted("illustrative_left_out_note", left_out)
+    if not compendium_has_illustrative(compendium):
+        return None
+    total = sum(count.answered for count in compendium.participation)
+    illustrative = sum(count.illustrative for count in compendium.participation)
+    if not illustrative:
+        # no participation counts: count the responses the summaries cite
+        sources = {s.organisation.code: s.illustrative for d in compendium.iscms for s in d.sources}
+        total, illustrative = len(sources), sum(sources.values())
+    return phrases.format(
+        "illustrative_compendium_note", n=illustrative, count=str(illustrative), total=str(total)
     )
 
 

@@ -204,19 +204,28 @@ def report() -> None:
     """Render summaries as PDF."""
 
 
+#: ``--no-illustrative``: the report commands leave illustrative (demo) answers out
+no_illustrative_option = click.option(
+    "--no-illustrative",
+    is_flag=True,
+    help="Leave illustrative (demo) answers out instead of labelling them.",
+)
+
+
 @report.command("iscm")
 @click.argument("code")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(LANGUAGES), default="en")
+@no_illustrative_option
 @with_appcontext
 @needs_database(writes=False)
-def report_iscm(code: str, output: Path, lang: str) -> None:
+def report_iscm(code: str, output: Path, lang: str, no_illustrative: bool) -> None:
     """Render the summary of findings of one ISCM (with the analysts' edits)."""
     from surveyapp.dossiers import UnknownIscm
     from surveyapp.pdfs import summary_pdf
 
     try:
-        pdf, _key = summary_pdf(code, language=lang)
+        pdf, _key = summary_pdf(code, language=lang, illustrative=not no_illustrative)
     except UnknownIscm as error:
         raise click.ClickException(str(error)) from error
     db.session.commit()
@@ -228,9 +237,10 @@ def report_iscm(code: str, output: Path, lang: str) -> None:
 @report.command("compendium")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(LANGUAGES), default="en")
+@no_illustrative_option
 @with_appcontext
 @needs_database(writes=False)
-def report_compendium(output: Path, lang: str) -> None:
+def report_compendium(output: Path, lang: str, no_illustrative: bool) -> None:
     """Render the compendium of every ISCM's summary for the global gathering."""
     from surveyapp.dossiers import UnknownIscm
     from surveyapp.pdfs import compendium_pdf
@@ -244,7 +254,9 @@ def report_compendium(output: Path, lang: str) -> None:
             done[0] = step
 
         try:
-            pdf, _key = compendium_pdf(language=lang, progress=progress)
+            pdf, _key = compendium_pdf(
+                language=lang, progress=progress, illustrative=not no_illustrative
+            )
         except UnknownIscm as error:
             raise click.ClickException(str(error)) from error
         bar.update(100 - done[0])
@@ -260,17 +272,22 @@ def report_compendium(output: Path, lang: str) -> None:
 @click.option(
     "--processes", type=click.IntRange(min=1), help="Parallel renderers (default: one per core)."
 )
+@no_illustrative_option
 @with_appcontext
 @needs_database(writes=False)
-def report_all(output: Path, lang: str, processes: int | None) -> None:
+def report_all(output: Path, lang: str, processes: int | None, no_illustrative: bool) -> None:
     """Render the summary of every ISCM into a folder, in parallel across the cores."""
+    from reports.illustrative import without_illustrative
     from surveyapp.dossiers import build_iscm_dossier
     from surveyapp.pdfs import render_many
 
     codes = db.session.scalars(
         select(Organisation.code).filter_by(kind="iscm").order_by(Organisation.code)
     ).all()
-    jobs = [(code, build_iscm_dossier(code, language=lang), None) for code in codes]
+    dossiers = [build_iscm_dossier(code, language=lang) for code in codes]
+    if no_illustrative:
+        dossiers = [without_illustrative(dossier) for dossier in dossiers]
+    jobs = [(dossier.iscm.code, dossier, None) for dossier in dossiers]
     db.session.rollback()
     output.mkdir(parents=True, exist_ok=True)
     with click.progressbar(length=len(jobs), label="Rendering summaries") as bar:

@@ -32,6 +32,7 @@ from sqlalchemy import select
 
 from reports import IscmDossier, render_compendium_pdf, render_iscm_pdf
 from reports.cache import cache_key, compendium_cache_key
+from reports.illustrative import compendium_without_illustrative, without_illustrative
 from reports.limits import RenderLimits
 from reports.receipt import Receipt, render_receipt_pdf
 from surveyapp.dossiers import (
@@ -81,10 +82,17 @@ def prepare_summary(
     language: str = "en",
     survey_round: SurveyRound | None = None,
     limits: RenderLimits | None = None,
+    illustrative: bool = True,
 ) -> PreparedPdf:
-    """The summary of ISCM ``code`` with the analysts' edits, ready to render."""
+    """The summary of ISCM ``code`` with the analysts' edits, ready to render.
+
+    :param illustrative: False leaves illustrative (demo) answers out instead of labelling them;
+        the dossier then says so, and so does the cache key.
+    """
     survey_round = survey_round or report_round()
     dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
+    if not illustrative:
+        dossier = without_illustrative(dossier)
     edits = {k: e.text for k, e in summary_edits(survey_round, code, language).items()}
     return PreparedPdf(
         cache_key(dossier, edits, language),
@@ -99,14 +107,19 @@ def prepare_compendium(
     survey_round: SurveyRound | None = None,
     progress: Callable[[int, int], None] | None = None,
     limits: RenderLimits | None = None,
+    illustrative: bool = True,
 ) -> PreparedPdf:
     """The compendium of every ISCM's summary, ready to render.
 
     :param progress: called with (ISCMs read, ISCMs in all) as the dossiers are built.
+    :param illustrative: False leaves illustrative (demo) answers out (see
+        :func:`prepare_summary`).
     """
     compendium = build_compendium_dossier(
         language=language, survey_round=survey_round, progress=progress
     )
+    if not illustrative:
+        compendium = compendium_without_illustrative(compendium)
     return PreparedPdf(
         compendium_cache_key(compendium),
         "compendium",
@@ -147,12 +160,20 @@ def summary_pdf(
     language: str = "en",
     survey_round: SurveyRound | None = None,
     limits: RenderLimits | None = None,
+    illustrative: bool = True,
 ) -> tuple[bytes, str]:
     """The summary of ISCM ``code`` with the analysts' edits, from the cache when unchanged.
 
+    :param illustrative: False leaves illustrative (demo) answers out instead of labelling them.
     :returns: the PDF and its cache key. The caller commits (the cache entry is written then).
     """
-    prepared = prepare_summary(code, language=language, survey_round=survey_round, limits=limits)
+    prepared = prepare_summary(
+        code,
+        language=language,
+        survey_round=survey_round,
+        limits=limits,
+        illustrative=illustrative,
+    )
     return cached_or_rendered(prepared), prepared.key
 
 
@@ -162,10 +183,18 @@ def compendium_pdf(
     survey_round: SurveyRound | None = None,
     progress: Callable[[int, int], None] | None = None,
     limits: RenderLimits | None = None,
+    illustrative: bool = True,
 ) -> tuple[bytes, str]:
-    """The compendium PDF, from the cache when nothing under it changed; and its cache key."""
+    """The compendium PDF, from the cache when nothing under it changed; and its cache key.
+
+    :param illustrative: False leaves illustrative (demo) answers out instead of labelling them.
+    """
     prepared = prepare_compendium(
-        language=language, survey_round=survey_round, progress=progress, limits=limits
+        language=language,
+        survey_round=survey_round,
+        progress=progress,
+        limits=limits,
+        illustrative=illustrative,
     )
     return cached_or_rendered(prepared), prepared.key
 

@@ -129,3 +129,46 @@ def test_report_names_an_unknown_iscm(runner, tmp_path):
     result = runner.invoke(args=["report", "iscm", "nowhere", "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code != 0
     assert "nowhere" in result.output
+
+
+def _pdf_text(path) -> str:
+    pages = PdfReader(io.BytesIO(path.read_bytes())).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
+
+
+def test_demo_summary_carries_the_2019_rounds_dates_and_labels(demo_app, tmp_path):
+    output = tmp_path / "kp.pdf"
+    result = demo_app.test_cli_runner().invoke(
+        args=["report", "iscm", "khartoum-process", "-o", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    text = _pdf_text(output)
+    sources = text.split("Submitted on", 1)[1].split("Survey round", 1)[0]
+    assert "2019.1" in sources and "2026" not in sources
+    assert "Survey round: Assessment of ISCMs 2019." in text
+    assert "(demo)" not in text
+
+
+def test_report_labels_illustrative_answers_or_leaves_them_out(demo_app, tmp_path):
+    runner = demo_app.test_cli_runner()
+    labelled, left_out = tmp_path / "labelled.pdf", tmp_path / "left-out.pdf"
+    code = "budapest-process"
+    result = runner.invoke(args=["report", "iscm", code, "-o", str(labelled)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(args=["report", "iscm", code, "-o", str(left_out), "--no-illustrative"])
+    assert result.exit_code == 0, result.output
+
+    text = _pdf_text(labelled)
+    assert "Illustrative data (demo): not from a real response" in text
+    assert "[Illustrative]" in text and "◆" in text
+    text = _pdf_text(left_out)
+    assert "Illustrative data (demo)" not in text
+    assert "[Illustrative]" not in text and "◆" not in text
+    assert "The Budapest Process did not answer the questionnaire" in text
+    assert "64 illustrative (demo) responses are left out of this report." in text
+
+
+@pytest.mark.parametrize("command", ["iscm", "all", "compendium"])
+def test_every_report_command_can_leave_illustrative_answers_out(runner, command):
+    result = runner.invoke(args=["report", command, "--help"])
+    assert "--no-illustrative" in result.output
