@@ -89,6 +89,13 @@ def scope_header_cells(document: Document, pdf: pydyf.PDF) -> None:
                 element["A"]["Scope"] = scope
 
 
+def layout_document(html: str) -> Document:
+    """``html`` laid out in pages as :func:`render_pdf` lays it out, for reading its boxes."""
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=PackageURLFetcher()).render(
+        pdf_variant=PDF_VARIANT
+    )
+
+
 def render_iscm_pdf(
     dossier: IscmDossier,
     edits: dict[str, str] | None = None,

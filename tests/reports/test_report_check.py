@@ -1,0 +1,212 @@
+"""The summary check (``reports.check``): repeats, English left in another language, and
+layout faults read from WeasyPrint's boxes, each on its page."""
+
+from __future__ import annotations
+
+import pytest
+from khartoum_translated import translated_khartoum_dossier
+
+from reports.check import (
+    CHECKS,
+    Finding,
+    check_layout,
+    check_summary,
+    read_layout,
+    reads_as_english,
+    sentences,
+)
+from reports.pdf import layout_document
+
+#: a French page with one of each fault planted: a repeated sentence, an English sentence, an
+#: English quotation, a table wider than the page, a heading that ends page 1 and a page that
+#: holds one short paragraph
+PLANTED = """<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>Essai</title>
+<style>@page { size: A4; margin: 20mm } body { font-size: 10pt }</style></head>
+<body>
+<h2>1. Programmation</h2>
+<p>Le Processus de Khartoum a été lancé à Rome en 2014 par ses États membres. Ses priorités
+comprennent la traite des personnes et le trafic illicite de migrants.</p>
+<p>Les États membres se réunissent chaque année. Le Processus de Khartoum a été lancé à Rome
+en 2014 par ses États membres.</p>
+<p>Le secrétariat est géré conjointement par les deux commissions. The secretariat provides
+support to the meetings of the process.</p>
+<p>L'Égypte a indiqué : « the exchange of good practices with the other States of the
+region ».</p>
+<table style="width: 250mm"><tr><th scope="row">Une table</th><td>trop large</td></tr></table>
+<div style="height: 150mm"></div>
+<h2 style="break-after: auto">2. Titre resté seul</h2>
+<div style="height: 60mm; break-inside: avoid">Le texte que ce titre annonce.</div>
+<p style="break-before: page">Fin.</p>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def planted() -> list[Finding]:
+    """What the check finds in the planted French page."""
+    return check_layout(read_layout(layout_document(PLANTED), "fr"))
+
+
+def test_the_check_finds_exactly_what_was_planted(planted):
+    assert [(finding.page, finding.kind, finding.text) for finding in planted] == [
+        (
+            1,
+            "repeated sentence",
+            "Le Processus de Khartoum a été lancé à Rome en 2014 par ses États membres. "
+            "(also on page 1)",
+        ),
+        (1, "English left", "The secretariat provides support to the meetings of the process."),
+        (1, "English left", "the exchange of good practices with the other States of the region"),
+        (1, "overflow", "<table> wider than the page: Une table trop large"),
+        (1, "orphaned heading", "2. Titre resté seul"),
+        (3, "near-empty page", "Fin."),
+    ]
+
+
+def test_a_finding_prints_as_one_line_with_code_language_page_and_kind():
+    finding = Finding(3, "English left", "provides a platform")
+
+    assert finding.line("khartoum-process", "fr") == (
+        "khartoum-process fr page 3: English left: provides a platform"
+    )
+
+
+def test_a_long_text_is_shortened_in_a_finding():
+    html = PLANTED.replace("of the\nregion", "of the region " + "and of the other regions " * 20)
+
+    findings = check_layout(read_layout(layout_document(html), "fr"))
+
+    quotation = next(f for f in findings if f.text.startswith("the exchange of good practices"))
+    assert len(quotation.text) <= 160
+    assert quotation.text.endswith("…")
+
+
+def test_a_repeat_shared_by_two_different_sentences_is_a_repeated_passage():
+    values = (
+        "l'échange de bonnes pratiques, l'instauration de la confiance, la constitution de "
+        "réseaux et le renforcement des capacités"
+    )
+    html = (
+        '<html lang="fr"><body>'
+        f"<p>Les États membres apprécient leur appartenance pour {values}.</p>"
+        f"<p>Aucun de ces États n'a toutefois cité {values}.</p></body></html>"
+    )
+
+    findings = check_layout(read_layout(layout_document(html), "fr"))
+
+    assert [(f.kind, f.text) for f in findings] == [
+        (
+            "repeated passage",
+            "l'échange de bonnes pratiques l'instauration de la confiance la constitution de "
+            "réseaux et le renforcement des capacités (also on page 1)",
+        )
+    ]
+
+
+def test_titles_labels_and_table_cells_are_not_repeated_sentences():
+    title = "Évaluation des mécanismes de consultation inter-États sur la migration"
+    html = (
+        f'<html lang="fr"><body><p class="assessment">{title}</p>'
+        f"<p>Cette synthèse fait partie de l'{title.lower()}.</p>"
+        "<table><tr><td>Réunion ministérielle du processus tenue à Rome.</td></tr>"
+        "<tr><td>Réunion ministérielle du processus tenue à Rome.</td></tr></table>"
+        "</body></html>"
+    )
+
+    assert check_layout(read_layout(layout_document(html), "fr")) == []
+
+
+def test_a_sentence_is_found_on_the_page_it_starts_on():
+    sentence = "Le Processus de Khartoum a été lancé à Rome en 2014 par ses États membres."
+    html = (
+        '<html lang="fr"><head><style>@page { size: A6; margin: 10mm }</style></head><body>'
+        f"<p>{sentence}</p><p>{' '.join(['Une phrase sans faute.'] * 40)} {sentence}</p>"
+        "</body></html>"
+    )
+
+    findings = check_layout(read_layout(layout_document(html), "fr"))
+
+    assert [(f.page, f.kind) for f in findings] == [(2, "repeated sentence")]
+
+
+def test_a_sentence_split_across_two_pages_is_read_whole():
+    sentence = "Le Processus de Khartoum a été lancé à Rome en 2014 par ses États membres."
+    html = (
+        '<html lang="fr"><head><style>@page { size: A6; margin: 10mm }</style></head><body>'
+        f'<p style="margin-top: 100mm">{" ".join(["Une phrase sans faute."] * 6)} {sentence}</p>'
+        f"<p>{sentence}</p></body></html>"
+    )
+
+    findings = check_layout(read_layout(layout_document(html), "fr"))
+
+    assert [(f.kind, f.text) for f in findings] == [
+        ("repeated sentence", f"{sentence} (also on page 1)")
+    ]
+    assert findings[0].page == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("provides a platform to advance the agreement of the participating states", "fr"),
+        ("The Netherlands replaced Malta in the steering committee.", "es"),
+        ("Guidelines for Chairs of the thematic meetings", "ar"),
+        ("the timespan of the respective Chairmanships of the Process", "fr"),
+        ("Présidence : Italy (2018 Chair of the Process)", "fr"),
+    ],
+)
+def test_english_passages_read_as_english(text, language):
+    assert reads_as_english(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Rome Declaration", "fr"),
+        ("the Khartoum Process", "ar"),
+        ("Assessment of ISCMs 2019", "es"),
+        ("Le Processus de Khartoum travaille avec le Processus de Rabat et l'ICMPD.", "fr"),
+        ("Los Países Bajos indicaron que el proceso es útil para la región.", "es"),
+        ("Le document « Terms of Reference » a été adopté par le comité directeur.", "fr"),
+        ("يتعاون مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع عملية الخرطوم.", "ar"),
+        ("The Netherlands replaced Malta in the steering committee.", "en"),
+    ],
+)
+def test_names_and_sentences_of_the_summary_language_do_not_read_as_english(text, language):
+    if language == "en":
+        assert check_layout(read_layout(layout_document(f"<p>{text}</p>"), "en")) == []
+    else:
+        assert not reads_as_english(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le 28 nov. 2014. Les travaux.", ["Le 28 nov. 2014.", "Les travaux."]),
+        (
+            "L'OIM a indiqué : « Rien. » L'ONUDC aussi.",
+            ["L'OIM a indiqué : « Rien. »", "L'ONUDC aussi."],
+        ),
+        ("أفادت مصر بذلك. وأفادت إثيوبيا أيضًا.", ["أفادت مصر بذلك.", "وأفادت إثيوبيا أيضًا."]),
+        ("Sans point final", ["Sans point final"]),
+    ],
+)
+def test_text_is_cut_into_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+def test_the_khartoum_fixture_summary_is_checked_in_each_language(language):
+    findings = check_summary(translated_khartoum_dossier(language))
+
+    kinds = {finding.kind for finding in findings}
+    assert kinds <= {"repeated sentence", "repeated passage", "English left", "near-empty page"}
+    # its answers are given in English: every other language quotes them
+    assert ("English left" in kinds) == (language != "en")
+
+
+def test_every_check_listed_runs():
+    layout = read_layout(layout_document("<p>Un texte.</p>"), "fr")
+
+    assert all(list(check(layout)) == [] for check in CHECKS)
