@@ -46,7 +46,7 @@ def compendium_without_illustrative(compendium: CompendiumDossier) -> Compendium
 
     Each ISCM's dossier loses its illustrative parts (:func:`without_illustrative`); the
     participation counts lose the illustrative respondents, from those invited as well: they
-    were invited only to give illustrative answers.
+    were invited only to give illustrative answers (a region left with nobody goes).
     """
     survey_round = compendium.round
     # the participation counts cover every response of the round; the round's, those the
@@ -61,7 +61,12 @@ def compendium_without_illustrative(compendium: CompendiumDossier) -> Compendium
             round_without_illustrative(survey_round),
             illustrative_left_out=(survey_round.illustrative_left_out or 0) + left_out,
         ),
-        participation=[_count_without_illustrative(count) for count in compendium.participation],
+        participation=[
+            count
+            for count in map(_count_without_illustrative, compendium.participation)
+            # a region only illustrative respondents were invited from is no longer in the round
+            if count.answered or count.invited
+        ],
         iscms=[without_illustrative(dossier) for dossier in compendium.iscms],
     )
 

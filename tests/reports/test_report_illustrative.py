@@ -17,6 +17,7 @@ from reports import (
     CompendiumDossier,
     IscmDossier,
     OrganisationName,
+    ParticipationCount,
     Source,
     StateView,
     cache_key,
@@ -260,3 +261,21 @@ def test_compendium_built_without_illustrative_answers_shows_none_of_them():
     assert "34 illustrative (demo) responses are left out of this report." in text
     assert "The Budapest Process did not answer the questionnaire" in text
     assert "Budapest Process Declaration" not in text
+
+
+def test_participation_without_illustrative_answers_counts_the_real_respondents_only():
+    compendium = compendium_dossier(
+        participation=[
+            ParticipationCount("state", "Africa", 20, 40, illustrative=17),
+            ParticipationCount("state", "Americas", 9, 9, illustrative=9),
+            ParticipationCount("igo", "", 3, 10),
+        ]
+    )
+
+    left_out = compendium_without_illustrative(compendium)
+
+    assert left_out.participation == [
+        ParticipationCount("state", "Africa", 3, 23),
+        ParticipationCount("igo", "", 3, 10),
+    ]
+    assert left_out.round.illustrative_left_out == 26
