@@ -201,7 +201,7 @@ def invite_command(org_code: str, email: str | None, as_json: bool) -> None:
 
 @click.group("report")
 def report() -> None:
-    """Render summaries as PDF."""
+    """Render summaries as PDF, and check them."""
 
 
 #: ``--no-illustrative``: the report commands leave illustrative (demo) answers out
@@ -295,6 +295,59 @@ def report_all(output: Path, lang: str, processes: int | None, no_illustrative: 
             (output / f"{code}.pdf").write_bytes(pdf)
             bar.update(1)
     click.echo(f"Wrote {len(jobs)} summaries to {output}")
+
+
+@report.command("check")
+@click.argument("code", required=False)
+@click.option("--all", "every_iscm", is_flag=True, help="Check the summary of every ISCM.")
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), help="Check the summary in this language only."
+)
+@no_illustrative_option
+@with_appcontext
+@needs_database(writes=False)
+def report_check(
+    code: str | None, every_iscm: bool, lang: str | None, no_illustrative: bool
+) -> None:
+    """List what a reader would trip over in a summary as it prints (default: in every language).
+
+    One line per finding, ``CODE LANG page N: kind: text``: repeated sentences, English left in
+    another language, boxes wider than the page, headings and captions ending a page,
+    near-empty pages. Exits with 1 when anything is found.
+    """
+    from surveyapp.dossiers import UnknownIscm
+    from surveyapp.pdfs import summary_findings
+
+    if every_iscm == bool(code):
+        raise click.UsageError("Give the code of an ISCM, or --all.")
+    codes = (
+        db.session.scalars(
+            select(Organisation.code).filter_by(kind="iscm").order_by(Organisation.code)
+        ).all()
+        if every_iscm
+        else [code]
+    )
+    languages = [lang] if lang else list(LANGUAGES)
+    found = 0
+    for iscm in codes:
+        for language in languages:
+            try:
+                findings = summary_findings(
+                    iscm, language=language, illustrative=not no_illustrative
+                )
+            except UnknownIscm as error:
+                raise click.ClickException(str(error)) from error
+            for finding in findings:
+                click.echo(finding.line(iscm, language))
+            found += len(findings)
+    summaries = len(codes) * len(languages)
+    click.echo(
+        f"{found} finding{'s' if found != 1 else ''} in {summaries} "
+        f"summar{'ies' if summaries != 1 else 'y'}.",
+        err=True,
+    )
+    if found:
+        sys.exit(1)
 
 
 @click.command("backup")

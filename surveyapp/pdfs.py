@@ -3,6 +3,8 @@
 * the summary of one ISCM with the analysts' edits, and the compendium of every summary, both
   kept in the report cache (``RenderedPdf``) under the hash of everything they depend on;
 * a respondent's receipt (never cached: it is quick and the respondent's alone);
+* what :mod:`reports.check` finds in a summary as it prints (``report check``: laid out, never
+  rendered to PDF nor cached);
 * the summaries of every ISCM at once, spread over one process per core (``report all``).
 
 The commands (``surveyapp report``), the web views (the analysts' summaries, the API, the
@@ -32,6 +34,7 @@ from sqlalchemy import select
 
 from reports import IscmDossier, render_compendium_pdf, render_iscm_pdf
 from reports.cache import cache_key, compendium_cache_key
+from reports.check import Finding, check_summary
 from reports.illustrative import compendium_without_illustrative, without_illustrative
 from reports.limits import RenderLimits
 from reports.receipt import Receipt, render_receipt_pdf
@@ -89,16 +92,51 @@ def prepare_summary(
     :param illustrative: False leaves illustrative (demo) answers out instead of labelling them;
         the dossier then says so, and so does the cache key.
     """
-    survey_round = survey_round or report_round()
-    dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
-    if not illustrative:
-        dossier = without_illustrative(dossier)
-    edits = {k: e.text for k, e in summary_edits(survey_round, code, language).items()}
+    dossier, edits = summary_inputs(
+        code, language=language, survey_round=survey_round, illustrative=illustrative
+    )
     return PreparedPdf(
         cache_key(dossier, edits, language),
         "iscm",
         lambda: render_iscm_pdf(dossier, edits, limits),
     )
+
+
+def summary_inputs(
+    code: str,
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    illustrative: bool = True,
+) -> tuple[IscmDossier, dict[str, str]]:
+    """What the summary of ISCM ``code`` in ``language`` is made of: its dossier, and the
+    analysts' edits in that language by section (see :func:`prepare_summary`)."""
+    survey_round = survey_round or report_round()
+    dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
+    if not illustrative:
+        dossier = without_illustrative(dossier)
+    edits = {k: e.text for k, e in summary_edits(survey_round, code, language).items()}
+    return dossier, edits
+
+
+def summary_findings(
+    code: str,
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    illustrative: bool = True,
+) -> list[Finding]:
+    """What :func:`reports.check.check_summary` finds in the summary of ISCM ``code`` as it
+    prints, the analysts' edits included, by page.
+
+    The reading transaction ends before the summary is laid out (seconds of CPU), as before a
+    render (see :func:`cached_or_rendered`).
+    """
+    dossier, edits = summary_inputs(
+        code, language=language, survey_round=survey_round, illustrative=illustrative
+    )
+    end_reading()
+    return check_summary(dossier, edits)
 
 
 def prepare_compendium(
@@ -137,6 +175,13 @@ def is_cached(key: str) -> bool:
     return db.session.scalar(select(RenderedPdf.id).filter_by(cache_key=key)) is not None
 
 
+def end_reading() -> None:
+    """End the session's transaction before seconds of rendering, unless the caller has changes
+    of its own pending (they are the caller's to commit)."""
+    if not (db.session.new or db.session.dirty or db.session.deleted):
+        db.session.commit()
+
+
 def cached_or_rendered(prepared: PreparedPdf) -> bytes:
     """The PDF kept under ``prepared.key``, rendered (and kept) only when it is not there yet.
 
@@ -147,8 +192,7 @@ def cached_or_rendered(prepared: PreparedPdf) -> bytes:
     cached = cached_pdf(prepared.key)
     if cached is not None:
         return cached
-    if not (db.session.new or db.session.dirty or db.session.deleted):
-        db.session.commit()
+    end_reading()
     pdf = prepared.render()
     report_ops.store_pdf(prepared.key, prepared.kind, pdf)
     return pdf

@@ -3,6 +3,8 @@ layout faults read from WeasyPrint's boxes, each on its page."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from khartoum_translated import translated_khartoum_dossier
 
@@ -210,3 +212,120 @@ def test_every_check_listed_runs():
     layout = read_layout(layout_document("<p>Un texte.</p>"), "fr")
 
     assert all(list(check(layout)) == [] for check in CHECKS)
+
+
+# The command: surveyapp report check
+
+
+@pytest.fixture
+def demo_app(app):
+    """``app`` with the demo round built into its database."""
+    from surveyapp.demo import build_demo
+    from surveyapp.extensions import db
+    from surveyapp.models import SurveyRound
+
+    with app.app_context():
+        for survey_round in db.session.query(SurveyRound):
+            survey_round.status = "closed"
+        db.session.commit()
+        build_demo()
+    return app
+
+
+LINE = re.compile(
+    r"khartoum-process (en|fr|es|ar) page \d+: "
+    r"(repeated sentence|repeated passage|English left|overflow|orphaned heading|"
+    r"orphaned caption|near-empty page): .+"
+)
+#: per language: a sentence planted twice, and an English sentence planted among the rest
+PLANTED_EDITS = {
+    "en": ("The Khartoum Process meets in another capital of its Member States each year.", ""),
+    "fr": (
+        "Le Processus de Khartoum se réunit chaque année dans une autre capitale de ses États "
+        "membres.",
+        "The steering committee meets twice a year in the capital of the chair.",
+    ),
+    "es": (
+        "El Proceso de Jartum se reúne cada año en otra capital de sus Estados miembros.",
+        "The steering committee meets twice a year in the capital of the chair.",
+    ),
+    "ar": (
+        "تجتمع عملية الخرطوم كل عام في عاصمة أخرى من عواصم الدول الأعضاء فيها.",
+        "The steering committee meets twice a year in the capital of the chair.",
+    ),
+}
+TEXT_KINDS = ("repeated sentence", "repeated passage", "English left")
+
+
+def check_lines(app, *arguments: str) -> tuple[int, list[str]]:
+    """The exit code and the lines ``surveyapp report check ...`` prints on its output."""
+    result = app.test_cli_runner().invoke(args=["report", "check", *arguments])
+    return result.exit_code, result.stdout.splitlines()
+
+
+def text_findings(lines: list[str]) -> set[tuple[str, str]]:
+    """(kind, text) of the text findings among ``lines``, pages left out (an edit moves them)."""
+    found = set()
+    for line in lines:
+        kind, text = line.split(": ", 1)[1].split(": ", 1)
+        if kind in TEXT_KINDS:
+            found.add((kind, re.sub(r" \(also on page \d+\)$", "", text)))
+    return found
+
+
+def test_check_prints_one_line_per_finding_in_every_language(demo_app):
+    exit_code, lines = check_lines(demo_app, "khartoum-process")
+
+    assert all(LINE.fullmatch(line) for line in lines), lines
+    assert exit_code == (1 if lines else 0)
+    # answers quoted in English: the other languages have some left until they are translated
+    assert {line.split()[1] for line in lines if ": English left: " in line} <= {"fr", "es", "ar"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+def test_check_finds_exactly_what_an_edit_plants(demo_app, language):
+    from surveyapp import operations
+    from surveyapp.dossiers import report_round
+    from surveyapp.extensions import db
+    from surveyapp.models import Organisation
+
+    _exit_code, before = check_lines(demo_app, "khartoum-process", "--lang", language)
+    repeated, english = PLANTED_EDITS[language]
+    with demo_app.app_context():
+        iscm = db.session.query(Organisation).filter_by(code="khartoum-process").one()
+        text = "\n\n".join(part for part in (repeated, english, repeated) if part)
+        operations.save_summary_edit(
+            report_round(), iscm, "partnerships", text, "planted", language=language, actor="test"
+        )
+        db.session.commit()
+
+    exit_code, after = check_lines(demo_app, "khartoum-process", "--lang", language)
+
+    planted = {("repeated sentence", repeated)}
+    if english:
+        planted.add(("English left", english))
+    assert text_findings(after) - text_findings(before) == planted
+    assert exit_code == 1
+
+
+def test_check_of_every_iscm_names_each_summary(demo_app):
+    exit_code, lines = check_lines(demo_app, "--all", "--lang", "fr")
+
+    assert exit_code == 1
+    assert {"khartoum-process", "rabat-process"} <= {line.split()[0] for line in lines}
+    assert all(line.split()[1] == "fr" for line in lines)
+
+
+def test_check_names_an_unknown_iscm(demo_app):
+    result = demo_app.test_cli_runner().invoke(args=["report", "check", "nowhere"])
+
+    assert result.exit_code == 1
+    assert "nowhere" in result.output
+
+
+@pytest.mark.parametrize("arguments", [[], ["khartoum-process", "--all"]])
+def test_check_needs_either_a_code_or_all(runner, arguments):
+    result = runner.invoke(args=["report", "check", *arguments])
+
+    assert result.exit_code == 2
+    assert "Give the code of an ISCM, or --all." in result.output
