@@ -65,13 +65,20 @@ class Chart:
         if not rows:
             return self.alt
         data = phrases.format("long_list_separator").join(rows)
-        return phrases.format("chart_alt_with_data", chart=self.alt, data=data)
+        # Fluent refuses a placeable longer than 2,500 characters, which the numbers of a large
+        # round's network exceed: the message gives the sentence, the numbers go in afterwards
+        sentence = phrases.format("chart_alt_with_data", chart=self.alt, data=_DATA_PLACE)
+        return sentence.replace(_DATA_PLACE, data)
 
     @property
     def data_uri(self) -> str:
         """The SVG as a ``data:`` URL, for an ``<img>``."""
         encoded = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
         return f"data:image/svg+xml;base64,{encoded}"
+
+
+#: where a chart's numbers go in its text alternative (a character no message contains)
+_DATA_PLACE = "\ufffc"
 
 
 def _row_text(columns: tuple[str, ...], row: tuple[str, ...], phrases: Phrases) -> str:
