@@ -173,8 +173,11 @@ def section_fingerprints(dossier: IscmDossier) -> dict[str, str]:
                 [view.igo.code, *(_field(view, name, dossier) for name in fields["igo"])]
                 for view in igos
             ]
+        # "All three of the States (IGOs) surveyed" depends on how many answered the round
         if section == "membership_value":
             views["states_answered"] = survey_round.states_answered
+        if section == "partnerships":
+            views["igos_answered"] = survey_round.igos_answered
         fingerprints[section] = _digest({"answers": own, "views": views})
     return fingerprints
 

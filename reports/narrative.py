@@ -1,10 +1,12 @@
 """Draft the prose of a per-ISCM summary from the answers in a dossier.
 
 Every sentence is built from an answer: the ISCM's own answers first, then what States and IGOs
-said about the ISCM. A question left unanswered yields no sentence. Templates and the phrases of
-choice codes are the messages of ``reports/locales/<language>.ftl``, read by
-:mod:`reports.phrases`; States and organisations enter them as noun phrases, so that a sentence
-agrees with the name it cites.
+said about the ISCM. A question left unanswered yields no sentence. Each drafted sentence carries
+the answers it was built from (:class:`SentenceSource`: whose response, which question, which
+item), so that an analyst can see where it comes from and a check can find a sentence without
+one. Templates and the phrases of choice codes are the messages of
+``reports/locales/<language>.ftl``, read by :mod:`reports.phrases`; States and organisations
+enter them as noun phrases, so that a sentence agrees with the name it cites.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reports import feeds
@@ -31,6 +33,40 @@ SECTION_KEYS: tuple[str, ...] = (
 _SEVERAL_SENTENCES = re.compile(r"[.!?؟]\s+\S")
 _FIRST_WORD = re.compile(r"\w[\w'’-]*")
 _TERMINAL = (".", "!", "?", "…", "؟", "。", '"', "”", "’", ")", "»")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+@dataclass(frozen=True)
+class SentenceSource:
+    """One answer a drafted sentence is built from.
+
+    :param organisation: the code of the organisation whose response holds the answer (the
+        ISCM, a State, an IGO); empty for a fact of the survey round.
+    :param name: that organisation (or the round) as the summary names it.
+    :param respondent_type: ``iscm``, ``state`` or ``igo``; ``round`` for the round's own facts
+        (its year, how many answered).
+    :param question: the question's key, ``<parent>.<child>`` for a child of a ``per_item`` or
+        ``repeat`` question (``iscm_views.benefits``); for the round, the fact (``year``,
+        ``states_answered``); empty for a whole response.
+    :param item: the item the answer is about inside a ``per_item`` or ``repeat`` question: the
+        ISCM a State's or IGO's view is about, the IGO of an example row.
+    :param answered: False when the sentence says that the answer is missing.
+    """
+
+    organisation: str
+    name: str
+    respondent_type: str
+    question: str
+    item: str | None = None
+    answered: bool = True
+
+
+@dataclass(frozen=True)
+class DraftSentence:
+    """A drafted sentence (or a free-text answer quoted whole) and the answers it says."""
+
+    text: str
+    sources: tuple[SentenceSource, ...]
 
 
 @dataclass
@@ -40,48 +76,68 @@ class DraftSection:
     number: int
     key: str
     title: str
-    paragraphs: list[str]
+    #: the section's paragraphs, each the sentences it is made of
+    sentences: list[tuple[DraftSentence, ...]]
     #: answers quoted as given, in another language than the summary's: (text, language)
     foreign: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The section's paragraphs as text."""
+        return [_joined(paragraph) for paragraph in self.sentences]
+
+
+def draft_introduction(dossier: IscmDossier) -> list[tuple[DraftSentence, ...]]:
+    """The two introductory paragraphs, with the round's year and participation counts, and
+    the facts of the round they state."""
+    phrases = Phrases(dossier.language)
+    survey_round = dossier.round
+
+    def facts(*names: str) -> tuple[SentenceSource, ...]:
+        return tuple(SentenceSource("", survey_round.name, "round", name) for name in names)
+
+    return [
+        (DraftSentence(phrases.format("intro", year=survey_round.year), facts("year")),),
+        (
+            DraftSentence(
+                phrases.format(
+                    "intro_results",
+                    year=survey_round.year,
+                    states=phrases.counted("count_states", survey_round.states_answered),
+                    iscms=phrases.counted("count_iscms", survey_round.iscms_answered),
+                    igos=phrases.counted("count_igos", survey_round.igos_answered),
+                ),
+                facts("year", "states_answered", "iscms_answered", "igos_answered"),
+            ),
+        ),
+    ]
 
 
 def introduction(dossier: IscmDossier) -> list[str]:
     """The two introductory paragraphs, with the round's year and participation counts."""
-    phrases = Phrases(dossier.language)
-    survey_round = dossier.round
-    return [
-        phrases.format("intro", year=survey_round.year),
-        phrases.format(
-            "intro_results",
-            year=survey_round.year,
-            states=phrases.counted("count_states", survey_round.states_answered),
-            iscms=phrases.counted("count_iscms", survey_round.iscms_answered),
-            igos=phrases.counted("count_igos", survey_round.igos_answered),
-        ),
-    ]
+    return [_joined(paragraph) for paragraph in draft_introduction(dossier)]
 
 
 def draft_sections(dossier: IscmDossier) -> list[DraftSection]:
     """The five numbered sections of the summary, drafted from the dossier's answers."""
     drafter = _Drafter(dossier)
     builders = {
-        "programming": (drafter.programming, False),
-        "contribution": (drafter.contribution, True),
-        "structures": (drafter.structures, False),
-        "partnerships": (drafter.partnerships, True),
-        "membership_value": (drafter.membership_value, True),
+        "programming": drafter.programming,
+        "contribution": drafter.contribution,
+        "structures": drafter.structures,
+        "partnerships": drafter.partnerships,
+        "membership_value": drafter.membership_value,
     }
     sections = []
     for number, key in enumerate(SECTION_KEYS, start=1):
-        build, cross_referenced = builders[key]
-        paragraphs = drafter.compose(build(), cross_referenced)
+        paragraphs = drafter.compose(key, builders[key]())
         sections.append(
             DraftSection(
                 number=number,
                 key=key,
                 title=drafter.phrases.table("titles")[key],
-                paragraphs=paragraphs,
-                foreign=drafter.foreign_in(paragraphs),
+                sentences=paragraphs,
+                foreign=drafter.foreign_in([_joined(paragraph) for paragraph in paragraphs]),
             )
         )
     return sections
@@ -95,8 +151,12 @@ def sentence(text: str) -> str:
     return text
 
 
-def _paragraph(sentences: Iterable[str]) -> str:
-    return " ".join(s for s in sentences if s)
+def _joined(sentences: Iterable[DraftSentence]) -> str:
+    return " ".join(said.text for said in sentences if said.text)
+
+
+#: a paragraph as it is being drafted: its sentences, in order
+Paragraph = list[DraftSentence]
 
 
 def _same_document(first: str, second: str, phrases: Phrases) -> bool:
@@ -134,6 +194,53 @@ class _Drafter:
             or (view.examples and not view.examples_attributable)
             for view in dossier.igo_views
         )
+
+    # Where a sentence comes from
+
+    def said(self, text: str, sources: Iterable[SentenceSource]) -> DraftSentence:
+        """``text`` as a drafted sentence built from ``sources`` (each named once)."""
+        return DraftSentence(text, tuple(dict.fromkeys(sources)))
+
+    def iscm_source(
+        self, question: str, item: str | None = None, answered: bool = True
+    ) -> SentenceSource:
+        """An answer of the ISCM's own response (the whole response when ``question`` is "")."""
+        iscm = self.dossier.iscm
+        return SentenceSource(
+            iscm.code, iscm.acronym or iscm.name, "iscm", question, item, answered
+        )
+
+    def own(self, *slots: str) -> list[SentenceSource]:
+        """The ISCM's answers filling ``slots``, those it gave, with their "other" texts."""
+        sources = []
+        for name in slots:
+            key = feeds.slot(name).path
+            value = self.answers.get(key)
+            if value in (None, "", [], {}):
+                continue
+            sources.append(self.iscm_source(key))
+            chosen = value if isinstance(value, list) else [value]
+            if "other" in chosen and self.answers.get(f"{key}_other"):
+                sources.append(self.iscm_source(f"{key}_other"))
+        return sources
+
+    def view_source(self, view: StateView | IgoView, slot: str) -> SentenceSource:
+        """What a State or IGO answered about the ISCM in the question filling ``slot``."""
+        if isinstance(view, StateView):
+            organisation, respondent_type = view.state, "state"
+        else:
+            organisation, respondent_type = view.igo, "igo"
+        return SentenceSource(
+            organisation.code,
+            organisation.short_name,
+            respondent_type,
+            feeds.slot(slot).path,
+            self.dossier.iscm.code,
+        )
+
+    def round_source(self, fact: str) -> SentenceSource:
+        """A fact of the survey round (``states_answered``, ``igos_answered``)."""
+        return SentenceSource("", self.dossier.round.name, "round", fact)
 
     # Reading answers
 
@@ -214,7 +321,7 @@ class _Drafter:
 
     # Wording
 
-    def fill(self, key: str, **fields: str | NounPhrase) -> str:
+    def fill(self, key: str, **fields: object) -> str:
         """Message ``key`` with the ISCM's name (``iscm``, ``Iscm`` to open a sentence)."""
         return self.phrases.format(
             key, iscm=self.iscm_name, Iscm=self.iscm_name.capitalised(), **fields
@@ -299,19 +406,29 @@ class _Drafter:
             return text[:1].lower() + text[1:]
         return None
 
-    def compose(self, paragraphs: list[str], cross_referenced: bool) -> list[str]:
-        """A section's paragraphs, saying so plainly when nothing was answered."""
-        paragraphs = [p for p in paragraphs if p]
-        if not self.dossier.has_own_answers:
-            opening = [self.fill("iscm_did_not_answer")]
-            if cross_referenced and not paragraphs:
-                opening.append(self.phrases.format("nobody_else_on_topic"))
-            return [_paragraph(opening), *paragraphs]
-        return paragraphs or [self.phrases.format("nothing_on_topic")]
+    def compose(self, section: str, paragraphs: list[Paragraph]) -> list[tuple[DraftSentence, ...]]:
+        """A section's paragraphs, saying so plainly when nothing was answered.
+
+        That the ISCM did not answer is said once, in the first section; a later section with
+        nothing from the States and IGOs either says it has no information.
+        """
+        kept = [tuple(said for said in paragraph if said.text) for paragraph in paragraphs]
+        kept = [paragraph for paragraph in kept if paragraph]
+        if not self.dossier.has_own_answers and section == SECTION_KEYS[0]:
+            opening = self.said(
+                self.fill("iscm_did_not_answer"), [self.iscm_source("", answered=False)]
+            )
+            return [(opening,), *kept]
+        if kept:
+            return kept
+        unanswered = [
+            self.iscm_source(key, answered=False) for key in feeds.contract().section_keys(section)
+        ]
+        return [(self.said(self.phrases.format("nothing_on_topic"), unanswered),)]
 
     # 1. Programming and thematic focus
 
-    def programming(self) -> list[str]:
+    def programming(self) -> list[Paragraph]:
         """Mandate and thematic evolution; strategy, guiding document and work plan."""
         founding_document = self.text("programming.founding_document")
         guiding_document = self.text("programming.guiding_document")
@@ -324,6 +441,11 @@ class _Drafter:
         year = self.text("programming.founding_year") or (
             str(founding_date.year) if founding_date else None
         )
+        year_slot = (
+            "programming.founding_year"
+            if self.text("programming.founding_year")
+            else "programming.founding_date"
+        )
 
         mandate_sentences = []
         mandate = self.text("programming.mandate")
@@ -334,112 +456,212 @@ class _Drafter:
         )
         if founding_document:
             document = self.phrases.with_article(founding_document)
+            document_slots = ["programming.founding_document"]
             # Where and when it was adopted is told once: with the guiding document if the same
             adopted = None if same_document else self.adoption(document)
             if adopted:
-                document = adopted
+                document, adoption_slots = adopted
+                document_slots.extend(adoption_slots)
             elif year:
                 document = self.phrases.format("document_of_year", document=document, year=year)
+                document_slots.append(year_slot)
             if mandate_clause:
                 mandate_sentences.append(
-                    self.fill("founding_mandate", document=document, mandate=mandate_clause)
+                    self.said(
+                        self.fill("founding_mandate", document=document, mandate=mandate_clause),
+                        self.own(*document_slots, "programming.mandate"),
+                    )
                 )
             else:
-                mandate_sentences.append(self.fill("founding_document", document=document))
+                mandate_sentences.append(
+                    self.said(
+                        self.fill("founding_document", document=document),
+                        self.own(*document_slots),
+                    )
+                )
         elif mandate_clause:
-            mandate_sentences.append(self.fill("mandate_only", mandate=mandate_clause))
+            mandate_sentences.append(
+                self.said(
+                    self.fill("mandate_only", mandate=mandate_clause),
+                    self.own("programming.mandate"),
+                )
+            )
         if mandate and not mandate_clause:
             mandate_sentences.append(
-                self.topic("mandate", mandate) if self.foreign else sentence(mandate)
+                self.said(
+                    self.topic("mandate", mandate) if self.foreign else sentence(mandate),
+                    self.own("programming.mandate"),
+                )
             )
         mandate_sentences.extend(self.thematic_focus())
-        evolution = self.text("programming.thematic_evolution")
-        if evolution:
-            mandate_sentences.append(sentence(evolution))
 
         plan_sentences = []
         strategy = self.text("programming.has_strategy")
         strategy_title = self.text("programming.strategy_title")
         if strategy == "yes" and strategy_title:
-            plan_sentences.append(self.fill("strategy_yes_titled", title=strategy_title))
+            plan_sentences.append(
+                self.said(
+                    self.fill("strategy_yes_titled", title=strategy_title),
+                    self.own("programming.has_strategy", "programming.strategy_title"),
+                )
+            )
         elif strategy in ("yes", "no", "in_preparation"):
-            plan_sentences.append(self.fill(f"strategy_{strategy}"))
+            plan_sentences.append(
+                self.said(self.fill(f"strategy_{strategy}"), self.own("programming.has_strategy"))
+            )
         if guiding_document:
             document = self.phrases.with_article(guiding_document)
-            if same_document:
-                document = self.adoption(document) or document
-            plan_sentences.append(self.fill("guiding_document", document=document))
+            guiding_slots = ["programming.guiding_document"]
+            adopted = self.adoption(document) if same_document else None
+            if adopted:
+                document, adoption_slots = adopted
+                guiding_slots.extend(adoption_slots)
+            plan_sentences.append(
+                self.said(
+                    self.fill("guiding_document", document=document), self.own(*guiding_slots)
+                )
+            )
         plan_sentences.extend(self.work_plan())
-        return [_paragraph(mandate_sentences), _paragraph(plan_sentences)]
+        return [mandate_sentences, plan_sentences]
 
-    def adoption(self, document: str) -> str | None:
-        """The founding document with where and when it was adopted, when answered."""
+    def adoption(self, document: str) -> tuple[str, list[str]] | None:
+        """The founding document with where and when it was adopted, when answered, and the
+        slots that say so."""
         event = self.text("programming.founding_event")
         founding_date = self.date("programming.founding_date")
         date = self.phrases.date(founding_date) if founding_date else None
         if event and date:
             event = self.phrases.with_article(event)
-            return self.phrases.format(
-                "document_adopted_at_on", document=document, event=event, date=date
+            return (
+                self.phrases.format(
+                    "document_adopted_at_on", document=document, event=event, date=date
+                ),
+                ["programming.founding_event", "programming.founding_date"],
             )
         if event:
             event = self.phrases.with_article(event)
-            return self.phrases.format("document_adopted_at", document=document, event=event)
+            return (
+                self.phrases.format("document_adopted_at", document=document, event=event),
+                ["programming.founding_event"],
+            )
         if date:
-            return self.phrases.format("document_adopted_on", document=document, date=date)
+            return (
+                self.phrases.format("document_adopted_on", document=document, date=date),
+                ["programming.founding_date"],
+            )
         return None
 
-    def thematic_focus(self) -> list[str]:
-        """How the thematic areas of the originating mandate compare with the current ones."""
+    def thematic_focus(self) -> list[DraftSentence]:
+        """How the thematic areas of the originating mandate compare with those addressed
+        today, and how the ISCM describes that evolution.
+
+        The current areas include those "addressed only in some meetings or activities" (the
+        question's hint), so they are said to be addressed, not to be priorities. When the
+        ISCM's own account of the evolution can complete the sentence about the areas kept, it
+        does, in the ISCM's words ("..., some of its thematic meetings have addressed ...").
+        """
         current_key = "programming.current_thematic_areas"
         original_key = "programming.original_thematic_areas"
+        both = (original_key, current_key)
         original = self.codes(original_key)
         current = self.codes(current_key)
         kept = [code for code in current if code in original]
         added = [code for code in current if code not in original]
         dropped = [code for code in original if code not in current]
+        evolution = self.text("programming.thematic_evolution")
+        # The ISCM's account completes the sentence only when it names the areas added itself
+        evolution_clause = (
+            self.clause(evolution)
+            if evolution
+            and all(
+                _mentions(evolution, self.dossier.slot_label(current_key, code)) for code in added
+            )
+            else None
+        )
+        evolution_told = False
 
         def names(slot: str, codes: list[str]) -> str:
             return self.phrases.join([self.label_in_sentence(slot, code) for code in codes])
 
+        sentences = []
         if original and current:
-            if kept and added:
-                sentences = [
-                    self.fill(
-                        "thematic_kept_added",
-                        kept=names(current_key, kept),
-                        added=names(current_key, added),
-                    )
-                ]
-            elif kept:
-                sentences = [self.fill("thematic_unchanged", kept=names(current_key, kept))]
-            else:
-                return [
-                    self.fill(
-                        "thematic_replaced",
-                        original=names(original_key, original),
-                        current=names(current_key, current),
-                    )
-                ]
-            if dropped:
+            if kept and added and evolution_clause:
                 sentences.append(
-                    self.fill("thematic_dropped", dropped=names(original_key, dropped))
+                    self.said(
+                        self.fill(
+                            "thematic_kept_evolution",
+                            kept=names(current_key, kept),
+                            evolution=evolution_clause,
+                        ),
+                        self.own(*both, "programming.thematic_evolution"),
+                    )
                 )
-            return sentences
-        if current:
-            return [self.fill("thematic_current", current=names(current_key, current))]
-        if original:
-            return [self.fill("thematic_original", original=names(original_key, original))]
-        return []
+                evolution_told = True
+            elif kept and added:
+                sentences.append(
+                    self.said(
+                        self.fill(
+                            "thematic_kept_added",
+                            kept=names(current_key, kept),
+                            added=names(current_key, added),
+                        ),
+                        self.own(*both),
+                    )
+                )
+            elif kept:
+                sentences.append(
+                    self.said(
+                        self.fill("thematic_unchanged", kept=names(current_key, kept)),
+                        self.own(*both),
+                    )
+                )
+            else:
+                sentences.append(
+                    self.said(
+                        self.fill(
+                            "thematic_replaced",
+                            original=names(original_key, original),
+                            current=names(current_key, current),
+                        ),
+                        self.own(*both),
+                    )
+                )
+            if kept and dropped:
+                sentences.append(
+                    self.said(
+                        self.fill("thematic_dropped", dropped=names(original_key, dropped)),
+                        self.own(*both),
+                    )
+                )
+        elif current:
+            sentences.append(
+                self.said(
+                    self.fill("thematic_current", current=names(current_key, current)),
+                    self.own(current_key),
+                )
+            )
+        elif original:
+            sentences.append(
+                self.said(
+                    self.fill("thematic_original", original=names(original_key, original)),
+                    self.own(original_key),
+                )
+            )
+        if evolution and not evolution_told:
+            sentences.append(
+                self.said(sentence(evolution), self.own("programming.thematic_evolution"))
+            )
+        return sentences
 
-    def work_plan(self) -> list[str]:
+    def work_plan(self) -> list[DraftSentence]:
         """Whether a work plan guides the work, how often it is drawn up and who monitors it."""
         has_work_plan = self.text("programming.has_work_plan")
         if has_work_plan == "no":
-            return [self.fill("work_plan_none")]
+            return [self.said(self.fill("work_plan_none"), self.own("programming.has_work_plan"))]
         if has_work_plan != "yes":
             return []
         sentences = []
+        slots = ["programming.has_work_plan"]
         period = ""
         period_code = next(iter(self.codes("programming.work_plan_period")), None)
         if period_code:
@@ -447,60 +669,86 @@ class _Drafter:
                 "work_plan_other_period",
                 period=self.dossier.slot_label("programming.work_plan_period", period_code),
             )
+            slots.append("programming.work_plan_period")
         scope = ""
         scope_text = self.text("programming.work_plan_scope")
         scope_clause = self.clause(scope_text) if scope_text else None
         if scope_clause:
             scope = self.fill("work_plan_scope", scope=scope_clause)
-        sentences.append(self.fill("work_plan", period=period, scope=scope))
+            slots.append("programming.work_plan_scope")
+        sentences.append(
+            self.said(self.fill("work_plan", period=period, scope=scope), self.own(*slots))
+        )
         if scope_text and not scope_clause:
             sentences.append(
-                self.topic("work_plan_scope", scope_text) if self.foreign else sentence(scope_text)
+                self.said(
+                    self.topic("work_plan_scope", scope_text)
+                    if self.foreign
+                    else sentence(scope_text),
+                    self.own("programming.work_plan_scope"),
+                )
             )
         monitors = self.phrase_list("work_plan_monitors", "programming.work_plan_monitors")
         if monitors:
             key = "monitors_one" if len(monitors) == 1 else "monitors_many"
-            sentences.append(self.fill(key, monitors=self.phrases.join(monitors)))
+            sentences.append(
+                self.said(
+                    self.fill(key, monitors=self.phrases.join(monitors)),
+                    self.own("programming.work_plan_monitors"),
+                )
+            )
         return sentences
 
     # 2. Contribution to migration governance
 
-    def contribution(self) -> list[str]:
+    def contribution(self) -> list[Paragraph]:
         """National level (with States' own accounts), interregional and global levels."""
         national = []
-        chosen = self.codes("contribution.national_means")
+        means_slot = "contribution.national_means"
+        chosen = self.codes(means_slot)
         outcome_codes = [c for c in chosen if self.choice("national_outcomes", c)]
         means = self.phrase_list(
-            "national_means",
-            "contribution.national_means",
-            [c for c in chosen if c not in outcome_codes],
+            "national_means", means_slot, [c for c in chosen if c not in outcome_codes]
         )
-        outcomes = self.phrase_list(
-            "national_outcomes", "contribution.national_means", outcome_codes
-        )
+        outcomes = self.phrase_list("national_outcomes", means_slot, outcome_codes)
         if means:
-            national.append(self.fill("national_means", means=self.phrases.join(means)))
+            national.append(
+                self.said(
+                    self.fill("national_means", means=self.phrases.join(means)),
+                    self.own(means_slot),
+                )
+            )
         if outcomes:
             key = "national_outcomes_after_means" if means else "national_outcomes"
-            national.append(self.fill(key, outcomes=self.phrases.join(outcomes)))
+            national.append(
+                self.said(
+                    self.fill(key, outcomes=self.phrases.join(outcomes)), self.own(means_slot)
+                )
+            )
         examples = self.text("contribution.national_examples")
         if examples:
-            national.append(sentence(examples))
+            national.append(
+                self.said(sentence(examples), self.own("contribution.national_examples"))
+            )
         national.extend(self.national_impact_by_states())
 
         paragraphs = []
         if national:
-            paragraphs.append(self.fill("national_level", text=_paragraph(national)))
+            first = national[0]
+            national[0] = replace(first, text=self.fill("national_level", text=first.text))
+            paragraphs.append(national)
         for slot, template in (
             ("contribution.interregional_contribution", "interregional_level"),
             ("contribution.global_contribution", "global_level"),
         ):
             text = self.text(slot)
             if text:
-                paragraphs.append(self.fill(template, text=sentence(text)))
+                paragraphs.append(
+                    [self.said(self.fill(template, text=sentence(text)), self.own(slot))]
+                )
         return paragraphs
 
-    def national_impact_by_states(self) -> list[str]:
+    def national_impact_by_states(self) -> list[DraftSentence]:
         """What States reported about the ISCM's impact at national level."""
         anonymous = self.anonymous_states()
         sentences = []
@@ -513,30 +761,40 @@ class _Drafter:
                 subject = anonymous.next()
             impact = self.as_given(view.national_impact, view.language) or view.national_impact
             sentences.append(
-                self.fill(
-                    "national_impact_state",
-                    State=subject,
-                    quote=self.phrases.quote(sentence(impact)),
+                self.said(
+                    self.fill(
+                        "national_impact_state",
+                        State=subject,
+                        quote=self.phrases.quote(sentence(impact)),
+                    ),
+                    [self.view_source(view, "state_view.national_impact")],
                 )
             )
         return sentences
 
     # 3. Structures
 
-    def structures(self) -> list[str]:
+    def structures(self) -> list[Paragraph]:
         """Structures, secretariat, documents, knowledge, communication, membership, funding."""
         sentences = []
         elements = []
+        element_slots = ["structures.structure_elements"]
         kinds = self.phrase_list("secretariat_kind", "structures.secretariat_kind")
         for code in self.codes("structures.structure_elements"):
             if code == "secretariat" and kinds:
                 elements.append(self.fill("secretariat_of_kinds", kinds=self.phrases.join(kinds)))
+                element_slots.append("structures.secretariat_kind")
             else:
                 elements.extend(
                     self.phrase_list("structure_elements", "structures.structure_elements", [code])
                 )
         if elements:
-            sentences.append(self.fill("structures", elements=self.phrases.join(elements)))
+            sentences.append(
+                self.said(
+                    self.fill("structures", elements=self.phrases.join(elements)),
+                    self.own(*element_slots),
+                )
+            )
         sentences.extend(self.secretariat())
 
         title = feeds.key("structures.governing_document_title")
@@ -547,23 +805,29 @@ class _Drafter:
         ]
         if documents:
             key = "governing_documents_one" if len(documents) == 1 else "governing_documents_many"
-            sentences.append(self.fill(key, documents=self.phrases.join(documents)))
+            sentences.append(
+                self.said(
+                    self.fill(key, documents=self.phrases.join(documents)),
+                    self.own("structures.governing_documents"),
+                )
+            )
 
         knowledge = self.text("structures.knowledge_management")
         if knowledge:
             clause = self.clause(knowledge)
             if clause:
-                sentences.append(self.fill("knowledge_management", clause=clause))
+                text = self.fill("knowledge_management", clause=clause)
             elif self.foreign:
-                sentences.append(self.topic("knowledge_management", knowledge))
+                text = self.topic("knowledge_management", knowledge)
             else:
-                sentences.append(sentence(knowledge))
+                text = sentence(knowledge)
+            sentences.append(self.said(text, self.own("structures.knowledge_management")))
         sentences.extend(self.communication())
         sentences.extend(self.membership_changes())
         sentences.extend(self.funding())
-        return [_paragraph(sentences)]
+        return [sentences]
 
-    def secretariat(self) -> list[str]:
+    def secretariat(self) -> list[DraftSentence]:
         """Who manages and supports the secretariat, and what it does."""
         sentences = []
         managers = self.organisations("structures.secretariat_managed_by")
@@ -575,18 +839,33 @@ class _Drafter:
                 else ""
             )
             key = "secretariat_managed_jointly" if len(managers) > 1 else "secretariat_managed"
-            sentences.append(self.fill(key, managers=self.phrases.join(managers), support=support))
+            sentences.append(
+                self.said(
+                    self.fill(key, managers=self.phrases.join(managers), support=support),
+                    self.own(
+                        "structures.secretariat_managed_by", "structures.secretariat_supported_by"
+                    ),
+                )
+            )
         elif supporters:
             sentences.append(
-                self.fill("secretariat_supported", supporters=self.phrases.join(supporters))
+                self.said(
+                    self.fill("secretariat_supported", supporters=self.phrases.join(supporters)),
+                    self.own("structures.secretariat_supported_by"),
+                )
             )
         functions = self.phrase_list("secretariat_functions", "structures.secretariat_functions")
         if functions:
             key = "secretariat_functions_after" if sentences else "secretariat_functions"
-            sentences.append(self.fill(key, functions=self.phrases.join(functions)))
+            sentences.append(
+                self.said(
+                    self.fill(key, functions=self.phrases.join(functions)),
+                    self.own("structures.secretariat_functions"),
+                )
+            )
         return sentences
 
-    def communication(self) -> list[str]:
+    def communication(self) -> list[DraftSentence]:
         """How and how often the ISCM reports on its work."""
         slot = "structures.communication_channels"
         channels = [
@@ -606,45 +885,72 @@ class _Drafter:
             if channels
             else ""
         )
-        return [self.fill("communication", frequency=frequency, channels=joined)]
+        slots = [slot] if channels else []
+        if frequency:
+            slots.append("structures.communication_frequency")
+        return [
+            self.said(
+                self.fill("communication", frequency=frequency, channels=joined),
+                self.own(*slots),
+            )
+        ]
 
-    def membership_changes(self) -> list[str]:
+    def membership_changes(self) -> list[DraftSentence]:
         """States that joined or left, and other changes in governance."""
         changed = self.text("structures.membership_changed")
         if changed == "no":
-            return [self.fill("membership_unchanged")]
+            return [
+                self.said(
+                    self.fill("membership_unchanged"), self.own("structures.membership_changed")
+                )
+            ]
         sentences = []
         if changed == "yes":
             joined = self.phrases.join_names(self.organisations("structures.states_joined"))
             left = self.phrases.join_names(self.organisations("structures.states_left"))
             if joined and left:
-                sentences.append(self.fill("membership_joined_left", joined=joined, left=left))
+                text = self.fill("membership_joined_left", joined=joined, left=left)
             elif joined:
-                sentences.append(self.fill("membership_joined", joined=joined))
+                text = self.fill("membership_joined", joined=joined)
             elif left:
-                sentences.append(self.fill("membership_left", left=left))
+                text = self.fill("membership_left", left=left)
             else:
-                sentences.append(self.fill("membership_changed"))
+                text = self.fill("membership_changed")
+            sentences.append(
+                self.said(
+                    text,
+                    self.own(
+                        "structures.membership_changed",
+                        "structures.states_joined",
+                        "structures.states_left",
+                    ),
+                )
+            )
             governance = self.text("structures.governance_changes")
             if governance:
-                sentences.append(sentence(governance))
+                sentences.append(
+                    self.said(sentence(governance), self.own("structures.governance_changes"))
+                )
         return sentences
 
-    def funding(self) -> list[str]:
+    def funding(self) -> list[DraftSentence]:
         """Where the money comes from and how stable it is."""
         sentences = []
         description = self.text("structures.funding_description")
+        described = self.own("structures.funding_description")
         # The questionnaire asks for a clause ("annual contributions from ..."); a respondent
         # may still write a whole sentence, which is then kept as written.
         funded_through = description.strip().removesuffix(".") if description else None
         if funded_through and (self.foreign or not funded_through[:1].islower()):
             funded_through = None
         if funded_through:
-            sentences.append(self.fill("funding_sources", sources=funded_through))
+            sentences.append(
+                self.said(self.fill("funding_sources", sources=funded_through), described)
+            )
         elif description and self.foreign:
-            sentences.append(self.topic("funding_description", description))
+            sentences.append(self.said(self.topic("funding_description", description), described))
         elif description:
-            sentences.append(sentence(description))
+            sentences.append(self.said(sentence(description), described))
         else:
             sources = [
                 self.dossier.slot_label("structures.funding_sources", code)
@@ -654,15 +960,25 @@ class _Drafter:
                 for code in self.codes("structures.funding_sources")
             ]
             if sources:
-                sentences.append(self.fill("funding_sources", sources=self.phrases.join(sources)))
+                sentences.append(
+                    self.said(
+                        self.fill("funding_sources", sources=self.phrases.join(sources)),
+                        self.own("structures.funding_sources"),
+                    )
+                )
         stability = self.text("structures.funding_stability")
         known = bool(stability) and self.phrases.has(f"funding_stability.{stability}")
         if known:
-            sentences.append(self.fill(f"funding_stability.{stability}"))
+            sentences.append(
+                self.said(
+                    self.fill(f"funding_stability.{stability}"),
+                    self.own("structures.funding_stability"),
+                )
+            )
         sentences.extend(self.funding_views(stability if known else None))
         return sentences
 
-    def funding_views(self, own: str | None) -> list[str]:
+    def funding_views(self, own: str | None) -> list[DraftSentence]:
         """How the States judged the ISCM's funding, beside (and against) its own answer."""
         groups: dict[str, list[StateView]] = {}
         for view in _states_in_order(self.dossier.state_views):
@@ -684,27 +1000,40 @@ class _Drafter:
                 key = "funding_view_only"
             else:
                 key = "funding_view_same" if code == own else "funding_view_differs"
+            sources = [self.view_source(view, "state_view.funding_view") for view in views]
+            if own is not None:
+                sources.extend(self.own("structures.funding_stability"))
             sentences.append(
-                self.fill(
-                    key,
-                    states=states,
-                    States=states.capitalised(),
-                    view=self.phrases.table("funding_views")[code],
+                self.said(
+                    self.fill(
+                        key,
+                        states=states,
+                        States=states.capitalised(),
+                        view=self.phrases.table("funding_views")[code],
+                    ),
+                    sources,
                 )
             )
         return sentences
 
     # 4. Partnerships
 
-    def partnerships(self) -> list[str]:
+    def partnerships(self) -> list[Paragraph]:
         """Partner ISCMs and IGOs, civil society, and what the IGOs themselves said."""
         sentences = []
         partners = self.organisations("partnerships.partner_iscms")
         if partners:
-            sentences.append(self.fill("partner_iscms", partners=self.phrases.join(partners)))
+            sentences.append(
+                self.said(
+                    self.fill("partner_iscms", partners=self.phrases.join(partners)),
+                    self.own("partnerships.partner_iscms"),
+                )
+            )
         cooperation = self.text("partnerships.partner_iscms_cooperation")
         if cooperation:
-            sentences.append(sentence(cooperation))
+            sentences.append(
+                self.said(sentence(cooperation), self.own("partnerships.partner_iscms_cooperation"))
+            )
         igos = self.organisations("partnerships.partner_igos", short=True)
         if igos:
             roles = self.phrase_list("igo_roles_plural", "partnerships.partner_igo_roles")
@@ -712,18 +1041,27 @@ class _Drafter:
                 self.fill("partner_igo_roles", roles=self.phrases.join(roles)) if roles else ""
             )
             key = "partner_igos_moreover" if sentences else "partner_igos"
-            sentences.append(self.fill(key, igos=self.phrases.join(igos), roles=roles_text))
+            slots = ["partnerships.partner_igos"]
+            if roles:
+                slots.append("partnerships.partner_igo_roles")
+            sentences.append(
+                self.said(
+                    self.fill(key, igos=self.phrases.join(igos), roles=roles_text),
+                    self.own(*slots),
+                )
+            )
         sentences.extend(self.igo_examples())
         sentences.extend(self.civil_society())
         notes = self.text("partnerships.partnership_notes")
         if notes:
-            sentences.append(sentence(notes))
-        return [_paragraph(sentences), _paragraph(self.igo_views())]
+            sentences.append(self.said(sentence(notes), self.own("partnerships.partnership_notes")))
+        return [sentences, self.igo_views()]
 
-    def igo_examples(self) -> list[str]:
+    def igo_examples(self) -> list[DraftSentence]:
         """The ISCM's own examples of work with IGOs."""
         sentences = []
-        for row in self.rows("partnerships.partner_igo_examples"):
+        examples = feeds.key("partnerships.partner_igo_examples")
+        for number, row in enumerate(self.rows("partnerships.partner_igo_examples"), start=1):
             example = row.get(feeds.key("partnerships.partner_igo_example_text"))
             if not isinstance(example, str) or not example.strip():
                 continue
@@ -734,93 +1072,172 @@ class _Drafter:
             if organisation and clause:
                 key = "igo_example" if sentences else "igo_example_first"
                 igo = self.short_name(organisation).capitalised()
-                sentences.append(self.fill(key, Igo=igo, clause=clause))
+                text = self.fill(key, Igo=igo, clause=clause)
             elif organisation and self.foreign:
-                sentences.append(
-                    self.phrases.format(
-                        "answer_topic", topic=organisation.short_name, text=sentence(example)
-                    )
+                text = self.phrases.format(
+                    "answer_topic", topic=organisation.short_name, text=sentence(example)
                 )
             else:
-                sentences.append(sentence(example))
+                text = sentence(example)
+            sentences.append(
+                self.said(text, [self.iscm_source(examples, str(code) if code else str(number))])
+            )
         return sentences
 
-    def civil_society(self) -> list[str]:
+    def civil_society(self) -> list[DraftSentence]:
         """How NGOs and CSOs take part."""
-        codes = self.codes("partnerships.civil_society_engagement")
+        slot = "partnerships.civil_society_engagement"
+        codes = self.codes(slot)
         if "none" in codes:
-            return [self.fill("civil_society_none")]
-        activities = self.phrase_list(
-            "civil_society_engagement", "partnerships.civil_society_engagement"
-        )
+            return [self.said(self.fill("civil_society_none"), self.own(slot))]
+        activities = self.phrase_list("civil_society_engagement", slot)
         if not activities:
             return []
-        return [self.fill("civil_society", activities=self.phrases.join(activities))]
+        return [
+            self.said(
+                self.fill("civil_society", activities=self.phrases.join(activities)),
+                self.own(slot),
+            )
+        ]
 
-    def igo_views(self) -> list[str]:
+    def igo_views(self) -> list[DraftSentence]:
         """What the IGOs surveyed said about their engagement with the ISCM."""
         views = sorted(self.dossier.igo_views, key=lambda view: view.igo.short_name.casefold())
         if not views:
             return []
-        count = upper_first(self.phrases.number(len(views)))
-        one = "_one" if len(views) == 1 else ""
-        if self.igos_unnamed:
-            sentences = [self.fill(f"igos_referred_unnamed{one}", Count=count)]
-        else:
-            names = self.phrases.format("list_separator").join(
-                view.igo.short_name for view in views
+        names = self.phrases.format("list_separator").join(view.igo.short_name for view in views)
+        sentences = [
+            self.said(
+                self.referred(
+                    "igos", len(views), self.dossier.round.igos_answered, names, self.igos_unnamed
+                ),
+                [self.view_source(view, "participation.igo_iscms") for view in views]
+                + self.all_answered(len(views), "igos_answered"),
             )
-            sentences = [self.fill(f"igos_referred{one}", Count=count, names=names)]
+        ]
         sentences.extend(self.igo_roles(views))
         anonymous = _AnonymousSubjects(
             self.phrases.noun("one_igo"), self.phrases.noun("another_igo")
         )
         first_example = True
         for view in views:
-            for text, attributable in (
-                (view.cooperation, view.cooperation_attributable),
-                (view.examples, view.examples_attributable),
+            for slot, text, attributable in (
+                ("igo_view.cooperation", view.cooperation, view.cooperation_attributable),
+                ("igo_view.examples", view.examples, view.examples_attributable),
             ):
                 text = self.as_given(text, view.language)
-                if not text or self.already_said(text):
+                if not text or self.already_said(text) or self.restates_roles(view, text):
                     continue
                 sentences.append(
-                    self.igo_statement(view, text, attributable, anonymous, first_example)
+                    self.said(
+                        self.igo_statement(view, text, attributable, anonymous, first_example),
+                        [self.view_source(view, slot)],
+                    )
                 )
                 first_example = False
         return sentences
 
+    def referred(self, who: str, count: int, answered: int, names: str, unnamed: bool) -> str:
+        """How many of the States (``who`` = "states") or IGOs ("igos") surveyed referred to
+        the ISCM, named unless ``unnamed``: "all" of them when every one that answered did."""
+        if count == answered:
+            key = f"{who}_referred_all{'_unnamed' if unnamed else ''}"
+            size = {1: "one", 2: "two"}.get(count, "other")
+            return self.fill(key, size=size, count=self.phrases.number(count), names=names)
+        in_words = upper_first(self.phrases.number(count))
+        one = "_one" if count == 1 else ""
+        if unnamed:
+            return self.fill(f"{who}_referred_unnamed{one}", Count=in_words)
+        return self.fill(f"{who}_referred{one}", Count=in_words, names=names)
+
+    def all_answered(self, count: int, fact: str) -> list[SentenceSource]:
+        """The round's count ``fact`` as a source, when a sentence says "all" because of it."""
+        answered = getattr(self.dossier.round, fact)
+        return [self.round_source(fact)] if count == answered else []
+
     def already_said(self, text: str) -> bool:
-        """Whether the ISCM's own examples already say ``text`` (IGOs often repeat them)."""
+        """Whether the ISCM's own examples already say ``text`` (IGOs often repeat them), a
+        parenthesis aside ("the BMM Project (Better Migration Management)")."""
         example = feeds.key("partnerships.partner_igo_example_text")
         said = [
-            _bare(row.get(example))
+            _bare(row.get(example), parentheses=False)
             for row in self.rows("partnerships.partner_igo_examples")
             if isinstance(row.get(example), str)
         ]
-        said.append(_bare(self.text("partnerships.partnership_notes")))
-        candidate = _bare(text)
+        said.append(_bare(self.text("partnerships.partnership_notes"), parentheses=False))
+        candidate = _bare(text, parentheses=False)
         return bool(candidate) and any(candidate in s or (s and s in candidate) for s in said)
 
-    def igo_roles(self, views: list[IgoView]) -> list[str]:
-        """IGOs grouped by the roles they said they play."""
-        groups: dict[tuple[str, ...], list[NounPhrase]] = {}
+    def roles_said_by_iscm(self, view: IgoView) -> list[str]:
+        """The roles the ISCM's own answer gives the IGO of ``view`` (those of all the IGOs it
+        names as partners), which the IGO's own answer need not repeat."""
+        if view.igo.code not in self.codes("partnerships.partner_igos"):
+            return []
+        return self.codes("partnerships.partner_igo_roles")
+
+    def restates_roles(self, view: IgoView, text: str) -> bool:
+        """Whether ``text`` only says what a role already said of the IGO says ("provides
+        technical advice to the Khartoum Process")."""
+        candidate = _bare(text, parentheses=False)
+        iscm = self.dossier.iscm
+        for name in sorted(
+            {iscm.in_sentence, iscm.name, iscm.acronym, self.phrases.without_article(self.iscm)},
+            key=len,
+            reverse=True,
+        ):
+            if _bare(name):
+                candidate = candidate.replace(_bare(name), "")
+        igo = self.short_name(view.igo)
+        for code in {*view.role_codes, *self.roles_said_by_iscm(view)}:
+            role = self.phrases.choice("igo_roles_singular", code, igos=igo)
+            # what is left may be a preposition ("to", "au", "لـ"), nothing more
+            if (
+                role
+                and candidate.startswith(_bare(role))
+                and len(candidate) - len(_bare(role)) <= 4
+            ):
+                return True
+        return False
+
+    def igo_roles(self, views: list[IgoView]) -> list[DraftSentence]:
+        """IGOs grouped by the roles they said they play, less those the ISCM already gave them."""
+        groups: dict[tuple[str, ...], list[IgoView]] = {}
         labels: dict[str, str] = {}
+        repeated: set[str] = set()
         for view in views:
             labels.update(zip(view.role_codes, view.roles, strict=False))
-            if view.role_codes:
-                groups.setdefault(tuple(view.role_codes), []).append(
-                    self.phrases.name(view.igo.code, view.igo.in_sentence or view.igo.short_name)
-                )
+            said = self.roles_said_by_iscm(view)
+            codes = tuple(code for code in view.role_codes if code not in said)
+            if len(codes) < len(view.role_codes):
+                repeated.add(view.igo.code)
+            if codes:
+                groups.setdefault(codes, []).append(view)
         sentences = []
-        for codes, names in groups.items():
-            group = "igo_roles_singular" if len(names) == 1 else "igo_roles_plural"
-            igos = self.phrases.join_names(names).capitalised()
+        for codes, members in groups.items():
+            group = "igo_roles_singular" if len(members) == 1 else "igo_roles_plural"
+            igos = self.phrases.join_names(
+                [
+                    self.phrases.name(view.igo.code, view.igo.in_sentence or view.igo.short_name)
+                    for view in members
+                ]
+            )
             roles = [
-                self.phrases.choice(group, code, igos=igos) or _in_sentence(labels.get(code, code))
+                self.phrases.choice(group, code, igos=igos.capitalised())
+                or _in_sentence(labels.get(code, code))
                 for code in codes
             ]
-            sentences.append(self.fill("igo_roles", igos=igos, roles=self.phrases.join(roles)))
+            also = all(view.igo.code in repeated for view in members)
+            sentences.append(
+                self.said(
+                    self.fill(
+                        "igo_roles_also" if also else "igo_roles",
+                        igos=igos.capitalised() if not also else igos,
+                        Igos=igos.capitalised(),
+                        roles=self.phrases.join(roles),
+                    ),
+                    [self.view_source(view, "igo_view.roles") for view in members],
+                )
+            )
         return sentences
 
     def igo_statement(
@@ -847,37 +1264,57 @@ class _Drafter:
 
     # 5. Value of membership
 
-    def membership_value(self) -> list[str]:
+    def membership_value(self) -> list[Paragraph]:
         """What the ISCM says members value, then what the States themselves said."""
         sentences = []
         notes = self.text("membership_value.member_value_notes")
         if notes:
-            sentences.append(sentence(notes))
+            sentences.append(
+                self.said(sentence(notes), self.own("membership_value.member_value_notes"))
+            )
         values = self.phrase_list("membership_value", "membership_value.member_value")
         if values:
             key = "member_value_further" if notes else "member_value"
-            sentences.append(self.fill(key, values=self.phrases.join(values)))
+            sentences.append(
+                self.said(
+                    self.fill(key, values=self.phrases.join(values)),
+                    self.own("membership_value.member_value"),
+                )
+            )
         examples = self.text("membership_value.member_value_examples")
         if examples:
-            sentences.append(sentence(examples))
-        return [_paragraph(sentences), _paragraph(self.state_views())]
+            sentences.append(
+                self.said(sentence(examples), self.own("membership_value.member_value_examples"))
+            )
+        return [sentences, self.state_views()]
 
-    def state_views(self) -> list[str]:
+    def state_views(self) -> list[DraftSentence]:
         """Which States referred to the ISCM and what they said they gained from it."""
         views = _states_in_order(self.dossier.state_views)
         if not views:
             if self.dossier.round.states_answered:
-                return [self.fill("no_state_referred")]
+                return [
+                    self.said(
+                        self.fill("no_state_referred"), [self.round_source("states_answered")]
+                    )
+                ]
             return []
-        count = upper_first(self.phrases.number(len(views)))
-        one = "_one" if len(views) == 1 else ""
-        if self.states_unnamed:
-            sentences = [self.fill(f"states_referred_unnamed{one}", Count=count)]
-        else:
-            names = self.phrases.format("list_separator").join(
-                self.in_sentence(view.state).text for view in views
+        names = self.phrases.format("list_separator").join(
+            self.in_sentence(view.state).text for view in views
+        )
+        sentences = [
+            self.said(
+                self.referred(
+                    "states",
+                    len(views),
+                    self.dossier.round.states_answered,
+                    names,
+                    self.states_unnamed,
+                ),
+                [self.view_source(view, "participation.state_iscms") for view in views]
+                + self.all_answered(len(views), "states_answered"),
             )
-            sentences = [self.fill(f"states_referred{one}", Count=count, names=names)]
+        ]
 
         # A State whose benefits are not for attribution is not named anywhere in this part:
         # its chosen values go with its anonymous account rather than beside its name.
@@ -890,58 +1327,22 @@ class _Drafter:
         for view in views:
             if not view.benefits and (view.value_area_codes or view.value_areas):
                 subject = self.in_sentence(view.state).capitalised()
-                sentences.append(
-                    self.fill("state_values", State=subject, values=self.state_values(view))
-                )
+                sentences.append(self.state_values(subject, view))
         for view in unnamed:
             sentences.extend(self.state_account(anonymous.next(), view))
-        sentences.extend(self.values_compared(views))
         return sentences
 
-    def values_compared(self, views: list[StateView]) -> list[str]:
-        """Where the values the ISCM claims and those its States cited agree, and differ."""
-        claimed = [code for code in self.codes("membership_value.member_value") if code != "other"]
-        cited: list[str] = []
-        labels: dict[str, str] = {}
-        for view in views:
-            for code, label in zip(view.value_area_codes, view.value_areas, strict=False):
-                labels.setdefault(code, label)
-                if code not in cited:
-                    cited.append(code)
-        if not claimed or not cited:
-            return []
-
-        def phrases(codes: list[str]) -> str:
-            return self.phrases.join(
-                [
-                    self.phrases.choice("membership_value", code)
-                    or (
-                        self.label_in_sentence("membership_value.member_value", code)
-                        if code in claimed
-                        else _in_sentence(labels.get(code, code))
-                    )
-                    for code in codes
-                ]
-            )
-
-        shared = [code for code in claimed if code in cited]
-        only_states = [code for code in cited if code not in claimed and code != "other"]
-        sentences = []
-        if shared:
-            sentences.append(self.fill("value_shared", values=phrases(shared)))
-        else:
-            sentences.append(self.fill("value_not_cited", values=phrases(claimed)))
-        if only_states:
-            sentences.append(self.fill("value_only_states", values=phrases(only_states)))
-        return sentences
-
-    def state_account(self, subject: NounPhrase, view: StateView) -> list[str]:
+    def state_account(self, subject: NounPhrase, view: StateView) -> list[DraftSentence]:
         """What one State gained from the ISCM and what it values in it."""
-        sentences = [self.state_benefits(subject, view.benefits or "", view.language)]
-        values = self.state_values(view)
-        if values:
+        sentences = [
+            self.said(
+                self.state_benefits(subject, view.benefits or "", view.language),
+                [self.view_source(view, "state_view.benefits")],
+            )
+        ]
+        if view.value_area_codes or view.value_areas:
             # The State is not named again, but a pronoun or a verb may agree with it
-            sentences.append(self.fill("state_values_also", State=subject, values=values))
+            sentences.append(self.state_values(subject, view, also=True))
         return sentences
 
     def anonymous_states(self) -> _AnonymousSubjects:
@@ -961,17 +1362,45 @@ class _Drafter:
             return self.fill("state_benefits", State=subject, benefits=clause)
         return self.fill("reported", Subject=subject, quote=self.phrases.quote(sentence(benefits)))
 
-    def state_values(self, view: StateView) -> str:
-        """The membership values a State chose, as a phrase."""
+    def state_values(
+        self, subject: NounPhrase, view: StateView, also: bool = False
+    ) -> DraftSentence:
+        """The membership values a State chose, beside those the ISCM chose where both chose
+        from the list: "..., which the Khartoum Process also lists among the benefits of
+        membership". Only coded answers are compared; a State's "other" value is not.
+
+        :param also: the State's benefits were said just before ("It also values ...").
+        """
         labels = dict(zip(view.value_area_codes, view.value_areas, strict=False))
-        codes = view.value_area_codes or view.value_areas
-        return self.phrases.join(
-            [
-                self.phrases.choice("membership_value", code)
-                or _in_sentence(labels.get(code, code))
-                for code in codes
-            ]
-        )
+        codes = list(view.value_area_codes or view.value_areas)
+        claimed = [c for c in self.codes("membership_value.member_value") if c != "other"]
+
+        def phrases(chosen: list[str]) -> str:
+            return self.phrases.join(
+                [
+                    self.phrases.choice("membership_value", code)
+                    or _in_sentence(labels.get(code, code))
+                    for code in chosen
+                ]
+            )
+
+        key = "state_values_also" if also else "state_values"
+        sources = [self.view_source(view, "state_view.value_areas")]
+        fields: dict[str, str | NounPhrase] = {"State": subject}
+        compared = bool(claimed and view.value_area_codes and "other" not in codes)
+        if not compared:
+            return self.said(self.fill(key, values=phrases(codes), **fields), sources)
+        listed = [code for code in codes if code in claimed]
+        unlisted = [code for code in codes if code not in claimed]
+        sources.extend(self.own("membership_value.member_value"))
+        if listed and unlisted:
+            text = self.fill(
+                f"{key}_partly_listed", listed=phrases(listed), unlisted=phrases(unlisted), **fields
+            )
+        else:
+            outcome = "listed" if listed else "unlisted"
+            text = self.fill(f"{key}_{outcome}", values=phrases(codes), **fields)
+        return self.said(text, sources)
 
 
 class _AnonymousSubjects:
@@ -996,6 +1425,16 @@ def _in_sentence(label: str) -> str:
     return label
 
 
+def _mentions(text: str, label: str) -> bool:
+    """Whether ``text`` names what ``label`` names: at least half of the label's longer words
+    (or words starting as they do: "collection", "collecting") are in it."""
+    words = [word for word in re.findall(r"\w+", label.casefold()) if len(word) >= 4]
+    if not words:
+        return False
+    stems = {word[:6] for word in re.findall(r"\w+", text.casefold())}
+    return sum(word[:6] in stems for word in words) * 2 >= len(words)
+
+
 def collation_key(name: str) -> str:
     """``name`` folded for alphabetical order: "Égypte" sorts with "Egypt", not after "Z"."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -1006,6 +1445,12 @@ def _states_in_order(views: Sequence[StateView]) -> list[StateView]:
     return sorted(views, key=lambda view: collation_key(view.state.name))
 
 
-def _bare(text: str | None) -> str:
-    """``text`` reduced to lower-case letters and digits, for comparing statements."""
-    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+def _bare(text: str | None, parentheses: bool = True) -> str:
+    """``text`` reduced to lower-case letters and digits, for comparing statements.
+
+    :param parentheses: False to leave out what ``text`` says between parentheses.
+    """
+    text = text or ""
+    if not parentheses:
+        text = _PARENTHESES.sub("", text)
+    return "".join(ch for ch in text.casefold() if ch.isalnum())

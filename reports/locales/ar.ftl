@@ -150,8 +150,6 @@ iscm_did_not_answer = لم { $iscm-gender ->
 
 nothing_on_topic = لم تُقدَّم أي معلومات بشأن هذا الموضوع.
 
-nobody_else_on_topic = ولم تُقدّم أي دولة عضو أو منظمة حكومية دولية معلومات بشأن هذا الموضوع.
-
 ## 1. Programming
 
 founding_mandate = وفقًا لما ورد في الوثيقة { $document }، { $iscm } { $mandate }.
@@ -168,27 +166,32 @@ document_adopted_at_on = { $document } المعتمدة في { $event } بتار
 
 document_adopted_on = { $document } المعتمدة بتاريخ { $date }
 
-thematic_kept_added = في حين ظل التركيز الأصلي على { $kept } من الأولويات المواضيعية { $iscm-of }، باتت { $iscm-gender ->
-        [masculine] أولوياته
-       *[other] أولوياتها
-    } تشمل أيضًا { $added }.
+thematic_kept_added = في حين ظل التركيز الأصلي على { $kept } من الأولويات المواضيعية { $iscm-of }، { $iscm-gender ->
+        [masculine] بات يتناول
+       *[other] باتت تتناول
+    } أيضًا { $added }.
 
-thematic_unchanged = ظلت الأولويات المواضيعية { $iscm-of } هي أولويات { $iscm-gender ->
+thematic_kept_evolution = في حين ظل التركيز الأصلي على { $kept } من الأولويات المواضيعية { $iscm-of }، { $evolution }.
+
+thematic_unchanged = ظل التركيز المواضيعي { $iscm-of } هو تركيز { $iscm-gender ->
         [masculine] ولايته
        *[other] ولايتها
     } الأصلية: { $kept }.
 
-thematic_replaced = شملت الولاية الأصلية { $iscm-of } { $original }؛ أما { $iscm-gender ->
-        [masculine] أولوياته
-       *[other] أولوياتها
-    } المواضيعية الحالية فهي { $current }.
+thematic_replaced = شملت الولاية الأصلية { $iscm-of } { $original }؛ أما اليوم { $iscm-gender ->
+        [masculine] فيتناول
+       *[other] فتتناول
+    } { $current }.
 
-thematic_dropped = ولم تعد { $iscm-gender ->
-        [masculine] أولوياته
-       *[other] أولوياتها
-    } الحالية تشمل { $dropped }.
+thematic_dropped = { $iscm-gender ->
+        [masculine] ولم يعد يتناول
+       *[other] ولم تعد تتناول
+    } { $dropped }.
 
-thematic_current = الأولويات المواضيعية الحالية { $iscm-of } هي { $current }.
+thematic_current = { $iscm-gender ->
+        [masculine] يتناول
+       *[other] تتناول
+    } { $iscm } حاليًا { $current }.
 
 thematic_original = شملت الولاية الأصلية { $iscm-of } { $original }.
 
@@ -386,7 +389,21 @@ igos_referred_one = أشارت إحدى المنظمات الحكومية الد
 
 igos_referred_unnamed_one = أشارت إحدى المنظمات الحكومية الدولية المشمولة بالاستقصاء إلى { $iscm } في إجاباتها.
 
+igos_referred_all = { $size ->
+        [one] أشارت المنظمة الحكومية الدولية الوحيدة المشمولة بالاستقصاء ({ $names }) إلى { $iscm } في إجاباتها.
+        [two] أشارت المنظمتان الحكوميتان الدوليتان المشمولتان بالاستقصاء كلتاهما ({ $names }) إلى { $iscm } في إجاباتهما.
+       *[other] أشارت جميع المنظمات الحكومية الدولية المشمولة بالاستقصاء ({ $names })، وعددها { $count }، إلى { $iscm } في إجاباتها.
+    }
+
+igos_referred_all_unnamed = { $size ->
+        [one] أشارت المنظمة الحكومية الدولية الوحيدة المشمولة بالاستقصاء إلى { $iscm } في إجاباتها.
+        [two] أشارت المنظمتان الحكوميتان الدوليتان المشمولتان بالاستقصاء كلتاهما إلى { $iscm } في إجاباتهما.
+       *[other] أشارت جميع المنظمات الحكومية الدولية المشمولة بالاستقصاء، وعددها { $count }، إلى { $iscm } في إجاباتها.
+    }
+
 igo_roles = { $igos }: { $roles }.
+
+igo_roles_also = كما أن { $igos } { $roles }.
 
 one_igo = إحدى المنظمات الحكومية الدولية
     .gender = feminine
@@ -410,19 +427,19 @@ states_referred_one = أشارت إحدى الدول الأعضاء المشمو
 
 states_referred_unnamed_one = أشارت إحدى الدول الأعضاء المشمولة بالاستقصاء إلى { $iscm } في إجاباتها.
 
+states_referred_all = { $size ->
+        [one] أشارت الدولة العضو الوحيدة المشمولة بالاستقصاء ({ $names }) إلى { $iscm } في إجاباتها.
+        [two] أشارت الدولتان العضوان المشمولتان بالاستقصاء كلتاهما ({ $names }) إلى { $iscm } في إجاباتهما.
+       *[other] أشارت جميع الدول الأعضاء المشمولة بالاستقصاء ({ $names })، وعددها { $count }، إلى { $iscm } في إجاباتها.
+    }
+
+states_referred_all_unnamed = { $size ->
+        [one] أشارت الدولة العضو الوحيدة المشمولة بالاستقصاء إلى { $iscm } في إجاباتها.
+        [two] أشارت الدولتان العضوان المشمولتان بالاستقصاء كلتاهما إلى { $iscm } في إجاباتهما.
+       *[other] أشارت جميع الدول الأعضاء المشمولة بالاستقصاء، وعددها { $count }، إلى { $iscm } في إجاباتها.
+    }
+
 no_state_referred = لم تُشر أي دولة عضو مشمولة بالاستقصاء إلى { $iscm } في إجاباتها.
-
-value_shared = وأكدت الدول التي أشارت إلى { $iscm } { $values }.
-
-value_not_cited = غير أن أيًّا من هذه الدول لم تذكر { $values }، وهو ما { $iscm-gender ->
-        [masculine] يعدّه
-       *[other] تعدّه
-    } { $iscm } من مزايا العضوية.
-
-value_only_states = كما ذكرت { $values }، وهو ما لم { $iscm-gender ->
-        [masculine] يذكره
-       *[other] تذكره
-    } { $iscm }.
 
 member_states_counted = { $n ->
         [1] دولة عضو واحدة
@@ -466,6 +483,60 @@ state_values_also = كما { $State-gender ->
         [masculine] يُقدّر
        *[other] تُقدّر
     } العملية من أجل { $values }.
+
+state_values_listed = { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } { $State } العملية من أجل { $values }، وهو ما { $iscm-gender ->
+        [masculine] يعدّه
+       *[other] تعدّه
+    } { $iscm } أيضًا من مزايا العضوية.
+
+state_values_unlisted = { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } { $State } العملية من أجل { $values }، وهو ما لا { $iscm-gender ->
+        [masculine] يعدّه
+       *[other] تعدّه
+    } { $iscm } من مزايا العضوية.
+
+state_values_partly_listed = { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } { $State } العملية من أجل { $listed }، وهو ما { $iscm-gender ->
+        [masculine] يعدّه
+       *[other] تعدّه
+    } { $iscm } أيضًا من مزايا العضوية، ومن أجل { $unlisted }، وهو ما لا { $iscm-gender ->
+        [masculine] يذكره
+       *[other] تذكره
+    }.
+
+state_values_also_listed = كما { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } العملية من أجل { $values }، وهو ما { $iscm-gender ->
+        [masculine] يعدّه
+       *[other] تعدّه
+    } { $iscm } كذلك من مزايا العضوية.
+
+state_values_also_unlisted = كما { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } العملية من أجل { $values }، وهو ما لا { $iscm-gender ->
+        [masculine] يعدّه
+       *[other] تعدّه
+    } { $iscm } من مزايا العضوية.
+
+state_values_also_partly_listed = كما { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } العملية من أجل { $listed }، وهو ما { $iscm-gender ->
+        [masculine] يعدّه
+       *[other] تعدّه
+    } { $iscm } كذلك من مزايا العضوية، ومن أجل { $unlisted }، وهو ما لا { $iscm-gender ->
+        [masculine] يذكره
+       *[other] تذكره
+    }.
 
 one_state = إحدى الدول الأعضاء
     .gender = feminine
@@ -605,7 +676,7 @@ choices_civil_society_engagement =
 
 ## Charts
 
-chart_thematic_title = المجالات المواضيعية: الولاية الأصلية والأولويات الحالية
+chart_thematic_title = المجالات المواضيعية: الولاية الأصلية والمجالات التي تتناولها الآلية حاليًا
 
 chart_thematic_alt = رسم بياني للمجالات المواضيعية { $iscm-of } في الأصل وحاليًا.
 
@@ -613,7 +684,7 @@ chart_thematic_area = المجال المواضيعي
 
 chart_thematic_original = الولاية الأصلية
 
-chart_thematic_current = الأولويات الحالية
+chart_thematic_current = تتناولها الآلية حاليًا
 
 chart_yes = نعم
 
@@ -730,9 +801,9 @@ comparisons = مقارنات بين آليات التشاور
 
 comparison_thematic = المجالات المواضيعية لكل آلية
 
-comparison_thematic_key = ● أولوية حالية؛ ○ في الولاية الأصلية فقط؛ خانة فارغة: غير مشمول.
+comparison_thematic_key = ● تتناولها الآلية حاليًا؛ ○ في الولاية الأصلية فقط؛ خانة فارغة: غير مشمول.
 
-comparison_thematic_current = أولوية حالية
+comparison_thematic_current = تتناولها الآلية حاليًا
 
 comparison_thematic_original = الولاية الأصلية فقط
 
@@ -787,3 +858,27 @@ chart_alt_row = { $label }: { $value }
 chart_alt_row_values = { $label } ({ $values })
 
 chart_alt_value = { $column }: { $value }
+
+## Illustrative data
+
+# إجابات وُضعت لعرض المنصة (إجابات الجولة التجريبية): ما يأخذه التقرير منها يحمل هذه العلامة
+# التي يشرحها سطر وسيلة الإيضاح. العدد بعد النقطتين يغني عن مطابقة المعدود.
+illustrative_marker = ◆
+
+illustrative_legend = بيانات توضيحية (للعرض): ليست من إجابة حقيقية
+
+illustrative_summary_note = يستند هذا الموجز إلى إجابات توضيحية وُضعت لعرض المنصة، وما أُخذ منها مُعلَّم بالعلامة { illustrative_marker } في جداوله ورسومه البيانية.
+
+illustrative_compendium_note = { $n ->
+       *[other] عدد الإجابات التوضيحية من بين الإجابات التي تستند إليها هذه المجموعة: { $count } من أصل { $total }، وقد وُضعت لعرض المنصة، وما أُخذ منها مُعلَّم بالعلامة { illustrative_marker } في جداولها ورسومها البيانية ومصفوفتها وشبكتها.
+    }
+
+illustrative_participation_note = { $n ->
+       *[other] عدد الإجابات التوضيحية التي تشملها أرقام المشاركة الواردة أعلاه: { $count }.
+    }
+
+illustrative_left_out_note = { $n ->
+       *[other] عدد الإجابات التوضيحية (للعرض) المستبعدة من هذا التقرير: { $count }.
+    }
+
+illustrative_column = منها توضيحية

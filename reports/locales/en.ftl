@@ -77,7 +77,7 @@ articles =
 with_article = the { $title }
 # An answer used as a clause loses its capital when its first word is one of these (separated
 # by spaces) ...
-clause_openers = the a an its their our this these all
+clause_openers = the a an its their our this these all some
 # ... or ends like a gerund ("Providing access to ...")
 gerund_suffixes = ing
 
@@ -149,8 +149,6 @@ iscm_did_not_answer = { $Iscm } did not answer the questionnaire for ISCMs.
 
 nothing_on_topic = No information on this topic was provided.
 
-nobody_else_on_topic = No Member State or inter-governmental organization reported on this topic either.
-
 ## 1. Programming
 
 founding_mandate = As outlined in { $document }, { $iscm } { $mandate }.
@@ -167,15 +165,20 @@ document_adopted_at_on = { $document } adopted at { $event }, on { $date }
 
 document_adopted_on = { $document } adopted on { $date }
 
-thematic_kept_added = While the originating focus on { $kept } has remained a thematic priority of { $iscm }, its priorities now also include { $added }.
+# The areas an ISCM gives as current include those "addressed only in some meetings or
+# activities" (the question's hint): they are addressed, not necessarily priorities.
+thematic_kept_added = While the originating focus on { $kept } has remained a thematic priority of { $iscm }, it now also addresses { $added }.
 
-thematic_unchanged = The thematic priorities of { $iscm } have remained those of its originating mandate: { $kept }.
+# { $evolution } is the ISCM's own account of how its focus evolved, as a clause
+thematic_kept_evolution = While the originating focus on { $kept } has remained a thematic priority of { $iscm }, { $evolution }.
 
-thematic_replaced = The originating mandate of { $iscm } covered { $original }; its current thematic priorities are { $current }.
+thematic_unchanged = The thematic focus of { $iscm } has remained that of its originating mandate: { $kept }.
 
-thematic_dropped = Its current priorities no longer include { $dropped }.
+thematic_replaced = The originating mandate of { $iscm } covered { $original }; today it addresses { $current }.
 
-thematic_current = The current thematic priorities of { $iscm } are { $current }.
+thematic_dropped = It no longer addresses { $dropped }.
+
+thematic_current = { $Iscm } currently addresses { $current }.
 
 thematic_original = The originating mandate of { $iscm } covered { $original }.
 
@@ -292,7 +295,24 @@ igos_referred_one = One of the inter-governmental organizations ({ $names }) sur
 
 igos_referred_unnamed_one = One of the inter-governmental organizations surveyed referred to { $iscm } in its answers.
 
+# All the IGOs that answered referred to the ISCM: $size is one, two or other (more), { $count }
+# their number in words
+igos_referred_all = { $size ->
+        [one] The only inter-governmental organization surveyed ({ $names }) referred to { $iscm } in its answers.
+        [two] Both inter-governmental organizations surveyed ({ $names }) referred to { $iscm } in their answers.
+       *[other] All { $count } inter-governmental organizations surveyed ({ $names }) referred to { $iscm } in their answers.
+    }
+
+igos_referred_all_unnamed = { $size ->
+        [one] The only inter-governmental organization surveyed referred to { $iscm } in its answers.
+        [two] Both inter-governmental organizations surveyed referred to { $iscm } in their answers.
+       *[other] All { $count } inter-governmental organizations surveyed referred to { $iscm } in their answers.
+    }
+
 igo_roles = { $igos } { $roles }.
+
+# Roles the IGO plays besides those the ISCM already gave it
+igo_roles_also = { $Igos } also { $roles }.
 
 one_igo = One inter-governmental organization
 
@@ -312,14 +332,21 @@ states_referred_one = One of the Member States ({ $names }) surveyed referred to
 
 states_referred_unnamed_one = One of the Member States surveyed referred to { $iscm } in its answers.
 
+# All the States that answered referred to the ISCM: $size is one, two or other (more),
+# { $count } their number in words
+states_referred_all = { $size ->
+        [one] The only Member State surveyed ({ $names }) referred to { $iscm } in its answers.
+        [two] Both Member States surveyed ({ $names }) referred to { $iscm } in their answers.
+       *[other] All { $count } Member States surveyed ({ $names }) referred to { $iscm } in their answers.
+    }
+
+states_referred_all_unnamed = { $size ->
+        [one] The only Member State surveyed referred to { $iscm } in its answers.
+        [two] Both Member States surveyed referred to { $iscm } in their answers.
+       *[other] All { $count } Member States surveyed referred to { $iscm } in their answers.
+    }
+
 no_state_referred = No Member State surveyed referred to { $iscm } in its answers.
-
-# Where the ISCM and its States see things differently, both are shown
-value_shared = The States that referred to { $iscm } confirmed { $values }.
-
-value_not_cited = None of these States, however, cited { $values }, which { $iscm } counts among the benefits of membership.
-
-value_only_states = They also cited { $values }, which { $iscm } did not mention.
 
 member_states_counted = { $n ->
         [1] one Member State
@@ -342,6 +369,20 @@ state_benefits = { $State } benefited from its participation in { $iscm }, parti
 state_values = { $State } values the process for { $values }.
 
 state_values_also = It also values the process for { $values }.
+
+# A State's values beside those the ISCM chose from the same list: all of them ("listed"),
+# none ("unlisted"), or some ({ $listed }, then { $unlisted })
+state_values_listed = { $State } values the process for { $values }, which { $iscm } also lists among the benefits of membership.
+
+state_values_unlisted = { $State } values the process for { $values }, which { $iscm } does not list among the benefits of membership.
+
+state_values_partly_listed = { $State } values the process for { $listed }, which { $iscm } also lists among the benefits of membership, and for { $unlisted }, which it does not.
+
+state_values_also_listed = It also values the process for { $values }, which { $iscm } likewise lists among the benefits of membership.
+
+state_values_also_unlisted = It also values the process for { $values }, which { $iscm } does not list among the benefits of membership.
+
+state_values_also_partly_listed = It also values the process for { $listed }, which { $iscm } likewise lists among the benefits of membership, and for { $unlisted }, which it does not.
 
 one_state = One Member State
 
@@ -439,7 +480,7 @@ choices_civil_society_engagement =
 
 ## Charts
 
-chart_thematic_title = Thematic areas: originating mandate and current priorities
+chart_thematic_title = Thematic areas: originating mandate and areas addressed today
 
 chart_thematic_alt = Chart of the thematic areas of { $iscm }, originally and now.
 
@@ -447,7 +488,7 @@ chart_thematic_area = Thematic area
 
 chart_thematic_original = Originating mandate
 
-chart_thematic_current = Current priorities
+chart_thematic_current = Addressed today
 
 chart_yes = Yes
 
@@ -564,9 +605,9 @@ comparisons = Comparisons across ISCMs
 
 comparison_thematic = Thematic areas of each ISCM
 
-comparison_thematic_key = ● current priority; ○ in the originating mandate only; an empty cell: not covered.
+comparison_thematic_key = ● addressed today; ○ in the originating mandate only; an empty cell: not covered.
 
-comparison_thematic_current = current priority
+comparison_thematic_current = addressed today
 
 comparison_thematic_original = originating mandate only
 
@@ -626,3 +667,36 @@ chart_alt_row = { $label }: { $value }
 chart_alt_row_values = { $label } ({ $values })
 
 chart_alt_value = { $column }: { $value }
+
+## Illustrative data
+
+# Answers made up to demonstrate the platform (the demo round's) are not from a real response:
+# what a report draws from them carries this mark, explained by the legend line
+illustrative_marker = ◆
+
+illustrative_legend = Illustrative data (demo): not from a real response
+
+# Note at the head of a summary that draws on illustrative answers
+illustrative_summary_note = This summary draws on illustrative answers, made up to demonstrate the platform; what comes from them is marked { illustrative_marker } in its tables and charts.
+
+# Note on the compendium's cover: $count of the $total responses it draws on are illustrative
+illustrative_compendium_note = { $n ->
+        [one] One of the { $total } responses this compendium draws on is illustrative, made up to demonstrate the platform; what comes from it is marked { illustrative_marker } in its tables, charts, matrix and network.
+       *[other] { $count } of the { $total } responses this compendium draws on are illustrative, made up to demonstrate the platform; what comes from them is marked { illustrative_marker } in its tables, charts, matrix and network.
+    }
+
+# Under a summary's introduction: the participation figures it gives count $count illustrative
+# responses
+illustrative_participation_note = { $n ->
+        [one] The participation figures above count one illustrative response.
+       *[other] The participation figures above count { $count } illustrative responses.
+    }
+
+# A summary or compendium built without illustrative answers: $count responses left out
+illustrative_left_out_note = { $n ->
+        [one] One illustrative (demo) response is left out of this report.
+       *[other] { $count } illustrative (demo) responses are left out of this report.
+    }
+
+# Column of the participation tables: how many of those who answered gave illustrative answers
+illustrative_column = Of which illustrative

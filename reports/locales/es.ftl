@@ -66,7 +66,7 @@ articles =
     .una = una
 # El artículo depende del género del sustantivo, que una respuesta no indica: los títulos se citan.
 with_article = «{ $title }»
-clause_openers = el la los las su sus este esta estos estas
+clause_openers = el la los las su sus este esta estos estas algunas algunos
 gerund_suffixes = ando iendo
 
 quote = «{ $text }»
@@ -150,8 +150,6 @@ iscm_did_not_answer = { $Iscm } no { $iscm-number ->
 
 nothing_on_topic = No se facilitó información sobre este tema.
 
-nobody_else_on_topic = Tampoco ningún Estado miembro ni ninguna organización intergubernamental informó sobre este tema.
-
 ## 1. Programming
 
 founding_mandate = Según lo establecido en el documento { $document }, { $iscm } { $mandate }.
@@ -168,15 +166,29 @@ document_adopted_at_on = { $document }, aprobado en { $event } el { $date }
 
 document_adopted_on = { $document }, aprobado el { $date }
 
-thematic_kept_added = Si bien la orientación inicial hacia { $kept } sigue siendo una prioridad temática { $iscm-of }, sus prioridades incluyen ahora también { $added }.
+thematic_kept_added = Si bien la orientación inicial ({ $kept }) sigue siendo una prioridad temática { $iscm-of }, ahora { $iscm-number ->
+        [plural] abordan
+       *[other] aborda
+    } también otros ámbitos: { $added }.
 
-thematic_unchanged = Las prioridades temáticas { $iscm-of } siguen siendo las de su mandato inicial: { $kept }.
+thematic_kept_evolution = Si bien la orientación inicial ({ $kept }) sigue siendo una prioridad temática { $iscm-of }, { $evolution }.
 
-thematic_replaced = El mandato inicial { $iscm-of } abarcaba { $original }; sus prioridades temáticas actuales son { $current }.
+thematic_unchanged = La orientación temática { $iscm-of } sigue siendo la de su mandato inicial: { $kept }.
 
-thematic_dropped = Sus prioridades actuales ya no incluyen { $dropped }.
+thematic_replaced = El mandato inicial { $iscm-of } abarcaba { $original }; hoy { $iscm-number ->
+        [plural] abordan
+       *[other] aborda
+    } los siguientes ámbitos: { $current }.
 
-thematic_current = Las prioridades temáticas actuales { $iscm-of } son { $current }.
+thematic_dropped = Ya no { $iscm-number ->
+        [plural] abordan
+       *[other] aborda
+    } los siguientes ámbitos: { $dropped }.
+
+thematic_current = { $Iscm } { $iscm-number ->
+        [plural] abordan
+       *[other] aborda
+    } actualmente los siguientes ámbitos temáticos: { $current }.
 
 thematic_original = El mandato inicial { $iscm-of } abarcaba { $original }.
 
@@ -344,7 +356,21 @@ igos_referred_one = Una de las organizaciones intergubernamentales encuestadas (
 
 igos_referred_unnamed_one = Una de las organizaciones intergubernamentales encuestadas se refirió { $iscm-to } en sus respuestas.
 
+igos_referred_all = { $size ->
+        [one] La única organización intergubernamental encuestada ({ $names }) se refirió { $iscm-to } en sus respuestas.
+        [two] Ambas organizaciones intergubernamentales encuestadas ({ $names }) se refirieron { $iscm-to } en sus respuestas.
+       *[other] Las { $count } organizaciones intergubernamentales encuestadas ({ $names }) se refirieron { $iscm-to } en sus respuestas.
+    }
+
+igos_referred_all_unnamed = { $size ->
+        [one] La única organización intergubernamental encuestada se refirió { $iscm-to } en sus respuestas.
+        [two] Ambas organizaciones intergubernamentales encuestadas se refirieron { $iscm-to } en sus respuestas.
+       *[other] Las { $count } organizaciones intergubernamentales encuestadas se refirieron { $iscm-to } en sus respuestas.
+    }
+
 igo_roles = { $igos } { $roles }.
+
+igo_roles_also = Además, { $igos } { $roles }.
 
 one_igo = Una organización intergubernamental
     .gender = feminine
@@ -368,19 +394,19 @@ states_referred_one = Uno de los Estados miembros encuestados ({ $names }) se re
 
 states_referred_unnamed_one = Uno de los Estados miembros encuestados se refirió { $iscm-to } en sus respuestas.
 
+states_referred_all = { $size ->
+        [one] El único Estado miembro encuestado ({ $names }) se refirió { $iscm-to } en sus respuestas.
+        [two] Ambos Estados miembros encuestados ({ $names }) se refirieron { $iscm-to } en sus respuestas.
+       *[other] Los { $count } Estados miembros encuestados ({ $names }) se refirieron { $iscm-to } en sus respuestas.
+    }
+
+states_referred_all_unnamed = { $size ->
+        [one] El único Estado miembro encuestado se refirió { $iscm-to } en sus respuestas.
+        [two] Ambos Estados miembros encuestados se refirieron { $iscm-to } en sus respuestas.
+       *[other] Los { $count } Estados miembros encuestados se refirieron { $iscm-to } en sus respuestas.
+    }
+
 no_state_referred = Ningún Estado miembro encuestado se refirió { $iscm-to } en sus respuestas.
-
-value_shared = Los Estados que se refirieron { $iscm-to } confirmaron { $values }.
-
-value_not_cited = Sin embargo, ninguno de esos Estados citó { $values }, que { $iscm } { $iscm-number ->
-        [plural] cuentan
-       *[other] cuenta
-    } entre las ventajas de la pertenencia.
-
-value_only_states = También citaron { $values }, que { $iscm } no { $iscm-number ->
-        [plural] mencionaron
-       *[other] mencionó
-    }.
 
 member_states_counted = { $n ->
         [1] un Estado miembro
@@ -421,6 +447,60 @@ state_values_also = También { $State-number ->
         [plural] valoran
        *[other] valora
     } el proceso por { $values }.
+
+state_values_listed = { $State } { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }, que { $iscm } también { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } entre las ventajas de la pertenencia.
+
+state_values_unlisted = { $State } { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }, que { $iscm } no { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } entre las ventajas de la pertenencia.
+
+state_values_partly_listed = { $State } { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $listed }, que { $iscm } también { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } entre las ventajas de la pertenencia, y por { $unlisted }, que no { $iscm-number ->
+        [plural] mencionan
+       *[other] menciona
+    }.
+
+state_values_also_listed = También { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }, que { $iscm } { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } asimismo entre las ventajas de la pertenencia.
+
+state_values_also_unlisted = También { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }, que { $iscm } no { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } entre las ventajas de la pertenencia.
+
+state_values_also_partly_listed = También { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $listed }, que { $iscm } { $iscm-number ->
+        [plural] cuentan
+       *[other] cuenta
+    } asimismo entre las ventajas de la pertenencia, y por { $unlisted }, que no { $iscm-number ->
+        [plural] mencionan
+       *[other] menciona
+    }.
 
 one_state = Un Estado miembro
     .gender = masculine
@@ -539,7 +619,7 @@ choices_civil_society_engagement =
 
 ## Charts
 
-chart_thematic_title = Esferas temáticas: mandato inicial y prioridades actuales
+chart_thematic_title = Esferas temáticas: mandato inicial y esferas que se abordan hoy
 
 chart_thematic_alt = Gráfico de las esferas temáticas { $iscm-of }, al inicio y en la actualidad.
 
@@ -547,7 +627,7 @@ chart_thematic_area = Esfera temática
 
 chart_thematic_original = Mandato inicial
 
-chart_thematic_current = Prioridades actuales
+chart_thematic_current = Se abordan hoy
 
 chart_yes = Sí
 
@@ -664,9 +744,9 @@ comparisons = Comparaciones entre MCIM
 
 comparison_thematic = Esferas temáticas de cada MCIM
 
-comparison_thematic_key = ● prioridad actual; ○ solo en el mandato inicial; celda vacía: esfera no abarcada.
+comparison_thematic_key = ● se aborda hoy; ○ solo en el mandato inicial; celda vacía: esfera no abarcada.
 
-comparison_thematic_current = prioridad actual
+comparison_thematic_current = se aborda hoy
 
 comparison_thematic_original = solo mandato inicial
 
@@ -721,3 +801,30 @@ chart_alt_row = { $label }: { $value }
 chart_alt_row_values = { $label } ({ $values })
 
 chart_alt_value = { $column }: { $value }
+
+## Illustrative data
+
+# Respuestas inventadas para mostrar la plataforma (las de la ronda de demostración): lo que un
+# informe toma de ellas lleva esta marca, que explica la línea de leyenda
+illustrative_marker = ◆
+
+illustrative_legend = Datos ilustrativos (demostración): no proceden de una respuesta real
+
+illustrative_summary_note = Este resumen se basa en respuestas ilustrativas, inventadas para mostrar la plataforma; lo que procede de ellas se señala con { illustrative_marker } en sus cuadros y gráficos.
+
+illustrative_compendium_note = { $n ->
+        [one] Una de las { $total } respuestas en las que se basa este compendio es ilustrativa, inventada para mostrar la plataforma; lo que procede de ella se señala con { illustrative_marker } en sus cuadros, gráficos, matriz y red.
+       *[other] { $count } de las { $total } respuestas en las que se basa este compendio son ilustrativas, inventadas para mostrar la plataforma; lo que procede de ellas se señala con { illustrative_marker } en sus cuadros, gráficos, matriz y red.
+    }
+
+illustrative_participation_note = { $n ->
+        [one] Las cifras de participación anteriores cuentan una respuesta ilustrativa.
+       *[other] Las cifras de participación anteriores cuentan { $count } respuestas ilustrativas.
+    }
+
+illustrative_left_out_note = { $n ->
+        [one] Una respuesta ilustrativa (demostración) queda fuera de este informe.
+       *[other] { $count } respuestas ilustrativas (demostración) quedan fuera de este informe.
+    }
+
+illustrative_column = De ellas, ilustrativas

@@ -66,7 +66,7 @@ articles =
     .une = une
 # L'article dépend du genre du nom, qu'une réponse n'indique pas : les titres sont cités.
 with_article = « { $title } »
-clause_openers = le la les son sa ses leur leurs ce cette
+clause_openers = le la les son sa ses leur leurs ce cette certaines certains
 gerund_suffixes = ant
 
 quote = « { $text } »
@@ -152,8 +152,6 @@ iscm_did_not_answer = { $Iscm } { $iscm-number ->
 
 nothing_on_topic = Aucune information n'a été communiquée sur ce sujet.
 
-nobody_else_on_topic = Aucun État membre ni aucune organisation intergouvernementale n'a fourni d'information sur ce sujet.
-
 ## 1. Programming
 
 founding_mandate = Comme le prévoit le document { $document }, { $iscm } { $mandate }.
@@ -170,27 +168,50 @@ document_adopted_at_on = { $document }, adopté lors { $event-of }, le { $date }
 
 document_adopted_on = { $document }, adopté le { $date }
 
-thematic_kept_added = Si l'orientation initiale sur { $kept } demeure une priorité thématique { $iscm-of }, { $iscm-number ->
-        [plural] leurs
-       *[other] ses
-    } priorités comprennent désormais aussi { $added }.
+thematic_kept_added = Si l'orientation initiale ({ $kept }) demeure une priorité thématique { $iscm-of }, { $iscm-number ->
+        [plural] { $iscm-gender ->
+            [feminine] elles abordent
+           *[other] ils abordent
+        }
+       *[other] { $iscm-gender ->
+            [feminine] elle aborde
+           *[other] il aborde
+        }
+    } désormais aussi d'autres domaines : { $added }.
 
-thematic_unchanged = Les priorités thématiques { $iscm-of } demeurent celles de { $iscm-number ->
+thematic_kept_evolution = Si l'orientation initiale ({ $kept }) demeure une priorité thématique { $iscm-of }, { $evolution }.
+
+thematic_unchanged = L'orientation thématique { $iscm-of } demeure celle de { $iscm-number ->
         [plural] leur
        *[other] son
     } mandat initial : { $kept }.
 
-thematic_replaced = Le mandat initial { $iscm-of } portait sur { $original } ; { $iscm-number ->
-        [plural] leurs
-       *[other] ses
-    } priorités thématiques actuelles sont { $current }.
+thematic_replaced = Le mandat initial { $iscm-of } portait sur { $original } ; aujourd'hui, { $iscm-number ->
+        [plural] { $iscm-gender ->
+            [feminine] elles abordent
+           *[other] ils abordent
+        }
+       *[other] { $iscm-gender ->
+            [feminine] elle aborde
+           *[other] il aborde
+        }
+    } les domaines suivants : { $current }.
 
 thematic_dropped = { $iscm-number ->
-        [plural] Leurs
-       *[other] Ses
-    } priorités actuelles ne comprennent plus { $dropped }.
+        [plural] { $iscm-gender ->
+            [feminine] Elles n'abordent
+           *[other] Ils n'abordent
+        }
+       *[other] { $iscm-gender ->
+            [feminine] Elle n'aborde
+           *[other] Il n'aborde
+        }
+    } plus les domaines suivants : { $dropped }.
 
-thematic_current = Les priorités thématiques actuelles { $iscm-of } sont { $current }.
+thematic_current = { $Iscm } { $iscm-number ->
+        [plural] abordent
+       *[other] aborde
+    } actuellement les domaines thématiques suivants : { $current }.
 
 thematic_original = Le mandat initial { $iscm-of } portait sur { $original }.
 
@@ -400,7 +421,21 @@ igos_referred_one = Une des organisations intergouvernementales interrogées ({ 
 
 igos_referred_unnamed_one = Une des organisations intergouvernementales interrogées a fait référence { $iscm-to } dans ses réponses.
 
+igos_referred_all = { $size ->
+        [one] La seule organisation intergouvernementale interrogée ({ $names }) a fait référence { $iscm-to } dans ses réponses.
+        [two] Les deux organisations intergouvernementales interrogées ({ $names }) ont toutes deux fait référence { $iscm-to } dans leurs réponses.
+       *[other] Les { $count } organisations intergouvernementales interrogées ({ $names }) ont toutes fait référence { $iscm-to } dans leurs réponses.
+    }
+
+igos_referred_all_unnamed = { $size ->
+        [one] La seule organisation intergouvernementale interrogée a fait référence { $iscm-to } dans ses réponses.
+        [two] Les deux organisations intergouvernementales interrogées ont toutes deux fait référence { $iscm-to } dans leurs réponses.
+       *[other] Les { $count } organisations intergouvernementales interrogées ont toutes fait référence { $iscm-to } dans leurs réponses.
+    }
+
 igo_roles = { $igos } { $roles }.
+
+igo_roles_also = En outre, { $igos } { $roles }.
 
 one_igo = Une organisation intergouvernementale
     .gender = feminine
@@ -424,19 +459,19 @@ states_referred_one = Un des États membres interrogés ({ $names }) a fait réf
 
 states_referred_unnamed_one = Un des États membres interrogés a fait référence { $iscm-to } dans ses réponses.
 
+states_referred_all = { $size ->
+        [one] Le seul État membre interrogé ({ $names }) a fait référence { $iscm-to } dans ses réponses.
+        [two] Les deux États membres interrogés ({ $names }) ont tous deux fait référence { $iscm-to } dans leurs réponses.
+       *[other] Les { $count } États membres interrogés ({ $names }) ont tous fait référence { $iscm-to } dans leurs réponses.
+    }
+
+states_referred_all_unnamed = { $size ->
+        [one] Le seul État membre interrogé a fait référence { $iscm-to } dans ses réponses.
+        [two] Les deux États membres interrogés ont tous deux fait référence { $iscm-to } dans leurs réponses.
+       *[other] Les { $count } États membres interrogés ont tous fait référence { $iscm-to } dans leurs réponses.
+    }
+
 no_state_referred = Aucun État membre interrogé n'a fait référence { $iscm-to } dans ses réponses.
-
-value_shared = Les États qui ont fait référence { $iscm-to } ont confirmé { $values }.
-
-value_not_cited = Aucun de ces États n'a toutefois cité { $values }, que { $iscm } { $iscm-number ->
-        [plural] comptent
-       *[other] compte
-    } parmi les avantages de l'appartenance.
-
-value_only_states = Ils ont également cité { $values }, que { $iscm } { $iscm-number ->
-        [plural] n'ont
-       *[other] n'a
-    } pas mentionné.
 
 member_states_counted = { $n ->
         [1] un État membre
@@ -483,6 +518,90 @@ state_values_also = { $State-number ->
            *[other] Il apprécie
         }
     } également le processus pour { $values }.
+
+state_values_listed = { $State } { $State-number ->
+        [plural] apprécient
+       *[other] apprécie
+    } le processus pour { $values }, que { $iscm } { $iscm-number ->
+        [plural] comptent
+       *[other] compte
+    } également parmi les avantages de l'appartenance.
+
+state_values_unlisted = { $State } { $State-number ->
+        [plural] apprécient
+       *[other] apprécie
+    } le processus pour { $values }, que { $iscm } ne { $iscm-number ->
+        [plural] comptent
+       *[other] compte
+    } pas parmi les avantages de l'appartenance.
+
+state_values_partly_listed = { $State } { $State-number ->
+        [plural] apprécient
+       *[other] apprécie
+    } le processus pour { $listed }, que { $iscm } { $iscm-number ->
+        [plural] comptent
+       *[other] compte
+    } également parmi les avantages de l'appartenance, et pour { $unlisted }, { $iscm-number ->
+        [plural] { $iscm-gender ->
+            [feminine] qu'elles ne mentionnent
+           *[other] qu'ils ne mentionnent
+        }
+       *[other] { $iscm-gender ->
+            [feminine] qu'elle ne mentionne
+           *[other] qu'il ne mentionne
+        }
+    } pas.
+
+state_values_also_listed = { $State-number ->
+        [plural] { $State-gender ->
+            [feminine] Elles apprécient
+           *[other] Ils apprécient
+        }
+       *[other] { $State-gender ->
+            [feminine] Elle apprécie
+           *[other] Il apprécie
+        }
+    } également le processus pour { $values }, que { $iscm } { $iscm-number ->
+        [plural] comptent
+       *[other] compte
+    } de même parmi les avantages de l'appartenance.
+
+state_values_also_unlisted = { $State-number ->
+        [plural] { $State-gender ->
+            [feminine] Elles apprécient
+           *[other] Ils apprécient
+        }
+       *[other] { $State-gender ->
+            [feminine] Elle apprécie
+           *[other] Il apprécie
+        }
+    } également le processus pour { $values }, que { $iscm } ne { $iscm-number ->
+        [plural] comptent
+       *[other] compte
+    } pas parmi les avantages de l'appartenance.
+
+state_values_also_partly_listed = { $State-number ->
+        [plural] { $State-gender ->
+            [feminine] Elles apprécient
+           *[other] Ils apprécient
+        }
+       *[other] { $State-gender ->
+            [feminine] Elle apprécie
+           *[other] Il apprécie
+        }
+    } également le processus pour { $listed }, que { $iscm } { $iscm-number ->
+        [plural] comptent
+       *[other] compte
+    } de même parmi les avantages de l'appartenance, et pour { $unlisted }, { $iscm-number ->
+        [plural] { $iscm-gender ->
+            [feminine] qu'elles ne mentionnent
+           *[other] qu'ils ne mentionnent
+        }
+       *[other] { $iscm-gender ->
+            [feminine] qu'elle ne mentionne
+           *[other] qu'il ne mentionne
+        }
+    } pas.
 
 one_state = Un État membre
     .gender = masculine
@@ -598,7 +717,7 @@ choices_civil_society_engagement =
 
 ## Charts
 
-chart_thematic_title = Domaines thématiques : mandat initial et priorités actuelles
+chart_thematic_title = Domaines thématiques : mandat initial et domaines abordés aujourd'hui
 
 chart_thematic_alt = Graphique des domaines thématiques { $iscm-of }, à l'origine et aujourd'hui.
 
@@ -606,7 +725,7 @@ chart_thematic_area = Domaine thématique
 
 chart_thematic_original = Mandat initial
 
-chart_thematic_current = Priorités actuelles
+chart_thematic_current = Abordés aujourd'hui
 
 chart_yes = Oui
 
@@ -723,9 +842,9 @@ comparisons = Comparaisons entre MCIM
 
 comparison_thematic = Domaines thématiques de chaque MCIM
 
-comparison_thematic_key = ● priorité actuelle ; ○ mandat initial seulement ; case vide : domaine non couvert.
+comparison_thematic_key = ● abordé aujourd'hui ; ○ mandat initial seulement ; case vide : domaine non couvert.
 
-comparison_thematic_current = priorité actuelle
+comparison_thematic_current = abordé aujourd'hui
 
 comparison_thematic_original = mandat initial seulement
 
@@ -780,3 +899,30 @@ chart_alt_row = { $label } : { $value }
 chart_alt_row_values = { $label } ({ $values })
 
 chart_alt_value = { $column } : { $value }
+
+## Illustrative data
+
+# Réponses inventées pour présenter la plateforme (celles du cycle de démonstration) : ce qu'un
+# rapport en tire porte cette marque, qu'explique la ligne de légende
+illustrative_marker = ◆
+
+illustrative_legend = Données illustratives (démo) : elles ne proviennent d'aucune réponse réelle
+
+illustrative_summary_note = Cette synthèse s'appuie sur des réponses illustratives, inventées pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux et graphiques.
+
+illustrative_compendium_note = { $n ->
+        [one] Une des { $total } réponses sur lesquelles s'appuie ce recueil est illustrative, inventée pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux, graphiques, matrice et réseau.
+       *[other] { $count } des { $total } réponses sur lesquelles s'appuie ce recueil sont illustratives, inventées pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux, graphiques, matrice et réseau.
+    }
+
+illustrative_participation_note = { $n ->
+        [one] Les chiffres de participation ci-dessus comptent une réponse illustrative.
+       *[other] Les chiffres de participation ci-dessus comptent { $count } réponses illustratives.
+    }
+
+illustrative_left_out_note = { $n ->
+        [one] Une réponse illustrative (démo) n'est pas prise en compte dans ce rapport.
+       *[other] { $count } réponses illustratives (démo) ne sont pas prises en compte dans ce rapport.
+    }
+
+illustrative_column = Dont illustratives

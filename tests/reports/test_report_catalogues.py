@@ -40,6 +40,9 @@ TRANSLATIONS = ["fr", "es", "ar"]
 AGREEMENT_ONLY: dict[str, set[str]] = {
     # "Elle apprécie également ...", "كما يُقدّر ..."
     "state_values_also": {"state"},
+    "state_values_also_listed": {"state"},
+    "state_values_also_unlisted": {"state"},
+    "state_values_also_partly_listed": {"state"},
     # "En outre, elle a ...", "Leurs priorités actuelles ..."
     "national_outcomes_after_means": {"iscm"},
     "thematic_dropped": {"iscm"},

@@ -26,7 +26,7 @@ def test_khartoum_dossier_has_all_three_charts_as_svg(dossier):
 def test_thematic_chart_table_marks_original_and_current_areas(dossier):
     chart = build_charts(dossier)["thematic_areas"]
 
-    assert chart.columns == ("Thematic area", "Originating mandate", "Current priorities")
+    assert chart.columns == ("Thematic area", "Originating mandate", "Addressed today")
     assert chart.rows[0] == ("Trafficking in persons", "Yes", "Yes")
     assert ("International protection and asylum", "No", "Yes") in chart.rows
 

@@ -46,35 +46,70 @@ def test_one_state_refusing_attribution_is_neither_named_nor_listed(make_dossier
     assert "Ethiopia" not in text
 
 
-def test_values_the_states_confirm_and_add_are_set_beside_the_iscms(dossier):
+def test_each_states_values_are_set_beside_the_iscms_by_name(dossier):
     text = section(dossier, "membership_value")
 
-    assert "The States that referred to the Khartoum Process confirmed capacity-building." in text
     assert (
-        "They also cited developing partnerships, exchange of good practices and access to "
-        "projects and funding, which the Khartoum Process did not mention."
+        "Ethiopia benefited from its participation in the Khartoum Process, particularly from the "
+        "ISCM's effort to harmonize border control, combat trafficking and address root causes "
+        "of irregular migration. It also values the process for capacity-building, which the "
+        "Khartoum Process likewise lists among the benefits of membership, and for exchange of "
+        "good practices, which it does not."
+    ) in text
+    assert (
+        "Egypt values the process for developing partnerships, which the Khartoum Process does "
+        "not list among the benefits of membership."
     ) in text
 
 
-def test_values_no_state_confirms_are_listed(make_dossier):
+def test_values_all_listed_by_the_iscm_are_said_to_be_listed(make_dossier):
     dossier = make_dossier()
-    dossier.answers["member_value"] = ["trust_building", "networking"]
-    dossier.state_views = [
-        dataclasses.replace(
-            view,
-            value_area_codes=("partnerships",),
-            value_areas=("Developing partnerships",),
-        )
+    dossier.state_views[0] = dataclasses.replace(
+        dossier.state_views[0],
+        value_area_codes=("networking", "trust_building"),
+        value_areas=("Networking", "Trust-building"),
+    )
+
+    assert (
+        "Egypt values the process for networking and trust-building, which the Khartoum Process "
+        "also lists among the benefits of membership."
+    ) in section(dossier, "membership_value")
+
+
+def test_no_sentence_speaks_for_states_that_did_not_choose_values(dossier):
+    text = section(dossier, "membership_value")
+
+    # Only Egypt, Ethiopia and the Netherlands chose values: nothing is said of "these States"
+    # together, and no value is said to be cited by a State that did not choose it
+    assert "None of these States" not in text
+    assert "They also cited" not in text
+    assert "The States that referred" not in text
+
+
+def test_a_state_with_free_text_only_is_not_compared(make_dossier, dossier):
+    views = [
+        dataclasses.replace(view, value_area_codes=(), value_areas=())
         for view in dossier.state_views
     ]
 
-    text = section(dossier, "membership_value")
+    text = section(make_dossier(state_views=views), "membership_value")
 
-    assert (
-        "None of these States, however, cited trust-building and networking, which the Khartoum "
-        "Process counts among the benefits of membership."
-    ) in text
-    assert "They also cited developing partnerships, which the Khartoum Process did not" in text
+    assert "Ethiopia benefited from its participation" in text
+    assert "lists among the benefits of membership" not in text
+    assert "does not list" not in text
+
+
+def test_an_other_value_of_a_state_is_not_compared(make_dossier):
+    dossier = make_dossier()
+    dossier.state_views[0] = dataclasses.replace(
+        dossier.state_views[0],
+        value_area_codes=("networking", "other"),
+        value_areas=("Networking", "Regional visibility"),
+    )
+
+    assert "Egypt values the process for networking and regional visibility." in section(
+        dossier, "membership_value"
+    )
 
 
 def test_no_comparison_without_values_on_both_sides(make_dossier):
@@ -83,8 +118,8 @@ def test_no_comparison_without_values_on_both_sides(make_dossier):
 
     text = section(dossier, "membership_value")
 
-    assert "confirmed" not in text
-    assert "did not mention" not in text
+    assert "Egypt values the process for developing partnerships." in text
+    assert "benefits of membership" not in text
 
 
 def test_states_that_judge_the_funding_otherwise_are_shown_beside_the_iscm(make_dossier):

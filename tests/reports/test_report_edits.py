@@ -125,3 +125,13 @@ def test_a_states_national_impact_text_counts_for_both_sections_that_cite_it(mak
     assert before["contribution"] != after["contribution"]
     assert before["membership_value"] != after["membership_value"]
     assert before["structures"] == after["structures"]
+
+
+def test_how_many_igos_answered_counts_for_the_partnerships_fingerprint(make_dossier, dossier):
+    # "All three inter-governmental organizations surveyed" becomes "Three of the ..."
+    changed = make_dossier(round=dataclasses.replace(dossier.round, igos_answered=4))
+
+    before, after = section_fingerprints(dossier), section_fingerprints(changed)
+
+    assert before["partnerships"] != after["partnerships"]
+    assert before["structures"] == after["structures"]

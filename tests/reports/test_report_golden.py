@@ -114,7 +114,7 @@ SEED_FACTS: dict[str, tuple[str, ...]] = {
         "The Netherlands benefited from its participation in the Khartoum Process, particularly "
         "from the Khartoum Process' projects in countries of origin and transit, contributing "
         "to the implementation of the Sustainable Development Goals.",
-        "Egypt values the process for developing partnerships.",
+        "Egypt values the process for developing partnerships",
     ),
 }
 

@@ -117,5 +117,12 @@ def test_pdf_text_is_in_the_summary_language(language, expected):
 def test_french_values_of_membership_carry_their_articles():
     text = section_text(translated_khartoum_dossier("fr"), "membership_value")
 
-    assert "L'Égypte apprécie le processus pour le développement de partenariats." in text
-    assert "Ils ont également cité le développement de partenariats, l'échange de bonnes" in text
+    assert (
+        "L'Égypte apprécie le processus pour le développement de partenariats, que le Processus "
+        "de Khartoum ne compte pas parmi les avantages de l'appartenance."
+    ) in text
+    assert (
+        "Elle apprécie également le processus pour le renforcement des capacités, que le "
+        "Processus de Khartoum compte de même parmi les avantages de l'appartenance, et pour "
+        "l'échange de bonnes pratiques, qu'il ne mentionne pas."
+    ) in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from reports import DraftSection, IscmDossier, draft_sections, introduction
+from reports.narrative import SECTION_KEYS
 
 
 def sections_of(dossier: IscmDossier) -> dict[str, DraftSection]:
@@ -66,13 +67,37 @@ def test_mandate_opens_with_the_founding_document_and_year(dossier):
     )
 
 
-def test_originating_and_new_thematic_priorities_are_compared(dossier):
+def test_areas_added_to_the_originating_mandate_are_said_to_be_addressed(dossier):
+    # The current areas include those only some meetings addressed: not called priorities
     assert (
         "While the originating focus on trafficking in persons and smuggling of migrants has "
-        "remained a thematic priority of the Khartoum Process, its priorities now also include "
+        "remained a thematic priority of the Khartoum Process, it now also addresses "
         "international protection and asylum, root causes of irregular migration and "
-        "displacement and migration data collection and management."
+        "displacement and migration data collection and management. Some of its thematic "
+        "meetings have addressed a wider set of complementary issues."
     ) in text_of(dossier, "programming")
+
+
+def test_an_evolution_that_names_the_added_areas_completes_the_sentence_in_its_words(
+    make_dossier,
+):
+    dossier = make_dossier()
+    dossier.answers["thematic_evolution"] = (
+        "Some of its thematic meetings have addressed a wider set of complementary issues, such "
+        "as international protection and asylum, root causes of irregular migration and data "
+        "collection."
+    )
+
+    text = text_of(dossier, "programming")
+
+    assert (
+        "While the originating focus on trafficking in persons and smuggling of migrants has "
+        "remained a thematic priority of the Khartoum Process, some of its thematic meetings "
+        "have addressed a wider set of complementary issues, such as international protection "
+        "and asylum, root causes of irregular migration and data collection."
+    ) in text
+    assert "priorities now" not in text
+    assert text.count("international protection and asylum") == 1
 
 
 def test_absent_strategy_and_guiding_document_read_as_in_the_seed(dossier):
@@ -218,12 +243,60 @@ def test_igo_views_are_counted_and_cited(dossier):
     igo_paragraph = sections_of(dossier)["partnerships"].paragraphs[1]
 
     assert igo_paragraph.startswith(
+        "All three inter-governmental organizations surveyed (IOM, UNHCR, UNODC) referred to "
+        "the Khartoum Process in their answers."
+    )
+    # The ISCM already said that all three provide technical advice
+    assert "technical advice" not in igo_paragraph
+    assert "UNODC also implements projects." in igo_paragraph
+    assert "UNHCR, for example, contributed to the development of the programme" in igo_paragraph
+
+
+def test_some_of_the_igos_surveyed_are_counted_as_some(make_dossier, dossier):
+    more = dataclasses.replace(dossier.round, igos_answered=5)
+
+    igo_paragraph = sections_of(make_dossier(round=more))["partnerships"].paragraphs[1]
+
+    assert igo_paragraph.startswith(
         "Three of the inter-governmental organizations (IOM, UNHCR, UNODC) surveyed referred to "
         "the Khartoum Process in their answers."
     )
-    assert "IOM and UNHCR provide technical advice." in igo_paragraph
-    assert "UNODC provides technical advice and implements projects." in igo_paragraph
-    assert "UNHCR, for example, contributed to the development of the programme" in igo_paragraph
+
+
+def test_the_only_state_surveyed_is_said_to_be_the_only_one(make_dossier, dossier):
+    one = dataclasses.replace(dossier.round, states_answered=1)
+
+    text = text_of(make_dossier(round=one, state_views=dossier.state_views[:1]), "membership_value")
+
+    assert (
+        "The only Member State surveyed (Egypt) referred to the Khartoum Process in its answers."
+    ) in text
+
+
+def test_an_igo_statement_that_only_repeats_its_role_is_left_out(make_dossier):
+    dossier = make_dossier()
+    dossier.igo_views[0] = dataclasses.replace(
+        dossier.igo_views[0], cooperation="provides technical advice to the Khartoum Process"
+    )
+
+    assert "IOM, for example, provides technical advice" not in text_of(dossier, "partnerships")
+
+
+def test_an_igo_example_the_iscm_gave_with_a_parenthesis_is_not_repeated(make_dossier):
+    dossier = make_dossier()
+    dossier.answers["partner_igo_examples"][0]["example"] = (
+        "is one of the co-implementers of the BMM Project (Better Migration Management), "
+        "implemented in the framework of the Khartoum Process"
+    )
+    dossier.igo_views[2] = dataclasses.replace(
+        dossier.igo_views[2],
+        cooperation=(
+            "is one of the co-implementers of the BMM Project, implemented in the framework of "
+            "the Khartoum Process"
+        ),
+    )
+
+    assert text_of(dossier, "partnerships").count("co-implementers of the BMM Project") == 1
 
 
 def test_igo_cooperation_not_for_attribution_does_not_name_the_igo(make_dossier):
@@ -268,7 +341,7 @@ def test_state_benefits_are_attributed_to_the_state(dossier):
         "the ISCM's effort to harmonize border control"
     ) in text
     assert "The Netherlands benefited from its participation in the Khartoum Process" in text
-    assert "Egypt values the process for developing partnerships." in text
+    assert "Egypt values the process for developing partnerships" in text
 
 
 def test_benefits_not_for_attribution_never_name_the_state(make_dossier):
@@ -339,25 +412,26 @@ def test_a_section_left_blank_says_no_information_was_provided(make_dossier):
     ]
 
 
-def test_iscm_without_answers_is_said_plainly_and_states_still_reported(make_dossier):
+def test_iscm_without_answers_is_said_plainly_once_and_states_still_reported(make_dossier):
     sections = sections_of(make_dossier(answers={}))
 
-    for section in sections.values():
-        assert section.paragraphs[0].startswith(
-            "The Khartoum Process did not answer the questionnaire for ISCMs."
-        )
+    assert sections["programming"].paragraphs == [
+        "The Khartoum Process did not answer the questionnaire for ISCMs."
+    ]
+    assert "did not answer" not in " ".join(
+        paragraph for key in SECTION_KEYS[1:] for paragraph in sections[key].paragraphs
+    )
     assert "Three of the Member States (Egypt, Ethiopia, the Netherlands)" in "".join(
         sections["membership_value"].paragraphs
     )
     assert "UNHCR, for example, contributed" in "".join(sections["partnerships"].paragraphs)
 
 
-def test_iscm_without_answers_nor_views_says_nobody_reported(make_dossier):
+def test_iscm_without_answers_nor_views_says_there_is_no_information(make_dossier):
     dossier = make_dossier(answers={}, state_views=[], igo_views=[])
 
     assert sections_of(dossier)["partnerships"].paragraphs == [
-        "The Khartoum Process did not answer the questionnaire for ISCMs. No Member State or "
-        "inter-governmental organization reported on this topic either."
+        "No information on this topic was provided."
     ]
 
 
