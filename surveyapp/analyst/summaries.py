@@ -19,9 +19,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from reports import draft_sections, feeds, introduction
+from reports import draft_sections, feeds
 from reports.edits import section_fingerprints
 from reports.limits import RenderError
+from reports.narrative import DraftSentence, SentenceSource, draft_introduction
 from surveyapp import jobs, operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.analyst.forms import SummaryForm
@@ -132,10 +133,10 @@ def summary(code: str):
         for other in LANGUAGES
         if other != language
     }
-    drafted = {"introduction": introduction(dossier)}
+    drafted = {"introduction": draft_introduction(dossier)}
     titles = {"introduction": _("Introduction")}
     for section in draft_sections(dossier):
-        drafted[section.key] = section.paragraphs
+        drafted[section.key] = section.sentences
         titles[section.key] = f"{section.number}. {section.title}"
     questionnaire = _iscm_questionnaire(survey_round)
     sections = []
@@ -145,7 +146,10 @@ def summary(code: str):
             {
                 "key": key,
                 "title": titles[key],
-                "draft": drafted[key],
+                "draft": [
+                    [_drafted_sentence(said, dossier.iscm.code) for said in paragraph]
+                    for paragraph in drafted[key]
+                ],
                 "edit": edit,
                 "stale": edit is not None and edit.source_fingerprint != fingerprints[key],
                 "edited_in": [lang for lang, keys in edited_elsewhere.items() if key in keys],
@@ -329,6 +333,32 @@ def _source_answers(
             if parts:
                 rows.append((view.igo.name, " · ".join(parts)))
     return rows
+
+
+def _drafted_sentence(said: DraftSentence, iscm_code: str) -> dict[str, Any]:
+    """A drafted sentence as the edit page shows it: its text and where it comes from, each
+    source as (who, question) and all of them as one line for the sentence's tooltip."""
+    sources = [_source_shown(source, iscm_code) for source in said.sources]
+    return {
+        "text": said.text,
+        "sources": sources,
+        "title": "; ".join(f"{who}, {question}" if question else who for who, question in sources),
+    }
+
+
+def _source_shown(source: SentenceSource, iscm_code: str) -> tuple[str, str]:
+    """("from Egypt", "benefits"): whose answer, and to which question (with the item of a
+    repeated answer when it is not the ISCM itself)."""
+    if source.respondent_type == "round":
+        who = _("from the round %(name)s", name=source.name)
+    elif source.answered:
+        who = _("from %(name)s", name=source.name)
+    else:
+        who = _("no answer from %(name)s", name=source.name)
+    question = source.question.rpartition(".")[2]
+    if question and source.item and source.item != iscm_code:
+        question = f"{question} ({source.item})"
+    return who, question
 
 
 def _attributable(view, key: str) -> bool:
