@@ -336,13 +336,21 @@ def _source_answers(
 
 
 def _drafted_sentence(said: DraftSentence, iscm_code: str) -> dict[str, Any]:
-    """A drafted sentence as the edit page shows it: its text and where it comes from, each
-    source as (who, question) and all of them as one line for the sentence's tooltip."""
-    sources = [_source_shown(source, iscm_code) for source in said.sources]
+    """A drafted sentence as the edit page shows it: its text and where it comes from, as
+    (who, [questions]) in the order the sources come, and as one line for its tooltip."""
+    sources: dict[str, list[str]] = {}
+    for source in said.sources:
+        who, question = _source_shown(source, iscm_code)
+        sources.setdefault(who, [])
+        if question:
+            sources[who].append(question)
     return {
         "text": said.text,
-        "sources": sources,
-        "title": "; ".join(f"{who}, {question}" if question else who for who, question in sources),
+        "sources": list(sources.items()),
+        "title": "; ".join(
+            f"{who}, {', '.join(questions)}" if questions else who
+            for who, questions in sources.items()
+        ),
     }
 
 
