@@ -1036,9 +1036,18 @@ class _Drafter:
             )
         igos = self.organisations("partnerships.partner_igos", short=True)
         if igos:
-            roles = self.phrase_list("igo_roles_plural", "partnerships.partner_igo_roles")
+            # "ICMPD, which provides ...": the roles agree with the IGOs named
+            named = self.phrases.join_names(igos)
+            group = "igo_roles_singular" if len(igos) == 1 else "igo_roles_plural"
+            roles = [
+                self.phrases.choice(group, code, igos=named.capitalised())
+                or self.label_in_sentence("partnerships.partner_igo_roles", code)
+                for code in self.codes("partnerships.partner_igo_roles")
+            ]
             roles_text = (
-                self.fill("partner_igo_roles", roles=self.phrases.join(roles)) if roles else ""
+                self.fill("partner_igo_roles", roles=self.phrases.join(roles), igos=named)
+                if roles
+                else ""
             )
             key = "partner_igos_moreover" if sentences else "partner_igos"
             slots = ["partnerships.partner_igos"]

@@ -366,7 +366,13 @@ partner_igos_moreover = وعلاوة على ذلك، { $iscm-gender ->
        *[other] تتعاون
     } { $iscm } مع منظمات حكومية دولية مثل { $igos }{ $roles }.
 
-partner_igo_roles = ، التي { $roles }
+partner_igo_roles = ، { $igos-number ->
+        [plural] التي
+       *[other] { $igos-gender ->
+            [masculine] الذي
+           *[other] التي
+        }
+    } { $roles }
 
 igo_example_first = { $Igo }، على سبيل المثال، { $clause }.
 

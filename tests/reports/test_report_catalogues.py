@@ -51,6 +51,8 @@ AGREEMENT_ONLY: dict[str, set[str]] = {
     "choices_national_outcomes": {"iscm"},
     # "يقدّم المشورة التقنية": one IGO's roles agree with it
     "choices_igo_roles_singular": {"igos"},
+    # "، الذي يقدّم المشورة التقنية": the relative pronoun agrees with the IGO (or IGOs) named
+    "partner_igo_roles": {"igos"},
 }
 #: calls whose first argument is a message id (``choice`` and ``phrase_list`` take a group)
 MESSAGE_CALLS = {"format", "fill", "table", "noun", "counted", "_message", "has", "_written"}

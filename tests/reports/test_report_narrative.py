@@ -460,3 +460,13 @@ def test_an_igo_example_the_iscm_already_gave_is_not_repeated(make_dossier):
     dossier.igo_views[index] = dataclasses.replace(unodc, cooperation=said, examples=None)
 
     assert text_of(dossier, "partnerships").count("co-implementers of the BMM Project") == 1
+
+
+def test_the_roles_of_a_single_partner_igo_agree_with_it(make_dossier):
+    dossier = make_dossier()
+    dossier.answers["partner_igos"] = ["icmpd"]
+
+    assert (
+        "Moreover, the Khartoum Process cooperates with inter-governmental organizations (IGOs) "
+        "such as ICMPD, which provides technical advice."
+    ) in text_of(dossier, "partnerships")
