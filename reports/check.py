@@ -238,10 +238,13 @@ class _LayoutReader:
         found = self.blocks.get(key)
         if found is None:
             found = self.blocks[key] = Block(block.element_tag)
-        # A new line is a space the layout took out; within one line the text runs on
-        separator = " " if self._last_line.get(key) not in (None, id(line)) else ""
-        self._last_line[key] = id(line)
         last = found.passages[-1] if found.passages else None
+        # A new line is a space the layout took out, unless the line broke after a hyphen
+        # ("co-" / "implementers"); within one line the text runs on
+        new_line = self._last_line.get(key) not in (None, id(line))
+        hyphen = last is not None and last.text.endswith(("-", "\u2010"))
+        separator = " " if new_line and not hyphen else ""
+        self._last_line[key] = id(line)
         if last is not None and (last.language, last.page) == (language, self._page.number):
             last.text += separator + box.text
         else:

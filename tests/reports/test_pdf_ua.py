@@ -22,6 +22,8 @@ from weasyprint import HTML
 
 from reports import render_compendium_pdf, render_iscm_pdf, render_pdf
 from reports.charts import build_charts
+from reports.check import read_layout
+from reports.pdf import layout_document
 from reports.phrases import Phrases
 from reports.receipt import (
     Receipt,
@@ -225,6 +227,22 @@ def test_header_cells_take_the_scope_of_their_html_attribute():
         ("/THead", "/Column"),
         ("/TBody", "/Row"),
     ]
+
+
+def test_a_table_caption_does_not_end_a_page_without_its_table(tmp_path):
+    # the spacer leaves room at the foot of page 1 for the caption, not for the table
+    html = (
+        '<html lang="en"><head><title>T</title><link rel="stylesheet" href="styles/summary.css">'
+        '</head><body><div style="height: 240mm"></div><table class="chart-data">'
+        '<caption>Data of the chart</caption><thead><tr><th scope="col">Year</th></tr></thead>'
+        "<tbody><tr><td>2014</td></tr><tr><td>2015</td></tr></tbody></table></body></html>"
+    )
+
+    pdf = render_pdf(html)
+
+    assert pdfua_findings(pdf, tmp_path) == []
+    pages = read_layout(layout_document(html), "en").pages
+    assert [tag for tag, _text in pages[-1].blocks] == ["caption", "tr", "tr", "tr"]
 
 
 def test_every_header_cell_of_the_templates_has_a_scope():

@@ -148,6 +148,18 @@ def test_a_sentence_split_across_two_pages_is_read_whole():
     assert findings[0].page == 2
 
 
+def test_a_word_broken_after_its_hyphen_is_read_whole():
+    html = (
+        '<html lang="fr"><body><p style="width: 21mm">L\'ONUDC est l\'un des co-organisateurs.'
+        "</p></body></html>"
+    )
+
+    layout = read_layout(layout_document(html), "fr")
+
+    assert len(layout.pages[0].blocks) == 1
+    assert layout.blocks[0].passages[0].text.endswith("l'un des co-organisateurs.")
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
