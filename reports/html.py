@@ -83,7 +83,10 @@ def mark_foreign(paragraph: str, foreign: list[tuple[str, str]]) -> Markup:
     if not foreign:
         return Markup(html)  # noqa: S704 - escaped just above
     languages = {str(escape(text)): language for text, language in foreign}
-    pattern = re.compile("|".join(re.escape(text) for text in sorted(languages, key=len)[::-1]))
+    # whole words only: a short answer ("no", "stable") must not be marked inside a word
+    # ("nov.", "stables")
+    alternatives = "|".join(re.escape(text) for text in sorted(languages, key=len)[::-1])
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
     def span(match: re.Match[str]) -> str:
         language = languages[match.group()]
