@@ -1330,22 +1330,32 @@ class _Drafter:
         anonymous = self.anonymous_states()
         named = [view for view in views if view.benefits and view.benefits_attributable]
         unnamed = [view for view in views if view.benefits and not view.benefits_attributable]
+        accounts = 0
         for view in named:
             subject = self.in_sentence(view.state).capitalised()
-            sentences.extend(self.state_account(subject, view))
+            sentences.extend(self.state_account(subject, view, after_another=accounts > 0))
+            accounts += 1
         for view in views:
             if not view.benefits and (view.value_area_codes or view.value_areas):
                 subject = self.in_sentence(view.state).capitalised()
                 sentences.append(self.state_values(subject, view))
         for view in unnamed:
-            sentences.extend(self.state_account(anonymous.next(), view))
+            subject = anonymous.next()
+            sentences.extend(self.state_account(subject, view, after_another=accounts > 0))
+            accounts += 1
         return sentences
 
-    def state_account(self, subject: NounPhrase, view: StateView) -> list[DraftSentence]:
-        """What one State gained from the ISCM and what it values in it."""
+    def state_account(
+        self, subject: NounPhrase, view: StateView, after_another: bool = False
+    ) -> list[DraftSentence]:
+        """What one State gained from the ISCM and what it values in it.
+
+        :param after_another: another State's account came just before: this one says "also"
+            rather than naming the participation in the ISCM again.
+        """
         sentences = [
             self.said(
-                self.state_benefits(subject, view.benefits or "", view.language),
+                self.state_benefits(subject, view.benefits or "", view.language, after_another),
                 [self.view_source(view, "state_view.benefits")],
             )
         ]
@@ -1361,14 +1371,19 @@ class _Drafter:
         )
 
     def state_benefits(
-        self, subject: NounPhrase, benefits: str, language: str | None = None
+        self,
+        subject: NounPhrase,
+        benefits: str,
+        language: str | None = None,
+        after_another: bool = False,
     ) -> str:
         """A State's benefits: a phrase completing "... particularly from", else quoted."""
         language = language or self.dossier.language
         benefits = self.as_given(benefits, language) or benefits
         clause = self.clause(benefits, language=language)
         if clause:
-            return self.fill("state_benefits", State=subject, benefits=clause)
+            key = "state_benefits_also" if after_another else "state_benefits"
+            return self.fill(key, State=subject, benefits=clause)
         return self.fill("reported", Subject=subject, quote=self.phrases.quote(sentence(benefits)))
 
     def state_values(

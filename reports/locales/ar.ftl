@@ -480,6 +480,14 @@ state_benefits = { $State-gender ->
        *[other] مشاركتها
     } في { $iscm }، ولا سيما من { $benefits }.
 
+state_benefits_also = كما { $State-gender ->
+        [masculine] استفاد
+       *[other] استفادت
+    } { $State } من { $State-gender ->
+        [masculine] مشاركته
+       *[other] مشاركتها
+    }، ولا سيما من { $benefits }.
+
 state_values = { $State-gender ->
         [masculine] يُقدّر
        *[other] تُقدّر

@@ -366,6 +366,9 @@ funding_views =
 
 state_benefits = { $State } benefited from its participation in { $iscm }, particularly from { $benefits }.
 
+# A State's benefits after another State's (the participation is not named twice)
+state_benefits_also = { $State } also benefited from its participation, particularly from { $benefits }.
+
 state_values = { $State } values the process for { $values }.
 
 state_values_also = It also values the process for { $values }.

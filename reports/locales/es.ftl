@@ -438,6 +438,11 @@ state_benefits = { $State } se { $State-number ->
        *[other] benefició
     } de su participación en { $iscm }, en particular { $benefits-of }.
 
+state_benefits_also = { $State } también se { $State-number ->
+        [plural] beneficiaron
+       *[other] benefició
+    } de su participación, en particular { $benefits-of }.
+
 state_values = { $State } { $State-number ->
         [plural] valoran
        *[other] valora

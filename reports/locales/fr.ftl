@@ -503,6 +503,11 @@ state_benefits = { $State } { $State-number ->
        *[other] a tiré profit de sa
     } participation { $iscm-to }, en particulier { $benefits-of }.
 
+state_benefits_also = { $State } { $State-number ->
+        [plural] ont également tiré profit de leur
+       *[other] a également tiré profit de sa
+    } participation, en particulier { $benefits-of }.
+
 state_values = { $State } { $State-number ->
         [plural] apprécient
        *[other] apprécie

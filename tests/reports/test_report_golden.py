@@ -111,9 +111,10 @@ SEED_FACTS: dict[str, tuple[str, ...]] = {
         "Ethiopia benefited from its participation in the Khartoum Process, particularly from "
         "the ISCM's effort to harmonize border control, combat trafficking and address root "
         "causes of irregular migration.",
-        "The Netherlands benefited from its participation in the Khartoum Process, particularly "
-        "from the Khartoum Process' projects in countries of origin and transit, contributing "
-        "to the implementation of the Sustainable Development Goals.",
+        # the seed: "The Netherlands were able to benefit from the Khartoum Process' projects ..."
+        "The Netherlands also benefited from its participation, particularly from the Khartoum "
+        "Process' projects in countries of origin and transit, contributing to the "
+        "implementation of the Sustainable Development Goals.",
         "Egypt values the process for developing partnerships",
     ),
 }

@@ -340,7 +340,11 @@ def test_state_benefits_are_attributed_to_the_state(dossier):
         "Ethiopia benefited from its participation in the Khartoum Process, particularly from "
         "the ISCM's effort to harmonize border control"
     ) in text
-    assert "The Netherlands benefited from its participation in the Khartoum Process" in text
+    # A second State's account does not name the participation in the ISCM again
+    assert (
+        "The Netherlands also benefited from its participation, particularly from the Khartoum "
+        "Process' projects"
+    ) in text
     assert "Egypt values the process for developing partnerships" in text
 
 
@@ -353,7 +357,7 @@ def test_benefits_not_for_attribution_never_name_the_state(make_dossier):
     text = text_of(dossier, "membership_value")
 
     assert "Ethiopia" not in text
-    assert "One Member State benefited from its participation in the Khartoum Process" in text
+    assert "One Member State also benefited from its participation, particularly from" in text
     assert "Three of the Member States surveyed referred to the Khartoum Process" in text
     assert "The Netherlands benefited" in text
 
