@@ -52,7 +52,7 @@ def test_the_sources_of_each_sentence_are_listed_under_its_paragraph(analyst_cli
     page = edit_page(analyst_client)
 
     listed = re.search(
-        r"<q>The Netherlands benefited from.*?</q> – (.*?)</li>", page, flags=re.DOTALL
+        r"<q>The Netherlands also benefited.*?</q> – (.*?)</li>", page, flags=re.DOTALL
     )
     assert listed is not None
     assert listed.group(1) == "from Netherlands, <code>benefits</code>"
