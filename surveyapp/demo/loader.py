@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.bootstrap import initialise_database
@@ -30,16 +30,9 @@ from surveyapp.demo.answers import (
 )
 from surveyapp.extensions import db
 from surveyapp.models import (
-    Answer,
-    AuditEvent,
-    Invitation,
     Organisation,
-    QuestionnaireVersion,
-    Response,
-    User,
-    round_questionnaires,
 )
-from surveyapp.questionnaire import questionnaire_from_json
+from surveyapp.operations import backdating
 from surveyapp.registry import load_registry
 
 #: the year of the assessment the seed summary reports on
@@ -70,7 +63,10 @@ def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSumma
     survey_round = operations.current_round()
     survey_round.name = DEMO_ROUND_NAME
     survey_round.created_at = DEMO_OPENED_AT
-    survey_round.questionnaires = [_labelled_2019(v) for v in survey_round.questionnaires]
+    survey_round.questionnaires = [
+        backdating.relabel_version(v, DEMO_QUESTIONNAIRE_VERSION, DEMO_OPENED_AT)
+        for v in survey_round.questionnaires
+    ]
     db.session.flush()
     registry = load_registry()
     organisations = {o.code: o for o in db.session.scalars(select(Organisation))}
@@ -88,7 +84,7 @@ def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSumma
         )
         operations.submit_response(response, actor=DEMO_ACTOR, channel="demo")
         entered.append(response)
-    _date_submissions(entered)
+    backdating.date_submissions(entered, INVITED_AT, FIRST_SUBMISSION, LAST_SUBMISSION)
     db.session.commit()
 
     password = secrets.token_urlsafe(12)
@@ -104,88 +100,9 @@ def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSumma
         summary.links.append(
             (f"{organisation.name()} ({organisation.kind})", f"{base_url}/r/{token}")
         )
-    _date_links(links, analyst)
+    backdating.date_links(links, analyst, DEMO_ACTOR, DEMO_OPENED_AT, INVITED_AT)
     db.session.commit()
     return summary
-
-
-def _labelled_2019(version: QuestionnaireVersion) -> QuestionnaireVersion:
-    """``version`` as the 2019 round's: labelled ``2019.1`` and stored in 2019.
-
-    A version no other round uses is relabelled in place (a fresh demo database then holds no
-    version of another year); one another round uses gets a relabelled copy, so that round keeps
-    its own.
-    """
-    content = {**version.content, "version": DEMO_QUESTIONNAIRE_VERSION}
-    content_hash = questionnaire_from_json(content).content_hash
-    labelled = db.session.scalar(
-        select(QuestionnaireVersion).filter_by(
-            respondent_type=version.respondent_type, content_hash=content_hash
-        )
-    )
-    if labelled is None:
-        rounds = db.session.scalar(
-            select(func.count())
-            .select_from(round_questionnaires)
-            .where(round_questionnaires.c.questionnaire_version_id == version.id)
-        )
-        if rounds > 1:
-            labelled = QuestionnaireVersion(
-                respondent_type=version.respondent_type,
-                questionnaire_id=version.questionnaire_id,
-            )
-            db.session.add(labelled)
-        else:
-            labelled = version
-        labelled.version = DEMO_QUESTIONNAIRE_VERSION
-        labelled.content = content
-        labelled.content_hash = content_hash
-    labelled.created_at = DEMO_OPENED_AT
-    return labelled
-
-
-def _date_submissions(responses: list[Response]) -> None:
-    """Date each response in the round's calendar: invited on :data:`INVITED_AT`, submitted
-    between :data:`FIRST_SUBMISSION` and :data:`LAST_SUBMISSION`, in the order entered."""
-    db.session.flush()
-    span = LAST_SUBMISSION - FIRST_SUBMISSION
-    for position, response in enumerate(responses):
-        invited = INVITED_AT + dt.timedelta(minutes=position)
-        submitted = FIRST_SUBMISSION + span * position / max(len(responses) - 1, 1)
-        submitted = submitted.replace(microsecond=0)
-        response.created_at = invited
-        response.updated_at = response.submitted_at = submitted
-        _date_rows(response.id, invited, submitted)
-
-
-def _date_links(invitations: list[Invitation], analyst: User) -> None:
-    """Date the links to try, their (unanswered) responses and the analyst's account."""
-    db.session.flush()
-    analyst.created_at = DEMO_OPENED_AT
-    db.session.execute(
-        update(AuditEvent)
-        .where(AuditEvent.response_id.is_(None), AuditEvent.actor == DEMO_ACTOR)
-        .values(created_at=DEMO_OPENED_AT)
-        .execution_options(synchronize_session=False)
-    )
-    for invitation in invitations:
-        invitation.response.created_at = invitation.response.updated_at = INVITED_AT
-        _date_rows(invitation.response_id, INVITED_AT, INVITED_AT)
-
-
-def _date_rows(response_id: int, invited: dt.datetime, answered: dt.datetime) -> None:
-    """Date the invitations, answers and audit events of one response."""
-    for statement in (
-        update(Invitation).where(Invitation.response_id == response_id).values(created_at=invited),
-        update(Answer).where(Answer.response_id == response_id).values(updated_at=answered),
-        update(AuditEvent)
-        .where(AuditEvent.response_id == response_id, AuditEvent.action == "invite")
-        .values(created_at=invited),
-        update(AuditEvent)
-        .where(AuditEvent.response_id == response_id, AuditEvent.action != "invite")
-        .values(created_at=answered),
-    ):
-        db.session.execute(statement.execution_options(synchronize_session=False))
 
 
 def _link_candidates(organisations: dict[str, Organisation], answered: set[str]) -> list[str]:
