@@ -37,7 +37,8 @@ def needs_database(command: Callable | None = None, *, writes: bool = True) -> C
     def wrapper(*args, **kwargs):
         from surveyapp import WRITE_INTENT
 
-        WRITE_INTENT.set(writes)
+        # set for this command only: a later command (or test) in the same thread starts afresh
+        token = WRITE_INTENT.set(writes)
         try:
             return command(*args, **kwargs)
         except (OperationalError, ProgrammingError) as error:
@@ -56,6 +57,8 @@ def needs_database(command: Callable | None = None, *, writes: bool = True) -> C
                 f"{error}\nFix the questionnaire file (`surveyapp questionnaires validate` "
                 "checks it); nothing was changed."
             ) from error
+        finally:
+            WRITE_INTENT.reset(token)
 
     return wrapper
 

@@ -142,4 +142,5 @@ def test_summary_edits_from_before_languages_are_kept_as_english_edits(empty_app
             "en",
             "Edited before languages.",
         )
+        db.session.remove()  # end the read, which would hold SQLite's lock against the check
         assert schema_differences() == []

@@ -109,7 +109,7 @@ def hostile_round(app, create_user):
             operations.submit_response(invitation.response, actor="t", channel="t")
         iscm = db.session.scalar(select(Organisation).filter_by(code="khartoum-process"))
         operations.save_summary_edit(
-            survey_round, iscm, "partnerships", "\n\n".join(PAYLOADS), "x", actor="t"
+            survey_round, iscm, "partnerships", "\n\n".join(PAYLOADS), "x", language="en", actor="t"
         )
         db.session.commit()
     return app
@@ -170,7 +170,9 @@ def test_the_summary_prints_hostile_text_as_text(hostile_round):
     from surveyapp.pdfs import summary_pdf
 
     with hostile_round.app_context():
-        edits = {k: e.text for k, e in summary_edits(report_round(), "khartoum-process").items()}
+        edits = {
+            k: e.text for k, e in summary_edits(report_round(), "khartoum-process", "en").items()
+        }
         html = render_iscm_html(build_iscm_dossier("khartoum-process"), edits)
         pdf, _key = summary_pdf("khartoum-process")
     assert unescaped(html) == []
