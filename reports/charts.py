@@ -273,11 +273,13 @@ def meetings_chart(dossier: IscmDossier) -> Chart | None:
         figure = _figure(WIDE_INCHES, 2.6)
         axes = figure.add_subplot()
         bottom = [0] * len(years)
+        # one place per reported year, side by side: a gap between years is not a zero
+        positions = list(range(len(years)))
         for index, level in enumerate(table.columns):
             fill, hatch = FILLS[index % len(FILLS)]
             values = [int(value) for value in table[level]]
             axes.bar(
-                years,
+                positions,
                 values,
                 bottom=bottom,
                 width=0.6,
@@ -288,9 +290,9 @@ def meetings_chart(dossier: IscmDossier) -> Chart | None:
                 label=printable(str(level)),
             )
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        axes.set_xticks(years, [str(year) for year in years])
-        if len(years) > 12:
-            axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=12))
+        axes.set_xticks(positions, [str(year) for year in years])
+        if len(years) > 10:
+            axes.tick_params(axis="x", labelrotation=45)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_xlabel(phrases.format("chart_meetings_year"))
         axes.set_ylabel(phrases.format("chart_meetings_count"))

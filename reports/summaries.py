@@ -76,7 +76,10 @@ def membership_value_counts(dossier: IscmDossier) -> pd.DataFrame:
 
 
 def meetings_per_year(dossier: IscmDossier, unspecified: str) -> pd.DataFrame:
-    """Meetings per year (rows, every year between the first and the last) by level (columns).
+    """Meetings per year (rows: the years with a reported meeting) by level (columns).
+
+    A year between two reported years is left out, not counted as zero: the ISCM lists the
+    meetings it chose to report, so a year without one says nothing about that year.
 
     :param unspecified: the column label for meetings whose level was not given.
     """
@@ -89,9 +92,7 @@ def meetings_per_year(dossier: IscmDossier, unspecified: str) -> pd.DataFrame:
         level_labels.setdefault(code, meeting.level or unspecified)
         records.append({"year": meeting.date.year, "level": code})
     frame = pd.DataFrame.from_records(records)
-    table = pd.crosstab(frame["year"], frame["level"])
-    years = range(int(table.index.min()), int(table.index.max()) + 1)
-    table = table.reindex(years, fill_value=0)
+    table = pd.crosstab(frame["year"], frame["level"]).sort_index()
 
     def seniority(code: str) -> tuple[int, str]:
         rank = MEETING_LEVELS.index(code) if code in MEETING_LEVELS else len(MEETING_LEVELS)
