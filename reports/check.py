@@ -12,13 +12,18 @@ the layout's boxes, so each finding has the page it is on:
 * ``overflow``: a box wider than its page's content area (a table, an image, a word);
 * ``orphaned heading`` and ``orphaned caption``: a heading, or a table's or figure's caption,
   printed as the last thing on a page, what it introduces left to the next;
-* ``near-empty page``: a page after the first that holds only one short block.
+* ``near-empty page``: a page after the first that holds only one short block;
+* ``sentence without a source``: a drafted sentence (:func:`reports.narrative.draft_sections`,
+  :func:`reports.narrative.draft_introduction`) that names no source answer, found on the page
+  it is printed on; a section an analyst rewrote is the analyst's text, not checked;
+* ``illustrative data unlabelled``: a summary drawing on illustrative (demo) answers that does
+  not print the note saying so, a ◆ mark printed without its legend, participation figures that
+  count illustrative responses without the note saying so (unless the introduction is edited),
+  or a table row led by an illustrative organisation's name without its ◆ mark.
 
 A check is a function of a :class:`SummaryLayout` that yields :class:`Finding` objects, listed
-in :data:`CHECKS`. Checks that read the dossier (``SummaryLayout.dossier``) join that list once
-the dossier carries what they need: "sentence without a source" once every drafted sentence
-names its source answers, "illustrative data unlabelled" once the dossier says which answers are
-illustrative. A check that cannot run yet is not listed.
+in :data:`CHECKS`. The last two read the dossier the summary was drafted from
+(``SummaryLayout.dossier``) and find nothing in a layout without one.
 """
 
 from __future__ import annotations
@@ -32,8 +37,10 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
 
 from reports.dossier import IscmDossier
-from reports.html import render_iscm_html
+from reports.html import checked_edits, render_iscm_html
+from reports.narrative import DraftSentence, draft_introduction, draft_sections
 from reports.pdf import layout_document
+from reports.phrases import Phrases
 
 #: the boxes whose element is a block of text: a paragraph, a heading, a cell, a caption, a div
 _BLOCK_BOXES = (boxes.BlockLevelBox, boxes.TableCellBox)
@@ -116,6 +123,8 @@ class SummaryLayout:
     overflows: tuple[tuple[int, str, str], ...]
     #: what the summary was drafted from, for the checks that compare it with the answers
     dossier: IscmDossier | None = None
+    #: the keys of the parts an analyst rewrote (``introduction``, a section's key)
+    edited: frozenset[str] = frozenset()
 
 
 Check = Callable[[SummaryLayout], Iterable[Finding]]
@@ -127,7 +136,9 @@ def check_summary(dossier: IscmDossier, edits: dict[str, str] | None = None) -> 
     :param edits: as for :func:`reports.html.render_iscm_html`.
     """
     document = layout_document(render_iscm_html(dossier, edits))
-    return check_layout(read_layout(document, dossier.language, dossier))
+    return check_layout(
+        read_layout(document, dossier.language, dossier, edited=checked_edits(edits))
+    )
 
 
 def check_layout(layout: SummaryLayout) -> list[Finding]:
@@ -140,9 +151,16 @@ def check_layout(layout: SummaryLayout) -> list[Finding]:
 
 
 def read_layout(
-    document: Document, language: str, dossier: IscmDossier | None = None
+    document: Document,
+    language: str,
+    dossier: IscmDossier | None = None,
+    edited: Iterable[str] = (),
 ) -> SummaryLayout:
-    """The text, pages and overflowing boxes of a laid-out document in ``language``."""
+    """The text, pages and overflowing boxes of a laid-out document in ``language``.
+
+    :param dossier: what the summary was drafted from, for the checks that read it.
+    :param edited: the keys of the parts an analyst rewrote.
+    """
     reader = _LayoutReader(language)
     for number, page in enumerate(document.pages, start=1):
         reader.read_page(number, page._page_box)
@@ -152,6 +170,7 @@ def read_layout(
         pages=tuple(reader.pages),
         overflows=tuple(reader.overflows),
         dossier=dossier,
+        edited=frozenset(edited),
     )
 
 
@@ -524,11 +543,120 @@ def near_empty_pages(layout: SummaryLayout) -> Iterator[Finding]:
             yield Finding(page.number, "near-empty page", _shortened(_spaced(text)))
 
 
-#: every check run on a summary; see the module's docstring for the ones still to come
+# What the dossier says
+
+
+def sentences_without_a_source(layout: SummaryLayout) -> Iterator[Finding]:
+    """Drafted sentences that name no source answer, in the parts an analyst did not rewrite."""
+    dossier = layout.dossier
+    if dossier is None:
+        return
+    parts: list[tuple[str, list[tuple[DraftSentence, ...]]]] = [
+        ("introduction", draft_introduction(dossier))
+    ]
+    parts.extend((section.key, section.sentences) for section in draft_sections(dossier))
+    for key, paragraphs in parts:
+        if key in layout.edited:
+            continue
+        for paragraph in paragraphs:
+            for said in paragraph:
+                if said.text.strip() and not said.sources:
+                    yield Finding(
+                        _page_of(said.text, layout),
+                        "sentence without a source",
+                        _shortened(_spaced(said.text)),
+                    )
+
+
+def _page_of(text: str, layout: SummaryLayout) -> int:
+    """The page a passage of prose starts on (the first page when it is not found)."""
+    wanted = normalised(text)
+    for block in layout.blocks:
+        if block.tag not in PROSE_TAGS:
+            continue
+        found = normalised("".join(passage.text for passage in block.passages)).find(wanted)
+        if not wanted or found < 0:
+            continue
+        read = ""
+        for passage in block.passages:
+            read += passage.text
+            if len(normalised(read)) > found:
+                return passage.page
+    return 1
+
+
+def unlabelled_illustrative_data(layout: SummaryLayout) -> Iterator[Finding]:
+    """Illustrative (demo) data printed without the note, legend or mark that says so."""
+    dossier = layout.dossier
+    if dossier is None:
+        return
+    phrases = Phrases(layout.language)
+    marker = str(phrases["illustrative_marker"])
+    printed = normalised(
+        " ".join(passage.text for block in layout.blocks for passage in block.passages)
+    )
+    kind = "illustrative data unlabelled"
+    if dossier.has_illustrative and not _shows(printed, str(phrases["illustrative_summary_note"])):
+        yield Finding(1, kind, "no note that the summary draws on illustrative answers")
+    counted = dossier.round.illustrative_answered
+    participation = phrases.counted("illustrative_participation_note", counted)
+    # the participation note's mark stands beside the words that explain it: no legend needed
+    marked = [
+        page
+        for page in layout.pages
+        if any(
+            marker in text and not (counted and _shows(normalised(text), participation))
+            for _, text in page.blocks
+        )
+    ]
+    legend = str(phrases["illustrative_legend"])
+    if (dossier.has_illustrative or marked) and not _shows(printed, legend):
+        page = marked[0].number if marked else 1
+        yield Finding(page, kind, f"{marker} printed without its legend “{legend}”")
+    if counted and "introduction" not in layout.edited and not _shows(printed, participation):
+        yield Finding(1, kind, f"participation figures without the note “{participation}”")
+    names = _illustrative_names(dossier)
+    for page in layout.pages:
+        for tag, text in page.blocks:
+            row = _spaced(text)
+            if tag == "tr" and marker not in row and names.get(_leading_name(row, names)):
+                yield Finding(page.number, kind, f"a row without {marker}: {_shortened(row)}")
+
+
+def _shows(printed: str, message: str) -> bool:
+    """Whether the printed text (normalised) holds ``message``, its words in order."""
+    return normalised(message) in printed
+
+
+def _illustrative_names(dossier: IscmDossier) -> dict[str, bool]:
+    """Each organisation's name as the summary's tables print it, and whether everything the
+    summary shows of it is illustrative."""
+    names: dict[str, bool] = {}
+    printed = [(view.state.name, view.illustrative) for view in dossier.state_views]
+    printed += [(view.igo.name, view.illustrative) for view in dossier.igo_views]
+    printed += [(source.organisation.name, source.illustrative) for source in dossier.sources]
+    for name, illustrative in printed:
+        names[name] = names.get(name, True) and illustrative
+    return names
+
+
+def _leading_name(row: str, names: dict[str, bool]) -> str | None:
+    """The longest of ``names`` the row starts with, as a whole word ("Niger" does not lead
+    "Nigeria State Member", "Guinea-Bissau" is found before "Guinea")."""
+    for name in sorted(names, key=len, reverse=True):
+        following = row[len(name) : len(name) + 1]
+        if row.startswith(name) and not (following.isalnum() or following in ("-", "‐", "'", "’")):
+            return name
+    return None
+
+
+#: every check run on a summary
 CHECKS: tuple[Check, ...] = (
     repeated_sentences,
     english_left,
     overflowing_boxes,
     orphaned_headings,
     near_empty_pages,
+    sentences_without_a_source,
+    unlabelled_illustrative_data,
 )

@@ -3,11 +3,15 @@ layout faults read from WeasyPrint's boxes, each on its page."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
+from khartoum import khartoum_dossier
 from khartoum_translated import translated_khartoum_dossier
 
+import reports.check
+import reports.html
 from reports.check import (
     CHECKS,
     Finding,
@@ -17,6 +21,8 @@ from reports.check import (
     reads_as_english,
     sentences,
 )
+from reports.html import render_iscm_html
+from reports.narrative import draft_sections
 from reports.pdf import layout_document
 
 #: a French page with one of each fault planted: a repeated sentence, an English sentence, an
@@ -226,6 +232,174 @@ def test_every_check_listed_runs():
     assert all(list(check(layout)) == [] for check in CHECKS)
 
 
+# What the dossier says: drafted sentences' sources, illustrative data
+
+DOSSIER_KINDS = ("sentence without a source", "illustrative data unlabelled")
+MARKER = '<span class="illustrative-marker">◆</span>'
+
+
+def dossier_findings(html: str, dossier, edited=()) -> list[tuple[int, str, str]]:
+    """(page, kind, text) of what the checks that read ``dossier`` find in ``html`` laid out."""
+    layout = read_layout(layout_document(html), dossier.language, dossier, edited=edited)
+    return [(f.page, f.kind, f.text) for f in check_layout(layout) if f.kind in DOSSIER_KINDS]
+
+
+@pytest.fixture(scope="module")
+def illustrative_dossier():
+    """The Khartoum Process dossier with Egypt's answers illustrative (demo data)."""
+    dossier = khartoum_dossier()
+    return dataclasses.replace(
+        dossier,
+        round=dataclasses.replace(dossier.round, illustrative_states=1),
+        state_views=[
+            dataclasses.replace(view, illustrative=view.state.code == "EGY")
+            for view in dossier.state_views
+        ],
+        sources=[
+            dataclasses.replace(source, illustrative=source.organisation.code == "EGY")
+            for source in dossier.sources
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def illustrative_html(illustrative_dossier) -> str:
+    """The summary of ``illustrative_dossier``, labelled as the templates label it."""
+    return render_iscm_html(illustrative_dossier)
+
+
+def without_sources_of(planted):
+    """``draft_sections`` drafting ``planted`` without the sources it names."""
+
+    def drafted(dossier):
+        sections = draft_sections(dossier)
+        for section in sections:
+            section.sentences = [
+                tuple(dataclasses.replace(s, sources=()) if s == planted else s for s in p)
+                for p in section.sentences
+            ]
+        return sections
+
+    return drafted
+
+
+@pytest.fixture(scope="module")
+def sourceless_summary():
+    """A Khartoum Process sentence planted without its sources, and the summary laid out."""
+    dossier = khartoum_dossier()
+    planted = draft_sections(dossier)[3].sentences[0][0]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reports.html, "draft_sections", without_sources_of(planted))
+        document = layout_document(render_iscm_html(dossier))
+    return planted, document, dossier
+
+
+@pytest.fixture
+def sourceless(sourceless_summary, monkeypatch):
+    """``sourceless_summary``, with the check drafting the sentence as the summary did."""
+    planted = sourceless_summary[0]
+    monkeypatch.setattr(reports.check, "draft_sections", without_sources_of(planted))
+    return sourceless_summary
+
+
+def test_a_drafted_sentence_without_a_source_is_found_on_its_page(sourceless):
+    planted, document, dossier = sourceless
+
+    findings = check_layout(read_layout(document, "en", dossier))
+
+    assert [(f.kind, f.text) for f in findings if f.kind in DOSSIER_KINDS] == [
+        ("sentence without a source", planted.text)
+    ]
+    found = next(f for f in findings if f.kind == "sentence without a source")
+    page = next(
+        passage.page
+        for block in read_layout(document, "en").blocks
+        for passage in block.passages
+        if planted.text[:40] in passage.text
+    )
+    assert found.page == page
+
+
+def test_a_section_an_analyst_rewrote_is_not_checked_for_sources(sourceless):
+    _planted, document, dossier = sourceless
+
+    layout = read_layout(document, "en", dossier, edited={"partnerships"})
+
+    assert [f for f in check_layout(layout) if f.kind == "sentence without a source"] == []
+
+
+def test_every_drafted_sentence_of_the_khartoum_fixture_has_a_source():
+    dossier = khartoum_dossier()
+
+    assert dossier_findings(render_iscm_html(dossier), dossier) == []
+
+
+def test_a_labelled_illustrative_summary_has_no_finding(illustrative_dossier, illustrative_html):
+    assert illustrative_html.count(MARKER) >= 3
+
+    assert dossier_findings(illustrative_html, illustrative_dossier) == []
+
+
+def test_an_illustrative_row_without_its_mark_is_found(illustrative_dossier, illustrative_html):
+    row = illustrative_html.index(MARKER, illustrative_html.index('class="respondents"'))
+    html = illustrative_html[:row] + illustrative_html[row + len(MARKER) :]
+
+    assert dossier_findings(html, illustrative_dossier) == [
+        (4, "illustrative data unlabelled", "a row without ◆: Egypt State Member")
+    ]
+
+
+def test_an_illustrative_summary_without_its_notes_is_found(
+    illustrative_dossier, illustrative_html
+):
+    html = re.sub(r'<p class="illustrative-note".*?</p>', "", illustrative_html, flags=re.S)
+    html = re.sub(r'<p class="illustrative-legend".*?</p>', "", html, flags=re.S)
+
+    # by page: the notes belong on page 1; the first ◆ (a chart's caption) is on page 3
+    assert dossier_findings(html, illustrative_dossier) == [
+        (
+            1,
+            "illustrative data unlabelled",
+            "no note that the summary draws on illustrative answers",
+        ),
+        (
+            1,
+            "illustrative data unlabelled",
+            "participation figures without the note "
+            "“The participation figures above count one illustrative response.”",
+        ),
+        (
+            3,
+            "illustrative data unlabelled",
+            "◆ printed without its legend “Illustrative data (demo): not from a real response”",
+        ),
+    ]
+
+
+def test_the_mark_of_the_participation_note_needs_no_legend(illustrative_dossier):
+    dossier = dataclasses.replace(khartoum_dossier(), round=illustrative_dossier.round)
+    html = (
+        '<html><body><p><span class="illustrative-marker">◆</span> The participation figures '
+        "above count one illustrative response.</p></body></html>"
+    )
+
+    assert dossier_findings(html, dossier) == []
+
+
+def test_a_name_that_only_begins_like_an_illustrative_one_is_not_its_row(illustrative_dossier):
+    html = (
+        "<html><body><table><tr><th>Egypt ◆</th><td>State</td></tr>"
+        "<tr><th>Egypt-Sudan Forum</th><td>Other</td></tr>"
+        "<tr><td>Host: Egypt</td></tr></table>"
+        "<p>◆ Illustrative data (demo): not from a real response. "
+        "This summary draws on illustrative answers, made up to demonstrate the platform; what "
+        "comes from them is marked ◆ in its tables and charts. "
+        "The participation figures above count one illustrative response.</p></body></html>"
+    )
+
+    assert dossier_findings(html, illustrative_dossier) == []
+
+
 # The command: surveyapp report check
 
 
@@ -292,6 +466,8 @@ def test_check_prints_one_line_per_finding_in_every_language(demo_app):
     assert exit_code == (1 if lines else 0)
     # answers quoted in English: the other languages have some left until they are translated
     assert {line.split()[1] for line in lines if ": English left: " in line} <= {"fr", "es", "ar"}
+    # every drafted sentence names its sources; its answers are real, the round's count is noted
+    assert not [line for line in lines if any(f": {kind}: " in line for kind in DOSSIER_KINDS)]
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
@@ -326,6 +502,8 @@ def test_check_of_every_iscm_names_each_summary(demo_app):
     assert exit_code == 1
     assert {"khartoum-process", "rabat-process"} <= {line.split()[0] for line in lines}
     assert all(line.split()[1] == "fr" for line in lines)
+    # the Rabat Process and most others answered with illustrative data: all of it labelled
+    assert not [line for line in lines if any(f": {kind}: " in line for kind in DOSSIER_KINDS)]
 
 
 def test_check_names_an_unknown_iscm(demo_app):
