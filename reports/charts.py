@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from reports.dossier import IscmDossier
@@ -44,7 +43,8 @@ LABEL_WIDTH = 28
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart as SVG, with a short description and the numbers it shows as rows of a table."""
+    """A chart as SVG, with a short description and the numbers it shows as rows of a table;
+    without SVG (``svg`` empty) the table alone, where a picture would only repeat it."""
 
     key: str
     title: str
@@ -144,49 +144,15 @@ def _wrap(label: str, width: int = LABEL_WIDTH) -> str:
 
 
 def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
-    """Which thematic areas the ISCM covered at its founding and which it covers now."""
+    """Which thematic areas the ISCM covered at its founding and which it addresses today: a
+    table only (``svg`` empty), as a picture of yes and no would repeat it."""
     frame = thematic_areas(dossier)
     if frame.empty:
         return None
     phrases = Phrases(dossier.language)
     iscm = phrases.name(dossier.iscm.code, dossier.iscm.in_sentence or dossier.iscm.name)
     columns = (phrases.format("chart_thematic_original"), phrases.format("chart_thematic_current"))
-    count = len(frame)
-
-    with _chart_style(dossier.language):
-        figure = _figure(NARROW_INCHES, 0.7 + 0.32 * count)
-        axes = figure.add_subplot()
-        for row, (original, current) in enumerate(
-            zip(frame["original"], frame["current"], strict=True)
-        ):
-            for column, present in enumerate((original, current)):
-                fill, hatch = FILLS[column]
-                if present:
-                    axes.add_patch(
-                        Rectangle(
-                            (column - 0.22, row - 0.3),
-                            0.44,
-                            0.6,
-                            facecolor=fill,
-                            edgecolor="black",
-                            hatch=hatch,
-                            linewidth=0.8,
-                        )
-                    )
-                else:
-                    axes.plot([column - 0.08, column + 0.08], [row, row], color="#909090")
-        axes.set_xlim(-0.5, 1.5)
-        axes.set_ylim(count - 0.5, -0.5)
-        axes.set_xticks([0, 1], [_wrap(label, 12) for label in columns])
-        axes.xaxis.tick_top()
-        axes.set_yticks(range(count), [_wrap(label) for label in frame["label"]])
-        axes.set_ylabel(phrases.format("chart_thematic_area"))
-        axes.tick_params(length=0)
-        for spine in axes.spines.values():
-            spine.set_visible(False)
-        for row in range(count + 1):
-            axes.axhline(row - 0.5, color="#d0d0d0", linewidth=0.5)
-        svg = _svg(figure)
+    # Drawn as a yes/no grid it only repeated its own table: the table stands alone (no SVG).
 
     yes, no = phrases.format("chart_yes"), phrases.format("chart_no")
     rows = tuple(
@@ -199,7 +165,7 @@ def thematic_areas_chart(dossier: IscmDossier) -> Chart | None:
         key="thematic_areas",
         title=phrases.format("chart_thematic_title"),
         alt=phrases.format("chart_thematic_alt", iscm=iscm),
-        svg=svg,
+        svg="",
         columns=(phrases.format("chart_thematic_area"), *columns),
         rows=rows,
         illustrative=dossier.answers_illustrative,

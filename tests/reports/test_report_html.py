@@ -89,8 +89,9 @@ def test_an_edit_of_an_unknown_section_is_refused(dossier):
 def test_charts_stand_with_a_table_of_their_numbers(dossier):
     html = render_iscm_html(dossier)
 
-    assert '<figure class="chart chart-beside" id="chart-thematic_areas">' in html
-    assert 'alt="Chart of the thematic areas of the Khartoum Process, originally and now. ' in html
+    assert '<div class="chart-table-only" id="chart-thematic_areas">' in html
+    assert "<caption>Thematic areas: originating mandate and areas addressed today" in html
+    assert "Chart of the thematic areas" not in html
     assert '<th scope="row">Capacity-building</th><td>2</td>' in html
     assert html.index('id="chart-thematic_areas"') < html.index('id="section-contribution"')
 
