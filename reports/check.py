@@ -19,7 +19,8 @@ the layout's boxes, so each finding has the page it is on:
 * ``illustrative data unlabelled``: a summary drawing on illustrative (demo) answers that does
   not print the note saying so, a ◆ mark printed without its legend, participation figures that
   count illustrative responses without the note saying so (unless the introduction is edited),
-  or a table row led by an illustrative organisation's name without its ◆ mark.
+  the ISCM's illustrative meetings under a heading without its ◆ mark, or a table row led by an
+  illustrative organisation's name without its ◆ mark.
 
 A check is a function of a :class:`SummaryLayout` that yields :class:`Finding` objects, listed
 in :data:`CHECKS`. The last two read the dossier the summary was drafted from
@@ -615,6 +616,18 @@ def unlabelled_illustrative_data(layout: SummaryLayout) -> Iterator[Finding]:
         yield Finding(page, kind, f"{marker} printed without its legend “{legend}”")
     if counted and "introduction" not in layout.edited and not _shows(printed, participation):
         yield Finding(1, kind, f"participation figures without the note “{participation}”")
+    if dossier.answers_illustrative:
+        meetings = normalised(str(phrases["annex_meetings"]))
+        for block in layout.blocks:
+            heading = "".join(passage.text for passage in block.passages)
+            unmarked = marker not in heading and normalised(heading) == meetings
+            if block.tag in HEADING_TAGS and unmarked:
+                yield Finding(
+                    block.passages[0].page,
+                    kind,
+                    f"the ISCM's illustrative meetings under a heading without {marker}: "
+                    f"{_spaced(heading)}",
+                )
     names = _illustrative_names(dossier)
     for page in layout.pages:
         for tag, text in page.blocks:

@@ -349,6 +349,21 @@ def test_an_illustrative_row_without_its_mark_is_found(illustrative_dossier, ill
     ]
 
 
+def test_illustrative_meetings_under_a_heading_without_its_mark_are_found():
+    dossier = khartoum_dossier(answers_illustrative=True)
+    labelled = render_iscm_html(dossier)
+    heading = labelled.index(MARKER, labelled.index("Meetings held"))
+    html = labelled[:heading] + labelled[heading + len(MARKER) :]
+
+    assert dossier_findings(html, dossier) == [
+        (
+            4,
+            "illustrative data unlabelled",
+            "the ISCM's illustrative meetings under a heading without ◆: Meetings held",
+        )
+    ]
+
+
 def test_an_illustrative_summary_without_its_notes_is_found(
     illustrative_dossier, illustrative_html
 ):
