@@ -12,9 +12,10 @@ import math
 import textwrap
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
+from babel import Locale
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
@@ -23,8 +24,8 @@ from reports.charts import FILLS, WIDE_INCHES, Chart, _chart_style, _figure, _sv
 from reports.dossier import CompendiumDossier, IscmDossier
 from reports.html import environment, iscm_full_name, summary_context
 from reports.illustrative import compendium_has_illustrative
-from reports.narrative import collation_key
-from reports.phrases import Phrases
+from reports.narrative import collation_key, draft_sections
+from reports.phrases import NounPhrase, Phrases
 from reports.summaries import thematic_areas
 
 RESPONDENT_TYPES: tuple[str, ...] = ("state", "iscm", "igo")
@@ -455,8 +456,75 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
 # The document
 
 
+def summaries_in_order(compendium: CompendiumDossier) -> list[IscmDossier]:
+    """The ISCM dossiers in the order their summaries are printed: by the name each summary is
+    headed with, in the compendium's language ("Dialogue ..." before "Processus ...")."""
+    return sorted(compendium.iscms, key=lambda dossier: collation_key(iscm_full_name(dossier)))
+
+
+def sections_with_information(dossier: IscmDossier) -> set[str]:
+    """The keys of the sections of ``dossier``'s summary that say something a respondent
+    answered, rather than only that nothing was given (a count of the round's respondents, as
+    in "No Member State surveyed referred to ...", is no such thing)."""
+    return {
+        section.key
+        for section in draft_sections(dossier)
+        if any(
+            source.answered and source.respondent_type != "round"
+            for paragraph in section.sentences
+            for said in paragraph
+            for source in said.sources
+        )
+    }
+
+
+def says_only_not_answered(dossier: IscmDossier, edits: dict[str, str] | None = None) -> bool:
+    """Whether the ISCM did not answer and nobody said anything of it, so that its summary would
+    say only that in each section: the compendium gives it one line instead."""
+    return not (
+        dossier.has_own_answers
+        or dossier.state_views
+        or dossier.igo_views
+        or dossier.meetings
+        or sections_with_information(dossier)
+        or any(text and text.strip() for text in (edits or {}).values())
+    )
+
+
+def did_not_answer_line(dossier: IscmDossier) -> str:
+    """The one line of the compendium on an ISCM that did not answer."""
+    phrases = Phrases(dossier.language)
+    name = phrases.name(dossier.iscm.code, dossier.iscm.in_sentence or dossier.iscm.name)
+    return phrases.format("iscm_did_not_answer", iscm=name, Iscm=name.capitalised())
+
+
+def iscms_answered_line(compendium: CompendiumDossier) -> str:
+    """How many ISCMs answered, and of how many invited when that is known (the cover's line)."""
+    phrases = Phrases(compendium.language)
+    _, answered, invited = next(
+        row for row in participation_by_type(compendium) if row[0] == "iscm"
+    )
+    if not compendium.participation:
+        answered = compendium.round.iscms_answered
+    # The verb agrees with the number that answered, by the language's plural rules
+    number = (
+        "singular" if Locale.parse(compendium.language).plural_form(answered) == "one" else "plural"
+    )
+    if invited:
+        return phrases.format(
+            "compendium_iscms_answered_of_invited",
+            answered=NounPhrase(str(answered), number=number),
+            invited=str(invited),
+        )
+    return phrases.format(
+        "compendium_iscms_answered",
+        iscms=NounPhrase(phrases.counted("count_iscms", answered), number=number),
+    )
+
+
 def contents(compendium: CompendiumDossier) -> list[ContentsEntry]:
-    """The table of contents: the front parts, then one entry per ISCM summary."""
+    """The table of contents: the front parts, then one entry per ISCM summary, in the order
+    they are printed."""
     phrases = Phrases(compendium.language)
     entries = [
         ContentsEntry("participation", phrases.format("participation"), 1),
@@ -468,7 +536,7 @@ def contents(compendium: CompendiumDossier) -> list[ContentsEntry]:
     ]
     entries.extend(
         ContentsEntry(f"iscm-{dossier.iscm.code}", iscm_full_name(dossier), 2)
-        for dossier in compendium.iscms
+        for dossier in summaries_in_order(compendium)
     )
     return entries
 
@@ -493,12 +561,28 @@ def render_compendium_html(compendium: CompendiumDossier) -> str:
     by_type = participation_by_type(compendium)
     answered = {kind: count for kind, count, _ in by_type}
     summaries = []
-    for dossier in compendium.iscms:
-        context = summary_context(dossier, compendium.edits.get(dossier.iscm.code))
+    for dossier in summaries_in_order(compendium):
+        edits = compendium.edits.get(dossier.iscm.code)
+        context = summary_context(dossier, edits)
+        not_answered = None if dossier.has_own_answers else did_not_answer_line(dossier)
+        if not_answered:
+            # Said once under the ISCM's name; of its sections only those with what States
+            # and IGOs said of it, or an analyst's text, follow
+            informative = sections_with_information(dossier)
+            context["sections"] = [
+                replace(
+                    section,
+                    paragraphs=[p for p in section.paragraphs if p.striptags() != not_answered],
+                )
+                for section in context["sections"]
+                if section.edited or section.key in informative
+            ]
         context.update(
             standalone=False,
             id_prefix=f"{dossier.iscm.code}-",
             anchor=f"iscm-{dossier.iscm.code}",
+            not_answered=not_answered,
+            only_not_answered=bool(not_answered) and says_only_not_answered(dossier, edits),
         )
         summaries.append(context)
     illustrative = illustrative_by_type(compendium)
@@ -531,7 +615,7 @@ def render_compendium_html(compendium: CompendiumDossier) -> str:
         structure_rows=structure_rows(compendium),
         partners_chart=partnership_chart(compendium),
         summaries=summaries,
-        iscm_count=phrases.counted("count_iscms", len(compendium.iscms)),
+        iscms_answered=iscms_answered_line(compendium),
     )
 
 

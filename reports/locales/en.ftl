@@ -116,7 +116,9 @@ summary_title = Summary of Findings per ISCM
 iscm_name_label = Name of the Inter-state consultation mechanism (ISCM):
 
 intro = As part of an assessment of inter-state consultation mechanisms on migration (ISCMs), a survey was conducted in { $year }. Carried out by IOM among ISCMs, their Member States and relevant inter-governmental organizations, the survey aimed to assess ISCMs' continued relevance and contribution to migration governance at all levels (national, regional and international) and the synergies among ISCMs and with other actors. The findings of this survey were presented at the global gathering of ISCMs in { $year } and were used to develop recommendations to enhance ISCMs' engagement in migration governance.
-intro_results = { $states } and { $iscms } and { $igos } provided answers to the questionnaires. The results are to be found in the { $year } assessment report, which provides an overview on ISCMs' organization, engagements, their continued relevance and synergies with relevant actors in the area of migration management. In addition to the report, the information below is meant to outline each individual ISCM's thematic priorities, structure, impact and relevance.
+# The 2019 report is named by its published title; other languages render the title and quote it
+# as they quote titles
+intro_results = { $states } and { $iscms } and { $igos } provided answers to the questionnaires. The results are to be found in the { $year } assessment report: Advancing a common understanding of migration governance among regions, which provides an overview on ISCMs' organization, engagements, their continued relevance and synergies with relevant actors in the area of migration management. In addition to the report, the information below is meant to outline each individual ISCM's thematic priorities, structure, impact and relevance.
 
 # { $count } is the number, in digits; the form follows the plural rules of the language
 count_states = { $n ->
@@ -574,7 +576,11 @@ compendium_title = Compendium of the Summaries of Findings per ISCM
 
 compendium_subtitle = Prepared for the global gathering of ISCMs
 
-compendium_iscms_covered = { $iscms } covered
+# On the cover: how many ISCMs answered ($answered, whose $answered-number, singular or plural,
+# a verb may agree with) of the $invited that were invited
+compendium_iscms_answered_of_invited = { $answered } of the { $invited } ISCMs invited answered the questionnaire
+# On the cover when how many were invited is not known: "22 ISCMs answered the questionnaire"
+compendium_iscms_answered = { $iscms } answered the questionnaire
 
 contents = Contents
 

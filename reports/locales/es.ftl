@@ -115,7 +115,7 @@ summary_title = Resumen de conclusiones por MCIM
 iscm_name_label = Nombre del mecanismo de consulta interestatal sobre migración (MCIM):
 
 intro = En el marco de una evaluación de los mecanismos de consulta interestatales sobre migración (MCIM), se llevó a cabo una encuesta en { $year }. Realizada por la OIM entre los MCIM, sus Estados miembros y las organizaciones intergubernamentales pertinentes, la encuesta tuvo por objeto evaluar la pertinencia de los MCIM y su contribución a la gobernanza de la migración en todos los niveles (nacional, regional e internacional), así como las sinergias entre los MCIM y con otros actores. Las conclusiones de esta encuesta se presentaron en la reunión mundial de los MCIM en { $year } y sirvieron para formular recomendaciones destinadas a reforzar la participación de los MCIM en la gobernanza de la migración.
-intro_results = { $states }, { $iscms } y { $igos } respondieron a los cuestionarios. Los resultados figuran en el informe de evaluación de { $year }, que ofrece un panorama de la organización de los MCIM, sus actividades, su pertinencia y sus sinergias con los actores pertinentes en el ámbito de la gestión de la migración. Como complemento del informe, la información que figura a continuación describe las prioridades temáticas, la estructura, el impacto y la pertinencia de cada MCIM.
+intro_results = { $states }, { $iscms } y { $igos } respondieron a los cuestionarios. Los resultados figuran en el informe de evaluación de { $year }, «Avanzar hacia un entendimiento común de la gobernanza de la migración entre regiones», que ofrece un panorama de la organización de los MCIM, sus actividades, su pertinencia y sus sinergias con los actores pertinentes en el ámbito de la gestión de la migración. Como complemento del informe, la información que figura a continuación describe las prioridades temáticas, la estructura, el impacto y la pertinencia de cada MCIM.
 
 count_states = { $n ->
         [one] { $count } Estado
@@ -715,7 +715,14 @@ compendium_title = Compendio de los resúmenes de conclusiones por MCIM
 
 compendium_subtitle = Preparado para la reunión mundial de los MCIM
 
-compendium_iscms_covered = { $iscms } abarcados
+compendium_iscms_answered_of_invited = { $answered-number ->
+        [singular] { $answered } de los { $invited } MCIM invitados respondió al cuestionario
+       *[other] { $answered } de los { $invited } MCIM invitados respondieron al cuestionario
+    }
+compendium_iscms_answered = { $iscms-number ->
+        [singular] { $iscms } respondió al cuestionario
+       *[other] { $iscms } respondieron al cuestionario
+    }
 
 contents = Índice
 

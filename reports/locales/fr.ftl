@@ -117,7 +117,7 @@ summary_title = Synthèse des conclusions par MCIM
 iscm_name_label = Nom du mécanisme de consultation inter-États sur la migration (MCIM) :
 
 intro = Dans le cadre d'une évaluation des mécanismes de consultation inter-États sur la migration (MCIM), une enquête a été menée en { $year }. Réalisée par l'OIM auprès des MCIM, de leurs États membres et des organisations intergouvernementales concernées, l'enquête visait à évaluer la pertinence des MCIM et leur contribution à la gouvernance des migrations à tous les niveaux (national, régional et international), ainsi que les synergies entre les MCIM et avec d'autres acteurs. Les conclusions de cette enquête ont été présentées lors de la réunion mondiale des MCIM en { $year } et ont servi à formuler des recommandations visant à renforcer l'engagement des MCIM dans la gouvernance des migrations.
-intro_results = { $states }, { $iscms } et { $igos } ont répondu aux questionnaires. Les résultats figurent dans le rapport d'évaluation de { $year }, qui donne un aperçu de l'organisation des MCIM, de leurs activités, de leur pertinence et de leurs synergies avec les acteurs concernés dans le domaine de la gestion des migrations. En complément du rapport, les informations ci-dessous présentent les priorités thématiques, la structure, l'impact et la pertinence de chaque MCIM.
+intro_results = { $states }, { $iscms } et { $igos } ont répondu aux questionnaires. Les résultats figurent dans le rapport d'évaluation de { $year }, « Faire progresser une compréhension commune de la gouvernance des migrations entre les régions », qui donne un aperçu de l'organisation des MCIM, de leurs activités, de leur pertinence et de leurs synergies avec les acteurs concernés dans le domaine de la gestion des migrations. En complément du rapport, les informations ci-dessous présentent les priorités thématiques, la structure, l'impact et la pertinence de chaque MCIM.
 
 count_states = { $n ->
         [one] { $count } État
@@ -813,7 +813,14 @@ compendium_title = Recueil des synthèses des conclusions par MCIM
 
 compendium_subtitle = Établi pour la réunion mondiale des MCIM
 
-compendium_iscms_covered = { $iscms } couverts
+compendium_iscms_answered_of_invited = { $answered-number ->
+        [singular] { $answered } des { $invited } MCIM invités a répondu au questionnaire
+       *[other] { $answered } des { $invited } MCIM invités ont répondu au questionnaire
+    }
+compendium_iscms_answered = { $iscms-number ->
+        [singular] { $iscms } a répondu au questionnaire
+       *[other] { $iscms } ont répondu au questionnaire
+    }
 
 contents = Table des matières
 

@@ -20,7 +20,8 @@ SEED_FACTS: dict[str, tuple[str, ...]] = {
         "The findings of this survey were presented at the global gathering of ISCMs in 2019",
         "46 States and 22 ISCMs and 3 inter-governmental organizations provided answers to the "
         "questionnaires",
-        "The results are to be found in the 2019 assessment report",
+        "The results are to be found in the 2019 assessment report: Advancing a common "
+        "understanding of migration governance among regions, which provides an overview",
     ),
     "programming": (
         "As outlined in the Rome Declaration of 2014, the Khartoum Process provides a platform "

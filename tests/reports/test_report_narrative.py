@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from reports import DraftSection, IscmDossier, draft_sections, introduction
-from reports.narrative import SECTION_KEYS
+from reports.narrative import SECTION_KEYS, draft_introduction
 
 
 def sections_of(dossier: IscmDossier) -> dict[str, DraftSection]:
@@ -48,6 +50,45 @@ def test_introduction_gives_the_round_year_and_participation_counts(dossier):
         "46 States and 22 ISCMs and 3 inter-governmental organizations provided answers to the "
         "questionnaires."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        (
+            "en",
+            "2019 assessment report: Advancing a common understanding of migration governance "
+            "among regions, which",
+        ),
+        (
+            "fr",
+            "rapport d'évaluation de 2019, « Faire progresser une compréhension commune de la "
+            "gouvernance des migrations entre les régions », qui",
+        ),
+        (
+            "es",
+            "informe de evaluación de 2019, «Avanzar hacia un entendimiento común de la "
+            "gobernanza de la migración entre regiones», que",
+        ),
+        ("ar", "تقرير التقييم لعام 2019، «النهوض بفهم مشترك لحوكمة الهجرة بين المناطق»، الذي"),
+    ],
+)
+def test_introduction_names_the_assessment_report_by_its_title(dossier, language, title):
+    second = introduction(dataclasses.replace(dossier, language=language))[1]
+
+    assert title in second
+
+
+def test_introduction_title_keeps_the_round_facts_as_sources(dossier):
+    results = draft_introduction(dataclasses.replace(dossier, language="fr"))[1][0]
+
+    assert "Faire progresser une compréhension commune" in results.text
+    assert {source.question for source in results.sources} == {
+        "year",
+        "states_answered",
+        "iscms_answered",
+        "igos_answered",
+    }
 
 
 def test_introduction_counts_one_respondent_in_the_singular(make_dossier, dossier):
