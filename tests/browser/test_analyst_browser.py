@@ -8,6 +8,7 @@ import socket
 
 import pytest
 from aiosmtpd.controller import Controller
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from surveyapp.extensions import db
@@ -69,12 +70,12 @@ def test_an_analyst_invites_all_member_states_of_an_iscm(
     page.get_by_label("Whom to invite").select_option(label=f"Member States of {KHARTOUM}")
     page.get_by_role("button", name="Invite", exact=True).click()
 
-    assert page.get_by_role(
-        "heading", name=f"Invitations: Member States of {KHARTOUM}"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name=f"Invitations: Member States of {KHARTOUM}")
+    ).to_be_visible()
     issued = page.locator("#links tbody tr").count()
     assert issued > 20
-    assert page.get_by_role("cell", name="Egypt", exact=True).is_visible()
+    expect(page.get_by_role("cell", name="Egypt", exact=True)).to_be_visible()
     assert "2 e-mail(s) queued, 2 sent" in page.get_by_role("status").inner_text()
     screenshot(page, "invited")
     assert sorted(smtp_inbox.recipients) == ["focal@egy.example", "focal@eth.example"]
@@ -97,7 +98,7 @@ def test_an_organiser_reads_the_coverage_dashboard(
         db.session.commit()
     page = browser_page
     log_in(page, live_server, *create_user("organiser"))
-    assert page.get_by_role("heading", name="Coverage", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Coverage", exact=True)).to_be_visible()
     states = (
         page.get_by_role("table", name="Respondents by type")
         .get_by_role("row")
@@ -112,7 +113,7 @@ def test_an_organiser_reads_the_coverage_dashboard(
     table = page.get_by_role("table", name="Expected and received responses per ISCM")
     assert table.locator("tbody tr").count() == 1
     table.get_by_text(KHARTOUM, exact=True).click()
-    assert table.get_by_text("Egypt").is_visible()
+    expect(table.get_by_text("Egypt")).to_be_visible()
     screenshot(page, "coverage-organiser")
     assert "@" not in page.locator("main").inner_text()
 
@@ -138,18 +139,18 @@ def test_a_query_raised_by_an_analyst_reaches_the_respondent(
         "Please name the department that answers for migration."
     )
     page.get_by_role("button", name="Raise query").click()
-    assert page.get_by_text("Query raised:").is_visible()
+    expect(page.get_by_text("Query raised:")).to_be_visible()
     assert page.locator("#review-status").inner_text() == "query raised"
     screenshot(page, "review")
 
     respondent = page.context.browser.new_context().new_page()
     respondent.goto(f"{live_server}/r/{token}")
     notice = respondent.get_by_role("status").filter(has_text="A question from the IOM team")
-    assert notice.is_visible()
+    expect(notice).to_be_visible()
     assert "Please name the department that answers for migration." in notice.inner_text()
     screenshot(respondent, "respondent-sees-query")
     notice.get_by_role("link").click()
-    assert respondent.get_by_label("Your ministry or institution").is_visible()
+    expect(respondent.get_by_label("Your ministry or institution")).to_be_visible()
     assert (
         respondent.get_by_text("Please name the department that answers for migration.").count()
         >= 1
@@ -159,4 +160,4 @@ def test_a_query_raised_by_an_analyst_reaches_the_respondent(
 
     page.reload()
     trail = page.get_by_role("table", name="Every change to this response")
-    assert trail.get_by_role("cell", name="review").first.is_visible()
+    expect(trail.get_by_role("cell", name="review").first).to_be_visible()

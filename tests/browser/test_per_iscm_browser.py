@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +46,7 @@ def test_one_iscm_answered_with_the_save_button_is_there_after_a_reload(
         "the exchange of “good practices” – and trust"
     )
     page.get_by_role("button", name="Save", exact=True).click()
-    assert page.get_by_role("status").filter(has_text="saved").is_visible()
+    expect(page.get_by_role("status").filter(has_text="saved")).to_be_visible()
 
     page.reload()
     assert page.get_by_role(

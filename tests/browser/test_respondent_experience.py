@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +128,7 @@ def test_two_tabs_conflict_is_resolved_per_question_without_loss(
     second.get_by_role("button", name="Save", exact=True).click()
 
     conflict = second.get_by_role("alert").filter(has_text="Someone else saved this section")
-    assert conflict.is_visible()
+    expect(conflict).to_be_visible()
     serve_axe(second, live_server)
     assert axe_violations(second, live_server) == []
     group = second.get_by_role("group", name="Your name")
@@ -136,7 +137,7 @@ def test_two_tabs_conflict_is_resolved_per_question_without_loss(
     assert second.get_by_role("group", name="Your position").count() == 0
     group.get_by_label(re.compile("Keep the answer saved meanwhile")).check()
     second.get_by_role("button", name="Save my choices").click()
-    assert second.get_by_role("status").filter(has_text="saved").is_visible()
+    expect(second.get_by_role("status").filter(has_text="saved")).to_be_visible()
     assert second.get_by_label("Your name").input_value() == "Anna de Vries"
     assert second.get_by_label("Your position").input_value() == "Director"
 
@@ -433,7 +434,7 @@ def test_a_whole_state_questionnaire_can_be_completed_with_the_keyboard_alone(
     tab_to(page, "Submit answers")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile("/submitted$"))
-    assert page.get_by_role("heading", name="Answers submitted").is_visible()
+    expect(page.get_by_role("heading", name="Answers submitted")).to_be_visible()
 
     tab_to(page, "Download your receipt (PDF)")
     with page.expect_download() as download:
