@@ -157,6 +157,27 @@ class Source:
     illustrative: bool = False
 
 
+@dataclass(frozen=True)
+class Passage:
+    """A free-text answer a summary shows in another language than it was written in.
+
+    :param text: the text as written, its whitespace collapsed (the memory's key).
+    :param language: the language it was written in.
+    :param translation: the translation into the summary's language; None when there is none.
+    :param where: what it answers, for the analyst ("Mandate", "Meeting title") - the slot name.
+    """
+
+    text: str
+    language: str
+    translation: str | None
+    where: str
+
+    @property
+    def translated(self) -> bool:
+        """Whether the summary shows the passage in its own language."""
+        return self.translation is not None
+
+
 @dataclass
 class IscmDossier:
     """Everything a per-ISCM summary may say, in one language.
@@ -184,11 +205,22 @@ class IscmDossier:
     answer_language: str | None = None
     #: the ISCM's own answers (and so its meetings) are illustrative (demo data)
     answers_illustrative: bool = False
+    #: every free-text answer shown in another language than the summary's, translated or not
+    #: (:func:`reports.passages.translate_dossier`); empty before translation
+    passages: tuple[Passage, ...] = ()
+    #: the translations the dossier shows in place of passages, whitespace collapsed: text in
+    #: the summary's language although its respondent wrote in another
+    translated: frozenset[str] = frozenset()
 
     @property
     def has_own_answers(self) -> bool:
         """Whether the ISCM's own response is part of the dossier."""
         return bool(self.answers)
+
+    @property
+    def untranslated_passages(self) -> list[Passage]:
+        """The passages the summary shows in the language they were written in."""
+        return [passage for passage in self.passages if not passage.translated]
 
     @property
     def has_illustrative(self) -> bool:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from reports.charts import Chart, build_charts
@@ -19,7 +19,7 @@ from reports.narrative import (
     draft_sections,
     introduction,
 )
-from reports.phrases import Phrases, text_direction
+from reports.phrases import Phrases, text_direction, upper_first
 from reports.text import printable_output
 
 #: the section after which each chart stands
@@ -42,6 +42,10 @@ environment = Environment(
 )
 
 
+#: an answer quoted in another language, as :func:`foreign_span` marks it
+_FOREIGN_MARK = re.compile(r'<bdi class="answer-text"[^>]*>.*?</bdi>', re.DOTALL)
+
+
 def dir_attribute(text: str, document_direction: str) -> Markup:
     """A ``dir`` attribute for a block whose text runs against the document's direction.
 
@@ -49,7 +53,8 @@ def dir_attribute(text: str, document_direction: str) -> Markup:
     still read left to right, and an Arabic answer in an English summary right to left.
     """
     if isinstance(text, Markup):
-        text = text.striptags()
+        # a quoted answer marked with its language is isolated: it does not turn its paragraph
+        text = Markup(_FOREIGN_MARK.sub("", str(text))).striptags()  # noqa: S704 - markup in, tags out
     direction = text_direction(text, document_direction)
     if direction == document_direction:
         return Markup("")
@@ -57,6 +62,55 @@ def dir_attribute(text: str, document_direction: str) -> Markup:
 
 
 environment.globals["dir_attribute"] = dir_attribute
+
+
+def foreign_span(text: str, language: str) -> Markup:
+    """``text`` (escaped) marked as written in ``language``: a ``lang`` span that isolates its
+    direction, so that English inside Arabic keeps its punctuation and quotation marks in place
+    and Arabic inside English does not turn the paragraph around."""
+    direction = "rtl" if Phrases(language).direction == "rtl" else "ltr"
+    return Markup(  # noqa: S704 - the text is escaped, the language a known code
+        f'<bdi class="answer-text" lang="{escape(language)}" dir="{direction}">{escape(text)}</bdi>'
+    )
+
+
+@pass_context
+def answer_text(context: Any, text: str | None) -> Markup:
+    """A free-text answer of the ISCM (a meeting's title, its chair) as the summary shows it:
+    marked with its language when the ISCM wrote it in another one and no translation
+    replaces it."""
+    if not text:
+        return Markup("")
+    dossier: IscmDossier = context["dossier"]
+    language = dossier.answer_language
+    if not language or language == dossier.language or " ".join(text.split()) in dossier.translated:
+        return escape(text)
+    return foreign_span(text, language)
+
+
+environment.globals["answer_text"] = answer_text
+
+
+def format_marked(phrases: Phrases, key: str, **fields: object) -> Markup:
+    """Message ``key`` filled with ``fields``, escaped, keeping the markup of fields that are
+    :class:`~markupsafe.Markup` (an answer marked with its language)."""
+    placeholders: dict[str, Markup] = {}
+    plain: dict[str, object] = {}
+    for name, value in fields.items():
+        if isinstance(value, Markup):
+            # private-use characters: no message and no escaped text contains them
+            token = f"\ue000{len(placeholders)}\ue001"
+            placeholders[token] = value
+            plain[name] = token
+        else:
+            plain[name] = value
+    html = str(escape(phrases.format(key, **plain)))
+    for token, markup in placeholders.items():
+        html = html.replace(token, str(markup))
+    return Markup(html)  # noqa: S704 - escaped above, the fields' markup already safe
+
+
+environment.globals["format_marked"] = format_marked
 
 
 @dataclass(frozen=True)
@@ -75,26 +129,25 @@ class RenderedSection:
 
 
 def mark_foreign(paragraph: str, foreign: list[tuple[str, str]]) -> Markup:
-    """``paragraph`` escaped, each answer quoted in another language wrapped in a ``lang`` span.
-
-    The span also sets the answer's own direction, so English inside Arabic stays readable.
-    """
+    """``paragraph`` escaped, each answer quoted in another language marked as such
+    (:func:`foreign_span`)."""
     html = str(escape(paragraph))
     if not foreign:
         return Markup(html)  # noqa: S704 - escaped just above
-    languages = {str(escape(text)): language for text, language in foreign}
+    # a quoted answer may open its sentence, capitalised ("Provides technical advice ...")
+    languages = {
+        str(escape(variant)): language
+        for text, language in foreign
+        for variant in (upper_first(text), text)
+    }
     # whole words only: a short answer ("no", "stable") must not be marked inside a word
     # ("nov.", "stables")
     alternatives = "|".join(re.escape(text) for text in sorted(languages, key=len)[::-1])
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
     def span(match: re.Match[str]) -> str:
-        language = languages[match.group()]
-        direction = "rtl" if Phrases(language).direction == "rtl" else "ltr"
-        return (
-            f'<span class="answer-text" lang="{escape(language)}" dir="{direction}">'
-            f"{match.group()}</span>"
-        )
+        # the match is already escaped: mark it up around its markup-safe text
+        return str(foreign_span(Markup(match.group()), languages[match.group()]))  # noqa: S704
 
     return Markup(pattern.sub(span, html))  # noqa: S704 - built from escaped parts
 

@@ -178,9 +178,9 @@ class _Drafter:
             dossier.iscm.code, dossier.iscm.in_sentence or dossier.iscm.name
         )
         self.iscm = self.iscm_name.text
-        #: the ISCM's free text is in another language than the summary: quoted, never spliced
+        #: the language the ISCM wrote its free text in: text in another language than the
+        #: summary's is quoted, never spliced, unless an analyst's translation replaces it
         self.own_language = dossier.answer_language or dossier.language
-        self.foreign = self.own_language != dossier.language
         self.foreign_texts: dict[str, str] = {}
         # A cited text not for attribution means the list of referring States or IGOs must not
         # be spelled out either, or the reader could tell who said it.
@@ -262,11 +262,18 @@ class _Drafter:
             return self.as_given(value, self.own_language)
         return None
 
+    def is_foreign(self, text: str, language: str | None = None) -> bool:
+        """Whether ``text``, written in ``language`` (the ISCM's by default), stands in the
+        summary in another language than the summary's: no translation replaces it."""
+        if (language or self.own_language) == self.dossier.language:
+            return False
+        return " ".join(text.split()) not in self.dossier.translated
+
     def as_given(self, text: str | None, language: str | None) -> str | None:
         """Free text with its whitespace collapsed, noted as foreign when not in the summary's
         language so that the HTML can mark it with its language."""
         collapsed = " ".join((text or "").split()) or None
-        if collapsed and language and language != self.dossier.language:
+        if collapsed and language and self.is_foreign(collapsed, language):
             self.foreign_texts[collapsed] = language
         return collapsed
 
@@ -280,9 +287,11 @@ class _Drafter:
         return sorted(found, key=lambda pair: -len(pair[0]))
 
     def topic(self, key: str, text: str) -> str:
-        """An answer in another language, introduced by what it is about ("Mandate: ...")."""
+        """An answer in another language, quoted after what it is about (« Mandat : “...” »)."""
         return self.phrases.format(
-            "answer_topic", topic=self.phrases.table("answer_topics")[key], text=sentence(text)
+            "answer_topic",
+            topic=self.phrases.table("answer_topics")[key],
+            text=self.phrases.quote(sentence(text)),
         )
 
     def codes(self, slot: str) -> list[str]:
@@ -382,7 +391,7 @@ class _Drafter:
         :param language: the language ``text`` was written in (the ISCM's answers' by default);
             text in another language than the summary's is never cut into a clause.
         """
-        if (language or self.own_language) != self.dossier.language:
+        if self.is_foreign(text, language):
             return None
         text = text.strip()
         stripped = False
@@ -489,7 +498,11 @@ class _Drafter:
         if mandate and not mandate_clause:
             mandate_sentences.append(
                 self.said(
-                    self.topic("mandate", mandate) if self.foreign else sentence(mandate),
+                    (
+                        self.topic("mandate", mandate)
+                        if self.is_foreign(mandate)
+                        else sentence(mandate)
+                    ),
                     self.own("programming.mandate"),
                 )
             )
@@ -683,7 +696,7 @@ class _Drafter:
             sentences.append(
                 self.said(
                     self.topic("work_plan_scope", scope_text)
-                    if self.foreign
+                    if self.is_foreign(scope_text)
                     else sentence(scope_text),
                     self.own("programming.work_plan_scope"),
                 )
@@ -817,7 +830,7 @@ class _Drafter:
             clause = self.clause(knowledge)
             if clause:
                 text = self.fill("knowledge_management", clause=clause)
-            elif self.foreign:
+            elif self.is_foreign(knowledge):
                 text = self.topic("knowledge_management", knowledge)
             else:
                 text = sentence(knowledge)
@@ -941,13 +954,13 @@ class _Drafter:
         # The questionnaire asks for a clause ("annual contributions from ..."); a respondent
         # may still write a whole sentence, which is then kept as written.
         funded_through = description.strip().removesuffix(".") if description else None
-        if funded_through and (self.foreign or not funded_through[:1].islower()):
+        if funded_through and (self.is_foreign(funded_through) or not funded_through[:1].islower()):
             funded_through = None
         if funded_through:
             sentences.append(
                 self.said(self.fill("funding_sources", sources=funded_through), described)
             )
-        elif description and self.foreign:
+        elif description and self.is_foreign(description):
             sentences.append(self.said(self.topic("funding_description", description), described))
         elif description:
             sentences.append(self.said(sentence(description), described))
@@ -1082,9 +1095,11 @@ class _Drafter:
                 key = "igo_example" if sentences else "igo_example_first"
                 igo = self.short_name(organisation).capitalised()
                 text = self.fill(key, Igo=igo, clause=clause)
-            elif organisation and self.foreign:
+            elif organisation and self.is_foreign(example):
                 text = self.phrases.format(
-                    "answer_topic", topic=organisation.short_name, text=sentence(example)
+                    "answer_topic",
+                    topic=organisation.short_name,
+                    text=self.phrases.quote(sentence(example)),
                 )
             else:
                 text = sentence(example)

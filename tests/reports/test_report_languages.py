@@ -67,16 +67,16 @@ def test_arabic_counts_agree_with_the_number():
 def test_english_answers_in_a_french_summary_are_quoted_whole_not_spliced():
     text = section_text(translated_khartoum_dossier("fr"), "programming")
 
-    assert "Mandat : provides a platform to advance" in text
-    assert "Portée du plan de travail : the timespan of the respective Chairmanships" in text
+    assert "Mandat : « provides a platform to advance" in text
+    assert "Portée du plan de travail : « the timespan of the respective Chairmanships" in text
 
 
 def test_answers_in_another_language_are_marked_with_their_language():
     html = render_iscm_html(translated_khartoum_dossier("fr"))
 
     assert (
-        '<span class="answer-text" lang="en" dir="ltr">Some of its thematic meetings have '
-        "addressed a wider set of complementary issues.</span>"
+        '<bdi class="answer-text" lang="en" dir="ltr">Some of its thematic meetings have '
+        "addressed a wider set of complementary issues.</bdi>"
     ) in html
     assert (
         "Les réponses rédigées par les répondants sont citées dans la langue dans laquelle elles "
@@ -95,7 +95,7 @@ def test_arabic_summary_is_right_to_left_with_an_arabic_font():
     html = render_iscm_html(translated_khartoum_dossier("ar"))
 
     assert '<html lang="ar" dir="rtl">' in html
-    assert '<span class="answer-text" lang="en" dir="ltr">' in html
+    assert '<bdi class="answer-text" lang="en" dir="ltr">' in html
     assert '"Noto Naskh Arabic"' in (PACKAGE_FOLDER / "styles/summary.css").read_text()
 
 
