@@ -1,8 +1,11 @@
 """The registry of ISCMs, States and IGOs, and the controlled vocabularies, read from YAML.
 
-States are identified by ISO 3166-1 alpha-3 codes; their names and the translations of those
-names come from pycountry. ``questionnaires/registry/states.yaml`` adds only what pycountry lacks
-(the region, and names that read better in prose). The registry is also the *choice source* of
+States are identified by ISO 3166-1 alpha-3 codes (checked, and mapped to the alpha-2 codes CLDR
+uses, with pycountry); their names in each language are CLDR's, read through Babel.
+``questionnaires/registry/states.yaml`` adds the region and, language by language, the names the
+United Nations use where CLDR's differ ("Republic of Korea", not "South Korea"). Cities are named
+in each language by :func:`city_name`, from CLDR's exemplar cities of time zones and
+``questionnaires/registry/cities.yaml``. The registry is also the *choice source* of
 the questionnaire engine: :meth:`Registry.choices` resolves ``registry:iscm``, ``registry:state``,
 ``registry:igo`` and ``vocabulary:NAME``.
 
@@ -14,7 +17,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
-import gettext
 import pathlib
 import re
 import unicodedata
@@ -22,8 +24,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import babel
 import pycountry
 import yaml
+from babel.dates import get_timezone_location
 
 from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 from surveyapp.questionnaire.source import LineDict, LineList, parse_yaml
@@ -44,8 +48,6 @@ _VOCABULARY_CODE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 #: the earliest founding year of an ISCM, as the ISCM questionnaire's ``founding_year`` allows
 EARLIEST_FOUNDING_YEAR = 1945
-#: the gettext domain of ISO 3166-1 country names in pycountry's catalogues
-_COUNTRY_DOMAIN = "iso3166-1"
 
 
 class RegistryError(ValueError):
@@ -490,22 +492,20 @@ def _load_states(file: pathlib.Path) -> list[RegistryEntry]:
         if country is None:
             raise RegistryError(f"{file}: entry {index} ({code}): not an ISO 3166-1 alpha-3 code")
         region = _choice(file, index, item, STATE_REGIONS, "region")
-        name_en = _optional_str(file, index, item, "name") or country.name
-        short_en = (
-            _optional_str(file, index, item, "short_name")
-            or getattr(country, "common_name", None)
-            or name_en
-        )
-        sentence_en = _optional_str(file, index, item, "in_sentence") or short_en
-        name, short_name, in_sentence = {"en": name_en}, {"en": short_en}, {"en": sentence_en}
-        for lang in LANGUAGES[1:]:
-            translated_name = _translate_country(lang, country.name, name_en)
-            translated_short = _translate_country(
-                lang, short_en, getattr(country, "common_name", None), fallback=translated_name
-            )
-            name[lang] = translated_name
-            short_name[lang] = translated_short
-            in_sentence[lang] = translated_short
+        own_name = _by_language(file, index, item, "name")
+        own_short = _by_language(file, index, item, "short_name")
+        own_sentence = _by_language(file, index, item, "in_sentence")
+        name, short_name, in_sentence = {}, {}, {}
+        for lang in LANGUAGES:
+            short = own_short.get(lang) or country_name(country.alpha_2, lang)
+            if not short:
+                raise RegistryError(
+                    f"{_where(file, index, item)}: CLDR has no {lang} name for "
+                    f"{country.alpha_2}: give 'short_name' in {lang}"
+                )
+            short_name[lang] = short
+            name[lang] = own_name.get(lang) or short
+            in_sentence[lang] = own_sentence.get(lang) or short
         entries.append(
             RegistryEntry(
                 code=code,
@@ -520,23 +520,120 @@ def _load_states(file: pathlib.Path) -> list[RegistryEntry]:
     return entries
 
 
-@functools.cache
-def _country_catalogue(lang: str) -> gettext.NullTranslations:
-    """pycountry's catalogue of country names in ``lang`` (untranslated when it has none)."""
-    return gettext.translation(
-        _COUNTRY_DOMAIN, pycountry.LOCALES_DIR, languages=[lang], fallback=True
+def _by_language(
+    file: pathlib.Path, index: int, item: Mapping[str, Any], key: str
+) -> dict[str, str]:
+    """A State's own names: a text (English) or a mapping by language of any of LANGUAGES."""
+    value = item.get(key)
+    if value is None:
+        return {}
+    if isinstance(value, str) and value.strip():
+        return {"en": value.strip()}
+    texts_ok = isinstance(value, dict) and all(
+        isinstance(text, str) and text.strip() for text in value.values()
     )
+    if not texts_ok or not value:
+        raise RegistryError(
+            f"{_where(file, index, item, key)}: '{key}' must be a text (English) or a mapping "
+            "of languages to texts"
+        )
+    unknown = sorted(set(value) - set(LANGUAGES))
+    if unknown:
+        raise RegistryError(
+            f"{_where(file, index, item, key)}: '{key}' has unknown language(s) "
+            + ", ".join(unknown)
+        )
+    return {lang: text.strip() for lang, text in value.items()}
 
 
-def _translate_country(lang: str, *names: str | None, fallback: str | None = None) -> str:
-    """The first of ``names`` that pycountry translates into ``lang``; else ``fallback``."""
-    catalogue = _country_catalogue(lang)
-    # gettext() cannot tell "Iran" translated as "Iran" from a missing message: ask the catalogue
-    messages: Mapping[str, str] = getattr(catalogue, "_catalog", {})
-    for name in names:
-        if name and messages.get(name):
-            return messages[name]
-    return fallback or next(name for name in names if name)
+@functools.cache
+def _locale(language: str) -> babel.Locale:
+    return babel.Locale.parse(language)
+
+
+def country_name(alpha_2: str, language: str) -> str:
+    """CLDR's name of the country ``alpha_2`` (ISO 3166-1) in ``language``; "" when it has none.
+
+    Apostrophes are written straight, as in every other text of the project ("Côte d'Ivoire").
+    This is the name before ``states.yaml`` overrides it: use :attr:`RegistryEntry.short_name`.
+    """
+    return _locale(language).territories.get(alpha_2.upper(), "").replace("’", "'")
+
+
+# -- cities ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def _time_zone_cities() -> dict[str, str]:
+    """CLDR's time zones by the name of their exemplar city, folded (``rome``, ``roma``).
+
+    English names come first; a name in another of :data:`LANGUAGES` that is not an English
+    one also leads to its zone, so that "Genève" or "Roma" typed in an answer is found too.
+    """
+    zones = sorted(z for z in babel.core.get_global("zone_territories") if not z.startswith("Etc/"))
+    index: dict[str, str] = {}
+    for language in LANGUAGES:
+        locale = _locale(language)
+        for zone in zones:
+            index.setdefault(_city_key(_zone_city(zone, locale)), zone)
+    return index
+
+
+def _zone_city(zone: str, locale: babel.Locale) -> str:
+    """The exemplar city of ``zone`` in ``locale``: CLDR's own, else the id's last part."""
+    city = locale.time_zones.get(zone, {}).get("city")
+    if city:
+        return city
+    return get_timezone_location(zone, locale=locale, return_city=True)
+
+
+def _city_key(name: str) -> str:
+    """``name`` folded for looking a city up: case, accents, apostrophes and spacing aside."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("_", " ").replace("’", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().split())
+
+
+@functools.cache
+def _city_overrides(file: pathlib.Path | None = None) -> dict[str, dict[str, str]]:
+    """``cities.yaml``: the names of cities no time zone is named after, by each of their
+    names, folded."""
+    if file is None:
+        from questionnaires import data_path
+
+        file = data_path() / "registry" / "cities.yaml"
+    cities: dict[str, dict[str, str]] = {}
+    for index, item in enumerate(_read_list(file, "cities"), start=1):
+        names = _texts(file, index, item, "name", required=True)
+        for language in LANGUAGES:
+            if language in names:
+                cities.setdefault(_city_key(names[language]), names)
+    return cities
+
+
+def city_name(name: str, language: str) -> str:
+    """The city ``name`` ("Rome") as ``language`` writes it ("Roma" in Spanish, "روما" in
+    Arabic).
+
+    The name comes from ``questionnaires/registry/cities.yaml`` when it lists the city, else
+    from CLDR's exemplar city of the time zone named after it. ``name`` may be written in any of
+    :data:`LANGUAGES` ("Genève"); a city neither knows, or a language CLDR does not have, keeps
+    ``name`` as it is.
+    """
+    key = _city_key(name)
+    if not key:
+        return name
+    override = _city_overrides().get(key)
+    if override is not None:
+        return override.get(language) or override["en"]
+    zone = _time_zone_cities().get(key)
+    if zone is None:
+        return name
+    try:
+        locale = _locale(language)
+    except (ValueError, babel.UnknownLocaleError):
+        return name
+    return _zone_city(zone, locale) or name
 
 
 def _check_unique_codes(entries: list[RegistryEntry], folder: pathlib.Path) -> None:

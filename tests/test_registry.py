@@ -17,8 +17,12 @@ from surveyapp.registry import (
     STATE_REGIONS,
     Registry,
     RegistryError,
+    _city_key,
+    _time_zone_cities,
+    city_name,
     load_registry,
 )
+from surveyapp.safe_yaml import load_yaml
 
 DESIGN_ISCMS = [
     "khartoum-process",
@@ -172,23 +176,142 @@ def test_states_are_the_un_member_and_observer_states(registry: Registry) -> Non
     assert not {"ABW", "GRL", "HKG", "ATA"} & codes
 
 
-def test_state_names_come_from_pycountry_with_prose_overrides(registry: Registry) -> None:
+def test_state_names_are_cldr_names_in_each_language(registry: Registry) -> None:
+    niger = registry.entry("NER")
+    assert niger.short_name == {"en": "Niger", "fr": "Niger", "es": "Níger", "ar": "النيجر"}
+    netherlands = registry.entry("NLD")
+    assert netherlands.short_name == {
+        "en": "Netherlands",
+        "fr": "Pays-Bas",
+        "es": "Países Bajos",
+        "ar": "هولندا",
+    }
+    assert registry.entry("EGY").name["ar"] == "مصر"
+    assert registry.entry("DZA").short_name["es"] == "Argelia"
+
+
+def test_a_state_without_a_full_name_of_its_own_is_named_by_its_short_name(
+    registry: Registry,
+) -> None:
+    netherlands = registry.entry("NLD")
+    assert netherlands.name == netherlands.short_name
+    assert netherlands.in_sentence["fr"] == "Pays-Bas"
+
+
+def test_states_yaml_names_a_state_as_the_un_do_where_cldr_does_not(registry: Registry) -> None:
+    korea = registry.entry("KOR")
+    assert korea.short_name == {
+        "en": "Republic of Korea",
+        "fr": "République de Corée",
+        "es": "República de Corea",
+        "ar": "جمهورية كوريا",
+    }
+    assert korea.in_sentence["en"] == "the Republic of Korea"
+    assert registry.entry("TUR").short_name["fr"] == "Türkiye"
+    assert registry.entry("KNA").short_name["en"] == "Saint Kitts and Nevis"
+
+
+def test_a_language_states_yaml_leaves_out_takes_cldr_name(registry: Registry) -> None:
+    türkiye = registry.entry("TUR")
+    assert türkiye.short_name["en"] == "Türkiye"
+    assert türkiye.short_name["ar"] == "تركيا"
+
+
+def test_full_names_are_the_un_names_and_short_names_the_common_ones(registry: Registry) -> None:
+    russia = registry.entry("RUS")
+    assert russia.short_name["fr"] == "Russie"
+    assert russia.name["fr"] == "Fédération de Russie"
+    assert russia.name["en"] == "Russian Federation"
     iran = registry.entry("IRN")
-    assert iran.name["en"] == pycountry.countries.get(alpha_3="IRN").name
     assert iran.short_name["en"] == "Iran"
+    assert iran.name["en"] == "Iran (Islamic Republic of)"
+
+
+def test_no_state_name_is_inverted_in_any_language(registry: Registry) -> None:
+    for state in registry.states:
+        for names in (state.name, state.short_name, state.in_sentence):
+            assert set(names) == {"en", "fr", "es", "ar"}, state.code
+            for language, text in names.items():
+                assert "," not in text and "،" not in text, (state.code, language, text)
+
+
+def test_no_short_name_is_cldr_menu_shorthand(registry: Registry) -> None:
+    for state in registry.states:
+        for language, text in state.short_name.items():
+            assert "&" not in text and "St. " not in text, (state.code, language, text)
+            assert "(" not in text and "Congo -" not in text, (state.code, language, text)
+
+
+def test_english_sentence_names_take_their_article(registry: Registry) -> None:
     assert registry.entry("NLD").in_sentence["en"] == "the Netherlands"
     assert registry.entry("GBR").in_sentence["en"] == "the United Kingdom"
-    assert registry.entry("COD").short_name["en"] == "Democratic Republic of the Congo"
     assert registry.entry("EGY").in_sentence["en"] == "Egypt"
+    assert registry.entry("COD").in_sentence["en"] == "the Democratic Republic of the Congo"
 
 
-def test_state_names_are_translated_into_the_four_languages(registry: Registry) -> None:
-    netherlands = registry.entry("NLD")
-    assert set(netherlands.name) == {"en", "fr", "es", "ar"}
-    assert netherlands.name["fr"] == "Pays-Bas"
-    assert netherlands.short_name["es"] == "Países Bajos"
-    assert netherlands.in_sentence["fr"] == "Pays-Bas"
-    assert registry.entry("EGY").name["ar"] == "مصر"
+def test_a_state_name_in_an_unknown_language_is_reported(registry_copy: Path) -> None:
+    file = registry_copy / "registry/states.yaml"
+    text = file.read_text("utf-8").replace(
+        "{code: DZA, region: Africa}", '{code: DZA, region: Africa, short_name: {de: "Algerien"}}'
+    )
+    file.write_text(text, "utf-8")
+    with pytest.raises(RegistryError, match=r"states\.yaml:\d+: entry 1 \(DZA\): .*unknown"):
+        load_registry(registry_copy)
+
+
+def test_a_state_name_that_is_not_text_is_reported(registry_copy: Path) -> None:
+    file = registry_copy / "registry/states.yaml"
+    text = file.read_text("utf-8").replace(
+        "{code: DZA, region: Africa}", "{code: DZA, region: Africa, short_name: {fr: 12}}"
+    )
+    file.write_text(text, "utf-8")
+    with pytest.raises(RegistryError, match=r"entry 1 \(DZA\): 'short_name' must be a text"):
+        load_registry(registry_copy)
+
+
+# -- cities -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("en", "Rome"), ("fr", "Rome"), ("es", "Roma"), ("ar", "روما")]
+)
+def test_a_city_is_named_in_each_language_from_cldr(language: str, expected: str) -> None:
+    assert city_name("Rome", language) == expected
+
+
+def test_a_city_cldr_lacks_is_named_from_cities_yaml() -> None:
+    assert city_name("Valletta", "fr") == "La Valette"
+    assert city_name("Geneva", "es") == "Ginebra"
+    assert city_name("Rabat", "ar") == "الرباط"
+
+
+def test_a_city_written_in_another_language_is_found() -> None:
+    assert city_name("Genève", "en") == "Geneva"
+    assert city_name("Roma", "fr") == "Rome"
+    assert city_name("stockholm", "es") == "Estocolmo"
+
+
+def test_an_unknown_city_keeps_its_name() -> None:
+    assert city_name("Atlantis", "fr") == "Atlantis"
+    assert city_name("", "ar") == ""
+
+
+def test_a_city_in_a_language_cldr_lacks_keeps_its_name() -> None:
+    assert city_name("Roma", "xx") == "Roma"
+
+
+def test_every_city_of_cities_yaml_is_named_in_the_four_languages() -> None:
+    cities = load_yaml((data_path() / "registry/cities.yaml").read_text("utf-8"))["cities"]
+    assert cities
+    for city in cities:
+        assert set(city["name"]) == {"en", "fr", "es", "ar"}, city
+
+
+def test_no_city_of_cities_yaml_is_one_cldr_already_names() -> None:
+    cities = load_yaml((data_path() / "registry/cities.yaml").read_text("utf-8"))["cities"]
+    for city in cities:
+        zone_named = _time_zone_cities().get(_city_key(city["name"]["en"]))
+        assert zone_named is None, (city["name"]["en"], zone_named)
 
 
 # -- memberships ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
 
 ## States
 
--state-DZA = Algeria
+-state-DZA = Argelia
     .gender = feminine
     .number = singular
 -state-AGO = Angola
@@ -24,7 +24,7 @@
 -state-BWA = Botsuana
     .gender = feminine
     .number = singular
--state-BFA = Burquina Faso
+-state-BFA = Burkina Faso
     .gender = masculine
     .number = singular
 -state-BDI = Burundi
@@ -42,16 +42,16 @@
 -state-TCD = el Chad
     .gender = masculine
     .number = singular
--state-COM = Comores, Islas
+-state-COM = las Comoras
     .gender = feminine
     .number = plural
 -state-COG = la República del Congo
     .gender = feminine
     .number = singular
--state-COD = Congo, República Democrática del
-    .gender = masculine
+-state-COD = la República Democrática del Congo
+    .gender = feminine
     .number = singular
--state-CIV = Costa de Marfíl
+-state-CIV = Côte d'Ivoire
     .gender = feminine
     .number = singular
 -state-DJI = Yibuti
@@ -105,7 +105,7 @@
 -state-MWI = Malaui
     .gender = masculine
     .number = singular
--state-MLI = Malí
+-state-MLI = Mali
     .gender = masculine
     .number = singular
 -state-MRT = Mauritania
@@ -123,7 +123,7 @@
 -state-NAM = Namibia
     .gender = feminine
     .number = singular
--state-NER = el Niger
+-state-NER = el Níger
     .gender = masculine
     .number = singular
 -state-NGA = Nigeria
@@ -162,7 +162,7 @@
 -state-TGO = el Togo
     .gender = masculine
     .number = singular
--state-TUN = Tunez
+-state-TUN = Túnez
     .gender = masculine
     .number = singular
 -state-UGA = Uganda
@@ -264,7 +264,7 @@
 -state-VCT = San Vicente y las Granadinas
     .gender = masculine
     .number = singular
--state-SUR = Surinám
+-state-SUR = Surinam
     .gender = masculine
     .number = singular
 -state-TTO = Trinidad y Tobago
@@ -339,7 +339,7 @@
 -state-PRK = la República Popular Democrática de Corea
     .gender = feminine
     .number = singular
--state-KOR = Corea del Sur
+-state-KOR = la República de Corea
     .gender = feminine
     .number = singular
 -state-KWT = Kuwait
@@ -348,7 +348,7 @@
 -state-KGZ = Kirguistán
     .gender = masculine
     .number = singular
--state-LAO = la República Democrática Popular de Lao
+-state-LAO = la República Democrática Popular Lao
     .gender = feminine
     .number = singular
 -state-LBN = el Líbano
@@ -357,14 +357,14 @@
 -state-MYS = Malasia
     .gender = feminine
     .number = singular
--state-MDV = las Islas Maldivas
+-state-MDV = las Maldivas
     .gender = feminine
     .number = plural
 -state-MNG = Mongolia
     .gender = feminine
     .number = singular
--state-MMR = Birmania
-    .gender = feminine
+-state-MMR = Myanmar
+    .gender = masculine
     .number = singular
 -state-NPL = Nepal
     .gender = masculine
@@ -375,8 +375,8 @@
 -state-PAK = el Pakistán
     .gender = masculine
     .number = singular
--state-PSE = Palestina, Estado de
-    .gender = feminine
+-state-PSE = el Estado de Palestina
+    .gender = masculine
     .number = singular
 -state-PHL = Filipinas
     .gender = feminine
@@ -393,7 +393,7 @@
 -state-LKA = Sri Lanka
     .gender = feminine
     .number = singular
--state-SYR = la República árabe de Siria
+-state-SYR = la República Árabe Siria
     .gender = feminine
     .number = singular
 -state-TJK = Tayikistán
@@ -402,13 +402,13 @@
 -state-THA = Tailandia
     .gender = feminine
     .number = singular
--state-TLS = Timor Oriental
+-state-TLS = Timor-Leste
     .gender = masculine
     .number = singular
 -state-TKM = Turkmenistán
     .gender = masculine
     .number = singular
--state-TUR = Turquía
+-state-TUR = Türkiye
     .gender = feminine
     .number = singular
 -state-ARE = los Emiratos Árabes Unidos
@@ -417,7 +417,7 @@
 -state-UZB = Uzbekistán
     .gender = masculine
     .number = singular
--state-VNM = Vietnam
+-state-VNM = Viet Nam
     .gender = masculine
     .number = singular
 -state-YEM = el Yemen
@@ -432,8 +432,8 @@
 -state-AUT = Austria
     .gender = feminine
     .number = singular
--state-BLR = Bielorrusia
-    .gender = feminine
+-state-BLR = Belarús
+    .gender = masculine
     .number = singular
 -state-BEL = Bélgica
     .gender = feminine
@@ -468,7 +468,7 @@
 -state-GRC = Grecia
     .gender = feminine
     .number = singular
--state-VAT = la Santa Sede (Ciudad Estado del Vaticano)
+-state-VAT = la Santa Sede
     .gender = feminine
     .number = singular
 -state-HUN = Hungría
@@ -498,7 +498,7 @@
 -state-MLT = Malta
     .gender = feminine
     .number = singular
--state-MDA = la República de Moldavia
+-state-MDA = la República de Moldova
     .gender = feminine
     .number = singular
 -state-MCO = Mónaco
@@ -525,7 +525,7 @@
 -state-ROU = Rumanía
     .gender = feminine
     .number = singular
--state-RUS = la Federación Rusa
+-state-RUS = Rusia
     .gender = feminine
     .number = singular
 -state-SMR = San Marino
@@ -567,7 +567,7 @@
 -state-MHL = las Islas Marshall
     .gender = feminine
     .number = plural
--state-FSM = Micronesia, Estados Federados de
+-state-FSM = Micronesia
     .gender = feminine
     .number = singular
 -state-NRU = Nauru
