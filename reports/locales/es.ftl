@@ -560,12 +560,12 @@ choices_national_outcomes =
 
 choices_structure_elements =
     .chair = una Presidencia
-    .co_chairs = copresidentes
+    .co_chairs = una copresidencia
     .troika = una troika
     .steering_committee = un comité directivo
     .secretariat = una secretaría
     .working_groups = grupos de trabajo
-    .national_focal_points = coordinadores nacionales
+    .national_focal_points = puntos focales nacionales
 
 choices_secretariat_kind =
     .political = política
@@ -574,7 +574,7 @@ choices_secretariat_kind =
 choices_secretariat_functions =
     .background_documents = la preparación de documentos de antecedentes
     .organising_meetings = la organización de reuniones
-    .liaising_with_focal_points = el enlace con los coordinadores nacionales
+    .liaising_with_focal_points = el enlace con los puntos focales nacionales
     .monitoring = el seguimiento
     .communication = la comunicación
     .resource_mobilisation = la movilización de recursos

@@ -633,7 +633,7 @@ choices_membership_value =
 choices_work_plan_monitors =
     .secretariat = le Secrétariat
     .chair = la Présidence
-    .steering_committee = le Comité directeur
+    .steering_committee = le Comité de pilotage
     .member_states = les États membres
     .external_evaluator = un évaluateur externe
 
@@ -655,9 +655,9 @@ choices_national_outcomes =
 
 choices_structure_elements =
     .chair = une Présidence
-    .co_chairs = des coprésidents
+    .co_chairs = une coprésidence
     .troika = une troïka
-    .steering_committee = un comité directeur
+    .steering_committee = un comité de pilotage
     .secretariat = un secrétariat
     .working_groups = des groupes de travail
     .national_focal_points = des points focaux nationaux
@@ -704,7 +704,7 @@ choices_igo_roles_plural =
     .funding = apportent un financement
     .implementation = mettent en œuvre des projets
     .secretariat_support = appuient le secrétariat
-    .steering_committee_membership = siègent au comité directeur
+    .steering_committee_membership = siègent au comité de pilotage
     .observer = participent en qualité d'observateurs
 
 choices_igo_roles_singular =
@@ -712,7 +712,7 @@ choices_igo_roles_singular =
     .funding = apporte un financement
     .implementation = met en œuvre des projets
     .secretariat_support = appuie le secrétariat
-    .steering_committee_membership = siège au comité directeur
+    .steering_committee_membership = siège au comité de pilotage
     .observer = participe en qualité d'observateur
 
 choices_civil_society_engagement =
