@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from reports import feeds
 from reports.dossier import VIEW_SLOT_FIELDS, IscmDossier
+from reports.passages import source_of
 from reports.phrases import text_direction
 from reports.text import hashable_bytes, printable
 
@@ -156,7 +157,7 @@ def section_fingerprints(dossier: IscmDossier) -> dict[str, str]:
     for section in feeds.SECTION_PARTS:
         keys = feeds.contract().section_keys(section)
         own = {
-            key: answers[key]
+            key: source_of(answers[key])
             for base in keys
             for key in (base, f"{base}_other")
             if answers.get(key) not in (None, "", [], {})
@@ -191,6 +192,8 @@ def _field(view: Any, name: str, dossier: IscmDossier) -> Any:
 
 
 def _plain(value: Any) -> Any:
+    # a translated answer counts as what the respondent wrote: the same in every language
+    value = source_of(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
     if isinstance(value, tuple):

@@ -15,7 +15,7 @@ Which answers are free text is the contract's business (``reports/feeds.yaml``, 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from reports import feeds
@@ -103,6 +103,28 @@ def translate_round(survey_round: RoundInfo, language: str, memory: Mapping[str,
     return _Translator(language, memory).round(survey_round)
 
 
+def free_texts(
+    answers: Mapping[str, Any],
+    answer_language: str | None,
+    views: Iterable[tuple[str, Mapping[str, Any], str | None]] = (),
+    round_name: str | None = None,
+) -> list[Passage]:
+    """Every passage a summary may quote, whatever its language, untranslated: the ISCM's
+    text answers (``answer_language``), the texts of ``views`` - (``state_view`` or
+    ``igo_view``, the State's or IGO's answers about the ISCM by child key, their language) -
+    and the round's name. A summary in language L has to translate those not written in L.
+    """
+    translator = _Translator(None, {})
+    if answer_language:
+        translator.answers(dict(answers), answer_language)
+    for part, value, language in views:
+        for slot in text_slots(part):
+            translator.text(value.get(slot.key), language, slot.name)
+    if round_name:
+        translator.text(round_name, STAFF_LANGUAGE, "round.name")
+    return list(translator.passages.values())
+
+
 def text_slots(part: str | None = None) -> Iterator[feeds.Slot]:
     """The contract's slots whose answer is free text to translate (of ``part`` only, if given)."""
     for slot in feeds.contract().slots.values():
@@ -115,7 +137,8 @@ def text_slots(part: str | None = None) -> Iterator[feeds.Slot]:
 class _Translator:
     """Looks passages up in the memory and keeps the list of those it met."""
 
-    def __init__(self, language: str, memory: Mapping[str, str]) -> None:
+    def __init__(self, language: str | None, memory: Mapping[str, str]) -> None:
+        """:param language: the summary's language; None lists every passage as one to translate."""
         self.language = language
         self.memory = {normalised(source): text for source, text in memory.items() if text}
         self.passages: dict[tuple[str, str], Passage] = {}

@@ -27,11 +27,13 @@ from reports.dossier import (
     Source,
     StateView,
 )
+from reports.passages import Passage, free_texts, translate_dossier, translate_round
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import (
     Answer,
     Organisation,
+    PassageTranslation,
     Response,
     SummaryEdit,
     SurveyRound,
@@ -111,7 +113,7 @@ def build_iscm_dossier(
 
     state_views, state_sources = _state_views(survey_round, code, names, language)
     igo_views, igo_sources = _igo_views(survey_round, code, names, language)
-    return IscmDossier(
+    dossier = IscmDossier(
         language=language,
         round=RoundInfo(
             name=survey_round.name,
@@ -141,6 +143,74 @@ def build_iscm_dossier(
         sources=sources + state_sources + igo_sources,
         answer_language=answer_language,
         answers_illustrative=own is not None and own.illustrative,
+    )
+    return translate_dossier(dossier, translation_memory(language))
+
+
+def translation_memory(language: str) -> dict[str, str]:
+    """The analysts' translations of quoted passages into ``language``, by passage text."""
+    rows = db.session.execute(
+        select(PassageTranslation.source_text, PassageTranslation.text).filter_by(language=language)
+    )
+    return {source: text for source, text in rows}
+
+
+def round_passages(survey_round: SurveyRound) -> dict[str, list[Passage]]:
+    """Every passage each ISCM's summary may quote, by ISCM code, in a few queries for the
+    whole round (the summaries page tells from them which languages still need translations).
+
+    The same passages as :func:`build_iscm_dossier` meets: the ISCM's own visible text answers,
+    the texts States and IGOs wrote about it and the round's name.
+    """
+    iscms = db.session.scalars(select(Organisation).filter_by(kind="iscm")).all()
+    own: dict[str, tuple[dict[str, Any], str | None]] = {}
+    for response in db.session.scalars(
+        select(Response)
+        .join(Response.organisation)
+        .where(
+            Response.round_id == survey_round.id,
+            Response.status == "submitted",
+            Organisation.kind == "iscm",
+        )
+    ):
+        questionnaire = response.questionnaire_version.questionnaire()
+        own[response.organisation.code] = (
+            visible_answers(questionnaire, response.answer_values()),
+            response.language,
+        )
+    views: dict[str, list[tuple[str, dict[str, Any], str | None]]] = {}
+    for part, kind in (("state_view", "state"), ("igo_view", "igo")):
+        rows = db.session.execute(
+            select(Answer.item_code, Answer.value, Response.language)
+            .join(Response, Answer.response_id == Response.id)
+            .join(Organisation, Response.organisation_id == Organisation.id)
+            .where(
+                Answer.question_key == feeds.slot(f"{part}.block").path,
+                Response.round_id == survey_round.id,
+                Response.status == "submitted",
+                Organisation.kind == kind,
+            )
+        ).all()
+        for item_code, value, language in rows:
+            if isinstance(value, dict):
+                views.setdefault(item_code, []).append((part, value, language))
+    return {
+        iscm.code: free_texts(
+            *own.get(iscm.code, ({}, None)), views.get(iscm.code, ()), survey_round.name
+        )
+        for iscm in iscms
+    }
+
+
+def untranslated(passages: Iterable[Passage], memory: dict[str, str], language: str) -> list[str]:
+    """The texts among ``passages`` that a summary in ``language`` quotes untranslated: written
+    in another language, with no translation in ``memory``."""
+    return list(
+        dict.fromkeys(
+            passage.text
+            for passage in passages
+            if passage.language != language and passage.text not in memory
+        )
     )
 
 
@@ -405,7 +475,11 @@ def build_compendium_dossier(
         if progress:
             progress(index, len(iscms))
     first = dossiers[0].round if dossiers else None
-    round_info = first or RoundInfo(survey_round.name, survey_round.year, 0, 0, 0)
+    round_info = first or translate_round(
+        RoundInfo(survey_round.name, survey_round.year, 0, 0, 0),
+        language,
+        translation_memory(language),
+    )
     return CompendiumDossier(
         language=language,
         round=round_info,

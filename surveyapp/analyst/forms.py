@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from flask_babel import _
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import AnyOf, ValidationError
 
-from surveyapp.operations import SUMMARY_SECTIONS
+from surveyapp.operations import SUMMARY_SECTIONS, passage_hash
 from surveyapp.questionnaire.text import UnprintableText, clean_text
 
 #: the longest query message kept
@@ -93,6 +93,45 @@ SummaryForm = type(
     (_SummaryTexts,),
     {key: TextAreaField(name=f"text-{key}", filters=[_text]) for key in SUMMARY_SECTIONS},
 )
+
+
+def passage_field_name(passage: str) -> str:
+    """The name of the field holding the translation of ``passage`` on the summary page."""
+    return f"translation-{passage_hash(passage)[:16]}"
+
+
+class _PassageTranslations(FlaskForm):
+    """Base of the forms :func:`passage_translations_form` makes."""
+
+    passages: tuple[str, ...] = ()
+
+    def translations(self) -> dict[str, str]:
+        """The translation sent for each passage, by the passage's text; a passage whose field
+        was not sent is left out (blank text forgets its translation)."""
+        sent = {}
+        for index, passage in enumerate(self.passages):
+            field = self[f"passage_{index}"]
+            if field.raw_data:
+                sent[passage] = (field.data or "")[:MAX_SUMMARY_TEXT]
+        return sent
+
+
+def passage_translations_form(passages: list[str], **kwargs) -> _PassageTranslations:
+    """A form with one ``translation-<key>`` text field per passage of ``passages`` (the texts
+    a summary quotes in another language than its own), read from the request."""
+    fields = {
+        f"passage_{index}": TextAreaField(name=passage_field_name(passage), filters=[_text])
+        for index, passage in enumerate(passages)
+    }
+    form_class = type("PassageTranslationsForm", (_PassageTranslations,), fields)
+    form_class.passages = tuple(passages)
+    return form_class(**kwargs)
+
+
+class PublishForm(FlaskForm):
+    """Publishing a summary: the analyst confirms when passages are left untranslated."""
+
+    confirm_untranslated = BooleanField()
 
 
 #: the longest name of an API token

@@ -25,8 +25,21 @@ from reports.limits import RenderError
 from reports.narrative import DraftSentence, SentenceSource, draft_introduction
 from surveyapp import jobs, operations
 from surveyapp.analyst.blueprint import blueprint
-from surveyapp.analyst.forms import SummaryForm
-from surveyapp.dossiers import UnknownIscm, build_iscm_dossier, report_round, summary_edits
+from surveyapp.analyst.forms import (
+    PublishForm,
+    SummaryForm,
+    passage_field_name,
+    passage_translations_form,
+)
+from surveyapp.dossiers import (
+    UnknownIscm,
+    build_iscm_dossier,
+    report_round,
+    round_passages,
+    summary_edits,
+    translation_memory,
+    untranslated,
+)
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
 from surveyapp.models import Organisation, PublishedSummary, ReportJob, SummaryEdit
@@ -67,12 +80,15 @@ def summaries():
     for version in published:
         by_iscm.setdefault(version.organisation_id, []).append(version)
     edited = _edited_sections(survey_round) if _can_edit() else {}
+    to_translate = _passages_to_translate(survey_round) if _can_edit() else {}
     rows = [
         {
             "iscm": iscm,
             "published": by_iscm.get(iscm.id, []),
             # edited sections per language, for the languages that have any
             "edits": edited.get(iscm.id, {}),
+            # passages quoted untranslated per language, for the languages that have any
+            "to_translate": to_translate.get(iscm.code, {}),
         }
         for iscm in sorted(iscms, key=lambda o: o.short_name().casefold())
     ]
@@ -161,6 +177,7 @@ def summary(code: str):
         .filter_by(round_id=survey_round.id, organisation_id=iscm.id)
         .order_by(PublishedSummary.language, PublishedSummary.number.desc())
     ).all()
+    passages = _passages(dossier)
     return render_template(
         "analyst/summary_edit.html",
         iscm=iscm,
@@ -169,7 +186,70 @@ def summary(code: str):
         language=language,
         languages=LANGUAGES,
         versions=versions,
+        passages=passages,
+        untranslated=sum(passage["translation"] is None for passage in passages),
     )
+
+
+def _passages_to_translate(survey_round) -> dict[str, dict[str, int]]:
+    """How many passages each ISCM's summary quotes untranslated, per language (only the
+    languages that have any), by the ISCM's code."""
+    passages = round_passages(survey_round)
+    memories = {language: translation_memory(language) for language in LANGUAGES}
+    counts: dict[str, dict[str, int]] = {}
+    for code, found in passages.items():
+        for language in LANGUAGES:
+            count = len(untranslated(found, memories[language], language))
+            if count:
+                counts.setdefault(code, {})[language] = count
+    return counts
+
+
+def _passages(dossier) -> list[dict[str, Any]]:
+    """The passages the summary quotes in another language, each once, for the translation
+    form: its text, language, translation (or None) and field name."""
+    shown: dict[str, dict[str, Any]] = {}
+    for passage in dossier.passages:
+        shown.setdefault(
+            passage.text,
+            {
+                "text": passage.text,
+                "language": passage.language,
+                "translation": passage.translation,
+                "field": passage_field_name(passage.text),
+            },
+        )
+    return list(shown.values())
+
+
+@blueprint.post("/summaries/<code>/translations")
+def summary_translations(code: str):
+    """Keep the analyst's translations of the passages the summary quotes, for every summary
+    that quotes them."""
+    if not _can_edit():
+        abort(403)
+    _iscm(code)
+    language = _language()
+    dossier = build_iscm_dossier(code, language=language, survey_round=report_round())
+    form = passage_translations_form([passage["text"] for passage in _passages(dossier)])
+    if not form.validate_on_submit():
+        abort(400)
+    saved = 0
+    for passage, typed in form.translations().items():
+        text = clean_text(printable_text(typed))
+        if operations.save_passage_translation(
+            passage, language, text, actor=f"user:{current_user.email}"
+        ):
+            saved += 1
+    db.session.commit()
+    flash(
+        _(
+            "Translations saved: %(saved)d of %(count)d passages are translated.",
+            saved=saved,
+            count=len(form.passages),
+        )
+    )
+    return redirect(url_for("analyst.summary", code=code, lang=language, _anchor="translations"))
 
 
 def _edited_sections(survey_round) -> dict[int, dict[str, int]]:
@@ -212,6 +292,21 @@ def summary_publish(code: str):
     iscm = _iscm(code)
     language = _language()
     survey_round = report_round()
+    form = PublishForm()
+    if not form.validate_on_submit():
+        abort(400)
+    dossier = build_iscm_dossier(code, language=language, survey_round=survey_round)
+    left = len({passage.text for passage in dossier.untranslated_passages})
+    if left and not form.confirm_untranslated.data:
+        flash(
+            _(
+                "Not published: %(count)d passages are still quoted in the language they were "
+                "written in. Translate them, or confirm that the summary is to be published "
+                "with them.",
+                count=left,
+            )
+        )
+        return redirect(url_for("analyst.summary", code=code, lang=language, _anchor="publish"))
     try:
         pdf, key = summary_pdf(
             code, language=language, survey_round=survey_round, limits=render_limits()

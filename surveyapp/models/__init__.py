@@ -7,7 +7,13 @@ from surveyapp.models.mail import Contact, OutboxMessage
 from surveyapp.models.organisation import Membership, Organisation
 from surveyapp.models.response import Answer, Invitation, Response
 from surveyapp.models.round import QuestionnaireVersion, SurveyRound, round_questionnaires
-from surveyapp.models.summary import PublishedSummary, RenderedPdf, ReportJob, SummaryEdit
+from surveyapp.models.summary import (
+    PassageTranslation,
+    PublishedSummary,
+    RenderedPdf,
+    ReportJob,
+    SummaryEdit,
+)
 from surveyapp.models.user import User
 
 __all__ = [
@@ -20,6 +26,7 @@ __all__ = [
     "Membership",
     "Organisation",
     "OutboxMessage",
+    "PassageTranslation",
     "PublishedSummary",
     "QuestionnaireVersion",
     "RenderedPdf",

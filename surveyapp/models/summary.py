@@ -93,3 +93,27 @@ class ReportJob(db.Model):
     requested_by: Mapped[str] = mapped_column(String(320))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class PassageTranslation(db.Model):
+    """An analyst's translation of a passage a summary quotes (a free-text answer, a meeting's
+    title, the round's name) into one language: the translation memory.
+
+    Keyed by the passage's text (whitespace collapsed) and the language, not by round or ISCM:
+    the same text quoted in another summary, or answered again in a later round, is translated
+    once (``reports.passages``).
+    """
+
+    __tablename__ = "passage_translations"
+    __table_args__ = (UniqueConstraint("source_hash", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: SHA-256 of ``source_text``: the text itself may be longer than an index allows
+    source_hash: Mapped[str] = mapped_column(String(64))
+    #: the passage as the respondent wrote it, whitespace collapsed
+    source_text: Mapped[str] = mapped_column(Text)
+    #: the language the passage is translated into (``en``, ``fr``, ``es``, ``ar``)
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    translated_by: Mapped[str] = mapped_column(String(320))
+    translated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -38,7 +38,13 @@ from surveyapp.operations.rounds import (
     store_questionnaire,
     update_round,
 )
-from surveyapp.operations.summaries import SUMMARY_SECTIONS, publish_summary, save_summary_edit
+from surveyapp.operations.summaries import (
+    SUMMARY_SECTIONS,
+    passage_hash,
+    publish_summary,
+    save_passage_translation,
+    save_summary_edit,
+)
 from surveyapp.operations.users import (
     create_api_token,
     create_user,
@@ -67,6 +73,7 @@ __all__ = [
     "invite",
     "open_response",
     "open_round",
+    "passage_hash",
     "publish_summary",
     "record_external_submission",
     "remove_membership",
@@ -76,6 +83,7 @@ __all__ = [
     "revoke_links",
     "save_answers",
     "save_organisation",
+    "save_passage_translation",
     "save_summary_edit",
     "set_review_status",
     "set_round_status",

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import func, select
 
+from reports.passages import normalised
 from surveyapp.extensions import db
-from surveyapp.models import Organisation, PublishedSummary, SummaryEdit, SurveyRound
+from surveyapp.models import (
+    Organisation,
+    PassageTranslation,
+    PublishedSummary,
+    SummaryEdit,
+    SurveyRound,
+)
 from surveyapp.models.types import utcnow
 from surveyapp.operations import audit
 from surveyapp.questionnaire.model import LANGUAGES
@@ -103,3 +112,47 @@ def publish_summary(
     audit.record(actor, "publish", "web", None, None, iscm.code, None, {"language": language})
     db.session.flush()
     return published
+
+
+def passage_hash(source_text: str) -> str:
+    """The key a passage is remembered by: the SHA-256 of its text, whitespace collapsed."""
+    return hashlib.sha256(normalised(source_text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def save_passage_translation(
+    source_text: str, language: str, text: str, *, actor: str
+) -> PassageTranslation | None:
+    """Remember ``text`` as the translation of the passage ``source_text`` into ``language``,
+    for every summary that quotes it; blank text forgets the translation (the passage is then
+    quoted in the language it was written in)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}.")
+    source = normalised(source_text)
+    if not source:
+        raise ValueError("A passage to translate has some text.")
+    key = passage_hash(source)
+    translation = db.session.scalar(
+        select(PassageTranslation).filter_by(source_hash=key, language=language)
+    )
+    text = normalised(text)
+    old = translation.text if translation is not None else None
+    if old == (text or None):
+        return translation
+    if not text:
+        db.session.delete(translation)
+        translation = None
+    elif translation is None:
+        translation = PassageTranslation(
+            source_hash=key, source_text=source, language=language, text=text, translated_by=actor
+        )
+        db.session.add(translation)
+    else:
+        translation.text = text
+        translation.translated_by = actor
+        translation.translated_at = utcnow()
+    # the passage's key with the language: "3f2a.../fr"
+    audit.record(
+        actor, "passage_translation", "web", None, f"{key[:16]}/{language}", None, old, text or None
+    )
+    db.session.flush()
+    return translation
