@@ -897,3 +897,18 @@ illustrative_left_out_note = { $n ->
     }
 
 illustrative_column = منها توضيحية
+
+# Under the chart of participation by region: the types of respondent it leaves out, having no
+# region ($respondents: "22 ISCMs and 3 inter-governmental organizations")
+participation_by_region_left_out = لا تظهر حسب المنطقة: { $respondents }، إذ لا يسجل الاستقصاء لها منطقة (وهي محسوبة حسب النوع أعلاه).
+
+# The chart of participation by region when only States have a region
+participation_states_by_region_title = الدول المجيبة حسب المنطقة
+
+participation_states_by_region_alt = مخطط أعمدة لعدد الدول التي أجابت في كل منطقة.
+
+# Title of the legend giving the full names of the ISCMs that head the thematic matrix's columns
+comparison_abbreviations = المختصرات
+
+# Ends the text alternative of a chart whose data are too many to read out in it (the network)
+chart_alt_table_follows = ترد بياناته في الجدول التالي.

@@ -709,3 +709,18 @@ illustrative_left_out_note = { $n ->
 
 # Column of the participation tables: how many of those who answered gave illustrative answers
 illustrative_column = Of which illustrative
+
+# Under the chart of participation by region: the types of respondent it leaves out, having no
+# region ($respondents: "22 ISCMs and 3 inter-governmental organizations")
+participation_by_region_left_out = Not shown by region: { $respondents }, for which the survey records no region (they are counted by type above).
+
+# The chart of participation by region when only States have a region
+participation_states_by_region_title = States that answered, by region
+
+participation_states_by_region_alt = Bar chart of how many States answered in each region.
+
+# Title of the legend giving the full names of the ISCMs that head the thematic matrix's columns
+comparison_abbreviations = Abbreviations
+
+# Ends the text alternative of a chart whose data are too many to read out in it (the network)
+chart_alt_table_follows = Its data are in the table that follows.

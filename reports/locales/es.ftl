@@ -840,3 +840,18 @@ illustrative_left_out_note = { $n ->
     }
 
 illustrative_column = De ellas, ilustrativas
+
+# Under the chart of participation by region: the types of respondent it leaves out, having no
+# region ($respondents: "22 ISCMs and 3 inter-governmental organizations")
+participation_by_region_left_out = No se muestran por región: { $respondents }, de los que la encuesta no registra región (se cuentan por tipo más arriba).
+
+# The chart of participation by region when only States have a region
+participation_states_by_region_title = Estados que respondieron, por región
+
+participation_states_by_region_alt = Gráfico de barras del número de Estados que respondieron en cada región.
+
+# Title of the legend giving the full names of the ISCMs that head the thematic matrix's columns
+comparison_abbreviations = Abreviaturas
+
+# Ends the text alternative of a chart whose data are too many to read out in it (the network)
+chart_alt_table_follows = Sus datos figuran en el cuadro siguiente.

@@ -938,3 +938,18 @@ illustrative_left_out_note = { $n ->
     }
 
 illustrative_column = Dont illustratives
+
+# Under the chart of participation by region: the types of respondent it leaves out, having no
+# region ($respondents: "22 ISCMs and 3 inter-governmental organizations")
+participation_by_region_left_out = Non représentés par région : { $respondents }, pour lesquels l'enquête n'enregistre pas de région (ils sont comptés par type ci-dessus).
+
+# The chart of participation by region when only States have a region
+participation_states_by_region_title = États ayant répondu, par région
+
+participation_states_by_region_alt = Diagramme en barres du nombre d'États ayant répondu dans chaque région.
+
+# Title of the legend giving the full names of the ISCMs that head the thematic matrix's columns
+comparison_abbreviations = Abréviations
+
+# Ends the text alternative of a chart whose data are too many to read out in it (the network)
+chart_alt_table_follows = Ses données figurent dans le tableau qui suit.
