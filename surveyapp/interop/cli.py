@@ -54,23 +54,40 @@ def _organisation_choices(registry, respondent_type: str):
     ]
 
 
+def _plain_yaml(data: dict) -> str:
+    """``data`` as YAML without anchors and aliases (our loader refuses them)."""
+
+    class PlainDumper(yaml.SafeDumper):
+        def ignore_aliases(self, data) -> bool:
+            return True
+
+    return yaml.dump(data, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
 @click.command("export-xlsform")
-@click.argument("respondent_type", type=click.Choice(RESPONDENT_TYPES))
+@click.argument("questionnaire")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-def export_xlsform(respondent_type: str, output: Path) -> None:
-    """Write a questionnaire as an XLSForm for KoboToolbox or ODK."""
+def export_xlsform(questionnaire: str, output: Path) -> None:
+    """Write a questionnaire (a respondent type or a questionnaire file) as an XLSForm."""
     from surveyapp.interop.xlsform import build_xlsform
     from surveyapp.questionnaire import QuestionnaireError, load_questionnaire
     from surveyapp.registry import load_registry
 
     registry = load_registry()
+    if questionnaire in RESPONDENT_TYPES:
+        path = questionnaire_dir() / f"{questionnaire}.yaml"
+    else:
+        path = Path(questionnaire)
+        if not path.is_file():
+            raise _refuse(
+                f"'{questionnaire}' is neither a respondent type "
+                f"({', '.join(RESPONDENT_TYPES)}) nor a questionnaire file"
+            )
     try:
-        questionnaire = load_questionnaire(
-            questionnaire_dir() / f"{respondent_type}.yaml", choice_source=registry
-        )
+        loaded = load_questionnaire(path, choice_source=registry)
     except QuestionnaireError as error:
-        raise click.ClickException(str(error)) from error
-    form = build_xlsform(questionnaire, _organisation_choices(registry, respondent_type))
+        raise _refuse(str(error)) from error
+    form = build_xlsform(loaded, _organisation_choices(registry, loaded.respondent_type))
     output.parent.mkdir(parents=True, exist_ok=True)
     form.write(output)
     languages = ", ".join(form.languages)
@@ -86,31 +103,54 @@ def export_xlsform(respondent_type: str, output: Path) -> None:
     type=click.Choice(RESPONDENT_TYPES),
     help="The respondent type, when the settings sheet does not name one.",
 )
-def import_xlsform_command(source: Path, output: Path, respondent_type: str | None) -> None:
-    """Turn an XLSForm into a questionnaire file; list what it cannot carry."""
-    from surveyapp.interop.xlsform import XLSFormError, import_xlsform
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def import_xlsform_command(
+    source: Path, output: Path, respondent_type: str | None, as_json: bool
+) -> None:
+    """Turn an XLSForm (.xlsx, .xls, .csv, .md) into a questionnaire file.
+
+    What the form has and our format cannot carry is listed once per kind, with the names it
+    concerns.
+    """
+    from surveyapp.interop.xlsform_import import XLSFormError, import_xlsform
     from surveyapp.questionnaire import QuestionnaireError, load_questionnaire
     from surveyapp.registry import load_registry
 
     try:
         result = import_xlsform(source, respondent_type)
     except XLSFormError as error:
-        raise click.ClickException(str(error)) from error
+        raise _refuse(str(error)) from error
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(
-        yaml.safe_dump(result.data, allow_unicode=True, sort_keys=False, width=100),
-        encoding="utf-8",
-    )
-    for note in result.notes:
-        click.echo(f"Not carried: {note}", err=True)
+    output.write_text(_plain_yaml(result.data), encoding="utf-8")
+    problems: list[str] = []
+    questions = 0
     try:
-        load_questionnaire(output, choice_source=load_registry())
+        questionnaire = load_questionnaire(output, choice_source=load_registry())
+        questions = len(list(questionnaire.all_questions()))
     except QuestionnaireError as error:
-        click.echo(str(error), err=True)
-        click.echo(f"Wrote {output}, but it needs the corrections above.", err=True)
+        problems = [str(problem) for problem in error.problems]
+    if as_json:
+        report = {
+            "output": str(output),
+            "valid": not problems,
+            "questions": questions,
+            "problems": problems,
+            "notes": [note.to_json() for note in result.notes],
+        }
+        _say(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        for note in result.notes:
+            _say(f"Note: {note}", err=True)
+        for problem in problems:
+            _say(problem, err=True)
+    if problems:
+        if not as_json:
+            _say(f"Wrote {output}, but it needs the corrections above.", err=True)
         sys.exit(1)
-    suffix = f"; {len(result.notes)} thing(s) not carried" if result.notes else ""
-    click.echo(f"Wrote {output}{suffix}")
+    if not as_json:
+        count = sum(note.count for note in result.notes)
+        suffix = f"; {count} note(s) of {len(result.notes)} kind(s) above" if count else ""
+        _say(f"Wrote {output}: {questions} questions{suffix}")
 
 
 @click.group("responses")

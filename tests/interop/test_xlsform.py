@@ -8,14 +8,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from pyxform.xls2xform import convert
 
-from surveyapp.interop.xlsform import (
-    ROOT_NAME,
-    build_xlsform,
-    import_xlsform,
-    parse_constraint,
-    parse_relevant,
-    relevant_expression,
-)
+from surveyapp.interop.xlsform import ROOT_NAME, build_xlsform, relevant_expression
+from surveyapp.interop.xlsform_import import import_xlsform, parse_constraint, parse_relevant
 from surveyapp.questionnaire import load_questionnaire, questionnaire_from_json
 
 TYPES = ("state", "iscm", "igo")
@@ -147,16 +141,22 @@ def _third_party_form(path):
     workbook.save(path)
 
 
-def test_import_reports_what_it_cannot_carry_with_sheet_and_row(tmp_path):
+def test_import_notes_what_it_cannot_carry_by_kind_naming_the_questions(tmp_path):
     path = tmp_path / "third.xlsx"
     _third_party_form(path)
     result = import_xlsform(path, respondent_type="igo")
-    notes = [str(note) for note in result.notes]
-    assert "survey sheet, row 2: metadata field 'start' (start) is not carried" in notes
-    assert any(n.startswith("survey sheet, row 5: question type 'geopoint'") for n in notes)
-    assert any(n.startswith("survey sheet, row 6: relevant") for n in notes)
-    assert "survey sheet, row 7: column 'media::image' is not carried" in notes
-    assert any("language 'Portuguese (pt)'" in n for n in notes)
+    notes = {note.message: note.subjects for note in result.notes}
+    assert notes["questions of type 'start' are not carried"] == ["start"]
+    assert notes["questions of type 'geopoint' are not carried"] == ["where"]
+    assert notes[
+        "comparisons other than = and != are not carried; that part of the condition is left out"
+    ] == ["age: ${name} > 3"]
+    assert notes["column 'media' is not carried"] == ["ok"]
+    assert notes["languages other than en, fr, es, ar are left out"] == ["Portuguese (pt)"]
+    assert result.data["sections"][0]["questions"][1]["show_if"] == {
+        "question": "name",
+        "answered": True,
+    }
     questionnaire = questionnaire_from_json({**result.data, "sections": result.data["sections"]})
     keys = [q.key for q in questionnaire.questions()]
     assert keys == ["name", "age", "ok"]
@@ -181,7 +181,7 @@ def test_import_of_a_file_that_is_no_workbook_is_a_clear_error(tmp_path, runner)
         args=["questionnaires", "import-xlsform", str(path), "-o", str(tmp_path / "x.yaml")]
     )
     assert result.exit_code != 0
-    assert "is not an .xlsx workbook" in result.output
+    assert "pyxform cannot read this form" in result.output
 
 
 def test_formula_like_labels_are_written_as_text(shipped_questionnaire, tmp_path):

@@ -100,7 +100,7 @@ def parsing_forbidden(monkeypatch):
         raise AssertionError("the workbook was parsed")
 
     monkeypatch.setattr("surveyapp.interop.excel_questionnaire.load_workbook", refuse)
-    monkeypatch.setattr("surveyapp.interop.xlsform.load_workbook", refuse)
+    monkeypatch.setattr("surveyapp.interop.xlsform_import.parse_file_to_json", refuse)
 
 
 def upload(client, response_id: int, data: bytes):

@@ -16,7 +16,7 @@ from wtforms import StringField
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.interop.xlsform import build_xlsform
-from surveyapp.questionnaire import Question, load_questionnaire
+from surveyapp.questionnaire import Choice, Question, Text, load_questionnaire
 from surveyapp.questionnaire.types import (
     AnswerError,
     AnswerProblem,
@@ -158,7 +158,9 @@ def test_the_export_has_its_column(client, runner, toy_round, tmp_path):
 
 def test_the_xlsform_writes_it_and_reads_it_back(runner, toy_file, tmp_path):
     xlsx, back = tmp_path / "toy.xlsx", tmp_path / "back.yaml"
-    build_xlsform(load_questionnaire(toy_file), organisations=[]).write(xlsx)
+    # pyxform reads the form back: the organisation field needs a choice to be a select
+    organisations = [Choice("iom", Text(en="IOM"))]
+    build_xlsform(load_questionnaire(toy_file), organisations=organisations).write(xlsx)
     survey = load_workbook(xlsx)["survey"].iter_rows(values_only=True)
     header = next(survey)
     rows = {row[header.index("name")]: dict(zip(header, row, strict=True)) for row in survey}
