@@ -14,6 +14,7 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 
 from flask import current_app
 from sqlalchemy import select
@@ -34,6 +35,7 @@ from surveyapp.models import (
 )
 from surveyapp.operations import backdating
 from surveyapp.registry import load_registry
+from surveyapp.safe_yaml import load_yaml
 
 #: the year of the assessment the seed summary reports on
 DEMO_YEAR = ROUND_YEAR
@@ -45,6 +47,8 @@ DEMO_QUESTIONNAIRE_VERSION = f"{DEMO_YEAR}.1"
 DEMO_OPENED_AT = INVITED_AT - dt.timedelta(days=3)
 DEMO_ANALYST = "analyst@demo.iscm.example"
 DEMO_ACTOR = "system:demo"
+#: the analysts' translations of the Khartoum Process passages, shipped with the demo
+TRANSLATIONS_FILE = "translations.yaml"
 
 
 @dataclass
@@ -101,8 +105,24 @@ def build_demo(echo: Callable[[str], None] = lambda _message: None) -> DemoSumma
             (f"{organisation.name()} ({organisation.kind})", f"{base_url}/r/{token}")
         )
     backdating.date_links(links, analyst, DEMO_ACTOR, DEMO_OPENED_AT, INVITED_AT)
+    stored = store_translations()
+    echo(f"Stored {stored} translations of quoted passages.")
+    backdating.date_translations(DEMO_ACTOR, LAST_SUBMISSION)
     db.session.commit()
     return summary
+
+
+def store_translations() -> int:
+    """Enter the translations of the passages the Khartoum Process summary quotes
+    (``translations.yaml``), as an analyst would on its summary page; how many were stored."""
+    source = resources.files("surveyapp.demo").joinpath(TRANSLATIONS_FILE)
+    stored = 0
+    for entry in load_yaml(source.read_text(encoding="utf-8"))["passages"]:
+        for language, text in entry.items():
+            if language != "text":
+                operations.save_passage_translation(entry["text"], language, text, actor=DEMO_ACTOR)
+                stored += 1
+    return stored
 
 
 def _link_candidates(organisations: dict[str, Organisation], answered: set[str]) -> list[str]:

@@ -17,6 +17,7 @@ from surveyapp.models import (
     Answer,
     AuditEvent,
     Invitation,
+    PassageTranslation,
     QuestionnaireVersion,
     Response,
     User,
@@ -116,3 +117,20 @@ def _date_rows(response_id: int, invited: dt.datetime, answered: dt.datetime) ->
         .values(created_at=answered),
     ):
         db.session.execute(statement.execution_options(synchronize_session=False))
+
+
+def date_translations(actor: str, translated_at: dt.datetime) -> None:
+    """Date the passage translations ``actor`` entered, and their audit events."""
+    db.session.flush()
+    db.session.execute(
+        update(PassageTranslation)
+        .where(PassageTranslation.translated_by == actor)
+        .values(translated_at=translated_at)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        update(AuditEvent)
+        .where(AuditEvent.actor == actor, AuditEvent.action == "passage_translation")
+        .values(created_at=translated_at)
+        .execution_options(synchronize_session=False)
+    )
