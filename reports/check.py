@@ -7,8 +7,11 @@ the layout's boxes, so each finding has the page it is on:
 * ``repeated sentence``: a sentence printed twice (compared without case, punctuation or
   spacing); ``repeated passage``: a run of :data:`PASSAGE_WORDS` words or more that two different
   sentences share (a list of nine values written out twice);
+* ``untranslated passage``: an answer the summary quotes in the language it was written in,
+  for want of a translation in the translation memory (:mod:`reports.passages`);
 * ``English left``: in a French, Spanish or Arabic summary, a passage that reads as English
-  (see :func:`reads_as_english`), be it a sentence, a quotation or an answer marked as English;
+  (see :func:`reads_as_english`), be it a sentence, a quotation or an answer marked as English,
+  other than an untranslated passage (found as such);
 * ``overflow``: a box wider than its page's content area (a table, an image, a word);
 * ``orphaned heading`` and ``orphaned caption``: a heading, or a table's or figure's caption,
   printed as the last thing on a page, what it introduces left to the next;
@@ -487,10 +490,51 @@ def english_left(layout: SummaryLayout) -> Iterator[Finding]:
     """
     if layout.language == "en":
         return
+    untranslated = _untranslated_texts(layout)
     for block in layout.blocks:
         for text, page in _reading_units(block, layout.language):
-            if reads_as_english(text, layout.language):
+            if reads_as_english(text, layout.language) and not _quotes_one_of(text, untranslated):
                 yield Finding(page, "English left", _shortened(_spaced(text)))
+
+
+def _untranslated_texts(layout: SummaryLayout) -> list[str]:
+    """The untranslated passages of the layout's dossier, as compared (:func:`normalised`)."""
+    if layout.dossier is None:
+        return []
+    return [normalised(passage.text) for passage in layout.dossier.untranslated_passages]
+
+
+def _quotes_one_of(text: str, passages: list[str]) -> bool:
+    """Whether ``text`` is (part of) one of ``passages``, or mostly one of them."""
+    read = normalised(text)
+    if not read:
+        return False
+    return any(
+        read in passage or (passage in read and len(passage) * 5 >= len(read) * 3)
+        for passage in passages
+    )
+
+
+def untranslated_passages(layout: SummaryLayout) -> Iterator[Finding]:
+    """Answers printed in the language they were written in, for want of a translation."""
+    dossier = layout.dossier
+    if dossier is None:
+        return
+    printed = [
+        (block, normalised("".join(passage.text for passage in block.passages)))
+        for block in layout.blocks
+    ]
+    seen = set()
+    for passage in dossier.untranslated_passages:
+        wanted = normalised(passage.text)
+        if not wanted or wanted in seen:
+            continue
+        seen.add(wanted)
+        block = next((block for block, text in printed if wanted in text), None)
+        if block is not None:  # a passage an analyst's edit replaced is not printed
+            yield Finding(
+                block.passages[0].page, "untranslated passage", _shortened(_spaced(passage.text))
+            )
 
 
 def _reading_units(block: Block, language: str) -> Iterator[tuple[str, int]]:
@@ -666,6 +710,7 @@ def _leading_name(row: str, names: dict[str, bool]) -> str | None:
 #: every check run on a summary
 CHECKS: tuple[Check, ...] = (
     repeated_sentences,
+    untranslated_passages,
     english_left,
     overflowing_boxes,
     orphaned_headings,
