@@ -101,6 +101,14 @@ _READ = frozenset(
 )
 _READ_BIND = frozenset({"relevant", "required", "constraint"})
 _READ_CONTROL = frozenset({"appearance"})
+#: pyxform's metadata types: what the device records, not questions
+_METADATA = frozenset(
+    name
+    for name, definition in QUESTION_TYPE_DICT.items()
+    if "jr:preload" in (definition.get("bind") or {})
+    or name in ("audit", "start-geopoint")
+    or name.startswith("background-")
+)
 #: how many names a note lists before it says how many more
 _SHOWN = 12
 
@@ -443,15 +451,11 @@ class _Reader:
                 "renamed", f"{what} names that are not snake_case are renamed", f"{name} → {key}"
             )
         if key in taken:
-            number = 2
-            while f"{key}_{number}" in taken:
-                number += 1
+            numbered = _unused(key, taken)
             self.note(
-                "name_used_twice",
-                f"a {what} name used twice gets a number",
-                f"{key} → {key}_{number}",
+                "name_used_twice", f"a {what} name used twice gets a number", f"{key} → {numbered}"
             )
-            key = f"{key}_{number}"
+            key = numbered
         taken.add(key)
         return key
 
@@ -612,12 +616,15 @@ class _Reader:
                 self.elements(element.get("children", []), section, None, inherited, depth=0)
                 continue
             if loose is None:
-                loose = {"key": self.new_key("questions", self.section_keys, "section")}
-                loose |= {"title": {"en": "Questions"}, "questions": []}
+                # named at the end, when it is known to hold questions
+                loose = {"key": None, "title": {"en": "Questions"}, "questions": []}
                 sections.append(loose)
             self.elements([element], loose, None, [], depth=0)
         for section in sections:
-            if not section["questions"] and section["title"] != {"en": "Questions"}:
+            if section["key"] is None and section["questions"]:
+                section["key"] = _unused("questions", self.section_keys)
+                self.section_keys.add(section["key"])
+            if not section["questions"] and section["key"] is not None:
                 self.note(
                     "empty_group",
                     "groups without a question that can be carried are left out",
@@ -744,7 +751,8 @@ class _Reader:
     def unread(self, element: Mapping[str, Any], name: str, also: Iterable[str] = ()) -> None:
         """Note the columns of ``element`` the walk does not carry."""
         known = _READ | set(also)
-        columns = [key for key in element if key not in known]
+        # columns starting with $ are KoboToolbox's own bookkeeping ($kuid, $autoname)
+        columns = [key for key in element if key not in known and not key.startswith("$")]
         columns += [f"bind:{key}" for key in (element.get("bind") or {}) if key not in _READ_BIND]
         if "control" not in also:
             columns += [key for key in (element.get("control") or {}) if key not in _READ_CONTROL]
@@ -844,6 +852,13 @@ class _Reader:
         word = _TYPE_WORDS.get(source_type, source_type)
         appearance = str((element.get("control") or {}).get("appearance") or "").lower()
         ours = _our_type(word, appearance, role)
+        if source_type in _METADATA:
+            self.note(
+                "metadata_not_carried",
+                "metadata fields are not carried (the platform records who answered and when)",
+                f"{name} ({source_type})",
+            )
+            return None
         if ours is None or ours.is_container:
             self.note(
                 "type_not_carried",
@@ -937,7 +952,7 @@ class _Reader:
             label = self.text(choice.get("label"), name, "choice label") or {"en": source}
             choices.append({"code": code, "label": label})
             for column in choice:
-                if column not in ("name", "label"):
+                if column not in ("name", "label") and not column.startswith("$"):
                     self.note(
                         "column_not_carried",
                         f"choices column '{column}' is not carried",
@@ -948,24 +963,39 @@ class _Reader:
     def rewrite_texts(self) -> None:
         """Point every ``${name}`` of a text at our key, or take it out with a note."""
         for text, owner, what in self.texts:
-            for lang, value in text.items():
-
-                def replace(found: re.Match[str], owner: str = owner, what: str = what) -> str:
-                    source = found.group(1)
-                    key = self.text_names.get(source)
-                    if key is not None:
-                        return f"${{{key}}}"
-                    self.note(
-                        "reference_dropped",
-                        "a text refers to a question that is not carried; the reference is "
-                        "left out",
-                        f"{source} in the {what} of '{owner}'",
-                    )
-                    return "…"
-
-                text[lang] = _REFERENCE.sub(replace, value)
+            self.rewrite_text(text, owner, what)
         for question in _questions(self.data["sections"]):
             question.pop("_source", None)
+
+    def rewrite_text(self, text: dict[str, str], owner: str, what: str) -> None:
+        dropped: set[str] = set()
+
+        def replace(found: re.Match[str]) -> str:
+            source = found.group(1)
+            key = self.text_names.get(source)
+            if key is not None:
+                return f"${{{key}}}"
+            if source not in dropped:
+                dropped.add(source)
+                self.note(
+                    "reference_dropped",
+                    "a text refers to a question that is not carried; the reference is left "
+                    "out (shown as …)",
+                    f"{source} in the {what} of '{owner}'",
+                )
+            return "…"
+
+        for lang, value in text.items():
+            text[lang] = _REFERENCE.sub(replace, value)
+
+
+def _unused(name: str, taken: set[str]) -> str:
+    """``name``, or ``name_2``, ``name_3``... whichever is not taken."""
+    number, key = 1, name
+    while key in taken:
+        number += 1
+        key = f"{name}_{number}"
+    return key
 
 
 def _questions(sections: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:

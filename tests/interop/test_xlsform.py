@@ -146,7 +146,9 @@ def test_import_notes_what_it_cannot_carry_by_kind_naming_the_questions(tmp_path
     _third_party_form(path)
     result = import_xlsform(path, respondent_type="igo")
     notes = {note.message: note.subjects for note in result.notes}
-    assert notes["questions of type 'start' are not carried"] == ["start"]
+    assert notes[
+        "metadata fields are not carried (the platform records who answered and when)"
+    ] == ["start (start)"]
     assert notes["questions of type 'geopoint' are not carried"] == ["where"]
     assert notes[
         "comparisons other than = and != are not carried; that part of the condition is left out"
