@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from reports import render_iscm_html, section_fingerprints
+from reports.check import check_summary
 from reports.narrative import draft_sections
 from reports.passages import TranslatedText, free_texts, normalised, translate_dossier
 from tests.reports.khartoum import khartoum_answers
@@ -117,3 +118,18 @@ def test_free_texts_lists_the_same_passages_as_a_summary_in_another_language():
     }
     assert summary <= {p.text for p in listed}
     assert MANDATE in summary
+
+
+def test_report_check_lists_an_untranslated_passage_once_not_as_english_left():
+    findings = check_summary(french())
+
+    kinds = {(f.kind, f.text[:30]) for f in findings}
+    assert ("untranslated passage", MANDATE[:30]) in kinds
+    assert not any(f.kind == "English left" and f.text.startswith(MANDATE[:30]) for f in findings)
+
+
+def test_report_check_finds_no_translated_passage():
+    findings = check_summary(french({MANDATE: MANDATE_FR}))
+
+    assert not any(f.text.startswith(MANDATE[:30]) for f in findings)
+    assert not any(f.text.startswith(MANDATE_FR[:30]) for f in findings)

@@ -435,8 +435,8 @@ def demo_app(app):
 
 LINE = re.compile(
     r"khartoum-process (en|fr|es|ar) page \d+: "
-    r"(repeated sentence|repeated passage|English left|overflow|orphaned heading|"
-    r"orphaned caption|near-empty page): .+"
+    r"(repeated sentence|repeated passage|untranslated passage|English left|overflow|"
+    r"orphaned heading|orphaned caption|near-empty page): .+"
 )
 #: per language: a sentence planted twice, and an English sentence planted among the rest
 PLANTED_EDITS = {
