@@ -46,6 +46,7 @@ from surveyapp.questionnaire import (
     load_questionnaire,
     visible_answers,
 )
+from surveyapp.registry import city_name
 
 
 class UnknownIscm(LookupError):
@@ -139,7 +140,7 @@ def build_iscm_dossier(
         organisations=names,
         state_views=state_views,
         igo_views=igo_views,
-        meetings=_meetings(answers, labels, names),
+        meetings=_meetings(answers, labels, names, language),
         sources=sources + state_sources + igo_sources,
         answer_language=answer_language,
         answers_illustrative=own is not None and own.illustrative,
@@ -396,7 +397,7 @@ def _igo_views(survey_round, code, names, language):
     return views, sources
 
 
-def _meetings(answers, labels, names) -> list[Meeting]:
+def _meetings(answers, labels, names, language: str) -> list[Meeting]:
     meetings = []
     for row in answers.get(feeds.slot("annex.meetings").path) or []:
         if not isinstance(row, dict):
@@ -407,6 +408,7 @@ def _meetings(answers, labels, names) -> list[Meeting]:
         except (TypeError, ValueError):
             continue
         end = meeting.get("annex.meeting_end_date")
+        city = meeting.get("annex.meeting_city")
         country = meeting.get("annex.meeting_country")
         level = meeting.get("annex.meeting_level")
         meetings.append(
@@ -414,7 +416,7 @@ def _meetings(answers, labels, names) -> list[Meeting]:
                 date=date,
                 title=meeting.get("annex.meeting_title") or "",
                 end_date=dt.date.fromisoformat(end) if end else None,
-                city=meeting.get("annex.meeting_city"),
+                city=city_name(city, language) if city else None,
                 country=names[country].name if country in names else country,
                 level=(meeting.label("annex.meeting_level") or level) if level else None,
                 level_code=level,
