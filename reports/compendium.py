@@ -1,7 +1,7 @@
 """The compendium for the global gathering: every ISCM's summary behind a common front matter.
 
 A cover, a table of contents with page numbers, the participation overview (by respondent type
-and region, with charts), comparisons across ISCMs (thematic areas, structures side by side, a
+and region, a chart by region), comparisons across ISCMs (thematic areas, structures side by side, a
 network of partnerships) and then each ISCM's summary. Built from a plain
 :class:`reports.dossier.CompendiumDossier`; nothing here reads a database.
 """
@@ -29,8 +29,9 @@ from reports.phrases import NounPhrase, Phrases
 from reports.summaries import thematic_areas
 
 RESPONDENT_TYPES: tuple[str, ...] = ("state", "iscm", "igo")
-#: ISCM columns per table of the thematic matrix, so that a table fits across a page
-MATRIX_COLUMNS = 9
+#: ISCM columns per table of the thematic matrix, so that a table fits across a landscape page
+#: with its columns headed by short names (:func:`matrix_label`)
+MATRIX_COLUMNS = 13
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,26 @@ class ThematicTable:
 
 
 def iscm_label(dossier: IscmDossier) -> str:
-    """The short name of an ISCM for a column or a node: its acronym, else its name."""
-    return dossier.iscm.acronym or dossier.iscm.name
+    """The short name of an ISCM for a column, a row or a node of the comparisons, short enough
+    for a narrow column: its acronym, else its short name in the registry ("Rabat Process"),
+    else its name. :func:`abbreviations` gives the full names."""
+    own = dossier.organisations.get(dossier.iscm.code)
+    return dossier.iscm.acronym or (own.short_name if own else "") or dossier.iscm.name
+
+
+def abbreviations(compendium: CompendiumDossier) -> list[tuple[str, str]]:
+    """(short name, full name) of each ISCM the comparisons name by a shorter name than its
+    own, in the order of :func:`by_label`: the legend under the thematic matrix."""
+    return [
+        (iscm_label(dossier), iscm_full_name(dossier))
+        for dossier in by_label(compendium)
+        if iscm_label(dossier) != iscm_full_name(dossier)
+    ]
+
+
+def by_label(compendium: CompendiumDossier) -> list[IscmDossier]:
+    """The ISCMs in the order the comparisons list them: by their short names."""
+    return sorted(compendium.iscms, key=lambda dossier: collation_key(iscm_label(dossier)))
 
 
 def marked(label: str, illustrative: bool, phrases: Phrases) -> str:
@@ -91,84 +110,73 @@ def participation_by_type(compendium: CompendiumDossier) -> list[tuple[str, int,
     return [(kind, answered[kind], invited.get(kind)) for kind in RESPONDENT_TYPES]
 
 
-def participation_by_region(
-    compendium: CompendiumDossier, unspecified: str
-) -> list[tuple[str, dict[str, int]]]:
-    """(region, answered by respondent type) for each region, alphabetically."""
-    regions: dict[str, Counter[str]] = {}
-    for count in compendium.participation:
-        region = count.region or unspecified
-        regions.setdefault(region, Counter())[count.respondent_type] += count.answered
-    return [
-        (region, {kind: regions[region][kind] for kind in RESPONDENT_TYPES})
-        for region in sorted(regions, key=collation_key)
-    ]
+def regional_types(compendium: CompendiumDossier) -> tuple[str, ...]:
+    """The types of respondent counted by region: those of which at least one has a region.
 
-
-def participation_type_chart(compendium: CompendiumDossier) -> Chart | None:
-    """Bars of how many States, ISCMs and IGOs answered."""
-    phrases = Phrases(compendium.language)
-    rows = participation_by_type(compendium)
-    if not any(answered for _, answered, _ in rows):
-        return None
-    labels = [phrases.table("respondent_types")[kind] for kind, _, _ in rows]
-    values = [answered for _, answered, _ in rows]
-    with _chart_style(compendium.language):
-        figure = _figure(3.4, 1.7)
-        axes = figure.add_subplot()
-        fill, hatch = FILLS[2]
-        bars = axes.barh(
-            range(len(rows)),
-            values,
-            height=0.6,
-            color=fill,
-            hatch=hatch,
-            edgecolor="black",
-            linewidth=0.8,
-        )
-        axes.bar_label(bars, padding=3)
-        axes.set_yticks(range(len(rows)), labels)
-        axes.invert_yaxis()
-        axes.set_xlim(0, max(values) * 1.15 + 0.5)
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
-        axes.set_xlabel(phrases.format("participation_answered"))
-        axes.spines[["top", "right"]].set_visible(False)
-        svg = _svg(figure)
-    illustrative = illustrative_by_type(compendium)
-    shown = any(illustrative.values())
-    return Chart(
-        key="participation_by_type",
-        title=phrases.format("participation_by_type_title"),
-        alt=phrases.format("participation_by_type_alt"),
-        svg=svg,
-        columns=(
-            phrases.format("participation_type"),
-            phrases.format("participation_answered"),
-            *([phrases.format("illustrative_column")] if shown else []),
-        ),
-        rows=tuple(
-            (label, str(value), *([str(illustrative[kind])] if shown else []))
-            for (kind, _, _), label, value in zip(rows, labels, values, strict=True)
-        ),
-        illustrative=shown,
+    In the registry only States have a region; an ISCM or an IGO would otherwise all be counted
+    under "Region not given", as if it were a region and the largest one.
+    """
+    return tuple(
+        kind
+        for kind in RESPONDENT_TYPES
+        if any(count.region for count in compendium.participation if count.respondent_type == kind)
     )
 
 
-def participation_region_chart(compendium: CompendiumDossier) -> Chart | None:
-    """Stacked bars of the respondents of each region, by type."""
+def participation_by_region(
+    compendium: CompendiumDossier, unspecified: str
+) -> list[tuple[str, dict[str, int]]]:
+    """(region, answered by respondent type) for each region, alphabetically, counting only the
+    types of :func:`regional_types`; a respondent of those without a region counts under
+    ``unspecified``, last."""
+    kinds = regional_types(compendium)
+    regions: dict[str, Counter[str]] = {}
+    for count in compendium.participation:
+        if count.respondent_type in kinds:
+            region = count.region or unspecified
+            regions.setdefault(region, Counter())[count.respondent_type] += count.answered
+    return [
+        (region, {kind: regions[region][kind] for kind in kinds})
+        for region in sorted(regions, key=lambda name: (name == unspecified, collation_key(name)))
+    ]
+
+
+def not_by_region_line(compendium: CompendiumDossier) -> str | None:
+    """The note under the chart by region naming the respondents it leaves out, having no
+    region ("Not shown by region: 22 ISCMs and 3 inter-governmental organizations ..."); None
+    when it leaves none out."""
     phrases = Phrases(compendium.language)
-    regions = participation_by_region(compendium, phrases.format("region_unspecified"))
+    kinds = regional_types(compendium)
+    counted = {"state": "count_states", "iscm": "count_iscms", "igo": "count_igos"}
+    left_out = [
+        phrases.counted(counted[kind], answered)
+        for kind, answered, _ in participation_by_type(compendium)
+        if kind not in kinds and answered
+    ]
+    if not kinds or not left_out:
+        return None
+    return phrases.format("participation_by_region_left_out", respondents=phrases.join(left_out))
+
+
+def participation_region_chart(compendium: CompendiumDossier) -> Chart | None:
+    """Bars of the respondents of each region, stacked by type when more than one type has a
+    region (the types without one are left out, see :func:`not_by_region_line`)."""
+    phrases = Phrases(compendium.language)
+    unspecified = phrases.format("region_unspecified")
+    regions = participation_by_region(compendium, unspecified)
     if not regions:
         return None
+    kinds = regional_types(compendium)
+    states_only = kinds == ("state",)
     names = [region for region, _ in regions]
     with _chart_style(compendium.language):
         figure = _figure(WIDE_INCHES, 0.9 + 0.32 * len(regions))
         axes = figure.add_subplot()
         left = [0] * len(regions)
-        for index, kind in enumerate(RESPONDENT_TYPES):
-            fill, hatch = FILLS[index]
+        for index, kind in enumerate(kinds):
+            fill, hatch = FILLS[2] if len(kinds) == 1 else FILLS[index]
             values = [counts[kind] for _, counts in regions]
-            axes.barh(
+            bars = axes.barh(
                 range(len(regions)),
                 values,
                 left=left,
@@ -180,33 +188,44 @@ def participation_region_chart(compendium: CompendiumDossier) -> Chart | None:
                 label=phrases.table("respondent_types")[kind],
             )
             left = [a + b for a, b in zip(left, values, strict=True)]
+        # the count at the end of each bar: the whole bar's, types together
+        axes.bar_label(bars, labels=[str(total) for total in left], padding=3)
         axes.set_yticks(range(len(regions)), names)
         axes.invert_yaxis()
+        axes.set_xlim(0, max(left) * 1.1 + 0.5)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_xlabel(phrases.format("participation_answered"))
         axes.spines[["top", "right"]].set_visible(False)
-        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        if len(kinds) > 1:
+            axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         svg = _svg(figure)
     illustrative: Counter[str] = Counter()
     for count in compendium.participation:
-        illustrative[count.region or phrases.format("region_unspecified")] += count.illustrative
+        if count.respondent_type in kinds:
+            illustrative[count.region or unspecified] += count.illustrative
     shown = any(illustrative.values())
     return Chart(
         key="participation_by_region",
-        title=phrases.format("participation_by_region_title"),
-        alt=phrases.format("participation_by_region_alt"),
+        title=phrases.format(
+            "participation_states_by_region_title"
+            if states_only
+            else "participation_by_region_title"
+        ),
+        alt=phrases.format(
+            "participation_states_by_region_alt" if states_only else "participation_by_region_alt"
+        ),
         svg=svg,
         columns=(
             phrases.format("participation_region"),
-            *(phrases.table("respondent_types")[kind] for kind in RESPONDENT_TYPES),
-            phrases.format("participation_total"),
+            *(phrases.table("respondent_types")[kind] for kind in kinds),
+            *([phrases.format("participation_total")] if len(kinds) > 1 else []),
             *([phrases.format("illustrative_column")] if shown else []),
         ),
         rows=tuple(
             (
                 region,
-                *(str(counts[kind]) for kind in RESPONDENT_TYPES),
-                str(sum(counts.values())),
+                *(str(counts[kind]) for kind in kinds),
+                *([str(sum(counts.values()))] if len(kinds) > 1 else []),
                 *([str(illustrative[region])] if shown else []),
             )
             for region, counts in regions
@@ -225,8 +244,9 @@ def thematic_tables(compendium: CompendiumDossier) -> list[ThematicTable]:
     """
     coverage: dict[str, dict[str, str]] = {}
     labels: dict[str, str] = {}
-    names = [iscm_label(dossier) for dossier in compendium.iscms]
-    for name, dossier in zip(names, compendium.iscms, strict=True):
+    columns = by_label(compendium)
+    names = [iscm_label(dossier) for dossier in columns]
+    for name, dossier in zip(names, columns, strict=True):
         frame = thematic_areas(dossier)
         for code, label, current in zip(
             frame["code"], frame["label"], frame["current"], strict=True
@@ -243,7 +263,7 @@ def thematic_tables(compendium: CompendiumDossier) -> list[ThematicTable]:
             collation_key(labels[code]),
         ),
     )
-    illustrative = [dossier.answers_illustrative for dossier in compendium.iscms]
+    illustrative = [dossier.answers_illustrative for dossier in columns]
     tables = []
     for start in range(0, len(names), MATRIX_COLUMNS):
         chunk = names[start : start + MATRIX_COLUMNS]
@@ -259,7 +279,7 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
     """One row per ISCM: kind, founding year, structures, secretariat, strategy, plan, funding."""
     phrases = Phrases(compendium.language)
     rows = []
-    for dossier in compendium.iscms:
+    for dossier in by_label(compendium):
         kind = phrases.table("iscm_kinds").get(dossier.iscm.kind, dossier.iscm.kind)
         if not dossier.has_own_answers:
             rows.append(
@@ -358,7 +378,7 @@ def partners_rows(compendium: CompendiumDossier) -> list[tuple[str, str, str]]:
     graph = partnership_graph(compendium)
     phrases = Phrases(compendium.language)
     rows = []
-    for dossier in compendium.iscms:
+    for dossier in by_label(compendium):
         neighbours = sorted(graph.neighbors(dossier.iscm.code), key=collation_key)
         iscms = [graph.nodes[n]["label"] for n in neighbours if graph.nodes[n]["kind"] == "iscm"]
         igos = [graph.nodes[n]["label"] for n in neighbours if graph.nodes[n]["kind"] == "igo"]
@@ -609,9 +629,10 @@ def render_compendium_html(compendium: CompendiumDossier) -> str:
         iscms_illustrative=any(dossier.answers_illustrative for dossier in compendium.iscms),
         illustrative_note=_illustrative_note(compendium, phrases),
         illustrative_left_out=bool(compendium.round.illustrative_left_out),
-        type_chart=participation_type_chart(compendium),
         region_chart=participation_region_chart(compendium),
+        not_by_region=not_by_region_line(compendium),
         thematic_tables=thematic_tables(compendium),
+        abbreviations=abbreviations(compendium),
         structure_rows=structure_rows(compendium),
         partners_chart=partnership_chart(compendium),
         summaries=summaries,
