@@ -32,6 +32,7 @@ in :data:`CHECKS`. The last two read the dossier the summary was drafted from
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -40,7 +41,8 @@ from dataclasses import dataclass, field
 from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
 
-from reports.dossier import IscmDossier
+from reports.compendium import render_compendium_html
+from reports.dossier import CompendiumDossier, IscmDossier
 from reports.html import checked_edits, render_iscm_html
 from reports.narrative import DraftSentence, draft_introduction, draft_sections
 from reports.pdf import layout_document
@@ -129,6 +131,8 @@ class SummaryLayout:
     dossier: IscmDossier | None = None
     #: the keys of the parts an analyst rewrote (``introduction``, a section's key)
     edited: frozenset[str] = frozenset()
+    #: passages of other dossiers printed untranslated (the compendium's summaries)
+    untranslated: tuple[str, ...] = ()
 
 
 Check = Callable[[SummaryLayout], Iterable[Finding]]
@@ -143,6 +147,36 @@ def check_summary(dossier: IscmDossier, edits: dict[str, str] | None = None) -> 
     return check_layout(
         read_layout(document, dossier.language, dossier, edited=checked_edits(edits))
     )
+
+
+def check_compendium(compendium: CompendiumDossier) -> list[Finding]:
+    """What a reader would trip over in the compendium as it prints, by page: the passages its
+    summaries quote untranslated, English left, overflows, orphaned headings and captions, and
+    near-empty pages (:data:`COMPENDIUM_CHECKS`).
+
+    Sentences repeat from one ISCM's summary to the next by design ("No State answered ..."),
+    and each summary's sources are checked with the summary itself, so those checks are left
+    to :func:`check_summary`.
+    """
+    document = layout_document(render_compendium_html(compendium))
+    layout = read_layout(document, compendium.language)
+    layout = dataclasses.replace(
+        layout,
+        untranslated=tuple(
+            passage.text
+            for dossier in compendium.iscms
+            for passage in dossier.untranslated_passages
+        ),
+    )
+    findings = []
+    seen: set[str] = set()
+    for dossier in compendium.iscms:
+        for finding in untranslated_passages(dataclasses.replace(layout, dossier=dossier)):
+            if finding.text not in seen:  # a passage two summaries quote is one to translate
+                seen.add(finding.text)
+                findings.append(finding)
+    findings.extend(finding for check in COMPENDIUM_CHECKS for finding in check(layout))
+    return sorted(findings, key=lambda finding: finding.page)
 
 
 def check_layout(layout: SummaryLayout) -> list[Finding]:
@@ -499,9 +533,10 @@ def english_left(layout: SummaryLayout) -> Iterator[Finding]:
 
 def _untranslated_texts(layout: SummaryLayout) -> list[str]:
     """The untranslated passages of the layout's dossier, as compared (:func:`normalised`)."""
-    if layout.dossier is None:
-        return []
-    return [normalised(passage.text) for passage in layout.dossier.untranslated_passages]
+    texts = list(layout.untranslated)
+    if layout.dossier is not None:
+        texts.extend(passage.text for passage in layout.dossier.untranslated_passages)
+    return [normalised(text) for text in texts]
 
 
 def _quotes_one_of(text: str, passages: list[str]) -> bool:
@@ -717,4 +752,12 @@ CHECKS: tuple[Check, ...] = (
     near_empty_pages,
     sentences_without_a_source,
     unlabelled_illustrative_data,
+)
+
+#: the checks run on the compendium's layout (see :func:`check_compendium`)
+COMPENDIUM_CHECKS: tuple[Check, ...] = (
+    english_left,
+    overflowing_boxes,
+    orphaned_headings,
+    near_empty_pages,
 )

@@ -300,6 +300,7 @@ def report_all(output: Path, lang: str, processes: int | None, no_illustrative: 
 @report.command("check")
 @click.argument("code", required=False)
 @click.option("--all", "every_iscm", is_flag=True, help="Check the summary of every ISCM.")
+@click.option("--compendium", is_flag=True, help="Check the compendium for the global gathering.")
 @click.option(
     "--lang", type=click.Choice(LANGUAGES), help="Check the summary in this language only."
 )
@@ -307,19 +308,32 @@ def report_all(output: Path, lang: str, processes: int | None, no_illustrative: 
 @with_appcontext
 @needs_database(writes=False)
 def report_check(
-    code: str | None, every_iscm: bool, lang: str | None, no_illustrative: bool
+    code: str | None, every_iscm: bool, compendium: bool, lang: str | None, no_illustrative: bool
 ) -> None:
     """List what a reader would trip over in a summary as it prints (default: in every language).
 
-    One line per finding, ``CODE LANG page N: kind: text``: repeated sentences, English left in
-    another language, boxes wider than the page, headings and captions ending a page,
-    near-empty pages. Exits with 1 when anything is found.
+    One line per finding, ``CODE LANG page N: kind: text``: passages quoted untranslated,
+    sentences without a source, repeated sentences, English left in another language, boxes
+    wider than the page, headings and captions ending a page, near-empty pages, illustrative
+    data unlabelled. With --compendium, the compendium (``compendium LANG page N: ...``).
+    Exits with 1 when anything is found.
     """
     from surveyapp.dossiers import UnknownIscm
-    from surveyapp.pdfs import summary_findings
+    from surveyapp.pdfs import compendium_findings, summary_findings
 
+    if compendium:
+        if code or every_iscm:
+            raise click.UsageError("Give --compendium alone, or an ISCM's code, or --all.")
+        found = 0
+        for language in [lang] if lang else list(LANGUAGES):
+            findings = compendium_findings(language=language, illustrative=not no_illustrative)
+            for finding in findings:
+                click.echo(finding.line("compendium", language))
+            found += len(findings)
+        click.echo(f"{found} finding{'s' if found != 1 else ''} in the compendium.", err=True)
+        sys.exit(1 if found else 0)
     if every_iscm == bool(code):
-        raise click.UsageError("Give the code of an ISCM, or --all.")
+        raise click.UsageError("Give the code of an ISCM, --all or --compendium.")
     codes = (
         db.session.scalars(
             select(Organisation.code).filter_by(kind="iscm").order_by(Organisation.code)

@@ -34,7 +34,7 @@ from sqlalchemy import select
 
 from reports import IscmDossier, render_compendium_pdf, render_iscm_pdf
 from reports.cache import cache_key, compendium_cache_key
-from reports.check import Finding, check_summary
+from reports.check import Finding, check_compendium, check_summary
 from reports.illustrative import compendium_without_illustrative, without_illustrative
 from reports.limits import RenderLimits
 from reports.receipt import Receipt, render_receipt_pdf
@@ -137,6 +137,21 @@ def summary_findings(
     )
     end_reading()
     return check_summary(dossier, edits)
+
+
+def compendium_findings(
+    *,
+    language: str = "en",
+    survey_round: SurveyRound | None = None,
+    illustrative: bool = True,
+) -> list[Finding]:
+    """What :func:`reports.check.check_compendium` finds in the compendium in ``language`` as it
+    prints, by page (the reading transaction ends before the layout, as before a render)."""
+    compendium = build_compendium_dossier(language=language, survey_round=survey_round)
+    if not illustrative:
+        compendium = compendium_without_illustrative(compendium)
+    end_reading()
+    return check_compendium(compendium)
 
 
 def prepare_compendium(
