@@ -54,6 +54,9 @@ class Chart:
     rows: tuple[tuple[str, ...], ...]
     #: drawn (at least partly) from illustrative answers: the figure is marked and says so
     illustrative: bool = False
+    #: the text alternative reads out the numbers; False for a chart with too many to read
+    #: out (the network's names): it then says the table that follows has them
+    data_in_alt: bool = True
 
     def text_alternative(self, phrases: Phrases) -> str:
         """What the chart shows, for a reader who cannot see it: its description, then its numbers.
@@ -61,6 +64,8 @@ class Chart:
         The numbers are the rows of the table beside the chart, each read as "label: value" or
         "label (column: value, column: value)", in the language of ``phrases``.
         """
+        if not self.data_in_alt:
+            return f"{self.alt} {phrases.format('chart_alt_table_follows')}"
         rows = [_row_text(self.columns, row, phrases) for row in self.rows]
         if not rows:
             return self.alt

@@ -16,8 +16,12 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 from babel import Locale
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
 
 from reports import feeds
 from reports.charts import FILLS, WIDE_INCHES, Chart, _chart_style, _figure, _svg
@@ -354,8 +358,16 @@ def partnership_graph(compendium: CompendiumDossier) -> nx.Graph:
         ):
             value = dossier.slot(slot)
             for code in value if isinstance(value, list) else []:
-                if code == "other" or code == dossier.iscm.code:
+                if code == dossier.iscm.code:
                     continue
+                if code == "other":
+                    # a partner the list did not have, named in the answer's own words
+                    name = other_partner_name(dossier.answers.get(f"{feeds.key(slot)}_other"))
+                    if not name:
+                        continue
+                    code = f"other:{name.casefold()}"
+                    if code not in graph:
+                        graph.add_node(code, kind=kind, label=name, short=name)
                 if code not in graph:
                     organisation = dossier.organisations.get(code)
                     name = organisation.short_name if organisation else code
@@ -373,6 +385,15 @@ def partnership_graph(compendium: CompendiumDossier) -> nx.Graph:
     return graph
 
 
+def other_partner_name(text: object) -> str:
+    """The name of a partner an ISCM gave as "other" ("the AU-Horn of Africa Initiative"), as a
+    node's label: its whitespace collapsed, an English article before it left out."""
+    if not isinstance(text, str):
+        return ""
+    name = " ".join(text.split()).strip(" .;")
+    return name[4:] if name[:4].casefold() == "the " and len(name) > 4 else name
+
+
 def partners_rows(compendium: CompendiumDossier) -> list[tuple[str, str, str]]:
     """For each ISCM: the partner ISCMs and IGOs it named, as text (the network's data)."""
     graph = partnership_graph(compendium)
@@ -387,21 +408,35 @@ def partners_rows(compendium: CompendiumDossier) -> list[tuple[str, str, str]]:
     return rows
 
 
+#: the partnership network has a landscape page to itself: its size there, in inches
+NETWORK_INCHES = (10.0, 4.9)
+#: where a node's name may go, tried in this order: (dx, dy) in points from the node, alignment
+LABEL_PLACES: tuple[tuple[float, float, str, str], ...] = (
+    (0, 6, "center", "bottom"),
+    (0, -6, "center", "top"),
+    (6, 0, "left", "center"),
+    (-6, 0, "right", "center"),
+    (5, 5, "left", "bottom"),
+    (-5, 5, "right", "bottom"),
+    (5, -5, "left", "top"),
+    (-5, -5, "right", "top"),
+    (0, 14, "center", "bottom"),
+    (0, -14, "center", "top"),
+)
+
+
 def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
-    """The partnership network: ISCMs as squares, IGOs as circles, a line per named partner."""
+    """The partnership network: ISCMs as squares, IGOs as circles, a line per named partner,
+    large enough for a page of its own, each name placed where it overlaps no other."""
     graph = partnership_graph(compendium)
     if graph.number_of_edges() == 0:
         return None
     phrases = Phrases(compendium.language)
     # An ISCM that named no partner says nothing in a picture of links (the table lists it)
     graph = graph.subgraph([node for node in graph if graph.degree(node) > 0]).copy()
-    # A fixed seed: the same answers draw the same picture
-    positions = nx.spring_layout(
-        graph, seed=2019, k=3.0 / math.sqrt(graph.number_of_nodes()), iterations=300
-    )
-    height = 4.2 if graph.number_of_nodes() <= 20 else 5.0
+    positions = _network_positions(graph)
     with _chart_style(compendium.language):
-        figure = _figure(WIDE_INCHES, height)
+        figure = _figure(*NETWORK_INCHES)
         axes = figure.add_subplot()
         # A link only illustrative answers name is dashed: it is not known to exist
         for first, second, illustrative in graph.edges(data="illustrative"):
@@ -409,10 +444,10 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
             style = "--" if illustrative else "-"
             axes.add_line(
                 Line2D(
-                    [x1, x2], [y1, y2], color="#8a8a8a", linewidth=0.7, linestyle=style, zorder=1
+                    [x1, x2], [y1, y2], color="#9a9a9a", linewidth=0.6, linestyle=style, zorder=1
                 )
             )
-        for kind, marker, fill, size in (("iscm", "s", "#303030", 70), ("igo", "o", "white", 60)):
+        for kind, marker, fill, size in (("iscm", "s", "#303030", 60), ("igo", "o", "white", 50)):
             nodes = [n for n, data in graph.nodes(data=True) if data["kind"] == kind]
             if not nodes:
                 continue
@@ -427,36 +462,29 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
                 zorder=2,
                 label=phrases.table("respondent_types")[kind],
             )
-        for node, data in graph.nodes(data=True):
-            x, y = positions[node]
-            # Short names on the picture (the table beside it has the full names), wrapped
-            name = marked(data.get("short") or data["label"], data.get("illustrative"), phrases)
-            axes.annotate(
-                textwrap.fill(name, 18),
-                (x, y),
-                xytext=(0, 7),
-                textcoords="offset points",
-                ha="center",
-                fontsize=7,
-                fontweight="bold" if data["kind"] == "iscm" else "normal",
-                zorder=3,
-            )
+        axes.set_axis_off()
+        axes.set_aspect("auto")
+        xs = [x for x, _ in positions.values()]
+        ys = [y for _, y in positions.values()]
+        axes.set_xlim(min(xs) - 0.08, max(xs) + 0.08)
+        axes.set_ylim(min(ys) - 0.1, max(ys) + 0.1)
         illustrative = any(flag for _, _, flag in graph.edges(data="illustrative"))
         if illustrative:
             axes.add_line(
                 Line2D(
                     [],
                     [],
-                    color="#8a8a8a",
-                    linewidth=0.7,
+                    color="#9a9a9a",
+                    linewidth=0.6,
                     linestyle="--",
                     label=f"{phrases.format('illustrative_marker')} "
                     + phrases.format("illustrative_legend"),
                 )
             )
-        axes.set_axis_off()
-        axes.margins(0.12)
-        axes.legend(frameon=False, loc="lower left", fontsize=7)
+        axes.legend(
+            frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.01), fontsize=7, ncols=3
+        )
+        _place_labels(figure, axes, graph, positions, phrases)
         svg = _svg(figure)
     return Chart(
         illustrative=illustrative,
@@ -470,7 +498,92 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
             phrases.format("comparison_partner_igos"),
         ),
         rows=tuple(partners_rows(compendium)),
+        # a name per node and per link: too many to read out; the table that follows has them
+        data_in_alt=False,
     )
+
+
+def _network_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Where each node goes, spread over a landscape rectangle: the Kamada-Kawai layout (the
+    same answers give the same picture), each connected part side by side, stretched wide."""
+    positions: dict[str, tuple[float, float]] = {}
+    parts = sorted(nx.connected_components(graph), key=lambda part: (-len(part), sorted(part)))
+    widths = [math.sqrt(len(part)) for part in parts]
+    total = sum(widths)
+    left = 0.0
+    for part, width in zip(parts, widths, strict=True):
+        share = width / total
+        sub = graph.subgraph(part)
+        layout = nx.kamada_kawai_layout(sub) if len(part) > 2 else nx.circular_layout(sub)
+        xs = [x for x, _ in layout.values()]
+        ys = [y for _, y in layout.values()]
+        span_x = (max(xs) - min(xs)) or 1.0
+        span_y = (max(ys) - min(ys)) or 1.0
+        height = min(1.0, 0.4 + len(part) / 20)
+        for node, (x, y) in layout.items():
+            positions[node] = (
+                left + share * (0.1 + 0.8 * (x - min(xs)) / span_x),
+                0.5 + height * ((y - min(ys)) / span_y - 0.5),
+            )
+        left += share
+    return positions
+
+
+def _place_labels(
+    figure: Figure,
+    axes: Axes,
+    graph: nx.Graph,
+    positions: dict[str, tuple[float, float]],
+    phrases: Phrases,
+) -> None:
+    """Write each node's short name beside it, at the first of :data:`LABEL_PLACES` where it
+    overlaps no name already written and no node (else where it overlaps least); nodes with
+    the most links first, as their surroundings are the most crowded."""
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw_without_rendering()
+    to_display = axes.transData.transform
+    points = 72.0 / figure.dpi
+    nodes = [to_display(positions[node]) for node in graph]
+    taken: list[Bbox] = [
+        Bbox.from_bounds(x - 4 / points, y - 4 / points, 8 / points, 8 / points) for x, y in nodes
+    ]
+    order = sorted(graph.nodes(data=True), key=lambda item: (-graph.degree(item[0]), item[0]))
+    for node, data in order:
+        name = marked(data.get("short") or data["label"], data.get("illustrative"), phrases)
+        best = None
+        for dx, dy, ha, va in LABEL_PLACES:
+            text = axes.annotate(
+                textwrap.fill(name, 22),
+                positions[node],
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=6.5,
+                fontweight="bold" if data["kind"] == "iscm" else "normal",
+                zorder=3,
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+            )
+            # placed against the axes as they are: the layout must not move them afterwards
+            text.set_in_layout(False)
+            box = text.get_window_extent(renderer)
+            overlap = sum(_overlap(box, other) for other in taken if other is not None)
+            if best is None or overlap < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (overlap, text, box)
+            else:
+                text.remove()
+            if overlap == 0:
+                break
+        if best is not None:
+            taken.append(best[2])
+
+
+def _overlap(first: Bbox, second: Bbox) -> float:
+    width = min(first.x1, second.x1) - max(first.x0, second.x0)
+    height = min(first.y1, second.y1) - max(first.y0, second.y0)
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 # The document
