@@ -39,6 +39,9 @@ FONT_SIZE = 8
 NARROW_INCHES = 3.6
 WIDE_INCHES = 6.3
 LABEL_WIDTH = 28
+#: the height of a line of a label, and of a bar with a one-line label, in inches
+LINE_INCHES = 0.14
+ROW_INCHES = 0.3
 
 
 @dataclass(frozen=True)
@@ -191,10 +194,18 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
     count = len(frame)
     fill, hatch = FILLS[2]
 
+    labels = [_wrap(label) for label in frame["label"]]
+    # Each bar gets the height its label needs: a label of four lines beside a bar of one
+    # overlapped the next label
+    rows = [
+        max(ROW_INCHES, (label.count("\n") + 1) * LINE_INCHES + 0.1) / ROW_INCHES
+        for label in labels
+    ]
+    positions = [sum(rows[:index]) + rows[index] / 2 for index in range(count)]
+
     with _chart_style(dossier.language):
-        figure = _figure(NARROW_INCHES, 0.8 + 0.3 * count)
+        figure = _figure(NARROW_INCHES, 0.7 + ROW_INCHES * sum(rows))
         axes = figure.add_subplot()
-        positions = range(count)
         bars = axes.barh(
             positions,
             frame["states"],
@@ -204,13 +215,13 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
             edgecolor="black",
             linewidth=0.8,
         )
+        # the count at the end of each bar, as the table beside it gives it
         axes.bar_label(bars, padding=3)
-        axes.set_yticks(list(positions), [_wrap(label) for label in frame["label"]])
-        axes.invert_yaxis()
-        axes.set_xlim(0, int(frame["states"].max()) + 0.6)
+        axes.set_yticks(positions, labels)
+        axes.set_ylim(sum(rows), 0)
+        axes.set_xlim(0, int(frame["states"].max()) * 1.15 + 0.6)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_xlabel(phrases.format("chart_value_count"))
-        axes.set_ylabel(phrases.format("chart_value_area"))
         axes.spines[["top", "right"]].set_visible(False)
         svg = _svg(figure)
 
