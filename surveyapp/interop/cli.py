@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import click
-import yaml
 from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import select
@@ -52,16 +51,6 @@ def _organisation_choices(registry, respondent_type: str):
         Choice(str(item["code"]), Text(item["label"]))
         for item in registry.choices(f"registry:{respondent_type}") or []
     ]
-
-
-def _plain_yaml(data: dict) -> str:
-    """``data`` as YAML without anchors and aliases (our loader refuses them)."""
-
-    class PlainDumper(yaml.SafeDumper):
-        def ignore_aliases(self, data) -> bool:
-            return True
-
-    return yaml.dump(data, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 @click.command("export-xlsform")
@@ -112,7 +101,11 @@ def import_xlsform_command(
     What the form has and our format cannot carry is listed once per kind, with the names it
     concerns.
     """
-    from surveyapp.interop.xlsform_import import XLSFormError, import_xlsform
+    from surveyapp.interop.xlsform_import import (
+        XLSFormError,
+        import_xlsform,
+        questionnaire_yaml,
+    )
     from surveyapp.questionnaire import QuestionnaireError, load_questionnaire
     from surveyapp.registry import load_registry
 
@@ -121,7 +114,7 @@ def import_xlsform_command(
     except XLSFormError as error:
         raise _refuse(str(error)) from error
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(_plain_yaml(result.data), encoding="utf-8")
+    output.write_text(questionnaire_yaml(result.data), encoding="utf-8")
     problems: list[str] = []
     questions = 0
     try:

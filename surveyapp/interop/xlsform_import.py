@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import copy
 import re
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
+import yaml
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from pyxform.errors import PyXFormError
@@ -37,7 +39,7 @@ from pyxform.xls2json import parse_file_to_json
 
 from surveyapp.interop.workbook_limits import WorkbookRefused, check_workbook
 from surveyapp.interop.xlsform import EMAIL_CONSTRAINT, META_COLUMN, ROOT_NAME
-from surveyapp.questionnaire import LANGUAGES
+from surveyapp.questionnaire import LANGUAGES, Problem, QuestionnaireError, load_questionnaire
 from surveyapp.questionnaire.model import OTHER_CODE, RESPONDENT_TYPES
 from surveyapp.questionnaire.types import REGISTRY, AnswerShape, QuestionType, type_of
 
@@ -380,6 +382,24 @@ def _our_type(word: str, appearance: str, role: str) -> QuestionType | None:
         )
     ]
     return max(fitting, key=lambda t: len(t.xlsform.appearance), default=None)
+
+
+def _fitting_bounds(bounds: dict[str, Any], kind: QuestionType) -> dict[str, Any]:
+    """``bounds`` if our format can hold them (a real date, a count not below zero, ``min``
+    not above ``max``).
+
+    :raises ValueError: they cannot be held.
+    """
+    for name in ("min", "max"):
+        if name in bounds and (
+            kind.bound_problem(bounds[name]) or (kind.bounds == "count" and bounds[name] < 0)
+        ):
+            raise ValueError(name)
+    if "min" in bounds and "max" in bounds and bounds["min"] > bounds["max"]:
+        raise ValueError("min > max")
+    if bounds.get("max_length", 1) < 1:
+        raise ValueError("max_length")
+    return bounds
 
 
 def _meta_tokens(value: Any) -> tuple[str, dict[str, str]]:
@@ -736,13 +756,15 @@ class _Reader:
                 c["code"] == OTHER_CODE for c in previous.get("choices", [])
             ):
                 return False
+            if f"{previous['key']}_other" in self.keys:
+                return False
             previous["other"] = True
             if "choices" in previous:
                 previous["choices"] = [c for c in previous["choices"] if c["code"] != OTHER_CODE]
             self.text_names.setdefault(name, f"{previous['key']}_other")
             self.keys.add(f"{previous['key']}_other")
             return True
-        if role == "no_attribution":
+        if role == "no_attribution" and f"{previous['key']}_no_attribution" not in self.keys:
             previous["attribution"] = True
             self.keys.add(f"{previous['key']}_no_attribution")
             return True
@@ -825,9 +847,11 @@ class _Reader:
             question["items_from"] = source.question["key"]
             also = ["control"]
         else:
-            for bound in ("min", "max"):
-                if bound in meta:
-                    question[bound] = _number(meta[bound])
+            try:
+                bounds = {b: _number(meta[b]) for b in ("min", "max") if b in meta}
+                question.update(_fitting_bounds(bounds, ours))
+            except ValueError:
+                self.note("constraint_not_carried", "row bounds of a repeat are not carried", name)
         self.unread(element, name, also)
         question["questions"] = []
         self.elements(element.get("children", []), {"questions": []}, question, [], depth=0)
@@ -892,7 +916,7 @@ class _Reader:
         constraint = (element.get("bind") or {}).get("constraint")
         if constraint:
             try:
-                question.update(parse_constraint(str(constraint), ours.name))
+                question.update(_fitting_bounds(parse_constraint(str(constraint), ours.name), ours))
             except ValueError:
                 self.note(
                     "constraint_not_carried",
@@ -1073,4 +1097,78 @@ def import_xlsform(path: str | Path, respondent_type: str | None = None) -> Impo
     form = read_xlsform(path)
     reader = _Reader(form, respondent_type, _no_break_spaces(Path(path)))
     data = reader.run()
+    _settle(data, reader.notes)
+    if not data["sections"]:
+        raise XLSFormError("the form has no question that can be carried")
     return ImportResult(data, reader.notes.all())
+
+
+def questionnaire_yaml(data: Mapping[str, Any]) -> str:
+    """``data`` as the text of a questionnaire file: YAML without anchors and aliases (our
+    loader refuses them; a choice list shared by two questions is written twice)."""
+
+    class PlainDumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return yaml.dump(data, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _problems(data: Mapping[str, Any]) -> list[Problem]:
+    """What ``questionnaires validate`` says of ``data`` (choice lists left unresolved)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "imported.yaml"
+        path.write_text(questionnaire_yaml(data), encoding="utf-8")
+        try:
+            load_questionnaire(path)
+        except QuestionnaireError as error:
+            return error.problems
+    return []
+
+
+def _settle(data: dict[str, Any], notes: _Notes) -> None:
+    """Leave out what the checks still refuse, so that the result always validates.
+
+    The walk builds nothing they refuse as far as it knows; this is the guard for what it
+    does not know. A question refused once loses its condition and bounds, refused again it
+    is left out (with what depends on it, in the next rounds).
+    """
+    stripped: set[str] = set()
+    for _round in range(10):
+        problems = [problem for problem in _problems(data) if problem.key]
+        if not problems:
+            return
+        refused = {problem.key: problem.message for problem in problems}
+        for section in data["sections"]:
+            section["questions"] = _settled(section["questions"], refused, stripped, notes)
+        data["sections"] = [section for section in data["sections"] if section["questions"]]
+
+
+def _settled(
+    questions: list[dict[str, Any]], refused: Mapping[str, str], stripped: set[str], notes: _Notes
+) -> list[dict[str, Any]]:
+    kept = []
+    for question in questions:
+        key = question["key"]
+        if "questions" in question:
+            question["questions"] = _settled(question["questions"], refused, stripped, notes)
+            if not question["questions"]:
+                continue
+        if key in refused and key not in stripped:
+            stripped.add(key)
+            for name in ("show_if", "min", "max", "max_length", "format"):
+                question.pop(name, None)
+            notes.add(
+                "refused_by_checks",
+                "a condition or bound the checks refuse is left out",
+                f"{key}: {refused[key]}",
+            )
+        elif key in refused:
+            notes.add(
+                "refused_by_checks",
+                "a question the checks refuse is left out",
+                f"{key}: {refused[key]}",
+            )
+            continue
+        kept.append(question)
+    return kept
