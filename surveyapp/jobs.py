@@ -19,21 +19,38 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 from flask import Flask, current_app
+from sqlalchemy import select
 
 from surveyapp import WRITE_INTENT, pdfs
 from surveyapp.extensions import db
-from surveyapp.models import ReportJob
+from surveyapp.models import Organisation, ReportJob
 from surveyapp.operations import reports as report_ops
 
 #: the RQ queue report jobs go to (``rq worker surveyapp-reports``)
 QUEUE = "surveyapp-reports"
 
 
-def start_compendium_job(language: str, requested_by: str) -> ReportJob:
-    """Queue the compendium in ``language``; returns the job (committed)."""
-    job = report_ops.add_compendium_job(language, requested_by)
+def start_compendium_job(language: str, requested_by: str, illustrative: bool = True) -> ReportJob:
+    """Queue the compendium in ``language``; returns the job (committed).
+
+    :param illustrative: False leaves illustrative (demo) answers out.
+    """
+    return _start(report_ops.add_compendium_job(language, requested_by, illustrative))
+
+
+def start_check_job(
+    subject: str | None, language: str, requested_by: str, illustrative: bool = True
+) -> ReportJob:
+    """Queue a check of the summary of ISCM ``subject`` (None: of every ISCM) in ``language``
+    as it prints (:func:`reports.check.check_summary`); returns the job (committed)."""
+    return _start(report_ops.add_check_job(subject, language, requested_by, illustrative))
+
+
+def _start(job: ReportJob) -> ReportJob:
+    """Commit ``job`` and run it: on an RQ worker when Redis is configured, else in a thread."""
     db.session.commit()
     job_id = job.id
     redis_url = current_app.config.get("SURVEYAPP_REDIS_URL")
@@ -71,18 +88,28 @@ def execute(job_id: int) -> None:
     """
     job = db.session.get(ReportJob, job_id)
     runnable = job is not None and job.status in ("queued", "running")
-    language = job.language if runnable else None
+    if runnable:
+        kind, language, subject, illustrative = (
+            job.kind,
+            job.language,
+            job.subject,
+            job.illustrative,
+        )
     db.session.rollback()
     if not runnable:
         return
     try:
         report_ops.mark_job_running(job_id)
+        if kind == "check":
+            _check(job_id, subject, language, illustrative)
+            return
         compendium = pdfs.prepare_compendium(
             language=language,
             progress=lambda index, total: report_ops.record_job_progress(
                 job_id, int(90 * index / max(total, 1))
             ),
             limits=pdfs.render_limits(),
+            illustrative=illustrative,
         )
         cached = pdfs.is_cached(compendium.key)
         # The dossier is plain data: end the read transaction before the long render.
@@ -96,6 +123,28 @@ def execute(job_id: int) -> None:
         current_app.logger.exception("Report job %s failed", job_id)
         db.session.rollback()
         report_ops.fail_job(job_id, f"{error.__class__.__name__}: {error}")
+
+
+def _check(job_id: int, subject: str | None, language: str, illustrative: bool) -> None:
+    """Check each summary the job is about, one after another, recording progress; keep the
+    findings. Each check reads its summary, ends the read, then lays it out."""
+    codes = (
+        [subject]
+        if subject
+        else db.session.scalars(
+            select(Organisation.code).filter_by(kind="iscm").order_by(Organisation.code)
+        ).all()
+    )
+    findings: list[dict[str, Any]] = []
+    for index, code in enumerate(codes, start=1):
+        for finding in pdfs.summary_findings(code, language=language, illustrative=illustrative):
+            findings.append(
+                {"code": code, "page": finding.page, "kind": finding.kind, "text": finding.text}
+            )
+        report_ops.record_job_progress(job_id, int(99 * index / len(codes)))
+    db.session.rollback()
+    with _write_transaction():
+        report_ops.finish_check_job(job_id, findings)
 
 
 @contextlib.contextmanager

@@ -128,6 +128,14 @@ def passage_translations_form(passages: list[str], **kwargs) -> _PassageTranslat
     return form_class(**kwargs)
 
 
+class ReportJobForm(FlaskForm):
+    """A report job to start: the ISCM a check is about (empty: every ISCM) and whether
+    illustrative (demo) answers are left out."""
+
+    subject = StringField(filters=[_stripped])
+    leave_out_illustrative = BooleanField()
+
+
 class PublishForm(FlaskForm):
     """Publishing a summary: the analyst confirms when passages are left untranslated."""
 

@@ -27,6 +27,7 @@ from surveyapp import jobs, operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.analyst.forms import (
     PublishForm,
+    ReportJobForm,
     SummaryForm,
     passage_field_name,
     passage_translations_form,
@@ -339,7 +340,34 @@ def published_pdf(code: str, language: str, number: int):
 @blueprint.post("/compendium")
 def compendium():
     """Start rendering the compendium in the background."""
-    job = jobs.start_compendium_job(_language(), f"user:{current_user.email}")
+    form = ReportJobForm()
+    if not form.validate_on_submit():
+        abort(400)
+    job = jobs.start_compendium_job(
+        _language(),
+        f"user:{current_user.email}",
+        illustrative=not form.leave_out_illustrative.data,
+    )
+    return redirect(url_for("analyst.job", job_id=job.id))
+
+
+@blueprint.post("/summaries/check")
+def summaries_check():
+    """Start checking one ISCM's summary, or every one, as it prints, in the background."""
+    if not _can_edit():
+        abort(403)
+    form = ReportJobForm()
+    if not form.validate_on_submit():
+        abort(400)
+    subject = form.subject.data or None
+    if subject:
+        _iscm(subject)
+    job = jobs.start_check_job(
+        subject,
+        _language(),
+        f"user:{current_user.email}",
+        illustrative=not form.leave_out_illustrative.data,
+    )
     return redirect(url_for("analyst.job", job_id=job.id))
 
 
@@ -347,7 +375,16 @@ def compendium():
 def job(job_id: int):
     """A background job's progress (the page refreshes itself until the job ends)."""
     report_job = db.session.get(ReportJob, job_id) or abort(404)
-    return render_template("analyst/job.html", job=report_job)
+    subject = (
+        db.session.scalar(select(Organisation).filter_by(code=report_job.subject, kind="iscm"))
+        if report_job.subject
+        else None
+    )
+    names = {
+        iscm.code: iscm.short_name()
+        for iscm in db.session.scalars(select(Organisation).filter_by(kind="iscm"))
+    }
+    return render_template("analyst/job.html", job=report_job, subject=subject, names=names)
 
 
 @blueprint.get("/jobs/<int:job_id>.json")
@@ -359,7 +396,12 @@ def job_status(job_id: int):
         status=report_job.status,
         progress=report_job.progress,
         message=report_job.message,
-        pdf=url_for("analyst.job_pdf", job_id=job_id) if report_job.status == "done" else None,
+        pdf=(
+            url_for("analyst.job_pdf", job_id=job_id)
+            if report_job.status == "done" and report_job.kind == "compendium"
+            else None
+        ),
+        findings=len(report_job.findings or []) if report_job.kind == "check" else None,
     )
 
 
@@ -367,7 +409,7 @@ def job_status(job_id: int):
 def job_pdf(job_id: int):
     """The PDF a finished job produced."""
     report_job = db.session.get(ReportJob, job_id) or abort(404)
-    if report_job.status != "done":
+    if report_job.status != "done" or report_job.kind != "compendium":
         abort(404)
     pdf = cached_pdf(report_job.result_key)
     if pdf is None:

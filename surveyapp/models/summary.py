@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveyapp.extensions import db
 from surveyapp.models.organisation import Organisation
 from surveyapp.models.round import SurveyRound
-from surveyapp.models.types import UTCDateTime, utcnow
+from surveyapp.models.types import JSONType, UTCDateTime, utcnow
 
 
 class SummaryEdit(db.Model):
@@ -80,9 +82,15 @@ class ReportJob(db.Model):
     __tablename__ = "report_jobs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: ``compendium``
+    #: ``compendium`` (a PDF) or ``check`` (what ``report check`` finds)
     kind: Mapped[str] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(2), default="en")
+    #: the ISCM a check is about; None: every ISCM's summary
+    subject: Mapped[str | None] = mapped_column(String(64))
+    #: False: illustrative (demo) answers are left out of what the job renders or checks
+    illustrative: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+    #: what a check found: ``{"code", "page", "kind", "text"}`` per finding
+    findings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
     #: ``queued``, ``running``, ``done`` or ``failed``
     status: Mapped[str] = mapped_column(String(8), default="queued")
     #: 0 to 100
