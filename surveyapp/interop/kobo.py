@@ -10,8 +10,11 @@ Accepted files:
   ``partners/partner_igo_examples[2]/example``. Delimiters ``,``, ``;`` and tab are detected.
 
 A path is matched by its last name (names are unique in our forms), and the group names before
-it must be the field's own groups. Tool metadata (``_id``, ``_submission_time``, ``meta/...``,
-``start``, split select_multiple columns ``KEY/CODE``) is ignored.
+it must be the field's own groups. The fields are read from the form as pyxform converts it, so
+the ones pyxform adds (``iscm_views_count``, the count of a per-item repeat, which KoboToolbox's
+and ODK Central's exports include) are known and ignored. Tool metadata (``_id``,
+``_submission_time``, ``meta/...``, ``start``, split select_multiple columns ``KEY/CODE``) is
+ignored.
 
 Each submission is identified by ``meta/instanceID`` (or KoboToolbox's ``_uuid``, ODK Central's
 ``KEY``): one already imported is skipped, so importing a file twice stores it once.
@@ -25,20 +28,29 @@ from __future__ import annotations
 import csv
 import io
 import re
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
+from pyxform.xls2xform import convert
 from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.interop.json_files import JSONFileError, parse_json
-from surveyapp.interop.xlsform import META_COLUMN, ORGANISATION_FIELD, build_xlsform
+from surveyapp.interop.xlsform import (
+    META_COLUMN,
+    ORGANISATION_FIELD,
+    ROOT_NAME,
+    XLSForm,
+    build_xlsform,
+)
 from surveyapp.models import Organisation, Response
 from surveyapp.models.external import ExternalSubmission
-from surveyapp.questionnaire import Questionnaire, check_complete, clean_answers
+from surveyapp.questionnaire import Choice, Questionnaire, Text, check_complete, clean_answers
 from surveyapp.questionnaire.text import UnprintableText, find_unprintable, printable_text
 from surveyapp.questionnaire.types import AnswerShape, QuestionType, type_of
 
@@ -69,6 +81,8 @@ _TOOL_COLUMNS = {
     "__system",
 }
 _INDEX = re.compile(r"^(?P<name>[^\[\]]+)(?:\[(?P<index>\d+)\])?$")
+_XHTML = "http://www.w3.org/1999/xhtml"
+_XFORMS = "http://www.w3.org/2002/xforms"
 _ID_FIELDS = ("meta/instanceID", "meta-instanceID", "instanceID", "_uuid", "KEY", "__id")
 
 
@@ -163,9 +177,39 @@ def _read_csv(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
+def _converted_fields(form: XLSForm) -> list[tuple[str, ...]]:
+    """The path of every field of ``form`` as pyxform converts it (the XForm's instance):
+    what KoboToolbox and ODK Central put in their exports, the fields pyxform adds included
+    (a per-item repeat's count ``KEY_count``, ``meta/instanceID``)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "form.xlsx"
+        form.write(path)
+        xform = convert(str(path), form_name=ROOT_NAME).xform
+    # pyxform's XForm of our own questionnaire, not a file from outside
+    instance = ElementTree.fromstring(xform).find(  # noqa: S314
+        "h:head/x:model/x:instance", {"h": _XHTML, "x": _XFORMS}
+    )
+    paths: list[tuple[str, ...]] = []
+
+    def walk(element: ElementTree.Element, path: tuple[str, ...]) -> None:
+        for child in element:
+            child_path = (*path, child.tag.rpartition("}")[2])
+            if len(child):
+                walk(child, child_path)
+            else:
+                paths.append(child_path)
+
+    if instance is not None and len(instance):
+        walk(instance[0], ())
+    return paths
+
+
 def _fields(questionnaire: Questionnaire) -> dict[str, _Field]:
     """The fields of the questionnaire's exported form, by name."""
-    form = build_xlsform(questionnaire, [])
+    # The organisation field needs one choice for pyxform to convert the form; which one
+    # does not matter here: only the fields' names and groups are read.
+    placeholder = [Choice("organisation", Text(en="Organisation"))]
+    form = build_xlsform(questionnaire, placeholder)
     types = {q.key: type_of(q) for q in questionnaire.all_questions()}
     fields: dict[str, _Field] = {}
     groups: list[str] = []
@@ -209,6 +253,9 @@ def _fields(questionnaire: Questionnaire) -> dict[str, _Field]:
         fields[name] = _Field(
             name, field_role, tuple(groups), container, kind.split(" ")[0], question_type
         )
+    for path in _converted_fields(form):
+        if path[-1] not in fields and path[0] not in ("meta", "formhub"):
+            fields[path[-1]] = _Field(path[-1], "ignore", path[:-1], kind="generated")
     return fields
 
 

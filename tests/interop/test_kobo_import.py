@@ -250,3 +250,70 @@ def test_odk_central_json_with_groups_as_objects_is_read(app, runner, demo_submi
     answers = stored_answers(app)["khartoum-process"]
     assert answers["founding_year"] == 2014
     assert "meetings" not in answers
+
+
+def as_kobo_exports_it(record: dict, columns) -> dict:
+    """A submission as KoboToolbox's API gives it: our answers plus the fields pyxform adds
+    (the count of each per-item repeat) and Kobo's own bookkeeping."""
+    paths, types, _ = columns
+    server = dict(record)
+    for key, kind in types.items():
+        per_item = kind == "begin_repeat" and f"{key}_item" in paths
+        if per_item and isinstance(record.get(paths[key]), list):
+            server[f"{paths[key]}_count"] = str(len(record[paths[key]]))
+    return server | {
+        "meta/rootUuid": record["meta/instanceID"],
+        "_xform_id_string": "state",
+        "_status": "submitted_via_web",
+        "_submitted_by": None,
+        "_attachments": [],
+        "_geolocation": [None, None],
+        "_notes": [],
+        "_tags": [],
+        "_validation_status": {
+            "timestamp": 1772000000,
+            "uid": "validation_status_approved",
+            "by_whom": "analyst",
+            "label": "Approved",
+        },
+    }
+
+
+def test_kobo_api_json_with_the_per_item_count_fields_is_imported_once(
+    app, runner, exported_form, demo_submissions, tmp_path
+):
+    path = tmp_path / "state.xlsx"
+    exported_form("state").write(path)
+    columns = form_columns(path)
+    records = [as_kobo_exports_it(record, columns) for record in demo_submissions]
+    assert any(column.endswith("iscm_views_count") for r in records for column in r)
+    source = tmp_path / "kobo.json"
+    source.write_text(json.dumps({"count": len(records), "next": None, "results": records}))
+    first = runner.invoke(args=["responses", "import", str(source)])
+    assert first.exit_code == 0, first.output
+    assert "4 imported, 0 already there, 0 refused." in first.output
+    second = runner.invoke(args=["responses", "import", str(source)])
+    assert "0 imported, 4 already there, 0 refused." in second.output
+    assert stored_answers(app) == expected_answers(app)
+
+
+def test_odk_central_odata_with_the_per_item_count_field_is_read(
+    app, runner, exported_form, demo_submissions, tmp_path
+):
+    path = tmp_path / "state.xlsx"
+    exported_form("state").write(path)
+    columns = form_columns(path)
+    state = next(r for r in demo_submissions if r["_uuid"] == "0000-EGY")
+    record = nest(as_kobo_exports_it(state, columns)) | {
+        "__id": "uuid:central-egy",
+        "__system": {"submissionDate": "2026-03-01T10:00:00.000Z", "reviewState": None},
+        "meta": {"instanceID": "uuid:central-egy"},
+        "iscm_views@odata.navigationLink": "Submissions('uuid:central-egy')/iscm_views",
+    }
+    assert "iscm_views_count" in record["iscm_views"]
+    source = tmp_path / "central.json"
+    source.write_text(json.dumps({"@odata.context": "$metadata#Submissions", "value": [record]}))
+    result = runner.invoke(args=["responses", "import", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "1 imported, 0 already there, 0 refused." in result.output
+    assert stored_answers(app)["EGY"]["respondent_name"]
