@@ -128,6 +128,8 @@ class _Field:
     kind: str = ""
     #: the type of the question the field answers (None for a generated field)
     question_type: QuestionType | None = None
+    #: for a per-item repeat, the multiple choice whose chosen items its rows are for
+    items_from: str | None = None
 
 
 def read_submissions(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
@@ -168,10 +170,12 @@ def _read_csv(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
     try:
         header = next(reader)
         rows = []
-        for values in reader:
+        # Rows are numbered by record (the first after the header is 1), as a spreadsheet
+        # shows them: a cell holding line breaks spans several lines of the file.
+        for number, values in enumerate(reader, start=1):
             if not any(value.strip() for value in values):
                 continue
-            rows.append((reader.line_num, dict(zip(header, values, strict=False))))
+            rows.append((number, dict(zip(header, values, strict=False))))
     except csv.Error as error:
         raise SubmissionFileError(f"{name}, line {reader.line_num}: {error}") from error
     return rows
@@ -229,7 +233,14 @@ def _fields(questionnaire: Questionnaire) -> dict[str, _Field]:
             continue
         question_type = types.get(name)
         if kind == "begin_repeat":
-            fields[name] = _Field(name, "container", tuple(groups), question_type=question_type)
+            items_from = re.search(r"\bitems_from=(\S+)", str(row.get(META_COLUMN, "")))
+            fields[name] = _Field(
+                name,
+                "container",
+                tuple(groups),
+                question_type=question_type,
+                items_from=items_from.group(1) if items_from else None,
+            )
             groups.append(name)
             containers.append(name)
             continue
@@ -403,6 +414,14 @@ class _Record:
                             )
                         continue
                     code, code_column = values.pop("\0item")
+                    chosen = self.answers.get(spec.items_from or "") or []
+                    if spec.items_from and code not in chosen:
+                        self.refuse(
+                            code_column,
+                            f"row {index} of '{container}' is for '{code}', which is not chosen "
+                            f"in '{spec.items_from}'",
+                        )
+                        continue
                     items[code] = values
                     for child, column in columns.items():
                         self.columns[f"{container}.{code}.{child}"] = column

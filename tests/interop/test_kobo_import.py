@@ -317,3 +317,104 @@ def test_odk_central_odata_with_the_per_item_count_field_is_read(
     assert result.exit_code == 0, result.output
     assert "1 imported, 0 already there, 0 refused." in result.output
     assert stored_answers(app)["EGY"]["respondent_name"]
+
+
+def test_a_csv_refusal_names_the_record_even_after_a_cell_that_spans_lines(
+    app, runner, exported_form, tmp_path
+):
+    path = tmp_path / "igo.xlsx"
+    exported_form("igo").write(path)
+    paths, _, _ = form_columns(path)
+    header = ["_uuid", paths["organisation_code"], paths["respondent_name"], paths["iscms"]]
+    source = tmp_path / "kobo.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        writer.writerow(["a", "iom", "Ann\nof the\nsecretariat", ""])
+        writer.writerow(["b", "iom", "Bob", "not-an-iscm"])
+    assert len(source.read_text(encoding="utf-8").splitlines()) == 5
+    result = runner.invoke(args=["responses", "import", str(source)])
+    assert result.exit_code == 1
+    assert f"Refused row 2, column {paths['iscms']}: iscms:" in result.output
+
+
+def test_a_per_iscm_row_for_an_iscm_not_chosen_is_refused_with_row_and_column(
+    app, runner, exported_form, demo_submissions, tmp_path
+):
+    path = tmp_path / "state.xlsx"
+    exported_form("state").write(path)
+    paths, _, _ = form_columns(path)
+    state = next(r for r in demo_submissions if r["_uuid"] == "0000-EGY")
+    rows = state[paths["iscm_views"]]
+    assert "rabat-process" not in state[paths["iscms"]].split()
+    rows.append(dict(rows[0]) | {paths["iscm_views_item"]: "rabat-process"})
+    source = tmp_path / "kobo.json"
+    source.write_text(json.dumps([state]))
+    result = runner.invoke(args=["responses", "import", str(source)])
+    assert result.exit_code == 1
+    assert (
+        f"Refused row 1, column {paths['iscm_views_item']}: row {len(rows)} of 'iscm_views' is "
+        "for 'rabat-process', which is not chosen in 'iscms'"
+    ) in result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 0
+
+
+def test_odk_central_csv_with_dash_paths_and_split_choice_columns_is_read(
+    app, runner, exported_form, tmp_path
+):
+    path = tmp_path / "igo.xlsx"
+    exported_form("igo").write(path)
+    paths, _, _ = form_columns(path)
+    central = {name: column.replace("/", "-") for name, column in paths.items()}
+    header = [
+        "SubmissionDate",
+        central["organisation_code"],
+        central["respondent_name"],
+        central["iscms"],
+        f"{central['iscms']}/khartoum-process",
+        f"{central['iscms']}/rabat-process",
+        f"{central['iscm_engagement']}_count",
+        "meta-instanceID",
+        "SubmitterID",
+        "SubmitterName",
+        "AttachmentsPresent",
+        "AttachmentsExpected",
+        "Status",
+        "ReviewState",
+        "DeviceID",
+        "Edits",
+        "FormVersion",
+        "KEY",
+    ]
+    row = [
+        "2026-03-01T10:00:00.000Z",
+        "iom",
+        "Ann",
+        "khartoum-process",
+        "1",
+        "0",
+        "1",
+        "uuid:central-iom",
+        "5",
+        "Ann",
+        "0",
+        "0",
+        "",
+        "",
+        "",
+        "0",
+        "2026.1",
+        "uuid:central-iom",
+    ]
+    source = tmp_path / "central.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerow(row)
+    result = runner.invoke(args=["responses", "import", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "1 imported, 0 already there, 0 refused." in result.output
+    answers = stored_answers(app)["iom"]
+    assert answers["respondent_name"] == "Ann"
+    assert answers["iscms"] == ["khartoum-process"]
