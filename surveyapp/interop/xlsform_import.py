@@ -347,7 +347,10 @@ def parse_constraint(expression: str, kind: str) -> dict[str, Any]:
         if part.strip() == EMAIL_CONSTRAINT and "email" in question_type.formats:
             bounds["format"] = "email"
             continue
-        match = _BOUND.match(part.strip().strip("()").strip())
+        part = part.strip()
+        if part.startswith("(") and part.endswith(")"):
+            part = part[1:-1].strip()
+        match = _BOUND.match(part)
         if not match:
             raise ValueError(part)
         subject, op, raw = match["subject"], match["op"], match["value"]

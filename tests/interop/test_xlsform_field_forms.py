@@ -310,3 +310,35 @@ def test_a_file_type_pyxform_does_not_read_is_refused_clearly(runner, tmp_path):
     )
     assert result.exit_code == 1
     assert "an XLSForm is a .xlsx, .xls, .csv or .md file" in result.output
+
+
+def test_a_renamed_choice_code_is_renamed_in_conditions_written_either_way_round(imported):
+    data, output = imported(FORMS / "kobo_style.md")
+    found = questions(data)
+    assert [c["code"] for c in found["district"]["choices"]] == ["north_east", "yes"]
+    assert found["satisfied"]["show_if"] == {"question": "district", "equals": "north_east"}
+    assert found["person"]["show_if"] == {"question": "district", "equals": "yes"}
+    assert "district: 'north east' → 'north_east'" in output
+
+
+def test_required_is_read_in_each_spelling_and_date_bounds_are_carried(imported):
+    data, _ = imported(FORMS / "kobo_style.md")
+    found = questions(data)
+    assert found["visit_date"]["required"] is True  # TRUE
+    assert found["district"]["required"] is True  # true()
+    assert found["visit_date"]["min"] == "2020-01-01"
+
+
+def test_a_condition_outside_a_repeat_on_a_question_inside_it_is_left_out(imported):
+    data, output = imported(FORMS / "kobo_style.md")
+    assert "show_if" not in questions(data)["first_person"]
+    assert "person_name in the condition of 'first_person'" in output
+
+
+def test_equals_on_a_multiple_choice_is_read_as_includes_with_a_note(imported):
+    data, output = imported(FORMS / "kobo_style.md")
+    assert questions(data)["person_detail"]["show_if"] == {
+        "question": "person_vuln",
+        "includes": "disability",
+    }
+    assert "person_vuln in the condition of 'person_detail'" in output
