@@ -108,7 +108,7 @@ def illustrative_responses(registry: Registry, seed: int = 2019) -> list[DemoRes
         )
     state_codes = set(rng.sample(candidates, state_count))
 
-    generator = _Generator(registry, rng)
+    generator = _Generator(registry, rng, seed)
     responses = [
         DemoResponse(code, "iscm", generator.iscm_answers(code), illustrative=True)
         for code in other_iscms
@@ -138,9 +138,12 @@ class _Generator:
     _MEMBERSHIP_VALUE = "membership_value"
     _IGO_ROLES = "igo_roles"
 
-    def __init__(self, registry: Registry, rng: random.Random) -> None:
+    def __init__(self, registry: Registry, rng: random.Random, seed: int = 2019) -> None:
         self.registry = registry
         self.rng = rng
+        self.seed = seed
+        # What each ISCM's answering States have said so far, so that no two say the same
+        self.decks: dict[tuple[str, str], list[str]] = {}
         self.thematic_areas = registry.vocabulary(self._THEMATIC_AREAS)
         self.membership_values = [c["code"] for c in registry.vocabulary(self._MEMBERSHIP_VALUE)]
         self.igo_roles = [c["code"] for c in registry.vocabulary(self._IGO_ROLES)]
@@ -365,6 +368,20 @@ class _Generator:
             meetings.append(meeting)
         return sorted(meetings, key=lambda m: m["meeting_date"])
 
+    def _varied(self, pool: tuple[str, ...], iscm: str, name: str) -> str:
+        """The next of ``pool`` for a State answering about ``iscm``: the States of one ISCM
+        give different answers until the pool is used up, in an order the seed fixes.
+
+        The order is drawn from a generator of its own, so that the rest of the demo (who
+        answers, what they choose) does not depend on the size of the pool.
+        """
+        deck = self.decks.get((pool[0], iscm))
+        if not deck:
+            deck = list(pool)
+            random.Random(f"{self.seed}:{iscm}:{pool[0]}").shuffle(deck)  # noqa: S311
+            self.decks[(pool[0], iscm)] = deck
+        return deck.pop().format(iscm=name)
+
     # -- State questionnaire -----------------------------------------------------------------
 
     def state_answers(self, code: str) -> dict[str, Any]:
@@ -380,18 +397,13 @@ class _Generator:
             view: dict[str, Any] = {
                 "role": role,
                 "value_areas": self._pick(self.membership_values, 2, 5),
-                "benefits": _text(
-                    f"the exchanges with neighbouring States at the meetings of {name}"
-                ),
+                "benefits": _text(self._varied(_BENEFITS, iscm, name)),
                 "value_rating": self.rng.choice(["3", "4", "4", "5"]),
             }
             if self.rng.random() < 0.2:
                 view["benefits_no_attribution"] = True
             if self.rng.random() < 0.5:
-                view["national_impact"] = _text(
-                    f"Recommendations discussed in {name} informed a revision of national "
-                    "procedures."
-                )
+                view["national_impact"] = _text(self._varied(_NATIONAL_IMPACTS, iscm, name))
                 if self.rng.random() < 0.2:
                     view["national_impact_no_attribution"] = True
             views[iscm] = view
@@ -403,6 +415,34 @@ class _Generator:
             "iscms": iscms,
             "iscm_views": views,
         }
+
+
+#: what an illustrative State says it gained from an ISCM, completing "particularly from ..."
+_BENEFITS = (
+    "the exchanges with neighbouring States at the meetings of {iscm}",
+    "peer learning on the management of mixed migration flows",
+    "study visits to the migration authorities of other participating States",
+    "joint training of its border and consular officials",
+    "access to the data and research that the secretariat shares",
+    "contacts with counterparts that eased cooperation on return and readmission",
+    "technical workshops on labour migration and the protection of migrant workers",
+    "a better understanding of the positions of countries of transit and destination",
+    "informal bilateral talks held on the margins of the ministerial meetings",
+    "guidance from the secretariat on drafting a national migration strategy",
+)
+
+#: what an illustrative State says an ISCM changed at home, as a sentence
+_NATIONAL_IMPACTS = (
+    "Recommendations discussed in {iscm} informed a revision of national procedures.",
+    "The national referral mechanism for victims of trafficking was set up after a workshop "
+    "of {iscm}.",
+    "A national migration policy adopted last year draws on the work of {iscm}.",
+    "Officials trained at meetings of {iscm} now lead the national task force on migration.",
+    "Data collection on labour migration improved after a regional exchange of practices.",
+    "Cooperation with neighbouring States on return and readmission became more regular.",
+    "Consular services for nationals abroad were revised in the light of the exchanges.",
+    "An inter-ministerial committee on migration was created following its recommendations.",
+)
 
 
 def _series(items: list[str]) -> str:
