@@ -912,3 +912,81 @@ comparison_abbreviations = المختصرات
 
 # Ends the text alternative of a chart whose data are too many to read out in it (the network)
 chart_alt_table_follows = ترد بياناته في الجدول التالي.
+
+## No sentence twice: States that said the same thing, and lists already written out
+
+state_benefits_shared = استفادت كلٌّ من { $States } من { $size ->
+        [two] مشاركتهما
+       *[other] مشاركتها
+    } في { $iscm }، ولا سيما من { $benefits }.
+
+state_benefits_shared_also = كما استفادت كلٌّ من { $States } من { $size ->
+        [two] مشاركتهما
+       *[other] مشاركتها
+    }، ولا سيما من { $benefits }.
+
+state_values_again_listed = { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } { $State } العملية من أجل { $values }، وهو ما يرد أيضًا في تلك القائمة.
+
+state_values_again_unlisted = { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } { $State } العملية من أجل { $values }، { $n ->
+        [one] وهو ما لا يرد
+       *[other] وهي أمور لا ترد
+    } في تلك القائمة.
+
+state_values_again_partly_listed = { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } { $State } العملية من أجل { $listed }، وهو ما يرد أيضًا في تلك القائمة، ومن أجل { $unlisted }، { $n ->
+        [one] وهو ما لا يرد
+       *[other] وهي أمور لا ترد
+    } فيها.
+
+state_values_also_again_listed = كما { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } العملية من أجل { $values }، وهو ما يرد أيضًا في تلك القائمة.
+
+state_values_also_again_unlisted = كما { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } العملية من أجل { $values }، { $n ->
+        [one] وهو ما لا يرد
+       *[other] وهي أمور لا ترد
+    } في تلك القائمة.
+
+state_values_also_again_partly_listed = كما { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } العملية من أجل { $listed }، وهو ما يرد أيضًا في تلك القائمة، ومن أجل { $unlisted }، { $n ->
+        [one] وهو ما لا يرد
+       *[other] وهي أمور لا ترد
+    } فيها.
+
+thematic_kept_added_said = في حين ظلت هذه المجالات من الأولويات المواضيعية { $iscm-of }، { $iscm-gender ->
+        [masculine] بات يتناول
+       *[other] باتت تتناول
+    } أيضًا { $added }.
+
+thematic_kept_evolution_said = في حين ظلت هذه المجالات من الأولويات المواضيعية { $iscm-of }، { $evolution }.
+
+thematic_unchanged_said = ظل التركيز المواضيعي { $iscm-of } هو تركيز { $iscm-gender ->
+        [masculine] ولايته
+       *[other] ولايتها
+    } الأصلية.
+
+thematic_replaced_said = أما اليوم { $iscm-gender ->
+        [masculine] فيتناول
+       *[other] فتتناول
+    } { $iscm } بدلًا من ذلك { $current }.
+
+nothing_on_section =
+    .programming = لم تُقدَّم أي معلومات بشأن البرمجة والتركيز المواضيعي { $iscm-of }.
+    .contribution = لم تُقدَّم أي معلومات بشأن مساهمة { $iscm } في حوكمة الهجرة.
+    .structures = لم تُقدَّم أي معلومات بشأن هياكل { $iscm }.
+    .partnerships = لم تُقدَّم أي معلومات بشأن شراكات { $iscm }.
+    .membership_value = لم تُقدَّم أي معلومات بشأن قيمة العضوية في { $iscm }.

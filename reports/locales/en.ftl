@@ -724,3 +724,60 @@ comparison_abbreviations = Abbreviations
 
 # Ends the text alternative of a chart whose data are too many to read out in it (the network)
 chart_alt_table_follows = Its data are in the table that follows.
+
+## No sentence twice: States that said the same thing, and lists already written out
+
+# Two or more States whose benefits are the same answer ($States: their names; $size: "two" or
+# "other")
+state_benefits_shared = { $States } { $size ->
+        [two] both
+       *[other] all
+    } benefited from their participation in { $iscm }, particularly from { $benefits }.
+
+state_benefits_shared_also = { $States } { $size ->
+        [two] also both
+       *[other] also all
+    } benefited from their participation, particularly from { $benefits }.
+
+# A State's values beside the ISCM's list once the section has already said what that list is
+# ($n: how many values are not on it)
+state_values_again_listed = { $State } values the process for { $values }, on that list too.
+
+state_values_again_unlisted = { $State } values the process for { $values }, which { $n ->
+        [one] is
+       *[other] are
+    } not on that list.
+
+state_values_again_partly_listed = { $State } values the process for { $listed }, on that list too, and for { $unlisted }, which { $n ->
+        [one] is
+       *[other] are
+    } not.
+
+state_values_also_again_listed = It also values the process for { $values }, on that list too.
+
+state_values_also_again_unlisted = It also values the process for { $values }, which { $n ->
+        [one] is
+       *[other] are
+    } not on that list.
+
+state_values_also_again_partly_listed = It also values the process for { $listed }, on that list too, and for { $unlisted }, which { $n ->
+        [one] is
+       *[other] are
+    } not.
+
+# The thematic areas when the mandate, just before, has already listed the original ones
+thematic_kept_added_said = While these areas have remained thematic priorities of { $iscm }, it now also addresses { $added }.
+
+thematic_kept_evolution_said = While these areas have remained thematic priorities of { $iscm }, { $evolution }.
+
+thematic_unchanged_said = The thematic focus of { $iscm } has remained that of its originating mandate.
+
+thematic_replaced_said = Today { $iscm } addresses { $current } instead.
+
+# A section with nothing answered, naming what it is about
+nothing_on_section =
+    .programming = No information was provided on the programming and thematic focus of { $iscm }.
+    .contribution = No information was provided on the contribution of { $iscm } to migration governance.
+    .structures = No information was provided on the structures of { $iscm }.
+    .partnerships = No information was provided on the partnerships of { $iscm }.
+    .membership_value = No information was provided on the value of membership in { $iscm }.

@@ -855,3 +855,90 @@ comparison_abbreviations = Abreviaturas
 
 # Ends the text alternative of a chart whose data are too many to read out in it (the network)
 chart_alt_table_follows = Sus datos figuran en el cuadro siguiente.
+
+## No sentence twice: States that said the same thing, and lists already written out
+
+state_benefits_shared = { $States } se beneficiaron { $size ->
+        [two] { $States-gender ->
+            [feminine] ambas
+           *[other] ambos
+        }
+       *[other] { $States-gender ->
+            [feminine] todas
+           *[other] todos
+        }
+    } de su participación en { $iscm }, en particular { $benefits-of }.
+
+state_benefits_shared_also = { $States } también se beneficiaron { $size ->
+        [two] { $States-gender ->
+            [feminine] ambas
+           *[other] ambos
+        }
+       *[other] { $States-gender ->
+            [feminine] todas
+           *[other] todos
+        }
+    } de su participación, en particular { $benefits-of }.
+
+state_values_again_listed = { $State } { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }, también en consonancia con esa lista.
+
+state_values_again_unlisted = { $State } { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }, que no { $n ->
+        [one] figura
+       *[other] figuran
+    } en esa lista.
+
+state_values_again_partly_listed = { $State } { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $listed }, también en consonancia con esa lista, y por { $unlisted }, que no { $n ->
+        [one] figura
+       *[other] figuran
+    } en ella.
+
+state_values_also_again_listed = También { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }, también en consonancia con esa lista.
+
+state_values_also_again_unlisted = También { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }, que no { $n ->
+        [one] figura
+       *[other] figuran
+    } en esa lista.
+
+state_values_also_again_partly_listed = También { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $listed }, también en consonancia con esa lista, y por { $unlisted }, que no { $n ->
+        [one] figura
+       *[other] figuran
+    } en ella.
+
+thematic_kept_added_said = Si bien estos ámbitos siguen siendo prioridades temáticas { $iscm-of }, ahora { $iscm-number ->
+        [plural] abordan
+       *[other] aborda
+    } también otros ámbitos: { $added }.
+
+thematic_kept_evolution_said = Si bien estos ámbitos siguen siendo prioridades temáticas { $iscm-of }, { $evolution }.
+
+thematic_unchanged_said = La orientación temática { $iscm-of } sigue siendo la de su mandato inicial.
+
+thematic_replaced_said = Hoy { $iscm } { $iscm-number ->
+        [plural] abordan
+       *[other] aborda
+    } en cambio los siguientes ámbitos: { $current }.
+
+nothing_on_section =
+    .programming = No se facilitó información sobre la programación y la orientación temática { $iscm-of }.
+    .contribution = No se facilitó información sobre la contribución { $iscm-of } a la gobernanza de la migración.
+    .structures = No se facilitó información sobre las estructuras { $iscm-of }.
+    .partnerships = No se facilitó información sobre las alianzas { $iscm-of }.
+    .membership_value = No se facilitó información sobre el valor de la pertenencia { $iscm-to }.

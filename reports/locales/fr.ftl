@@ -9,7 +9,7 @@
 ## Grammaire
 
 list_separator = ,{ " " }
-long_list_separator = { " " };{ " " }
+long_list_separator = { "\u00A0" };{ " " }
 join_last = { $head } et { $last }
 
 number_in_words = { $n ->
@@ -65,11 +65,11 @@ articles =
     .un = un
     .une = une
 # L'article dépend du genre du nom, qu'une réponse n'indique pas : les titres sont cités.
-with_article = « { $title } »
+with_article = « { $title } »
 clause_openers = le la les son sa ses leur leurs ce cette certaines certains
 gerund_suffixes = ant
 
-quote = « { $text } »
+quote = « { $text } »
 
 # "de" et "à" devant un champ ({ $text }), contractés avec son article ({ $article }, { $name }
 # le nom sans l'article) : "du Processus de Khartoum", "des Pays-Bas", "au Soudan".
@@ -94,7 +94,7 @@ language_names =
     .es = espagnol
     .ar = arabe
 
-answer_topic = { $topic } : { $text }
+answer_topic = { $topic } : { $text }
 
 answer_topics =
     .mandate = Mandat
@@ -114,10 +114,10 @@ assessment = Évaluation des mécanismes de consultation inter-États sur la mig
 
 summary_title = Synthèse des conclusions par MCIM
 
-iscm_name_label = Nom du mécanisme de consultation inter-États sur la migration (MCIM) :
+iscm_name_label = Nom du mécanisme de consultation inter-États sur la migration (MCIM) :
 
 intro = Dans le cadre d'une évaluation des mécanismes de consultation inter-États sur la migration (MCIM), une enquête a été menée en { $year }. Réalisée par l'OIM auprès des MCIM, de leurs États membres et des organisations intergouvernementales concernées, l'enquête visait à évaluer la pertinence des MCIM et leur contribution à la gouvernance des migrations à tous les niveaux (national, régional et international), ainsi que les synergies entre les MCIM et avec d'autres acteurs. Les conclusions de cette enquête ont été présentées lors de la réunion mondiale des MCIM en { $year } et ont servi à formuler des recommandations visant à renforcer l'engagement des MCIM dans la gouvernance des migrations.
-intro_results = { $states }, { $iscms } et { $igos } ont répondu aux questionnaires. Les résultats figurent dans le rapport d'évaluation de { $year }, « Faire progresser une compréhension commune de la gouvernance des migrations entre les régions », qui donne un aperçu de l'organisation des MCIM, de leurs activités, de leur pertinence et de leurs synergies avec les acteurs concernés dans le domaine de la gestion des migrations. En complément du rapport, les informations ci-dessous présentent les priorités thématiques, la structure, l'impact et la pertinence de chaque MCIM.
+intro_results = { $states }, { $iscms } et { $igos } ont répondu aux questionnaires. Les résultats figurent dans le rapport d'évaluation de { $year }, « Faire progresser une compréhension commune de la gouvernance des migrations entre les régions », qui donne un aperçu de l'organisation des MCIM, de leurs activités, de leur pertinence et de leurs synergies avec les acteurs concernés dans le domaine de la gestion des migrations. En complément du rapport, les informations ci-dessous présentent les priorités thématiques, la structure, l'impact et la pertinence de chaque MCIM.
 
 count_states = { $n ->
         [one] { $count } État
@@ -177,16 +177,16 @@ thematic_kept_added = Si l'orientation initiale ({ $kept }) demeure une priorit�
             [feminine] elle aborde
            *[other] il aborde
         }
-    } désormais aussi d'autres domaines : { $added }.
+    } désormais aussi d'autres domaines : { $added }.
 
 thematic_kept_evolution = Si l'orientation initiale ({ $kept }) demeure une priorité thématique { $iscm-of }, { $evolution }.
 
 thematic_unchanged = L'orientation thématique { $iscm-of } demeure celle de { $iscm-number ->
         [plural] leur
        *[other] son
-    } mandat initial : { $kept }.
+    } mandat initial : { $kept }.
 
-thematic_replaced = Le mandat initial { $iscm-of } portait sur { $original } ; aujourd'hui, { $iscm-number ->
+thematic_replaced = Le mandat initial { $iscm-of } portait sur { $original } ; aujourd'hui, { $iscm-number ->
         [plural] { $iscm-gender ->
             [feminine] elles abordent
            *[other] ils abordent
@@ -195,7 +195,7 @@ thematic_replaced = Le mandat initial { $iscm-of } portait sur { $original } ; a
             [feminine] elle aborde
            *[other] il aborde
         }
-    } les domaines suivants : { $current }.
+    } les domaines suivants : { $current }.
 
 thematic_dropped = { $iscm-number ->
         [plural] { $iscm-gender ->
@@ -206,12 +206,12 @@ thematic_dropped = { $iscm-number ->
             [feminine] Elle n'aborde
            *[other] Il n'aborde
         }
-    } plus les domaines suivants : { $dropped }.
+    } plus les domaines suivants : { $dropped }.
 
 thematic_current = { $Iscm } { $iscm-number ->
         [plural] abordent
        *[other] aborde
-    } actuellement les domaines thématiques suivants : { $current }.
+    } actuellement les domaines thématiques suivants : { $current }.
 
 thematic_original = Le mandat initial { $iscm-of } portait sur { $original }.
 
@@ -228,7 +228,7 @@ strategy_yes = { $Iscm } { $iscm-number ->
 strategy_yes_titled = { $Iscm } { $iscm-number ->
         [plural] disposent
        *[other] dispose
-    } d'une stratégie formalisée : { $title }.
+    } d'une stratégie formalisée : { $title }.
 
 strategy_in_preparation = { $Iscm } { $iscm-number ->
         [plural] élaborent
@@ -242,7 +242,7 @@ work_plan = Les travaux { $iscm-of } sont mis en œuvre et suivis conformément 
        *[other] son
     } plan de travail{ $period }{ $scope }.
 
-work_plan_other_period = , qui couvre la période suivante : { $period }
+work_plan_other_period = , qui couvre la période suivante : { $period }
 
 work_plan_scope = , couvrant { $scope }
 
@@ -257,11 +257,11 @@ monitors_many = Le suivi est assuré conjointement par { $monitors }.
 
 ## 2. Contribution
 
-national_level = Niveau national : { $text }
+national_level = Niveau national : { $text }
 
-interregional_level = Niveau interrégional : { $text }
+interregional_level = Niveau interrégional : { $text }
 
-global_level = Niveau mondial : { $text }
+global_level = Niveau mondial : { $text }
 
 national_means = { $Iscm } { $iscm-number ->
         [plural] ont
@@ -290,7 +290,7 @@ national_outcomes = { $Iscm } { $iscm-number ->
 national_impact_state = { $State } { $State-number ->
         [plural] ont
        *[other] a
-    } fait état de l'impact au niveau national : { $quote }
+    } fait état de l'impact au niveau national : { $quote }
 
 ## 3. Structures
 
@@ -341,7 +341,7 @@ membership_changed = Depuis { $iscm-number ->
 membership_joined_left = Depuis { $iscm-number ->
         [plural] leur
        *[other] sa
-    } création, la composition { $iscm-of } a changé : { $joined } { $joined-number ->
+    } création, la composition { $iscm-of } a changé : { $joined } { $joined-number ->
         [plural] ont
        *[other] a
     } rejoint le processus et { $left } { $left-number ->
@@ -352,7 +352,7 @@ membership_joined_left = Depuis { $iscm-number ->
 membership_joined = Depuis { $iscm-number ->
         [plural] leur
        *[other] sa
-    } création, la composition { $iscm-of } a changé : { $joined } { $joined-number ->
+    } création, la composition { $iscm-of } a changé : { $joined } { $joined-number ->
         [plural] ont
        *[other] a
     } rejoint le processus.
@@ -360,7 +360,7 @@ membership_joined = Depuis { $iscm-number ->
 membership_left = Depuis { $iscm-number ->
         [plural] leur
        *[other] sa
-    } création, la composition { $iscm-of } a changé : { $left } { $left-number ->
+    } création, la composition { $iscm-of } a changé : { $left } { $left-number ->
         [plural] ont
        *[other] a
     } quitté le processus.
@@ -407,7 +407,7 @@ igo_example = { $Igo } { $clause }.
 reported = { $Subject } { $Subject-number ->
         [plural] ont
        *[other] a
-    } indiqué : { $quote }
+    } indiqué : { $quote }
 
 civil_society = Les ONG et les OSC sont invitées à { $activities }.
 
@@ -722,7 +722,7 @@ choices_civil_society_engagement =
 
 ## Charts
 
-chart_thematic_title = Domaines thématiques : mandat initial et domaines abordés aujourd'hui
+chart_thematic_title = Domaines thématiques : mandat initial et domaines abordés aujourd'hui
 
 chart_thematic_alt = Graphique des domaines thématiques { $iscm-of }, à l'origine et aujourd'hui.
 
@@ -774,9 +774,9 @@ annex_meeting_title = Réunion
 
 annex_meeting_host = Hôte et présidence
 
-annex_meeting_host_value = Hôte : { $host }
+annex_meeting_host_value = Hôte : { $host }
 
-annex_meeting_chair_value = Présidence : { $chair }
+annex_meeting_chair_value = Présidence : { $chair }
 
 annex_respondents = États et organisations intergouvernementales ayant répondu au sujet du MCIM
 
@@ -796,7 +796,7 @@ annex_source_submitted = Soumis le
 
 annex_source_version = Version
 
-annex_round = Cycle d'enquête : { $name }{ $year }. Synthèse établie le { $date }.
+annex_round = Cycle d'enquête : { $name }{ $year }. Synthèse établie le { $date }.
 
 respondent_types =
     .state = État
@@ -854,7 +854,7 @@ comparisons = Comparaisons entre MCIM
 
 comparison_thematic = Domaines thématiques de chaque MCIM
 
-comparison_thematic_key = ● abordé aujourd'hui ; ○ mandat initial seulement ; case vide : domaine non couvert.
+comparison_thematic_key = ● abordé aujourd'hui ; ○ mandat initial seulement ; case vide : domaine non couvert.
 
 comparison_thematic_current = abordé aujourd'hui
 
@@ -882,9 +882,9 @@ comparison_not_answered = n'a pas répondu
 
 comparison_partners = Partenariats entre MCIM et organisations intergouvernementales
 
-comparison_partners_alt = Schéma de réseau : chaque MCIM est relié aux MCIM et aux organisations intergouvernementales qu'il a cités comme partenaires.
+comparison_partners_alt = Schéma de réseau : chaque MCIM est relié aux MCIM et aux organisations intergouvernementales qu'il a cités comme partenaires.
 
-comparison_partners_key = Carrés : MCIM ; cercles : organisations intergouvernementales. Un trait relie un MCIM à chaque partenaire qu'il a cité.
+comparison_partners_key = Carrés : MCIM ; cercles : organisations intergouvernementales. Un trait relie un MCIM à chaque partenaire qu'il a cité.
 
 comparison_partner_iscms = MCIM partenaires
 
@@ -906,11 +906,11 @@ yes_no =
 
 chart_alt_with_data = { $chart } { $data }.
 
-chart_alt_row = { $label } : { $value }
+chart_alt_row = { $label } : { $value }
 
 chart_alt_row_values = { $label } ({ $values })
 
-chart_alt_value = { $column } : { $value }
+chart_alt_value = { $column } : { $value }
 
 ## Illustrative data
 
@@ -918,13 +918,13 @@ chart_alt_value = { $column } : { $value }
 # rapport en tire porte cette marque, qu'explique la ligne de légende
 illustrative_marker = ◆
 
-illustrative_legend = Données illustratives (démo) : elles ne proviennent d'aucune réponse réelle
+illustrative_legend = Données illustratives (démo) : elles ne proviennent d'aucune réponse réelle
 
-illustrative_summary_note = Cette synthèse s'appuie sur des réponses illustratives, inventées pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux et graphiques.
+illustrative_summary_note = Cette synthèse s'appuie sur des réponses illustratives, inventées pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux et graphiques.
 
 illustrative_compendium_note = { $n ->
-        [one] Une des { $total } réponses sur lesquelles s'appuie ce recueil est illustrative, inventée pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux, graphiques, matrice et réseau.
-       *[other] { $count } des { $total } réponses sur lesquelles s'appuie ce recueil sont illustratives, inventées pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux, graphiques, matrice et réseau.
+        [one] Une des { $total } réponses sur lesquelles s'appuie ce recueil est illustrative, inventée pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux, graphiques, matrice et réseau.
+       *[other] { $count } des { $total } réponses sur lesquelles s'appuie ce recueil sont illustratives, inventées pour présenter la plateforme ; ce qui en provient est signalé par { illustrative_marker } dans ses tableaux, graphiques, matrice et réseau.
     }
 
 illustrative_participation_note = { $n ->
@@ -941,7 +941,7 @@ illustrative_column = Dont illustratives
 
 # Under the chart of participation by region: the types of respondent it leaves out, having no
 # region ($respondents: "22 ISCMs and 3 inter-governmental organizations")
-participation_by_region_left_out = Non représentés par région : { $respondents }, pour lesquels l'enquête n'enregistre pas de région (ils sont comptés par type ci-dessus).
+participation_by_region_left_out = Non représentés par région : { $respondents }, pour lesquels l'enquête n'enregistre pas de région (ils sont comptés par type ci-dessus).
 
 # The chart of participation by region when only States have a region
 participation_states_by_region_title = États ayant répondu, par région
@@ -953,3 +953,117 @@ comparison_abbreviations = Abréviations
 
 # Ends the text alternative of a chart whose data are too many to read out in it (the network)
 chart_alt_table_follows = Ses données figurent dans le tableau qui suit.
+
+## No sentence twice: States that said the same thing, and lists already written out
+
+state_benefits_shared = { $States } ont { $size ->
+        [two] { $States-gender ->
+            [feminine] toutes deux
+           *[other] tous deux
+        }
+       *[other] { $States-gender ->
+            [feminine] toutes
+           *[other] tous
+        }
+    } tiré profit de leur participation { $iscm-to }, en particulier { $benefits-of }.
+
+state_benefits_shared_also = { $States } ont { $size ->
+        [two] { $States-gender ->
+            [feminine] toutes deux
+           *[other] tous deux
+        }
+       *[other] { $States-gender ->
+            [feminine] toutes
+           *[other] tous
+        }
+    } également tiré profit de leur participation, en particulier { $benefits-of }.
+
+state_values_again_listed = { $State } { $State-number ->
+        [plural] apprécient
+       *[other] apprécie
+    } le processus pour { $values }, là encore en accord avec cette liste.
+
+state_values_again_unlisted = { $State } { $State-number ->
+        [plural] apprécient
+       *[other] apprécie
+    } le processus pour { $values }, qui n'y { $n ->
+        [one] figure
+       *[other] figurent
+    } pas.
+
+state_values_again_partly_listed = { $State } { $State-number ->
+        [plural] apprécient
+       *[other] apprécie
+    } le processus pour { $listed }, là encore en accord avec cette liste, et pour { $unlisted }, qui n'y { $n ->
+        [one] figure
+       *[other] figurent
+    } pas.
+
+state_values_also_again_listed = { $State-number ->
+        [plural] { $State-gender ->
+            [feminine] Elles apprécient
+           *[other] Ils apprécient
+        }
+       *[other] { $State-gender ->
+            [feminine] Elle apprécie
+           *[other] Il apprécie
+        }
+    } également le processus pour { $values }, là encore en accord avec cette liste.
+
+state_values_also_again_unlisted = { $State-number ->
+        [plural] { $State-gender ->
+            [feminine] Elles apprécient
+           *[other] Ils apprécient
+        }
+       *[other] { $State-gender ->
+            [feminine] Elle apprécie
+           *[other] Il apprécie
+        }
+    } également le processus pour { $values }, qui n'{ $n ->
+        [one] y figure
+       *[other] y figurent
+    } pas.
+
+state_values_also_again_partly_listed = { $State-number ->
+        [plural] { $State-gender ->
+            [feminine] Elles apprécient
+           *[other] Ils apprécient
+        }
+       *[other] { $State-gender ->
+            [feminine] Elle apprécie
+           *[other] Il apprécie
+        }
+    } également le processus pour { $listed }, là encore en accord avec cette liste, et pour { $unlisted }, qui n'y { $n ->
+        [one] figure
+       *[other] figurent
+    } pas.
+
+thematic_kept_added_said = Si ces domaines demeurent des priorités thématiques { $iscm-of }, { $iscm-number ->
+        [plural] { $iscm-gender ->
+            [feminine] elles abordent
+           *[other] ils abordent
+        }
+       *[other] { $iscm-gender ->
+            [feminine] elle aborde
+           *[other] il aborde
+        }
+    } désormais aussi d'autres domaines : { $added }.
+
+thematic_kept_evolution_said = Si ces domaines demeurent des priorités thématiques { $iscm-of }, { $evolution }.
+
+thematic_unchanged_said = L'orientation thématique { $iscm-of } demeure celle de { $iscm-number ->
+        [plural] leur
+       *[other] son
+    } mandat initial.
+
+thematic_replaced_said = Aujourd'hui, { $iscm } { $iscm-number ->
+        [plural] abordent
+       *[other] aborde
+    } plutôt les domaines suivants : { $current }.
+
+nothing_on_section =
+    .programming = Aucune information n'a été communiquée sur la programmation et l'orientation thématique { $iscm-of }.
+    .contribution = Aucune information n'a été communiquée sur la contribution { $iscm-of } à la gouvernance des migrations.
+    .structures = Aucune information n'a été communiquée sur les structures { $iscm-of }.
+    .partnerships = Aucune information n'a été communiquée sur les partenariats { $iscm-of }.
+    .membership_value = Aucune information n'a été communiquée sur la valeur de l'appartenance { $iscm-to }.

@@ -43,6 +43,9 @@ AGREEMENT_ONLY: dict[str, set[str]] = {
     "state_values_also_listed": {"state"},
     "state_values_also_unlisted": {"state"},
     "state_values_also_partly_listed": {"state"},
+    "state_values_also_again_listed": {"state"},
+    "state_values_also_again_unlisted": {"state"},
+    "state_values_also_again_partly_listed": {"state"},
     # "En outre, elle a ...", "Leurs priorités actuelles ..."
     "national_outcomes_after_means": {"iscm"},
     "thematic_dropped": {"iscm"},
@@ -323,10 +326,10 @@ def test_french_states_agree_with_their_verbs():
         "fr", {"NLD": "Pays-Bas", "EGY": "Égypte", "NER": "Niger", "SDN": "Soudan"}
     )
 
-    assert "Les Pays-Bas ont indiqué : « benefits reported by NLD. »" in text
-    assert "L'Égypte a indiqué : « benefits reported by EGY. »" in text
-    assert "Le Niger a indiqué : « benefits reported by NER. »" in text
-    assert "Le Soudan a indiqué : « benefits reported by SDN. »" in text
+    assert "Les Pays-Bas ont indiqué\u00a0: «\u00a0benefits reported by NLD.\u00a0»" in text
+    assert "L'Égypte a indiqué\u00a0: «\u00a0benefits reported by EGY.\u00a0»" in text
+    assert "Le Niger a indiqué\u00a0: «\u00a0benefits reported by NER.\u00a0»" in text
+    assert "Le Soudan a indiqué\u00a0: «\u00a0benefits reported by SDN.\u00a0»" in text
     assert "(l'Égypte, le Niger, les Pays-Bas, le Soudan)" in text
 
 
@@ -373,7 +376,7 @@ def test_an_arabic_verb_agrees_with_a_masculine_organisation():
 def test_an_unknown_state_reads_in_the_neutral_form():
     text = reported_by_states("fr", {"ZZZ": "Atlantide", "NLD": "Pays-Bas"})
 
-    assert "Atlantide a indiqué : « benefits reported by ZZZ. »" in text
+    assert "Atlantide a indiqué\u00a0: «\u00a0benefits reported by ZZZ.\u00a0»" in text
     assert "Les Pays-Bas ont indiqué" in text
 
 
