@@ -8,6 +8,7 @@ cannot encode) shown as U+FFFD.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -106,22 +107,17 @@ def import_xlsform_command(
         import_xlsform,
         questionnaire_yaml,
     )
-    from surveyapp.questionnaire import QuestionnaireError, load_questionnaire
     from surveyapp.registry import load_registry
 
     try:
-        result = import_xlsform(source, respondent_type)
+        result = import_xlsform(source, respondent_type, choice_source=load_registry())
     except XLSFormError as error:
         raise _refuse(str(error)) from error
     output.parent.mkdir(parents=True, exist_ok=True)
+    # The checks ran on this very text: their line numbers are the file's.
     output.write_text(questionnaire_yaml(result.data), encoding="utf-8")
-    problems: list[str] = []
-    questions = 0
-    try:
-        questionnaire = load_questionnaire(output, choice_source=load_registry())
-        questions = len(list(questionnaire.all_questions()))
-    except QuestionnaireError as error:
-        problems = [str(problem) for problem in error.problems]
+    problems = [str(dataclasses.replace(p, file=str(output))) for p in result.problems]
+    questions = result.question_count()
     if as_json:
         report = {
             "output": str(output),

@@ -37,14 +37,26 @@ from pyxform.errors import PyXFormError
 from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
 from pyxform.xls2json import parse_file_to_json
 
-from surveyapp.interop.workbook_limits import WorkbookRefused, check_workbook
+from surveyapp.interop.workbook_limits import (
+    MAX_UNPACKED_BYTES,
+    WorkbookRefused,
+    check_workbook,
+)
 from surveyapp.interop.xlsform import EMAIL_CONSTRAINT, META_COLUMN, ROOT_NAME
-from surveyapp.questionnaire import LANGUAGES, Problem, QuestionnaireError, load_questionnaire
+from surveyapp.questionnaire import (
+    LANGUAGES,
+    ChoiceSource,
+    Problem,
+    QuestionnaireError,
+    load_questionnaire,
+)
 from surveyapp.questionnaire.model import OTHER_CODE, RESPONDENT_TYPES
 from surveyapp.questionnaire.types import REGISTRY, AnswerShape, QuestionType, type_of
 
 #: the file types pyxform reads
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".md")
+#: the largest form file read (.xlsx files also keep the limits of ``workbook_limits``)
+MAX_FORM_BYTES = MAX_UNPACKED_BYTES
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -186,6 +198,12 @@ class ImportResult:
 
     data: dict[str, Any]
     notes: list[ImportNote]
+    #: what the checks still say of ``data`` (none, unless a choice list could not be resolved)
+    problems: list[Problem] = field(default_factory=list)
+
+    def question_count(self) -> int:
+        """How many questions the questionnaire has, children of repeats included."""
+        return sum(1 for _question in _questions(self.data["sections"]))
 
 
 # -- expressions ----------------------------------------------------------------------------
@@ -1059,6 +1077,13 @@ def read_xlsform(path: str | Path) -> dict[str, Any]:
             f"{path}: an XLSForm is a .xlsx, .xls, .csv or .md file (this is '{path.suffix}')"
         )
     try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise XLSFormError(f"cannot read {path}: {error.strerror}") from error
+    if size > MAX_FORM_BYTES:
+        megabytes = MAX_FORM_BYTES // (1024 * 1024)
+        raise XLSFormError(f"{path}: an XLSForm file is at most {megabytes} MB")
+    try:
         check_workbook(path)
     except WorkbookRefused as refused:
         raise XLSFormError(f"{path}: {refused}") from refused
@@ -1091,19 +1116,26 @@ def _no_break_spaces(path: Path) -> dict[str, str]:
     return texts
 
 
-def import_xlsform(path: str | Path, respondent_type: str | None = None) -> ImportResult:
-    """Read an XLSForm workbook into our questionnaire format.
+def import_xlsform(
+    path: str | Path,
+    respondent_type: str | None = None,
+    choice_source: ChoiceSource | None = None,
+) -> ImportResult:
+    """Read an XLSForm workbook into our questionnaire format, checked as
+    ``questionnaires validate`` checks a file.
 
     :param respondent_type: used when the settings sheet does not name one.
+    :param choice_source: resolves ``choices_from`` lists (a form exported from here names
+        the registry's lists) for the checks.
     :raises XLSFormError: the file cannot be read as an XLSForm at all.
     """
     form = read_xlsform(path)
     reader = _Reader(form, respondent_type, _no_break_spaces(Path(path)))
     data = reader.run()
-    _settle(data, reader.notes)
+    problems = _settle(data, reader.notes, choice_source)
     if not data["sections"]:
         raise XLSFormError("the form has no question that can be carried")
-    return ImportResult(data, reader.notes.all())
+    return ImportResult(data, reader.notes.all(), problems)
 
 
 def questionnaire_yaml(data: Mapping[str, Any]) -> str:
@@ -1117,34 +1149,38 @@ def questionnaire_yaml(data: Mapping[str, Any]) -> str:
     return yaml.dump(data, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def _problems(data: Mapping[str, Any]) -> list[Problem]:
-    """What ``questionnaires validate`` says of ``data`` (choice lists left unresolved)."""
+def _problems(data: Mapping[str, Any], choice_source: ChoiceSource | None) -> list[Problem]:
+    """What ``questionnaires validate`` says of ``data`` (its lines: as the file is written)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "imported.yaml"
         path.write_text(questionnaire_yaml(data), encoding="utf-8")
         try:
-            load_questionnaire(path)
+            load_questionnaire(path, choice_source=choice_source)
         except QuestionnaireError as error:
             return error.problems
     return []
 
 
-def _settle(data: dict[str, Any], notes: _Notes) -> None:
+def _settle(
+    data: dict[str, Any], notes: _Notes, choice_source: ChoiceSource | None = None
+) -> list[Problem]:
     """Leave out what the checks still refuse, so that the result always validates.
 
     The walk builds nothing they refuse as far as it knows; this is the guard for what it
     does not know. A question refused once loses its condition and bounds, refused again it
-    is left out (with what depends on it, in the next rounds).
+    is left out (with what depends on it, in the next rounds). Returns what the checks still
+    say (a problem without a question key: none the walk is known to make).
     """
     stripped: set[str] = set()
     for _round in range(10):
-        problems = [problem for problem in _problems(data) if problem.key]
-        if not problems:
-            return
-        refused = {problem.key: problem.message for problem in problems}
+        problems = _problems(data, choice_source)
+        refused = {problem.key: problem.message for problem in problems if problem.key}
+        if not refused:
+            return problems
         for section in data["sections"]:
             section["questions"] = _settled(section["questions"], refused, stripped, notes)
         data["sections"] = [section for section in data["sections"] if section["questions"]]
+    return _problems(data, choice_source)
 
 
 def _settled(

@@ -342,3 +342,16 @@ def test_equals_on_a_multiple_choice_is_read_as_includes_with_a_note(imported):
         "includes": "disability",
     }
     assert "person_vuln in the condition of 'person_detail'" in output
+
+
+def test_a_form_file_beyond_the_size_limit_is_refused_before_it_is_read(
+    runner, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("surveyapp.interop.xlsform_import.MAX_FORM_BYTES", 1024 * 1024)
+    form = tmp_path / "huge.csv"
+    form.write_text("survey\n,type,name,label\n" + ",text,q,Q\n" * 200_000)
+    result = runner.invoke(
+        args=["questionnaires", "import-xlsform", str(form), "-o", str(tmp_path / "x.yaml")]
+    )
+    assert result.exit_code == 1
+    assert "an XLSForm file is at most 1 MB" in result.output
