@@ -1047,7 +1047,7 @@ thematic_kept_added_said = Si ces domaines demeurent des priorités thématiques
             [feminine] elle aborde
            *[other] il aborde
         }
-    } désormais aussi d'autres domaines : { $added }.
+    } désormais aussi d'autres domaines : { $added }.
 
 thematic_kept_evolution_said = Si ces domaines demeurent des priorités thématiques { $iscm-of }, { $evolution }.
 
@@ -1059,7 +1059,7 @@ thematic_unchanged_said = L'orientation thématique { $iscm-of } demeure celle d
 thematic_replaced_said = Aujourd'hui, { $iscm } { $iscm-number ->
         [plural] abordent
        *[other] aborde
-    } plutôt les domaines suivants : { $current }.
+    } plutôt les domaines suivants : { $current }.
 
 nothing_on_section =
     .programming = Aucune information n'a été communiquée sur la programmation et l'orientation thématique { $iscm-of }.

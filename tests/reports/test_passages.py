@@ -43,7 +43,7 @@ def test_a_translated_passage_is_printed_in_the_summary_language_unquoted():
     text = drafted_text(dossier)
     assert MANDATE_FR in text
     assert "provides a platform" not in text
-    assert "Mandat : «" not in text
+    assert "Mandat\u00a0: «" not in text
     passage = next(p for p in dossier.passages if p.text == MANDATE)
     assert passage.translated and passage.translation == MANDATE_FR
     assert MANDATE not in {p.text for p in dossier.untranslated_passages}
@@ -53,7 +53,7 @@ def test_an_untranslated_passage_is_quoted_and_marked_with_its_language():
     html = render_iscm_html(french())
 
     assert 'lang="en" dir="ltr">provides a platform to advance' in html
-    assert "Mandat : « " in html
+    assert "Mandat\u00a0: «\u00a0" in html
 
 
 def test_the_memory_matches_a_passage_whatever_its_whitespace():

@@ -62,8 +62,8 @@ def test_introduction_gives_the_round_year_and_participation_counts(dossier):
         ),
         (
             "fr",
-            "rapport d'évaluation de 2019, « Faire progresser une compréhension commune de la "
-            "gouvernance des migrations entre les régions », qui",
+            "rapport d'évaluation de 2019, «\u00a0Faire progresser une compréhension commune de la "
+            "gouvernance des migrations entre les régions\u00a0», qui",
         ),
         (
             "es",
@@ -453,7 +453,7 @@ def test_a_section_left_blank_says_no_information_was_provided(make_dossier):
         del dossier.answers[key]
 
     assert sections_of(dossier)["structures"].paragraphs == [
-        "No information on this topic was provided."
+        "No information was provided on the structures of the Khartoum Process."
     ]
 
 
@@ -476,7 +476,7 @@ def test_iscm_without_answers_nor_views_says_there_is_no_information(make_dossie
     dossier = make_dossier(answers={}, state_views=[], igo_views=[])
 
     assert sections_of(dossier)["partnerships"].paragraphs == [
-        "No information on this topic was provided."
+        "No information was provided on the partnerships of the Khartoum Process."
     ]
 
 

@@ -1,0 +1,74 @@
+"""Prose of the French, Spanish and Arabic summaries as a translator reads it: typography, the
+preposition repeated before each verb of a list, one relative clause at a time, Arabic lists and
+dates as UN Arabic documents write them (``docs/translations.md``, Typography)."""
+
+from __future__ import annotations
+
+import re
+
+from fluent.syntax import ast as ftl
+from fluent.syntax.visitor import Visitor
+from khartoum_translated import translated_khartoum_dossier
+
+from reports import draft_sections
+from reports.phrases import LOCALES_FOLDER, Phrases, parse_file
+
+NBSP = "\u00a0"
+
+
+class _Texts(Visitor):
+    """The literal text of a message: its text elements and string literals, comments aside."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def visit_TextElement(self, node: ftl.TextElement) -> None:  # noqa: N802
+        self.texts.append(node.value)
+
+    def visit_StringLiteral(self, node: ftl.StringLiteral) -> None:  # noqa: N802
+        self.texts.append(node.parse()["value"])
+
+
+def message_texts(language: str) -> dict[str, list[str]]:
+    """The literal texts of each message of ``language``'s catalogue, by message id."""
+    texts = {}
+    for entry in parse_file(LOCALES_FOLDER / f"{language}.ftl").body:
+        if isinstance(entry, ftl.Message):
+            collector = _Texts()
+            collector.visit(entry)
+            texts[entry.id.name] = collector.texts
+    return texts
+
+
+def section_text(dossier, key: str) -> str:
+    section = next(s for s in draft_sections(dossier) if s.key == key)
+    return " ".join(section.paragraphs)
+
+
+# French typography
+
+
+def test_no_french_message_breaks_a_line_before_its_punctuation_or_inside_guillemets():
+    breakable = re.compile(r" [:;?!»]|« ")
+    found = {
+        message_id: text
+        for message_id, texts in message_texts("fr").items()
+        for text in texts
+        if breakable.search(text)
+    }
+
+    assert found == {}
+
+
+def test_french_quotations_hold_their_guillemets_with_no_break_spaces():
+    phrases = Phrases("fr")
+
+    assert phrases.quote("utile") == f"«{NBSP}utile{NBSP}»"
+    assert phrases.with_article("Déclaration de Rome") == f"«{NBSP}Déclaration de Rome{NBSP}»"
+
+
+def test_a_french_summary_keeps_a_colon_on_the_line_of_the_word_before_it():
+    text = section_text(translated_khartoum_dossier("fr"), "programming")
+
+    assert f"Mandat{NBSP}: «{NBSP}provides a platform" in text
+    assert " : " not in text
