@@ -81,6 +81,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from surveyapp.cli import register_commands
 
     register_commands(app)
+    # browsers ask for /favicon.ico whatever the page says (a PDF, an error page)
+    app.add_url_rule(
+        "/favicon.ico",
+        "favicon",
+        lambda: app.send_static_file("favicon.svg"),
+    )
     _register_error_pages(app)
     _register_security_headers(app)
     return app

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.analyst.forms import ReviewForm
-from surveyapp.auth.access import actor
+from surveyapp.auth.access import RESPONDENT_ACTOR, actor
 from surveyapp.extensions import db
-from surveyapp.models import AuditEvent, Response
+from surveyapp.models import AuditEvent, Organisation, Response
 from surveyapp.questionnaire import Questionnaire, visible_answers
 from surveyapp.questionnaire.types import AnswerShape, type_of
 from surveyapp.respond.display import value_text
@@ -120,12 +120,24 @@ def response(response_id: int):
         .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     ).all()
     labels = {q.key: q.label.get_text(language) for q in questionnaire.all_questions()}
+    # organisations named in the trail by code (an ISCM's block, a respondent's actor name)
+    codes = {e.item_code for e in trail if e.item_code} | {
+        e.actor.removeprefix(RESPONDENT_ACTOR)
+        for e in trail
+        if e.actor.startswith(RESPONDENT_ACTOR)
+    }
+    names = {
+        o.code: o.name(language)
+        for o in db.session.scalars(select(Organisation).where(Organisation.code.in_(codes)))
+    }
     return render_template(
         "analyst/response.html",
         response=response,
         sections=sections,
         trail=trail,
         labels=labels,
+        names=names,
+        respondent_actor=RESPONDENT_ACTOR,
         questions=[
             (q.key, q.label.get_text(language))
             for q in questionnaire.questions()

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.api.blueprint import blueprint, for_respondent, public
+from surveyapp.auth.access import respondent_actor
 from surveyapp.extensions import db
 from surveyapp.i18n import translate_errors
 from surveyapp.models import QuestionnaireVersion, Response
@@ -162,7 +163,7 @@ def problem_codes(errors: dict[str, list[str]]) -> dict[str, list[dict[str, Any]
 
 
 def _actor() -> str:
-    return f"respondent:{g.invitation.organisation.code}"
+    return respondent_actor(g.invitation.organisation.code)
 
 
 def _closed(closed: operations.ResponseClosed):

@@ -30,6 +30,15 @@ def role_check(
     return check
 
 
+#: how the audit trail names a respondent: this prefix and the organisation's code
+RESPONDENT_ACTOR = "respondent:"
+
+
 def actor() -> str:
     """The audit trail's name for the logged-in user."""
     return f"user:{current_user.email}"
+
+
+def respondent_actor(organisation_code: str) -> str:
+    """The audit trail's name for the respondent of an organisation (``respondent:KEN``)."""
+    return f"{RESPONDENT_ACTOR}{organisation_code}"

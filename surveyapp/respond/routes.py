@@ -32,6 +32,7 @@ from sqlalchemy import select
 
 from reports.receipt import Receipt, ReceiptLabels, answers_checksum
 from surveyapp import operations
+from surveyapp.auth.access import respondent_actor
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES, text_direction, translate_errors
 from surveyapp.models import AuditEvent, Invitation, Membership, Organisation
@@ -128,7 +129,7 @@ def csrf_expired(_error):
 
 
 def _actor() -> str:
-    return f"respondent:{g.invitation.organisation.code}"
+    return respondent_actor(g.invitation.organisation.code)
 
 
 def _read_only_reason() -> str | None:
