@@ -189,6 +189,9 @@ class _Drafter:
             or (view.national_impact and not view.national_impact_attributable)
             for view in dossier.state_views
         )
+        #: how a State's values were set beside the ISCM's list so far ("listed", "unlisted"):
+        #: each way is written out once, then referred back to
+        self.frames_said: set[str] = set()
         self.igos_unnamed = any(
             (view.cooperation and not view.cooperation_attributable)
             or (view.examples and not view.examples_attributable)
@@ -419,7 +422,8 @@ class _Drafter:
         """A section's paragraphs, saying so plainly when nothing was answered.
 
         That the ISCM did not answer is said once, in the first section; a later section with
-        nothing from the States and IGOs either says it has no information.
+        nothing from the States and IGOs either says it has no information on its topic (by
+        name, so that two such sections do not say the same sentence).
         """
         kept = [tuple(said for said in paragraph if said.text) for paragraph in paragraphs]
         kept = [paragraph for paragraph in kept if paragraph]
@@ -433,7 +437,7 @@ class _Drafter:
         unanswered = [
             self.iscm_source(key, answered=False) for key in feeds.contract().section_keys(section)
         ]
-        return [(self.said(self.phrases.format("nothing_on_topic"), unanswered),)]
+        return [(self.said(self.fill(f"nothing_on_section.{section}"), unanswered),)]
 
     # 1. Programming and thematic focus
 
@@ -506,7 +510,9 @@ class _Drafter:
                     self.own("programming.mandate"),
                 )
             )
-        mandate_sentences.extend(self.thematic_focus())
+        mandate_sentences.extend(
+            self.thematic_focus(mandate if any(s.text for s in mandate_sentences) else None)
+        )
 
         plan_sentences = []
         strategy = self.text("programming.has_strategy")
@@ -564,9 +570,13 @@ class _Drafter:
             )
         return None
 
-    def thematic_focus(self) -> list[DraftSentence]:
+    def thematic_focus(self, mandate: str | None = None) -> list[DraftSentence]:
         """How the thematic areas of the originating mandate compare with those addressed
         today, and how the ISCM describes that evolution.
+
+        When the mandate just written out (``mandate``) already lists the original areas, they
+        are not listed again: the sentence refers back to them ("While these areas have
+        remained ..."), or is left out when it would only repeat them.
 
         The current areas include those "addressed only in some meetings or activities" (the
         question's hint), so they are said to be addressed, not to be priorities. When the
@@ -596,13 +606,16 @@ class _Drafter:
         def names(slot: str, codes: list[str]) -> str:
             return self.phrases.join([self.label_in_sentence(slot, code) for code in codes])
 
+        # "these areas" stands for the original ones only when all of them are kept
+        listed = bool(original and mandate and _says_list(mandate, names(original_key, original)))
+        said = "_said" if listed and not dropped else ""
         sentences = []
         if original and current:
             if kept and added and evolution_clause:
                 sentences.append(
                     self.said(
                         self.fill(
-                            "thematic_kept_evolution",
+                            f"thematic_kept_evolution{said}",
                             kept=names(current_key, kept),
                             evolution=evolution_clause,
                         ),
@@ -614,7 +627,7 @@ class _Drafter:
                 sentences.append(
                     self.said(
                         self.fill(
-                            "thematic_kept_added",
+                            f"thematic_kept_added{said}",
                             kept=names(current_key, kept),
                             added=names(current_key, added),
                         ),
@@ -624,7 +637,7 @@ class _Drafter:
             elif kept:
                 sentences.append(
                     self.said(
-                        self.fill("thematic_unchanged", kept=names(current_key, kept)),
+                        self.fill(f"thematic_unchanged{said}", kept=names(current_key, kept)),
                         self.own(*both),
                     )
                 )
@@ -632,7 +645,7 @@ class _Drafter:
                 sentences.append(
                     self.said(
                         self.fill(
-                            "thematic_replaced",
+                            "thematic_replaced_said" if listed else "thematic_replaced",
                             original=names(original_key, original),
                             current=names(current_key, current),
                         ),
@@ -653,7 +666,7 @@ class _Drafter:
                     self.own(current_key),
                 )
             )
-        elif original:
+        elif original and not listed:
             sentences.append(
                 self.said(
                     self.fill("thematic_original", original=names(original_key, original)),
@@ -762,17 +775,22 @@ class _Drafter:
         return paragraphs
 
     def national_impact_by_states(self) -> list[DraftSentence]:
-        """What States reported about the ISCM's impact at national level."""
+        """What States reported about the ISCM's impact at national level: States that gave
+        the same account are named together, and the account is quoted once."""
         anonymous = self.anonymous_states()
         sentences = []
-        for view in _states_in_order(self.dossier.state_views):
-            if not view.national_impact:
-                continue
-            if view.national_impact_attributable:
-                subject = self.in_sentence(view.state).capitalised()
+        views = [v for v in _states_in_order(self.dossier.state_views) if v.national_impact]
+        for group in _same_answer(views, lambda view: view.national_impact):
+            first = group[0]
+            if len(group) > 1:
+                subject = self.states_together(
+                    group, all(view.national_impact_attributable for view in group)
+                )
+            elif first.national_impact_attributable:
+                subject = self.in_sentence(first.state).capitalised()
             else:
                 subject = anonymous.next()
-            impact = self.as_given(view.national_impact, view.language) or view.national_impact
+            impact = self.as_given(first.national_impact, first.language) or ""
             sentences.append(
                 self.said(
                     self.fill(
@@ -780,10 +798,20 @@ class _Drafter:
                         State=subject,
                         quote=self.phrases.quote(sentence(impact)),
                     ),
-                    [self.view_source(view, "state_view.national_impact")],
+                    [self.view_source(view, "state_view.national_impact") for view in group],
                 )
             )
         return sentences
+
+    def states_together(self, views: Sequence[StateView], named: bool) -> NounPhrase:
+        """Several States as the subject of one sentence: by name, or counted when one of them
+        is not to be named ("Two Member States")."""
+        if named:
+            return self.phrases.join_names([self.in_sentence(v.state) for v in views]).capitalised()
+        return NounPhrase(
+            upper_first(self.phrases.counted("member_states_counted", len(views), words=True)),
+            number="plural",
+        )
 
     # 3. Structures
 
@@ -1346,9 +1374,13 @@ class _Drafter:
         named = [view for view in views if view.benefits and view.benefits_attributable]
         unnamed = [view for view in views if view.benefits and not view.benefits_attributable]
         accounts = 0
-        for view in named:
-            subject = self.in_sentence(view.state).capitalised()
-            sentences.extend(self.state_account(subject, view, after_another=accounts > 0))
+        # States that gave the same benefits are named together, and the benefits said once
+        for group in _same_answer(named, lambda view: view.benefits):
+            if len(group) > 1:
+                sentences.extend(self.shared_account(group, after_another=accounts > 0))
+            else:
+                subject = self.in_sentence(group[0].state).capitalised()
+                sentences.extend(self.state_account(subject, group[0], after_another=accounts > 0))
             accounts += 1
         for view in views:
             if not view.benefits and (view.value_area_codes or view.value_areas):
@@ -1377,6 +1409,32 @@ class _Drafter:
         if view.value_area_codes or view.value_areas:
             # The State is not named again, but a pronoun or a verb may agree with it
             sentences.append(self.state_values(subject, view, also=True))
+        return sentences
+
+    def shared_account(
+        self, views: Sequence[StateView], after_another: bool = False
+    ) -> list[DraftSentence]:
+        """What several States gained from the ISCM, in the same words: one sentence names
+        them all; what each values in the ISCM follows, by name."""
+        first = views[0]
+        language = first.language or self.dossier.language
+        benefits = self.as_given(first.benefits, language) or ""
+        clause = self.clause(benefits, language=language)
+        states = self.states_together(views, named=True)
+        sources = [self.view_source(view, "state_view.benefits") for view in views]
+        if clause:
+            key = "state_benefits_shared_also" if after_another else "state_benefits_shared"
+            size = "two" if len(views) == 2 else "other"
+            text = self.fill(key, States=states, size=size, benefits=clause)
+        else:
+            text = self.fill(
+                "reported", Subject=states, quote=self.phrases.quote(sentence(benefits))
+            )
+        sentences = [self.said(text, sources)]
+        for view in views:
+            if view.value_area_codes or view.value_areas:
+                subject = self.in_sentence(view.state).capitalised()
+                sentences.append(self.state_values(subject, view))
         return sentences
 
     def anonymous_states(self) -> _AnonymousSubjects:
@@ -1432,13 +1490,22 @@ class _Drafter:
         listed = [code for code in codes if code in claimed]
         unlisted = [code for code in codes if code not in claimed]
         sources.extend(self.own("membership_value.member_value"))
-        if listed and unlisted:
+        outcome = "partly_listed" if listed and unlisted else "listed" if listed else "unlisted"
+        # What the ISCM lists is said in full once; later States are set beside "that list"
+        frame = "unlisted" if outcome == "unlisted" else "listed"
+        again = "_again" if frame in self.frames_said else ""
+        self.frames_said.add(frame)
+        # how many values are not on the list, as the messages select on it
+        fields["n"] = "one" if len(unlisted) == 1 else "other"
+        if outcome == "partly_listed":
             text = self.fill(
-                f"{key}_partly_listed", listed=phrases(listed), unlisted=phrases(unlisted), **fields
+                f"{key}{again}_partly_listed",
+                listed=phrases(listed),
+                unlisted=phrases(unlisted),
+                **fields,
             )
         else:
-            outcome = "listed" if listed else "unlisted"
-            text = self.fill(f"{key}_{outcome}", values=phrases(codes), **fields)
+            text = self.fill(f"{key}{again}_{outcome}", values=phrases(codes), **fields)
         return self.said(text, sources)
 
 
@@ -1472,6 +1539,32 @@ def _mentions(text: str, label: str) -> bool:
         return False
     stems = {word[:6] for word in re.findall(r"\w+", text.casefold())}
     return sum(word[:6] in stems for word in words) * 2 >= len(words)
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, case and punctuation aside."""
+    return re.findall(r"\w+", text.casefold())
+
+
+def _says_list(text: str, listed: str) -> bool:
+    """Whether ``text`` already writes out the list ``listed``, word for word (commas and
+    semicolons aside: "a, b, and c" writes out "a, b and c")."""
+    needle = _words(listed)
+    haystack = _words(text)
+    return bool(needle) and any(
+        haystack[start : start + len(needle)] == needle
+        for start in range(len(haystack) - len(needle) + 1)
+    )
+
+
+def _same_answer(views: Sequence[StateView], text_of: Any) -> list[list[StateView]]:
+    """``views`` grouped by the answer ``text_of`` reads from each (the same words, case,
+    spacing and punctuation aside, in the same language), in the order of their first view."""
+    groups: dict[tuple[str, ...], list[StateView]] = {}
+    for view in views:
+        key = (view.language or "", *_words(text_of(view) or ""))
+        groups.setdefault(key, []).append(view)
+    return list(groups.values())
 
 
 def collation_key(name: str) -> str:

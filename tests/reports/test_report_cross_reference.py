@@ -62,13 +62,14 @@ def test_each_states_values_are_set_beside_the_iscms_by_name(dossier):
     ) in text
 
 
-def test_values_all_listed_by_the_iscm_are_said_to_be_listed(make_dossier):
-    dossier = make_dossier()
-    dossier.state_views[0] = dataclasses.replace(
+def test_values_all_listed_by_the_iscm_are_said_to_be_listed(make_dossier, dossier):
+    egypt = dataclasses.replace(
         dossier.state_views[0],
         value_area_codes=("networking", "trust_building"),
         value_areas=("Networking", "Trust-building"),
     )
+    # Egypt alone, so that its values are the first set beside the ISCM's list
+    dossier = make_dossier(state_views=[egypt])
 
     assert (
         "Egypt values the process for networking and trust-building, which the Khartoum Process "

@@ -152,7 +152,10 @@ def test_a_sentence_saying_nothing_was_answered_names_what_was_not(make_dossier)
 
     (said,) = [said for key, said in drafted(dossier) if key == "contribution"]
 
-    assert said.text == "No information on this topic was provided."
+    assert said.text == (
+        "No information was provided on the contribution of the Khartoum Process to migration "
+        "governance."
+    )
     assert {source.question for source in said.sources} >= {"national_means", "global_contribution"}
     assert not any(source.answered for source in said.sources)
 
