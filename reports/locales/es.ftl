@@ -344,7 +344,7 @@ reported = { $Subject } { $Subject-number ->
        *[other] indicó
     }: { $quote }
 
-civil_society = Se invita a las ONG y las OSC a { $activities }.
+civil_society = Se invita a las ONG y las OSC { $activities }.
 
 civil_society_none = Las ONG y las OSC no participan en la labor { $iscm-of }.
 
@@ -618,9 +618,9 @@ choices_igo_roles_singular =
     .observer = participa como observador
 
 choices_civil_society_engagement =
-    .attend_meetings = asistir a las reuniones del proceso
-    .technical_inputs = aportar contribuciones técnicas
-    .implementation = participar en la ejecución
+    .attend_meetings = a asistir a las reuniones del proceso
+    .technical_inputs = a aportar contribuciones técnicas
+    .implementation = a participar en la ejecución
 
 ## Charts
 

@@ -409,7 +409,7 @@ reported = { $Subject } { $Subject-number ->
        *[other] a
     } indiqué : { $quote }
 
-civil_society = Les ONG et les OSC sont invitées à { $activities }.
+civil_society = Les ONG et les OSC sont invitées { $activities }.
 
 civil_society_none = Les ONG et les OSC ne participent pas aux travaux { $iscm-of }.
 
@@ -716,9 +716,9 @@ choices_igo_roles_singular =
     .observer = participe en qualité d'observateur
 
 choices_civil_society_engagement =
-    .attend_meetings = assister aux réunions du processus
-    .technical_inputs = apporter des contributions techniques
-    .implementation = participer à la mise en œuvre
+    .attend_meetings = à assister aux réunions du processus
+    .technical_inputs = à apporter des contributions techniques
+    .implementation = à participer à la mise en œuvre
 
 ## Charts
 

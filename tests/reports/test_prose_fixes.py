@@ -72,3 +72,24 @@ def test_a_french_summary_keeps_a_colon_on_the_line_of_the_word_before_it():
 
     assert f"Mandat{NBSP}: «{NBSP}provides a platform" in text
     assert " : " not in text
+
+
+# The preposition before each verb of a list
+
+
+def test_french_repeats_a_before_each_thing_ngos_are_invited_to_do():
+    text = section_text(translated_khartoum_dossier("fr"), "partnerships")
+
+    assert (
+        "Les ONG et les OSC sont invitées à assister aux réunions du processus et à apporter des "
+        "contributions techniques."
+    ) in text
+
+
+def test_spanish_repeats_a_before_each_thing_ngos_are_invited_to_do():
+    text = section_text(translated_khartoum_dossier("es"), "partnerships")
+
+    assert (
+        "Se invita a las ONG y las OSC a asistir a las reuniones del proceso y a aportar "
+        "contribuciones técnicas."
+    ) in text
