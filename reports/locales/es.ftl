@@ -537,9 +537,9 @@ choices_work_plan_monitors =
     .external_evaluator = un evaluador externo
 
 choices_work_plan_period =
-    .annual = , que se elabora anualmente
-    .biennial = , que se elabora cada dos años
-    .multi_year = , que abarca varios años
+    .annual = { " " }anual
+    .biennial = { " " }bienal
+    .multi_year = { " " }plurianual
 
 choices_national_means =
     .thematic_meetings = reuniones temáticas

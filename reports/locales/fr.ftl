@@ -638,9 +638,9 @@ choices_work_plan_monitors =
     .external_evaluator = un évaluateur externe
 
 choices_work_plan_period =
-    .annual = , établi sur une base annuelle
-    .biennial = , établi tous les deux ans
-    .multi_year = , qui couvre plusieurs années
+    .annual = { " " }annuel
+    .biennial = { " " }biennal
+    .multi_year = { " " }pluriannuel
 
 choices_national_means =
     .thematic_meetings = réunions thématiques

@@ -11,7 +11,9 @@ from fluent.syntax.visitor import Visitor
 from khartoum_translated import translated_khartoum_dossier
 
 from reports import draft_sections
+from reports.passages import normalised, translate_dossier
 from reports.phrases import LOCALES_FOLDER, Phrases, parse_file
+from tests.reports.khartoum import khartoum_answers
 
 NBSP = "\u00a0"
 
@@ -38,6 +40,16 @@ def message_texts(language: str) -> dict[str, list[str]]:
             collector.visit(entry)
             texts[entry.id.name] = collector.texts
     return texts
+
+
+def translated(language: str, memory: dict[str, str]):
+    """The Khartoum Process dossier in ``language``, its English passages translated by
+    ``memory`` (keyed by question)."""
+    answers = khartoum_answers()
+    return translate_dossier(
+        translated_khartoum_dossier(language),
+        {normalised(answers[key]): text for key, text in memory.items()},
+    )
 
 
 def section_text(dossier, key: str) -> str:
@@ -93,3 +105,25 @@ def test_spanish_repeats_a_before_each_thing_ngos_are_invited_to_do():
         "Se invita a las ONG y las OSC a asistir a las reuniones del proceso y a aportar "
         "contribuciones técnicas."
     ) in text
+
+
+# One relative clause at a time
+
+
+def test_spanish_names_an_annual_work_plan_before_saying_what_it_covers():
+    dossier = translated(
+        "es", {"work_plan_scope": "el período de las respectivas presidencias del Proceso"}
+    )
+
+    assert (
+        "con arreglo a su plan de trabajo anual, que abarca el período de las respectivas "
+        "presidencias del Proceso."
+    ) in section_text(dossier, "programming")
+
+
+def test_french_names_an_annual_work_plan_before_saying_what_it_covers():
+    dossier = translated("fr", {"work_plan_scope": "la durée des présidences successives"})
+
+    assert (
+        "conformément à son plan de travail annuel, couvrant la durée des présidences successives."
+    ) in section_text(dossier, "programming")
