@@ -416,6 +416,9 @@ class _Record:
                     code, code_column = values.pop("\0item")
                     chosen = self.answers.get(spec.items_from or "") or []
                     if spec.items_from and code not in chosen:
+                        if not values:
+                            # the form has a row for every item; one not chosen stays empty
+                            continue
                         self.refuse(
                             code_column,
                             f"row {index} of '{container}' is for '{code}', which is not chosen "

@@ -7,8 +7,9 @@ An exported form has three sheets (``survey``, ``choices``, ``settings``) with o
 - ``show_if`` becomes ``relevant``, ``min``/``max``/``max_length`` become ``constraint``;
 - ``long_text`` is ``text`` with the ``multiline`` appearance, ``rating`` is ``select_one``
   with ``likert``, ``year`` is ``integer``;
-- ``repeat`` is ``begin_repeat``; ``per_item`` is a repeat counted by the chosen items, each
-  row carrying the item's code in a calculate field ``KEY_item``;
+- ``repeat`` is ``begin_repeat``; ``per_item`` is a repeat with one row per item of the list
+  (``KEY_item``, a calculate field, holds the row's item code), its questions in a group
+  ``KEY_chosen`` shown while that item is chosen;
 - ``other`` adds the ``other`` choice and a text ``KEY_other``; ``attribution`` adds an
   ``acknowledge`` field ``KEY_no_attribution``;
 - the first field, ``organisation_code``, is the answering organisation (a select_one of the
@@ -371,12 +372,16 @@ class _Exporter:
 
     def per_item(self, question: Question, row: dict[str, Any]) -> None:
         source = question.items_from or ""
+        items = self.list_for(self.questionnaire.question(source))
         item, item_name = f"{question.key}_item", f"{question.key}_item_name"
+        # One row per item of the list, in the list's order, each shown while its item is
+        # chosen: a row keeps its item when the respondent changes the choice (rows counted
+        # by the choice and tied to its positions would move to another item).
         row.update(
             type="begin_repeat",
             required="",
             constraint="",
-            repeat_count=f"count-selected(${{{source}}})",
+            repeat_count=str(len(self.questionnaire.question(source).choices)),
         )
         row[META_COLUMN] = _meta(type_of(question).xlsform.role, items_from=source)
         survey = self.form.survey
@@ -385,8 +390,17 @@ class _Exporter:
             {
                 "type": "calculate",
                 "name": item,
-                "calculation": f"selected-at(${{{source}}}, position(..) - 1)",
+                "calculation": f"instance('{items}')/root/item"
+                "[position() = position(current()/..)]/name",
                 META_COLUMN: "item_code",
+            }
+        )
+        survey.append(
+            {
+                "type": "begin_group",
+                "name": f"{question.key}_chosen",
+                "relevant": f"selected(${{{source}}}, ${{{item}}})",
+                META_COLUMN: "item_group",
             }
         )
         survey.append(
@@ -407,6 +421,7 @@ class _Exporter:
         )
         for child in question.questions:
             self.question(child)
+        survey.append({"type": "end_group"})
         survey.append({"type": "end_repeat"})
 
 

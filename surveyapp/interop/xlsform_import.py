@@ -723,6 +723,10 @@ class _Reader:
             if role == "section_intro" and container is None:
                 section["intro"] = self.text(element.get("label"), name, "intro")
                 continue
+            if kind == "group" and role == "item_group":
+                # our per-item rows' group, shown while the row's item is chosen
+                self.elements(element.get("children", []), section, container, inherited, depth)
+                continue
             if kind == "group":
                 own = self.condition(element, container_key)
                 self.note(

@@ -87,8 +87,8 @@ def csv_rows(records: list[dict]) -> tuple[list[str], list[dict]]:
             if isinstance(value, list):
                 for index, row in enumerate(value, start=1):
                     for child, child_value in row.items():
-                        head, _, name = child.rpartition("/")
-                        flat[f"{head}[{index}]/{name}"] = child_value
+                        inside = child.removeprefix(f"{column}/")
+                        flat[f"{column}[{index}]/{inside}"] = child_value
             else:
                 flat[column] = value
         for column in flat:
@@ -254,13 +254,17 @@ def test_odk_central_json_with_groups_as_objects_is_read(app, runner, demo_submi
 
 def as_kobo_exports_it(record: dict, columns) -> dict:
     """A submission as KoboToolbox's API gives it: our answers plus the fields pyxform adds
-    (the count of each per-item repeat) and Kobo's own bookkeeping."""
+    (the count of each per-item repeat), the empty rows of items not chosen and Kobo's own
+    bookkeeping."""
     paths, types, _ = columns
     server = dict(record)
     for key, kind in types.items():
         per_item = kind == "begin_repeat" and f"{key}_item" in paths
         if per_item and isinstance(record.get(paths[key]), list):
-            server[f"{paths[key]}_count"] = str(len(record[paths[key]]))
+            # the form has a row for each of the 25 ISCMs; an ISCM not chosen keeps only its code
+            rows = [*record[paths[key]], {paths[f"{key}_item"]: "sacm"}]
+            server[paths[key]] = rows
+            server[f"{paths[key]}_count"] = "25"
     return server | {
         "meta/rootUuid": record["meta/instanceID"],
         "_xform_id_string": "state",

@@ -56,8 +56,11 @@ def test_export_maps_conditions_bounds_repeats_and_per_item(exported_form):
     assert rows["partner_igo_examples"]["type"] == "begin_repeat"
     assert rows["partner_iscms_other"]["relevant"] == "selected(${partner_iscms}, 'other')"
     state = {row.get("name"): row for row in exported_form("state").survey}
-    assert state["iscm_views"]["repeat_count"] == "count-selected(${iscms})"
-    assert state["iscm_views_item"]["calculation"] == "selected-at(${iscms}, position(..) - 1)"
+    assert state["iscm_views"]["repeat_count"] == "25"
+    assert state["iscm_views_item"]["calculation"] == (
+        "instance('registry_iscm')/root/item[position() = position(current()/..)]/name"
+    )
+    assert state["iscm_views_chosen"]["relevant"] == "selected(${iscms}, ${iscm_views_item})"
     assert state["respondent_name"]["required"] == "yes"
     assert state["iscms"]["constraint"] == "count-selected(.) >= 1"
 
@@ -194,3 +197,16 @@ def test_formula_like_labels_are_written_as_text(shipped_questionnaire, tmp_path
     sheet = load_workbook(path)["survey"]
     cells = [c for row in sheet.iter_rows() for c in row if c.value == '=HYPERLINK("http://evil")']
     assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
+
+
+def test_a_per_item_row_belongs_to_its_item_whatever_the_respondent_chooses(exported_form):
+    rows = {row.get("name"): row for row in exported_form("igo").survey}
+    repeat, item = rows["iscm_engagement"], rows["iscm_engagement_item"]
+    # as many rows as the list has items, each computing its item from its own position in
+    # the list, not from the positions of the chosen items (which shift when one is unchosen)
+    assert repeat["repeat_count"] == "25"
+    assert "${iscms}" not in item["calculation"]
+    assert item["calculation"].startswith("instance('registry_iscm')/root/item[")
+    assert rows["iscm_engagement_chosen"]["relevant"] == (
+        "selected(${iscms}, ${iscm_engagement_item})"
+    )
