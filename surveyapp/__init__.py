@@ -25,7 +25,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from surveyapp import config
 from surveyapp.database_schema import MIGRATIONS
 from surveyapp.extensions import babel, csrf, db, login_manager, migrate
-from surveyapp.i18n import select_locale, text_direction
+from surveyapp.i18n import iscm_kind_name, respondent_type_name, select_locale, text_direction
 from surveyapp.questionnaire.text import printable_output
 from surveyapp.request_input import DatabaseIntegerConverter, DepthLimitedJSONProvider
 from surveyapp.security import init_security
@@ -60,6 +60,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_security(app)
     app.jinja_env.globals["text_direction"] = text_direction
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.filters["respondent_type"] = respondent_type_name
+    app.jinja_env.filters["iscm_kind"] = iscm_kind_name
     # Text stored before the text rule may hold characters a page cannot carry: never a 500.
     app.jinja_env.finalize = printable_output
     with app.app_context():

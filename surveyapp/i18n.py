@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from flask import g, has_request_context, request, session
-from flask_babel import get_locale, gettext, ngettext
+from flask_babel import get_locale, gettext, lazy_gettext, ngettext
 
 from surveyapp.questionnaire.model import LANGUAGES
 from surveyapp.questionnaire.types import AnswerProblem
 
 __all__ = [
+    "ISCM_KIND_NAMES",
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "RESPONDENT_TYPE_NAMES",
     "RIGHT_TO_LEFT",
     "select_locale",
     "text_direction",
@@ -21,6 +23,29 @@ __all__ = [
 #: each language's name in that language, as a choice of language shows it
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 RIGHT_TO_LEFT = {"ar"}
+
+#: what each respondent type (an organisation's kind) is called on staff pages
+RESPONDENT_TYPE_NAMES = {
+    "state": lazy_gettext("State"),
+    "iscm": lazy_gettext("ISCM"),
+    "igo": lazy_gettext("Inter-governmental organisation"),
+}
+#: what each kind of ISCM (``surveyapp.registry.ISCM_KINDS``) is called
+ISCM_KIND_NAMES = {
+    "rcp": lazy_gettext("regional consultative process"),
+    "irf": lazy_gettext("interregional forum"),
+    "global": lazy_gettext("global process"),
+}
+
+
+def respondent_type_name(kind: str | None) -> str:
+    """The name of a respondent type on a staff page ("State"); the code when unknown."""
+    return str(RESPONDENT_TYPE_NAMES.get(kind or "", kind or ""))
+
+
+def iscm_kind_name(kind: str | None) -> str:
+    """The name of a kind of ISCM ("regional consultative process"); the code when unknown."""
+    return str(ISCM_KIND_NAMES.get(kind or "", kind or ""))
 
 
 def select_locale() -> str:

@@ -190,3 +190,12 @@ def test_a_file_that_is_not_yaml_or_csv_gets_a_message(app, admin_client):
     assert "Upload a .csv, .yaml or .yml file." in reply.get_data(as_text=True)
     reply = import_file(admin_client, "iscms", "iscms.yaml", "iscms: [unclosed")
     assert "The YAML cannot be read" in reply.get_data(as_text=True)
+
+
+def test_the_registry_names_kinds_instead_of_showing_codes(admin_client):
+    page = admin_client.get("/admin/registry").get_data(as_text=True)
+
+    assert "ISCM (regional consultative process)" in page
+    assert "ISCM (interregional forum)" in page
+    assert "Inter-governmental organisation" in page
+    assert "(rcp)" not in page and "<td>IGO</td>" not in page
