@@ -38,19 +38,20 @@ number_in_words = { $n ->
        *[other] { $count }
     }
 
+# Months as UN Arabic documents write them: "أيلول/سبتمبر" (docs/translations.md, Typography)
 month = { $month ->
-        [1] يناير
-        [2] فبراير
-        [3] مارس
-        [4] أبريل
-        [5] مايو
-        [6] يونيو
-        [7] يوليو
-        [8] أغسطس
-        [9] سبتمبر
-        [10] أكتوبر
-        [11] نوفمبر
-       *[12] ديسمبر
+        [1] كانون الثاني/يناير
+        [2] شباط/فبراير
+        [3] آذار/مارس
+        [4] نيسان/أبريل
+        [5] أيار/مايو
+        [6] حزيران/يونيو
+        [7] تموز/يوليو
+        [8] آب/أغسطس
+        [9] أيلول/سبتمبر
+        [10] تشرين الأول/أكتوبر
+        [11] تشرين الثاني/نوفمبر
+       *[12] كانون الأول/ديسمبر
     }
 date = { $day } { $month } { $year }
 date_range_same_month = { $day }-{ $end_day } { $month } { $year }
@@ -152,7 +153,7 @@ nothing_on_topic = لم تُقدَّم أي معلومات بشأن هذا ال�
 
 ## 1. Programming
 
-founding_mandate = وفقًا لما ورد في الوثيقة { $document }، { $iscm } { $mandate }.
+founding_mandate = وفقًا لما ورد في الوثيقة { $document }، فإن { $iscm } { $mandate }.
 
 mandate_only = { $iscm } { $mandate }.
 
@@ -990,3 +991,20 @@ nothing_on_section =
     .structures = لم تُقدَّم أي معلومات بشأن هياكل { $iscm }.
     .partnerships = لم تُقدَّم أي معلومات بشأن شراكات { $iscm }.
     .membership_value = لم تُقدَّم أي معلومات بشأن قيمة العضوية في { $iscm }.
+
+state_values_listed_by = ومن بين مزايا العضوية التي { $iscm-gender ->
+        [masculine] يذكرها
+       *[other] تذكرها
+    } { $iscm }، { $clauses }.
+
+state_values_unlisted_by = وبخلاف مزايا العضوية التي { $iscm-gender ->
+        [masculine] يذكرها
+       *[other] تذكرها
+    } { $iscm }، { $clauses }.
+
+state_values_clause = { $State-gender ->
+        [masculine] يُقدّر
+       *[other] تُقدّر
+    } { $State } العملية من أجل { $values }
+
+state_values_clause_next = { $State } من أجل { $values }

@@ -4,6 +4,7 @@ dates as UN Arabic documents write them (``docs/translations.md``, Typography)."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from fluent.syntax import ast as ftl
@@ -127,3 +128,24 @@ def test_french_names_an_annual_work_plan_before_saying_what_it_covers():
     assert (
         "conformément à son plan de travail annuel, couvrant la durée des présidences successives."
     ) in section_text(dossier, "programming")
+
+
+# Arabic
+
+
+def test_an_arabic_mandate_after_its_source_opens_with_fa_inna():
+    dossier = translated("ar", {"mandate": "عملية الخرطوم توفر منصة للمضي قدمًا في الاتفاق"})
+
+    assert "لعام 2014، فإن عملية الخرطوم توفر منصة للمضي قدمًا في الاتفاق." in section_text(
+        dossier, "programming"
+    )
+
+
+def test_arabic_dates_give_both_names_of_the_month():
+    phrases = Phrases("ar")
+
+    assert phrases.date(dt.date(2014, 11, 28)) == "28 تشرين الثاني/نوفمبر 2014"
+    assert phrases.date_range(dt.date(2018, 9, 18), dt.date(2018, 9, 19)) == (
+        "18-19 أيلول/سبتمبر 2018"
+    )
+    assert phrases.date(dt.date(2019, 1, 5)) == "5 كانون الثاني/يناير 2019"
