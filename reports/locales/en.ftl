@@ -781,3 +781,18 @@ nothing_on_section =
     .structures = No information was provided on the structures of { $iscm }.
     .partnerships = No information was provided on the partnerships of { $iscm }.
     .membership_value = No information was provided on the value of membership in { $iscm }.
+
+# The values the States chose, set beside the ISCM's own list once for all of them: each value
+# is said once, with the States that chose it ($clauses: "Chad and Mali value the process for
+# networking and Niger for trust-building")
+state_values_listed_by = Of the benefits of membership that { $iscm } lists, { $clauses }.
+
+state_values_unlisted_by = Beyond the benefits of membership that { $iscm } lists, { $clauses }.
+
+state_values_clause = { $State } { $State-number ->
+        [plural] value
+       *[other] values
+    } the process for { $values }
+
+# The clauses after the first, whose verb the first says
+state_values_clause_next = { $State } for { $values }

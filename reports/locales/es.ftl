@@ -942,3 +942,20 @@ nothing_on_section =
     .structures = No se facilitó información sobre las estructuras { $iscm-of }.
     .partnerships = No se facilitó información sobre las alianzas { $iscm-of }.
     .membership_value = No se facilitó información sobre el valor de la pertenencia { $iscm-to }.
+
+state_values_listed_by = De las ventajas de la pertenencia que { $iscm } { $iscm-number ->
+        [plural] mencionan
+       *[other] menciona
+    }, { $clauses }.
+
+state_values_unlisted_by = Más allá de las ventajas de la pertenencia que { $iscm } { $iscm-number ->
+        [plural] mencionan
+       *[other] menciona
+    }, { $clauses }.
+
+state_values_clause = { $State } { $State-number ->
+        [plural] valoran
+       *[other] valora
+    } el proceso por { $values }
+
+state_values_clause_next = { $State } por { $values }

@@ -1067,3 +1067,20 @@ nothing_on_section =
     .structures = Aucune information n'a été communiquée sur les structures { $iscm-of }.
     .partnerships = Aucune information n'a été communiquée sur les partenariats { $iscm-of }.
     .membership_value = Aucune information n'a été communiquée sur la valeur de l'appartenance { $iscm-to }.
+
+state_values_listed_by = Parmi les avantages de l'appartenance que { $iscm } { $iscm-number ->
+        [plural] citent
+       *[other] cite
+    }, { $clauses }.
+
+state_values_unlisted_by = Au-delà des avantages de l'appartenance que { $iscm } { $iscm-number ->
+        [plural] citent
+       *[other] cite
+    }, { $clauses }.
+
+state_values_clause = { $State } { $State-number ->
+        [plural] apprécient
+       *[other] apprécie
+    } le processus pour { $values }
+
+state_values_clause_next = { $State } pour { $values }
