@@ -12,6 +12,8 @@ list_separator = ،{ " " }
 long_list_separator = ؛{ " " }
 # The conjunction و is written joined to the word it introduces
 join_last = { $head } و{ $last }
+# A list of three or more repeats و before every item after the first: "أ، وب، وج"
+join_each = { $head }{ $separator }و{ $next }
 
 number_in_words = { $n ->
         [0] لا
@@ -1008,3 +1010,5 @@ state_values_clause = { $State-gender ->
     } { $State } العملية من أجل { $values }
 
 state_values_clause_next = { $State } من أجل { $values }
+
+state_values_unlisted_beyond = وخارج تلك القائمة، { $clauses }.

@@ -796,3 +796,6 @@ state_values_clause = { $State } { $State-number ->
 
 # The clauses after the first, whose verb the first says
 state_values_clause_next = { $State } for { $values }
+
+# The values off the ISCM's list, just after those on it
+state_values_unlisted_beyond = Beyond that list, { $clauses }.

@@ -959,3 +959,5 @@ state_values_clause = { $State } { $State-number ->
     } el proceso por { $values }
 
 state_values_clause_next = { $State } por { $values }
+
+state_values_unlisted_beyond = Fuera de esa lista, { $clauses }.

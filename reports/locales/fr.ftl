@@ -1084,3 +1084,5 @@ state_values_clause = { $State } { $State-number ->
     } le processus pour { $values }
 
 state_values_clause_next = { $State } pour { $values }
+
+state_values_unlisted_beyond = En dehors de cette liste, { $clauses }.
