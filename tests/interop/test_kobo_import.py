@@ -422,3 +422,39 @@ def test_odk_central_csv_with_dash_paths_and_split_choice_columns_is_read(
     answers = stored_answers(app)["iom"]
     assert answers["respondent_name"] == "Ann"
     assert answers["iscms"] == ["khartoum-process"]
+
+
+def test_kobo_csv_as_the_server_exports_it_is_imported_once(
+    app, runner, exported_form, demo_submissions, tmp_path
+):
+    path = tmp_path / "state.xlsx"
+    exported_form("state").write(path)
+    columns = form_columns(path)
+    paths = columns[0]
+    records = []
+    for record in demo_submissions:
+        server = as_kobo_exports_it(record, columns)
+        # the CSV holds text: the validation status by its label, lists as their text
+        server["_validation_status"] = "Approved"
+        for name in ("_attachments", "_geolocation", "_notes", "_tags"):
+            server.pop(name)
+        # and a 0/1 column for each ISCM beside the space-separated codes
+        if paths["iscms"] in server:
+            chosen = server[paths["iscms"]].split()
+            for code in ("khartoum-process", "rabat-process"):
+                server[f"{paths['iscms']}/{code}"] = "1" if code in chosen else "0"
+        records.append(server)
+    header, rows = csv_rows(records)
+    assert "iscm_views/iscm_views_count" in header
+    assert "iscm_views/iscm_views[2]/iscm_views_item" in header
+    source = tmp_path / "kobo.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+    first = runner.invoke(args=["responses", "import", str(source)])
+    assert first.exit_code == 0, first.output
+    assert "4 imported, 0 already there, 0 refused." in first.output
+    second = runner.invoke(args=["responses", "import", str(source)])
+    assert "0 imported, 4 already there, 0 refused." in second.output
+    assert stored_answers(app) == expected_answers(app)
