@@ -545,7 +545,7 @@ class _Reader:
             self.note(
                 "relevant_not_carried",
                 "relevant expressions beyond =, !=, selected(), and, or, not() are not carried "
-                "(the question is always shown)",
+                "(the question is shown without that condition)",
                 f"{name}: {expression}",
             )
             return None
@@ -654,13 +654,13 @@ class _Reader:
                 sections.append(section)
                 loose = None
                 inherited = [condition] if condition else []
-                self.elements(element.get("children", []), section, None, inherited, depth=0)
+                self.elements(element.get("children", []), section, None, inherited)
                 continue
             if loose is None:
                 # named at the end, when it is known to hold questions
                 loose = {"key": None, "title": {"en": "Questions"}, "questions": []}
                 sections.append(loose)
-            self.elements([element], loose, None, [], depth=0)
+            self.elements([element], loose, None, [])
         for section in sections:
             if section["key"] is None and section["questions"]:
                 section["key"] = _unused("questions", self.section_keys)
@@ -694,12 +694,11 @@ class _Reader:
         children: Iterable[Mapping[str, Any]],
         section: dict[str, Any],
         container: dict[str, Any] | None,
-        conditions: list[dict[str, Any]],
-        depth: int,
+        inherited: list[dict[str, Any]],
     ) -> None:
-        """Carry ``children`` into ``container`` (a repeat) or ``section``."""
+        """Carry ``children`` into ``container`` (a repeat) or ``section``; ``inherited`` are
+        the conditions of the groups around them."""
         target = section["questions"] if container is None else container["questions"]
-        inherited = list(conditions)
         container_key = container["key"] if container else None
         previous: dict[str, Any] | None = None
         children = list(children)
@@ -725,7 +724,7 @@ class _Reader:
                 continue
             if kind == "group" and role == "item_group":
                 # our per-item rows' group, shown while the row's item is chosen
-                self.elements(element.get("children", []), section, container, inherited, depth)
+                self.elements(element.get("children", []), section, container, inherited)
                 continue
             if kind == "group":
                 own = self.condition(element, container_key)
@@ -741,7 +740,6 @@ class _Reader:
                     section,
                     container,
                     inherited + ([own] if own else []),
-                    depth + 1,
                 )
                 continue
             if kind in ("repeat", "loop"):
@@ -879,7 +877,7 @@ class _Reader:
                 self.note("constraint_not_carried", "row bounds of a repeat are not carried", name)
         self.unread(element, name, also)
         question["questions"] = []
-        self.elements(element.get("children", []), {"questions": []}, question, [], depth=0)
+        self.elements(element.get("children", []), {"questions": []}, question, [])
         if not question["questions"]:
             self.note(
                 "empty_group", "repeats without a question that can be carried are left out", name
