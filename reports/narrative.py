@@ -1373,19 +1373,34 @@ class _Drafter:
         anonymous = self.anonymous_states()
         named = [view for view in views if view.benefits and view.benefits_attributable]
         unnamed = [view for view in views if view.benefits and not view.benefits_attributable]
+        # The named States' values that can be set beside the ISCM's list are said together,
+        # each value once, after what each State gained
+        compared = [view for view in views if view not in unnamed and self.comparable(view)]
         accounts = 0
         # States that gave the same benefits are named together, and the benefits said once
         for group in _same_answer(named, lambda view: view.benefits):
             if len(group) > 1:
-                sentences.extend(self.shared_account(group, after_another=accounts > 0))
+                sentences.extend(self.shared_account(group, compared, after_another=accounts > 0))
             else:
                 subject = self.in_sentence(group[0].state).capitalised()
-                sentences.extend(self.state_account(subject, group[0], after_another=accounts > 0))
+                sentences.extend(
+                    self.state_account(
+                        subject,
+                        group[0],
+                        after_another=accounts > 0,
+                        values=group[0] not in compared,
+                    )
+                )
             accounts += 1
         for view in views:
-            if not view.benefits and (view.value_area_codes or view.value_areas):
+            if (
+                not view.benefits
+                and view not in compared
+                and (view.value_area_codes or view.value_areas)
+            ):
                 subject = self.in_sentence(view.state).capitalised()
                 sentences.append(self.state_values(subject, view))
+        sentences.extend(self.values_beside_list(compared))
         for view in unnamed:
             subject = anonymous.next()
             sentences.extend(self.state_account(subject, view, after_another=accounts > 0))
@@ -1393,12 +1408,18 @@ class _Drafter:
         return sentences
 
     def state_account(
-        self, subject: NounPhrase, view: StateView, after_another: bool = False
+        self,
+        subject: NounPhrase,
+        view: StateView,
+        after_another: bool = False,
+        values: bool = True,
     ) -> list[DraftSentence]:
         """What one State gained from the ISCM and what it values in it.
 
         :param after_another: another State's account came just before: this one says "also"
             rather than naming the participation in the ISCM again.
+        :param values: False when the State's values are said elsewhere (beside the ISCM's
+            list, with the other States').
         """
         sentences = [
             self.said(
@@ -1406,13 +1427,16 @@ class _Drafter:
                 [self.view_source(view, "state_view.benefits")],
             )
         ]
-        if view.value_area_codes or view.value_areas:
+        if values and (view.value_area_codes or view.value_areas):
             # The State is not named again, but a pronoun or a verb may agree with it
             sentences.append(self.state_values(subject, view, also=True))
         return sentences
 
     def shared_account(
-        self, views: Sequence[StateView], after_another: bool = False
+        self,
+        views: Sequence[StateView],
+        compared: Sequence[StateView] = (),
+        after_another: bool = False,
     ) -> list[DraftSentence]:
         """What several States gained from the ISCM, in the same words: one sentence names
         them all; what each values in the ISCM follows, by name."""
@@ -1432,9 +1456,69 @@ class _Drafter:
             )
         sentences = [self.said(text, sources)]
         for view in views:
-            if view.value_area_codes or view.value_areas:
+            if view not in compared and (view.value_area_codes or view.value_areas):
                 subject = self.in_sentence(view.state).capitalised()
                 sentences.append(self.state_values(subject, view))
+        return sentences
+
+    def comparable(self, view: StateView) -> bool:
+        """Whether the values a State chose can be set beside the ISCM's: both chose from the
+        list, and the State chose no "other" value (free text is never compared)."""
+        claimed = [c for c in self.codes("membership_value.member_value") if c != "other"]
+        return bool(claimed and view.value_area_codes and "other" not in view.value_area_codes)
+
+    def values_beside_list(self, views: Sequence[StateView]) -> list[DraftSentence]:
+        """The values the States of ``views`` chose, beside the ISCM's list: one sentence for
+        those on it, one for those not, each value said once with the States that chose it
+        ("Chad and Mali value the process for networking, and Niger for trust-building")."""
+        if not views:
+            return []
+        claimed = [c for c in self.codes("membership_value.member_value") if c != "other"]
+        labels: dict[str, str] = {}
+        for view in views:
+            labels.update(zip(view.value_area_codes, view.value_areas, strict=False))
+        codes = list(dict.fromkeys(code for view in views for code in view.value_area_codes))
+        sentences = []
+        for listed in (True, False):
+            # the values on (or off) the list, grouped by the States that chose them
+            groups: dict[tuple[str, ...], list[str]] = {}
+            for code in codes:
+                if (code in claimed) == listed:
+                    citing = tuple(v.state.code for v in views if code in v.value_area_codes)
+                    groups.setdefault(citing, []).append(code)
+            if not groups:
+                continue
+            clauses = []
+            for citing, chosen in groups.items():
+                states = self.phrases.join_names(
+                    [self.in_sentence(v.state) for v in views if v.state.code in citing]
+                )
+                values = self.phrases.join(
+                    [
+                        self.phrases.choice("membership_value", code)
+                        or _in_sentence(labels.get(code, code))
+                        for code in chosen
+                    ]
+                )
+                key = "state_values_clause_next" if clauses else "state_values_clause"
+                clauses.append(self.fill(key, State=states, values=values))
+            cited = {state for citing in groups for state in citing}
+            sources = [
+                self.view_source(view, "state_view.value_areas")
+                for view in views
+                if view.state.code in cited
+            ]
+            if listed:
+                key = "state_values_listed_by"
+            else:
+                # just after the values on the list, the list is referred back to
+                key = "state_values_unlisted_beyond" if sentences else "state_values_unlisted_by"
+            sentences.append(
+                self.said(
+                    self.fill(key, clauses=self.phrases.join(clauses)),
+                    [*sources, *self.own("membership_value.member_value")],
+                )
+            )
         return sentences
 
     def anonymous_states(self) -> _AnonymousSubjects:

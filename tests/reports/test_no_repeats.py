@@ -73,13 +73,12 @@ def test_the_shared_benefits_sentence_carries_the_answer_of_each_state_it_names(
     }
 
 
-def test_states_named_together_still_have_their_own_values_said():
+def test_states_named_together_still_have_their_values_said():
     text = section_text(
         with_states_saying(khartoum_dossier(), benefits=SHARED_BENEFITS), "membership_value"
     )
 
-    assert "Ethiopia values the process for capacity-building" in text
-    assert "The Netherlands values the process for capacity-building" in text
+    assert "Ethiopia and the Netherlands value the process for capacity-building" in text
 
 
 def test_benefits_the_same_but_for_case_and_spacing_are_the_same_answer():
@@ -214,34 +213,65 @@ def test_the_referring_back_sentence_keeps_the_sources_of_both_thematic_answers(
     }
 
 
-def test_the_iscms_list_is_named_in_full_once_then_referred_back_to():
+def states_values(dossier: IscmDossier) -> str:
+    """The States' part of the membership section."""
+    return sections_of(dossier)["membership_value"].paragraphs[1]
+
+
+def test_each_value_the_states_chose_is_said_once_with_the_states_that_chose_it():
+    text = states_values(khartoum_dossier())
+
+    assert (
+        "Of the benefits of membership that the Khartoum Process lists, Ethiopia and the "
+        "Netherlands value the process for capacity-building."
+    ) in text
+    assert text.count("capacity-building") == 1
+
+
+def test_values_off_the_iscms_list_just_after_those_on_it_refer_back_to_it():
+    text = states_values(khartoum_dossier())
+
+    assert (
+        "Beyond that list, Egypt values the process for developing partnerships, Ethiopia for "
+        "exchange of good practices and the Netherlands for access to projects and funding."
+    ) in text
+    assert text.count("benefits of membership that the Khartoum Process lists") == 1
+
+
+def test_values_off_the_list_alone_name_the_list():
     dossier = khartoum_dossier()
-    dossier.state_views[0] = dataclasses.replace(
-        dossier.state_views[0],
-        value_area_codes=("networking", "trust_building"),
-        value_areas=("Networking", "Trust-building"),
-    )
+    dossier.answers["member_value"] = ["networking"]
 
-    text = section_text(dossier, "membership_value")
-
-    assert text.count("lists among the benefits of membership") == 1
-    assert "Egypt values the process for networking and trust-building, on that list too." in text
+    assert (
+        "Beyond the benefits of membership that the Khartoum Process lists, Egypt values the "
+        "process for developing partnerships"
+    ) in states_values(dossier)
 
 
-def test_a_value_set_beside_the_list_again_still_names_the_list_as_its_source():
-    dossier = khartoum_dossier()
-    dossier.state_views[0] = dataclasses.replace(
-        dossier.state_views[0],
-        value_area_codes=("networking", "trust_building"),
-        value_areas=("Networking", "Trust-building"),
-    )
-
-    (said,) = sentences_saying(dossier, "Egypt values the process for networking")
+def test_the_values_sentence_carries_the_answers_of_the_states_it_names_and_the_iscms_list():
+    (said,) = sentences_saying(khartoum_dossier(), "Of the benefits of membership")
 
     assert {(s.organisation, s.question) for s in said.sources} == {
-        ("EGY", "iscm_views.value_areas"),
+        ("ETH", "iscm_views.value_areas"),
+        ("NLD", "iscm_views.value_areas"),
         ("khartoum-process", "member_value"),
     }
+
+
+def test_states_not_to_be_named_have_the_iscms_list_described_in_full_once():
+    dossier = khartoum_dossier()
+    for index in (1, 2):
+        dossier.state_views[index] = dataclasses.replace(
+            dossier.state_views[index], benefits_attributable=False
+        )
+
+    text = states_values(dossier)
+
+    assert text.count("lists among the benefits of membership") == 1
+    assert (
+        "It also values the process for capacity-building, on that list too, and for access to "
+        "projects and funding, which is not."
+    ) in text
 
 
 def test_each_section_with_nothing_answered_says_so_in_its_own_words():

@@ -342,6 +342,8 @@ def test_spanish_states_agree_with_their_verbs():
 
 def test_a_french_pronoun_agrees_with_the_state_it_stands_for():
     dossier = translated_khartoum_dossier("fr")
+    # Without a list of the ISCM's to set them beside, each State's values follow its benefits
+    del dossier.answers["member_value"]
     views = [
         dataclasses.replace(view, state=OrganisationName(code, name, name, name))
         for view, (code, name) in zip(

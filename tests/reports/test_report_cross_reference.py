@@ -50,15 +50,10 @@ def test_each_states_values_are_set_beside_the_iscms_by_name(dossier):
     text = section(dossier, "membership_value")
 
     assert (
-        "Ethiopia benefited from its participation in the Khartoum Process, particularly from the "
-        "ISCM's effort to harmonize border control, combat trafficking and address root causes "
-        "of irregular migration. It also values the process for capacity-building, which the "
-        "Khartoum Process likewise lists among the benefits of membership, and for exchange of "
-        "good practices, which it does not."
-    ) in text
-    assert (
-        "Egypt values the process for developing partnerships, which the Khartoum Process does "
-        "not list among the benefits of membership."
+        "Of the benefits of membership that the Khartoum Process lists, Ethiopia and the "
+        "Netherlands value the process for capacity-building. Beyond that list, Egypt values the "
+        "process for developing partnerships, Ethiopia for exchange of good practices and the "
+        "Netherlands for access to projects and funding."
     ) in text
 
 
@@ -72,8 +67,8 @@ def test_values_all_listed_by_the_iscm_are_said_to_be_listed(make_dossier, dossi
     dossier = make_dossier(state_views=[egypt])
 
     assert (
-        "Egypt values the process for networking and trust-building, which the Khartoum Process "
-        "also lists among the benefits of membership."
+        "Of the benefits of membership that the Khartoum Process lists, Egypt values the process "
+        "for networking and trust-building."
     ) in section(dossier, "membership_value")
 
 
@@ -96,8 +91,8 @@ def test_a_state_with_free_text_only_is_not_compared(make_dossier, dossier):
     text = section(make_dossier(state_views=views), "membership_value")
 
     assert "Ethiopia benefited from its participation" in text
-    assert "lists among the benefits of membership" not in text
-    assert "does not list" not in text
+    assert "benefits of membership that the Khartoum Process lists" not in text
+    assert "that list" not in text
 
 
 def test_an_other_value_of_a_state_is_not_compared(make_dossier):

@@ -53,8 +53,8 @@ def test_french_counts_and_names_the_referring_states():
     ) in text
 
 
-def test_arabic_joins_the_last_item_with_a_joined_conjunction():
-    assert Phrases("ar").join(["مصر", "إثيوبيا", "هولندا"]) == "مصر، إثيوبيا وهولندا"
+def test_arabic_joins_every_item_after_the_first_with_a_joined_conjunction():
+    assert Phrases("ar").join(["مصر", "إثيوبيا", "هولندا"]) == "مصر، وإثيوبيا، وهولندا"
 
 
 def test_arabic_counts_agree_with_the_number():
@@ -120,11 +120,11 @@ def test_french_values_of_membership_carry_their_articles():
     text = section_text(translated_khartoum_dossier("fr"), "membership_value")
 
     assert (
-        "L'Égypte apprécie le processus pour le développement de partenariats, que le Processus "
-        "de Khartoum ne compte pas parmi les avantages de l'appartenance."
+        "Parmi les avantages de l'appartenance que le Processus de Khartoum cite, l'Éthiopie et "
+        "les Pays-Bas apprécient le processus pour le renforcement des capacités."
     ) in text
     assert (
-        "Elle apprécie également le processus pour le renforcement des capacités, que le "
-        "Processus de Khartoum compte de même parmi les avantages de l'appartenance, et pour "
-        "l'échange de bonnes pratiques, qu'il ne mentionne pas."
+        "En dehors de cette liste, l'Égypte apprécie le processus pour le développement de "
+        "partenariats, l'Éthiopie pour l'échange de bonnes pratiques et les Pays-Bas pour "
+        "l'accès aux projets et aux financements."
     ) in text

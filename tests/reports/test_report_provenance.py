@@ -118,7 +118,7 @@ def test_a_states_sentence_names_the_state_the_question_and_the_iscm(dossier):
     egypt = next(
         said
         for key, said in drafted(dossier)
-        if key == "membership_value" and said.text.startswith("Egypt values")
+        if key == "membership_value" and "Egypt values" in said.text
     )
 
     assert SentenceSource(
