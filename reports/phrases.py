@@ -47,8 +47,9 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 #: what a variable's suffix asks of the field it names: ``$state-gender``, ``$iscm-of`` ...
 GRAMMAR_SUFFIXES = ("gender", "number", "of", "to")
 #: messages each language writes for its own grammar, never falling back to English's: the
-#: articles it has, and its prepositions that contract with them
-OWN_GRAMMAR = frozenset({"articles", "joined_articles", "of", "to"})
+#: articles it has, its prepositions that contract with them, and the conjunction it repeats
+#: before every item of a list (``join_each``: Arabic "أ، وب، وج")
+OWN_GRAMMAR = frozenset({"articles", "joined_articles", "of", "to", "join_each"})
 #: the term id prefixes of a name grammar file, one per kind of organisation
 NAME_KINDS = ("state", "igo", "iscm")
 #: the values a name's ``.gender`` and ``.number`` attributes take; "other" is "not known"
@@ -471,7 +472,13 @@ class Phrases:
     # Lists, numbers and dates
 
     def join(self, items: Sequence[str | NounPhrase]) -> str:
-        """Join ``items`` as a sentence lists them: "a, b and c"."""
+        """Join ``items`` as a sentence lists them: "a, b and c".
+
+        Two items are joined by the ``join_last`` message ("a and b"). A longer list puts the
+        separator between its items and ``join_last`` before the last one, unless the language
+        repeats its conjunction before every item after the first: its own ``join_each``
+        message then adds each item to the list before it (Arabic "أ، وب، وج").
+        """
         texts = [str(item) for item in items if str(item)]
         if not texts:
             return ""
@@ -481,7 +488,15 @@ class Phrases:
         # A comma inside the last item does not confuse the reader; one inside the others does
         if any(separator.strip() in text for text in texts[:-1]):
             separator = self.format("long_list_separator")
-        return self.format("join_last", head=separator.join(texts[:-1]), last=texts[-1])
+        own = self._catalogues[0] if self._catalogues else None
+        each = own.pattern("join_each") if own and own.language == self.language else None
+        if own is None or each is None or len(texts) == 2:
+            return self.format("join_last", head=separator.join(texts[:-1]), last=texts[-1])
+        joined = texts[0]
+        for text in texts[1:]:
+            arguments = {"head": joined, "separator": separator, "next": text}
+            joined = self._resolve(own, "join_each", each, arguments)
+        return joined
 
     def join_names(self, names: Sequence[NounPhrase]) -> NounPhrase:
         """``names`` joined as a list that a sentence agrees with: plural when more than one,

@@ -9,14 +9,15 @@ import re
 
 from fluent.syntax import ast as ftl
 from fluent.syntax.visitor import Visitor
+from khartoum import khartoum_answers
 from khartoum_translated import translated_khartoum_dossier
 
 from reports import draft_sections
 from reports.passages import normalised, translate_dossier
 from reports.phrases import LOCALES_FOLDER, Phrases, parse_file
-from tests.reports.khartoum import khartoum_answers
 
 NBSP = "\u00a0"
+ANSWERS = khartoum_answers()
 
 
 class _Texts(Visitor):
@@ -44,12 +45,11 @@ def message_texts(language: str) -> dict[str, list[str]]:
 
 
 def translated(language: str, memory: dict[str, str]):
-    """The Khartoum Process dossier in ``language``, its English passages translated by
-    ``memory`` (keyed by question)."""
-    answers = khartoum_answers()
+    """The Khartoum Process dossier in ``language``, the English answers ``memory`` has (by
+    their text) translated."""
     return translate_dossier(
         translated_khartoum_dossier(language),
-        {normalised(answers[key]): text for key, text in memory.items()},
+        {normalised(text): translation for text, translation in memory.items()},
     )
 
 
@@ -113,7 +113,7 @@ def test_spanish_repeats_a_before_each_thing_ngos_are_invited_to_do():
 
 def test_spanish_names_an_annual_work_plan_before_saying_what_it_covers():
     dossier = translated(
-        "es", {"work_plan_scope": "el período de las respectivas presidencias del Proceso"}
+        "es", {ANSWERS["work_plan_scope"]: "el período de las respectivas presidencias del Proceso"}
     )
 
     assert (
@@ -123,7 +123,7 @@ def test_spanish_names_an_annual_work_plan_before_saying_what_it_covers():
 
 
 def test_french_names_an_annual_work_plan_before_saying_what_it_covers():
-    dossier = translated("fr", {"work_plan_scope": "la durée des présidences successives"})
+    dossier = translated("fr", {ANSWERS["work_plan_scope"]: "la durée des présidences successives"})
 
     assert (
         "conformément à son plan de travail annuel, couvrant la durée des présidences successives."
@@ -134,7 +134,8 @@ def test_french_names_an_annual_work_plan_before_saying_what_it_covers():
 
 
 def test_an_arabic_mandate_after_its_source_opens_with_fa_inna():
-    dossier = translated("ar", {"mandate": "عملية الخرطوم توفر منصة للمضي قدمًا في الاتفاق"})
+    mandate = "عملية الخرطوم توفر منصة للمضي قدمًا في الاتفاق"
+    dossier = translated("ar", {ANSWERS["mandate"]: mandate})
 
     assert "لعام 2014، فإن عملية الخرطوم توفر منصة للمضي قدمًا في الاتفاق." in section_text(
         dossier, "programming"
@@ -149,3 +150,66 @@ def test_arabic_dates_give_both_names_of_the_month():
         "18-19 أيلول/سبتمبر 2018"
     )
     assert phrases.date(dt.date(2019, 1, 5)) == "5 كانون الثاني/يناير 2019"
+
+
+def test_an_arabic_list_of_three_repeats_wa_before_every_item_after_the_first():
+    documents = [
+        "المبادئ التوجيهية لرئاسات الاجتماعات المواضيعية",
+        "المبادئ التوجيهية للمتحدثين ولميسّري الجلسات الفرعية",
+        "اختصاصات اللجنة التوجيهية",
+    ]
+
+    assert Phrases("ar").join(documents) == (
+        "المبادئ التوجيهية لرئاسات الاجتماعات المواضيعية، والمبادئ التوجيهية للمتحدثين ولميسّري "
+        "الجلسات الفرعية، واختصاصات اللجنة التوجيهية"
+    )
+
+
+def test_an_arabic_list_of_two_joins_them_with_wa_and_no_comma():
+    assert Phrases("ar").join(["الأمانة", "الرئاسة"]) == "الأمانة والرئاسة"
+
+
+def test_wa_joins_words_opening_with_al_or_li_and_li_still_contracts_with_the_first():
+    phrases = Phrases("ar")
+    joined = phrases.join(["الأمانة", "لجنة الخبراء", "الرئاسة"])
+
+    assert joined == "الأمانة، ولجنة الخبراء، والرئاسة"
+    assert phrases.format("of", text=joined, article="al", name=joined[2:]) == (
+        "للأمانة، ولجنة الخبراء، والرئاسة"
+    )
+
+
+def test_an_arabic_list_whose_items_hold_commas_repeats_wa_after_semicolons():
+    assert Phrases("ar").join(["مصر، الأردن", "لبنان", "تونس"]) == "مصر، الأردن؛ ولبنان؛ وتونس"
+
+
+def test_languages_that_do_not_repeat_their_conjunction_keep_it_before_the_last_item():
+    assert Phrases("fr").join(["l'Égypte", "l'Éthiopie", "les Pays-Bas"]) == (
+        "l'Égypte, l'Éthiopie et les Pays-Bas"
+    )
+    assert Phrases("es").join(["Egipto", "Etiopía", "los Países Bajos"]) == (
+        "Egipto, Etiopía y los Países Bajos"
+    )
+
+
+def test_an_arabic_summary_lists_the_governing_documents_with_wa_before_each():
+    titles = [document["document_title"] for document in ANSWERS["governing_documents"]]
+    dossier = translated(
+        "ar",
+        dict(
+            zip(
+                titles,
+                [
+                    "المبادئ التوجيهية لرئاسات الاجتماعات المواضيعية",
+                    "المبادئ التوجيهية للمتحدثين ولميسّري الجلسات الفرعية",
+                    "اختصاصات اللجنة التوجيهية",
+                ],
+                strict=True,
+            )
+        ),
+    )
+
+    assert (
+        "المبادئ التوجيهية لرئاسات الاجتماعات المواضيعية، والمبادئ التوجيهية للمتحدثين ولميسّري "
+        "الجلسات الفرعية، واختصاصات اللجنة التوجيهية."
+    ) in section_text(dossier, "structures")
