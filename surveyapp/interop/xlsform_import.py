@@ -405,6 +405,25 @@ def _our_type(word: str, appearance: str, role: str) -> QuestionType | None:
     return max(fitting, key=lambda t: len(t.xlsform.appearance), default=None)
 
 
+def _conjuncts(expression: str) -> list[str]:
+    """The parts of ``expression`` joined by ``and`` outside any parenthesis or string."""
+    parts, depth, start, quote = [], 0, 0, ""
+    for at, character in enumerate(expression):
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif depth == 0 and re.match(r"\sand\s", expression[at : at + 5]):
+            parts.append(expression[start:at])
+            start = at + 5
+    parts.append(expression[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
 def _fitting_bounds(bounds: dict[str, Any], kind: QuestionType) -> dict[str, Any]:
     """``bounds`` if our format can hold them (a real date, a count not below zero, ``min``
     not above ``max``).
@@ -936,16 +955,27 @@ class _Reader:
                     name,
                 )
         also = ["choice_filter"]
-        constraint = (element.get("bind") or {}).get("constraint")
-        if constraint:
+        constraint = str((element.get("bind") or {}).get("constraint") or "")
+        bounds: dict[str, Any] = {}
+        for part in _conjuncts(constraint):
             try:
-                question.update(_fitting_bounds(parse_constraint(str(constraint), ours.name), ours))
+                bounds.update(parse_constraint(part, ours.name))
             except ValueError:
                 self.note(
                     "constraint_not_carried",
-                    "constraints other than bounds on the answer are not carried",
-                    f"{name}: {constraint}",
+                    "constraints other than bounds on the answer are not carried (the bounds "
+                    "beside them are)",
+                    f"{name}: {part}",
                 )
+        try:
+            question.update(_fitting_bounds(bounds, ours))
+        except ValueError:
+            self.note(
+                "constraint_not_carried",
+                "bounds our format cannot hold (min above max, a date that is none) are not "
+                "carried",
+                f"{name}: {constraint}",
+            )
         if not ours.takes_answer:
             question = {
                 k: v

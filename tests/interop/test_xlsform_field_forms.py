@@ -355,3 +355,34 @@ def test_a_form_file_beyond_the_size_limit_is_refused_before_it_is_read(
     )
     assert result.exit_code == 1
     assert "an XLSForm file is at most 1 MB" in result.output
+
+
+def test_the_bounds_beside_a_constraint_that_cannot_be_carried_are_kept(imported):
+    data, output = imported(FORMS / "msna_style.md")
+    assert questions(data)["priority_needs"]["max"] == 3
+    assert "priority_needs: not(selected(., 'none') and count-selected(.) > 1)" in output
+
+
+def test_an_other_text_on_a_multiple_choice_becomes_its_other_option(imported):
+    data, _ = imported(FORMS / "msna_style.md")
+    found = questions(data)
+    assert found["priority_needs"]["other"] is True
+    assert "other" not in [c["code"] for c in found["priority_needs"]["choices"]]
+    assert "priority_needs_other" not in found
+
+
+def test_selected_idioms_of_an_msna_form_become_conditions(imported):
+    data, output = imported(FORMS / "msna_style.md")
+    found = questions(data)
+    consent = {"question": "consent", "equals": "yes"}
+    assert found["hoh_gender"]["show_if"] == {"all": [consent, {"question": "hoh", "equals": "no"}]}
+    assert found["received_aid"]["show_if"] == {
+        "all": [consent, {"not": {"question": "priority_needs", "includes": "none"}}]
+    }
+    assert found["member_disability"]["show_if"] == {
+        "any": [
+            {"question": "member_gender", "equals": "female"},
+            {"question": "member_gender", "equals": "male"},
+        ]
+    }
+    assert "'vouchers' of aid_type in the condition of 'aid_satisfaction'" in output
