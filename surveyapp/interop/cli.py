@@ -112,6 +112,9 @@ def import_xlsform_command(
     try:
         result = import_xlsform(source, respondent_type, choice_source=load_registry())
     except XLSFormError as error:
+        if as_json:
+            _say(json.dumps({"output": None, "valid": False, "error": str(error)}, indent=1))
+            sys.exit(1)
         raise _refuse(str(error)) from error
     output.parent.mkdir(parents=True, exist_ok=True)
     # The checks ran on this very text: their line numbers are the file's.

@@ -386,3 +386,14 @@ def test_selected_idioms_of_an_msna_form_become_conditions(imported):
         ]
     }
     assert "'vouchers' of aid_type in the condition of 'aid_satisfaction'" in output
+
+
+def test_json_report_of_a_form_that_cannot_be_read_says_why(runner, tmp_path):
+    form = tmp_path / "broken.xlsx"
+    form.write_text("not a workbook")
+    command = ["questionnaires", "import-xlsform", str(form), "--type", "igo", "--json"]
+    result = runner.invoke(args=[*command, "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["valid"] is False and report["output"] is None
+    assert "pyxform cannot read this form" in report["error"]
