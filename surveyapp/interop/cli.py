@@ -55,7 +55,7 @@ def _organisation_choices(registry, respondent_type: str):
 
 
 @click.command("export-xlsform")
-@click.argument("questionnaire")
+@click.argument("questionnaire", metavar="TYPE|PATH")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 def export_xlsform(questionnaire: str, output: Path) -> None:
     """Write a questionnaire (a respondent type or a questionnaire file) as an XLSForm."""
