@@ -1489,13 +1489,16 @@ class _Drafter:
             if not groups:
                 continue
             clauses = []
-            for citing, chosen in groups.items():
+            # the values most States chose first: "Chad and Mali value ..., and Niger ..."
+            for citing, chosen in sorted(groups.items(), key=lambda group: -len(group[0])):
                 states = self.phrases.join_names(
                     [self.in_sentence(v.state) for v in views if v.state.code in citing]
                 )
+                # A value the ISCM's list has just named in full takes its short form, if any
                 values = self.phrases.join(
                     [
-                        self.phrases.choice("membership_value", code)
+                        (listed and self.phrases.choice("membership_value_again", code))
+                        or self.phrases.choice("membership_value", code)
                         or _in_sentence(labels.get(code, code))
                         for code in chosen
                     ]

@@ -1012,3 +1012,6 @@ state_values_clause = { $State-gender ->
 state_values_clause_next = { $State } من أجل { $values }
 
 state_values_unlisted_beyond = وخارج تلك القائمة، { $clauses }.
+
+choices_membership_value_again =
+    .global_initiatives = مواكبة المبادرات العالمية

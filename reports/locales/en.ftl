@@ -799,3 +799,7 @@ state_values_clause_next = { $State } for { $values }
 
 # The values off the ISCM's list, just after those on it
 state_values_unlisted_beyond = Beyond that list, { $clauses }.
+
+# A value the ISCM's list has just named in full, named again beside the States that chose it
+choices_membership_value_again =
+    .global_initiatives = being updated on global initiatives

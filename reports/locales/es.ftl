@@ -961,3 +961,6 @@ state_values_clause = { $State } { $State-number ->
 state_values_clause_next = { $State } por { $values }
 
 state_values_unlisted_beyond = Fuera de esa lista, { $clauses }.
+
+choices_membership_value_again =
+    .global_initiatives = la actualización sobre iniciativas mundiales

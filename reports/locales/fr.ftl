@@ -1086,3 +1086,6 @@ state_values_clause = { $State } { $State-number ->
 state_values_clause_next = { $State } pour { $values }
 
 state_values_unlisted_beyond = En dehors de cette liste, { $clauses }.
+
+choices_membership_value_again =
+    .global_initiatives = le suivi des initiatives mondiales

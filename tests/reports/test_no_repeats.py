@@ -242,10 +242,13 @@ def test_values_off_the_list_alone_name_the_list():
     dossier = khartoum_dossier()
     dossier.answers["member_value"] = ["networking"]
 
+    text = states_values(dossier)
+
     assert (
-        "Beyond the benefits of membership that the Khartoum Process lists, Egypt values the "
-        "process for developing partnerships"
-    ) in states_values(dossier)
+        "Beyond the benefits of membership that the Khartoum Process lists, Ethiopia and the "
+        "Netherlands value the process for capacity-building, Egypt for developing partnerships"
+    ) in text
+    assert "that list" not in text
 
 
 def test_the_values_sentence_carries_the_answers_of_the_states_it_names_and_the_iscms_list():
@@ -317,3 +320,24 @@ def test_the_demo_states_varied_answers_are_still_labelled_illustrative():
 
     assert all(re.match(r"\[Illustrative\] ", answer) for answer in answers)
     assert len(set(answers)) > 10
+
+
+def test_a_long_value_the_iscms_list_has_named_takes_its_short_form_beside_the_states():
+    dossier = khartoum_dossier()
+    dossier.state_views[0] = dataclasses.replace(
+        dossier.state_views[0],
+        value_area_codes=("global_initiatives",),
+        value_areas=(
+            "Being updated on global initiatives on migration, such as the Global Compact for "
+            "Migration",
+        ),
+    )
+
+    text = states_values(dossier)
+
+    assert (
+        "Of the benefits of membership that the Khartoum Process lists, Ethiopia and the "
+        "Netherlands value the process for capacity-building and Egypt for being updated on "
+        "global initiatives."
+    ) in text
+    assert "Global Compact" not in text
