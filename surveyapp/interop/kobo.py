@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from pyxform.errors import PyXFormError
 from pyxform.xls2xform import convert
 from sqlalchemy import select
 
@@ -188,7 +189,11 @@ def _converted_fields(form: XLSForm) -> list[tuple[str, ...]]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "form.xlsx"
         form.write(path)
-        xform = convert(str(path), form_name=ROOT_NAME).xform
+        try:
+            xform = convert(str(path), form_name=ROOT_NAME).xform
+        except PyXFormError:
+            # a questionnaire pyxform cannot convert has no fields of pyxform's own to add
+            return []
     # pyxform's XForm of our own questionnaire, not a file from outside
     instance = ElementTree.fromstring(xform).find(  # noqa: S314
         "h:head/x:model/x:instance", {"h": _XHTML, "x": _XFORMS}
