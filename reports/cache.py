@@ -18,12 +18,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-import networkx
-import weasyprint
-
 from reports.dossier import CompendiumDossier, IscmDossier
-from reports.html import checked_edits
+from reports.edits import checked_edits
 from reports.text import hashable_bytes
 
 #: the ``reports`` package folder, whose files make the PDF what it is
@@ -98,12 +94,9 @@ def _check_language(dossier_language: str, language: str | None) -> None:
 
 
 def _versions() -> dict[str, str]:
-    versions = {
-        "weasyprint": weasyprint.__version__,
-        "matplotlib": matplotlib.__version__,
-        "networkx": networkx.__version__,
-    }
-    for distribution in ("pydyf", "markdown-it-py", "nh3"):
+    # read from the installed distributions: importing the renderers costs seconds at start-up
+    versions = {}
+    for distribution in ("weasyprint", "matplotlib", "networkx", "pydyf", "markdown-it-py", "nh3"):
         try:
             versions[distribution] = metadata.version(distribution)
         except metadata.PackageNotFoundError:

@@ -43,7 +43,8 @@ from weasyprint.formatting_structure import boxes
 
 from reports.compendium import render_compendium_html
 from reports.dossier import CompendiumDossier, IscmDossier
-from reports.html import checked_edits, render_iscm_html
+from reports.edits import checked_edits
+from reports.html import render_iscm_html
 from reports.narrative import DraftSentence, draft_introduction, draft_sections
 from reports.pdf import layout_document
 from reports.phrases import Phrases

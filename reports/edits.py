@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from reports import feeds
 from reports.dossier import VIEW_SLOT_FIELDS, IscmDossier
+from reports.narrative import SECTION_KEYS
 from reports.passages import source_of
 from reports.phrases import text_direction
 from reports.text import hashable_bytes, printable
@@ -46,6 +47,22 @@ _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typograp
 # Markdown headings become the summary's sub-headings, below the section's own heading
 _HEADING_LEVELS = {"h1": "h3", "h2": "h3", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
 _BLOCKS = ("paragraph_open", "heading_open", "list_item_open", "blockquote_open")
+
+
+#: what an analyst may rewrite: the introduction and each numbered section
+EDITABLE_KEYS: frozenset[str] = frozenset({"introduction", *SECTION_KEYS})
+
+
+def checked_edits(edits: dict[str, str] | None) -> dict[str, str]:
+    """The edits that replace a draft: blank ones dropped.
+
+    :raises ValueError: for an edit whose key is not a section of the summary.
+    """
+    edits = {key: text for key, text in (edits or {}).items() if text and text.strip()}
+    unknown = sorted(set(edits) - EDITABLE_KEYS)
+    if unknown:
+        raise ValueError(f"no such section to edit: {', '.join(unknown)}")
+    return edits
 
 
 def render_markdown(text: str, direction: str = "ltr") -> Markup:

@@ -11,9 +11,8 @@ from markupsafe import Markup, escape
 
 from reports.charts import Chart, build_charts
 from reports.dossier import IscmDossier
-from reports.edits import render_markdown
+from reports.edits import checked_edits, render_markdown
 from reports.narrative import (
-    SECTION_KEYS,
     DraftSection,
     collation_key,
     draft_sections,
@@ -27,8 +26,6 @@ CHART_PLACES: dict[str, str] = {
     "thematic_areas": "programming",
     "membership_value": "membership_value",
 }
-#: what an analyst may rewrite: the introduction and each numbered section
-EDITABLE_KEYS: frozenset[str] = frozenset({"introduction", *SECTION_KEYS})
 
 
 environment = Environment(
@@ -150,18 +147,6 @@ def mark_foreign(paragraph: str, foreign: list[tuple[str, str]]) -> Markup:
         return str(foreign_span(Markup(match.group()), languages[match.group()]))  # noqa: S704
 
     return Markup(pattern.sub(span, html))  # noqa: S704 - built from escaped parts
-
-
-def checked_edits(edits: dict[str, str] | None) -> dict[str, str]:
-    """The edits that replace a draft: blank ones dropped.
-
-    :raises ValueError: for an edit whose key is not a section of the summary.
-    """
-    edits = {key: text for key, text in (edits or {}).items() if text and text.strip()}
-    unknown = sorted(set(edits) - EDITABLE_KEYS)
-    if unknown:
-        raise ValueError(f"no such section to edit: {', '.join(unknown)}")
-    return edits
 
 
 def iscm_full_name(dossier: IscmDossier) -> str:

@@ -116,7 +116,8 @@ def test_a_file_outside_the_library_does_not_change_the_key(tmp_path):
 def test_a_renderer_version_changes_the_key(dossier, monkeypatch):
     before = cache_key(dossier)
 
-    monkeypatch.setattr(reports.cache.weasyprint, "__version__", "0.0")
+    versions = reports.cache._versions()
+    monkeypatch.setattr(reports.cache, "_versions", lambda: {**versions, "weasyprint": "0.0"})
 
     assert cache_key(dossier) != before
 

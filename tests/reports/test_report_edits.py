@@ -7,8 +7,7 @@ import dataclasses
 from khartoum_translated import translated_khartoum_dossier
 
 from reports import render_iscm_html
-from reports.edits import render_markdown, section_fingerprints
-from reports.html import EDITABLE_KEYS
+from reports.edits import EDITABLE_KEYS, render_markdown, section_fingerprints
 
 
 def test_markdown_formatting_is_rendered(dossier):
