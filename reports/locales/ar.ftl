@@ -72,10 +72,11 @@ gerund_suffixes = { "" }
 
 quote = «{ $text }»
 
-# لـ ("of", "for") before a field ({ $text }), joined to its first word; before ال the two make لل
+# ل ("of", "for") before a field ({ $text }), joined to its first word ("لعملية الخرطوم"); before
+# ال the two make لل
 of = { $article ->
         [al] لل{ $name }
-       *[other] لـ{ $text }
+       *[other] ل{ $text }
     }
 
 ## الإجابات المقتبسة باللغة التي قُدّمت بها

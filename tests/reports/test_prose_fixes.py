@@ -213,3 +213,10 @@ def test_an_arabic_summary_lists_the_governing_documents_with_wa_before_each():
         "المبادئ التوجيهية لرئاسات الاجتماعات المواضيعية، والمبادئ التوجيهية للمتحدثين ولميسّري "
         "الجلسات الفرعية، واختصاصات اللجنة التوجيهية."
     ) in section_text(dossier, "structures")
+
+
+def test_arabic_li_joins_a_name_without_the_article_with_no_tatweel():
+    text = section_text(translated_khartoum_dossier("ar"), "programming")
+
+    assert "الوثيقة التأسيسية لعملية الخرطوم" in text
+    assert "لـ" not in text
