@@ -26,6 +26,10 @@ _PUBLIC: dict[str, str] = {
     "RoundInfo": "reports.dossier",
     "Source": "reports.dossier",
     "StateView": "reports.dossier",
+    "Finding": "reports.check",
+    "check_compendium": "reports.check",
+    "check_summary": "reports.check",
+    "render_receipt_pdf": "reports.receipt",
     "cache_key": "reports.cache",
     "compendium_cache_key": "reports.cache",
     "render_compendium_html": "reports.compendium",
@@ -42,6 +46,7 @@ _PUBLIC: dict[str, str] = {
 __all__ = [
     "CompendiumDossier",
     "DraftSection",
+    "Finding",
     "IgoView",
     "IscmDossier",
     "IscmInfo",
@@ -52,6 +57,8 @@ __all__ = [
     "Source",
     "StateView",
     "cache_key",
+    "check_compendium",
+    "check_summary",
     "compendium_cache_key",
     "draft_sections",
     "introduction",
@@ -60,6 +67,7 @@ __all__ = [
     "render_iscm_html",
     "render_iscm_pdf",
     "render_pdf",
+    "render_receipt_pdf",
     "section_fingerprints",
 ]
 
@@ -81,6 +89,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from reports.cache import cache_key, compendium_cache_key
+    from reports.check import Finding, check_compendium, check_summary
     from reports.compendium import render_compendium_html
     from reports.dossier import (
         CompendiumDossier,
@@ -98,3 +107,4 @@ if TYPE_CHECKING:
     from reports.html import render_iscm_html
     from reports.narrative import DraftSection, draft_sections, introduction
     from reports.pdf import render_compendium_pdf, render_iscm_pdf, render_pdf
+    from reports.receipt import render_receipt_pdf

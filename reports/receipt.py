@@ -12,8 +12,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from reports.html import environment
-from reports.pdf import render_pdf
 from reports.text import hashable_bytes
 
 
@@ -76,9 +74,15 @@ class Receipt:
 
 def render_receipt_html(receipt: Receipt) -> str:
     """The receipt as an HTML document (autoescaped)."""
+    # the renderers take seconds to import: a respondent's page that never prints a receipt
+    # must not pay for them
+    from reports.html import environment
+
     return environment.get_template("receipt.html").render(receipt=receipt)
 
 
 def render_receipt_pdf(receipt: Receipt) -> bytes:
     """The receipt as PDF."""
+    from reports.pdf import render_pdf
+
     return render_pdf(render_receipt_html(receipt))

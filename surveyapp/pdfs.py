@@ -28,16 +28,17 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from flask import current_app
 from sqlalchemy import select
 
-from reports import IscmDossier, render_compendium_pdf, render_iscm_pdf
+import reports
 from reports.cache import cache_key, compendium_cache_key
-from reports.check import Finding, check_compendium, check_summary
+from reports.dossier import IscmDossier
 from reports.illustrative import compendium_without_illustrative, without_illustrative
 from reports.limits import RenderLimits
-from reports.receipt import Receipt, render_receipt_pdf
+from reports.receipt import Receipt
 from surveyapp.dossiers import (
     build_compendium_dossier,
     build_iscm_dossier,
@@ -47,6 +48,9 @@ from surveyapp.dossiers import (
 from surveyapp.extensions import db
 from surveyapp.models import RenderedPdf, SurveyRound
 from surveyapp.operations import reports as report_ops
+
+if TYPE_CHECKING:
+    from reports.check import Finding
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def prepare_summary(
     return PreparedPdf(
         cache_key(dossier, edits, language),
         "iscm",
-        lambda: render_iscm_pdf(dossier, edits, limits),
+        lambda: reports.render_iscm_pdf(dossier, edits, limits),
     )
 
 
@@ -136,7 +140,7 @@ def summary_findings(
         code, language=language, survey_round=survey_round, illustrative=illustrative
     )
     end_reading()
-    return check_summary(dossier, edits)
+    return reports.check_summary(dossier, edits)
 
 
 def compendium_findings(
@@ -151,7 +155,7 @@ def compendium_findings(
     if not illustrative:
         compendium = compendium_without_illustrative(compendium)
     end_reading()
-    return check_compendium(compendium)
+    return reports.check_compendium(compendium)
 
 
 def prepare_compendium(
@@ -176,7 +180,7 @@ def prepare_compendium(
     return PreparedPdf(
         compendium_cache_key(compendium),
         "compendium",
-        lambda: render_compendium_pdf(compendium, limits),
+        lambda: reports.render_compendium_pdf(compendium, limits),
     )
 
 
@@ -260,7 +264,7 @@ def compendium_pdf(
 
 def receipt_pdf(receipt: Receipt) -> bytes:
     """A respondent's receipt as PDF (rendered each time: it is never cached)."""
-    return render_receipt_pdf(receipt)
+    return reports.render_receipt_pdf(receipt)
 
 
 def render_many(
@@ -279,14 +283,15 @@ def render_many(
     processes = processes or os.cpu_count() or 1
     if processes == 1 or len(jobs) < 2:
         for code, dossier, edits in jobs:
-            yield code, render_iscm_pdf(dossier, edits)
+            yield code, reports.render_iscm_pdf(dossier, edits)
         return
     # "spawn": workers start clean, without this process's database connections or threads.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(processes, len(jobs)), mp_context=context) as pool:
         # The workers run reports' own function: they import neither Flask nor this application.
         futures = {
-            pool.submit(render_iscm_pdf, dossier, edits): code for code, dossier, edits in jobs
+            pool.submit(reports.render_iscm_pdf, dossier, edits): code
+            for code, dossier, edits in jobs
         }
         for future in as_completed(futures):
             yield futures[future], future.result()
