@@ -53,7 +53,9 @@ def preview(client, language: str) -> str:
 def incomplete(client, language: str) -> int:
     listing = client.get("/analyst/summaries").get_data(as_text=True)
     row = next(r for r in listing.split("<tr>") if f"{PAGE}?" in r or f'"{PAGE}"' in r)
-    found = re.search(rf"{language.upper()}: translation incomplete \((\d+) passages\)", row)
+    if "Translation incomplete:" not in row:
+        return 0
+    found = re.search(rf">{language.upper()} \((\d+) passages\)</a>", row)
     return int(found.group(1)) if found else 0
 
 
