@@ -191,38 +191,10 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
     if len(frame) < MIN_BARS:
         return None
     phrases = Phrases(dossier.language)
-    count = len(frame)
-    fill, hatch = FILLS[2]
-
-    labels = [_wrap(label) for label in frame["label"]]
-    # Each bar gets the height its label needs: a label of four lines beside a bar of one
-    # overlapped the next label
-    rows = [
-        max(ROW_INCHES, (label.count("\n") + 1) * LINE_INCHES + 0.1) / ROW_INCHES
-        for label in labels
-    ]
-    positions = [sum(rows[:index]) + rows[index] / 2 for index in range(count)]
-
     with _chart_style(dossier.language):
-        figure = _figure(NARROW_INCHES, 0.7 + ROW_INCHES * sum(rows))
-        axes = figure.add_subplot()
-        bars = axes.barh(
-            positions,
-            frame["states"],
-            height=0.6,
-            color=fill,
-            hatch=hatch,
-            edgecolor="black",
-            linewidth=0.8,
+        figure = membership_value_figure(
+            list(frame["label"]), [int(n) for n in frame["states"]], phrases
         )
-        # the count at the end of each bar, as the table beside it gives it
-        axes.bar_label(bars, padding=3)
-        axes.set_yticks(positions, labels)
-        axes.set_ylim(sum(rows), 0)
-        axes.set_xlim(0, int(frame["states"].max()) * 1.15 + 0.6)
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.set_xlabel(phrases.format("chart_value_count"))
-        axes.spines[["top", "right"]].set_visible(False)
         svg = _svg(figure)
 
     return Chart(
@@ -240,6 +212,34 @@ def membership_value_chart(dossier: IscmDossier) -> Chart | None:
             for view in dossier.state_views
         ),
     )
+
+
+def membership_value_figure(labels: list[str], counts: list[int], phrases: Phrases) -> Figure:
+    """Horizontal bars of ``counts``, one per label, each with its count at its end (to be drawn
+    in :func:`_chart_style`)."""
+    fill, hatch = FILLS[2]
+    wrapped = [_wrap(label) for label in labels]
+    # Each bar gets the height its label needs: a label of four lines beside a bar of one
+    # overlapped the next label
+    rows = [
+        max(ROW_INCHES, (label.count("\n") + 1) * LINE_INCHES + 0.1) / ROW_INCHES
+        for label in wrapped
+    ]
+    positions = [sum(rows[:index]) + rows[index] / 2 for index in range(len(rows))]
+    figure = _figure(NARROW_INCHES, 0.7 + ROW_INCHES * sum(rows))
+    axes = figure.add_subplot()
+    bars = axes.barh(
+        positions, counts, height=0.6, color=fill, hatch=hatch, edgecolor="black", linewidth=0.8
+    )
+    # the count at the end of each bar, as the table beside it gives it
+    axes.bar_label(bars, padding=3)
+    axes.set_yticks(positions, wrapped)
+    axes.set_ylim(sum(rows), 0)
+    axes.set_xlim(0, max(counts) * 1.15 + 0.6)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_xlabel(phrases.format("chart_value_count"))
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
 
 
 def meetings_chart(dossier: IscmDossier) -> Chart | None:

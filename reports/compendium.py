@@ -434,58 +434,9 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
     phrases = Phrases(compendium.language)
     # An ISCM that named no partner says nothing in a picture of links (the table lists it)
     graph = graph.subgraph([node for node in graph if graph.degree(node) > 0]).copy()
-    positions = _network_positions(graph)
     with _chart_style(compendium.language):
-        figure = _figure(*NETWORK_INCHES)
-        axes = figure.add_subplot()
-        # A link only illustrative answers name is dashed: it is not known to exist
-        for first, second, illustrative in graph.edges(data="illustrative"):
-            (x1, y1), (x2, y2) = positions[first], positions[second]
-            style = "--" if illustrative else "-"
-            axes.add_line(
-                Line2D(
-                    [x1, x2], [y1, y2], color="#9a9a9a", linewidth=0.6, linestyle=style, zorder=1
-                )
-            )
-        for kind, marker, fill, size in (("iscm", "s", "#303030", 60), ("igo", "o", "white", 50)):
-            nodes = [n for n, data in graph.nodes(data=True) if data["kind"] == kind]
-            if not nodes:
-                continue
-            axes.scatter(
-                [positions[n][0] for n in nodes],
-                [positions[n][1] for n in nodes],
-                s=size,
-                marker=marker,
-                c=fill,
-                edgecolors="black",
-                linewidths=0.8,
-                zorder=2,
-                label=phrases.table("respondent_types")[kind],
-            )
-        axes.set_axis_off()
-        axes.set_aspect("auto")
-        xs = [x for x, _ in positions.values()]
-        ys = [y for _, y in positions.values()]
-        axes.set_xlim(min(xs) - 0.08, max(xs) + 0.08)
-        axes.set_ylim(min(ys) - 0.1, max(ys) + 0.1)
-        illustrative = any(flag for _, _, flag in graph.edges(data="illustrative"))
-        if illustrative:
-            axes.add_line(
-                Line2D(
-                    [],
-                    [],
-                    color="#9a9a9a",
-                    linewidth=0.6,
-                    linestyle="--",
-                    label=f"{phrases.format('illustrative_marker')} "
-                    + phrases.format("illustrative_legend"),
-                )
-            )
-        axes.legend(
-            frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.01), fontsize=7, ncols=3
-        )
-        _place_labels(figure, axes, graph, positions, phrases)
-        svg = _svg(figure)
+        svg = _svg(network_figure(graph, phrases))
+    illustrative = any(flag for _, _, flag in graph.edges(data="illustrative"))
     return Chart(
         illustrative=illustrative,
         key="partnerships",
@@ -501,6 +452,58 @@ def partnership_chart(compendium: CompendiumDossier) -> Chart | None:
         # a name per node and per link: too many to read out; the table that follows has them
         data_in_alt=False,
     )
+
+
+def network_figure(graph: nx.Graph, phrases: Phrases) -> Figure:
+    """The partnership network of :func:`partnership_graph` (nodes with a link only) drawn, each
+    node's name where it overlaps no other (to be drawn in :func:`reports.charts._chart_style`)."""
+    positions = _network_positions(graph)
+    figure = _figure(*NETWORK_INCHES)
+    axes = figure.add_subplot()
+    # A link only illustrative answers name is dashed: it is not known to exist
+    for first, second, illustrative in graph.edges(data="illustrative"):
+        (x1, y1), (x2, y2) = positions[first], positions[second]
+        style = "--" if illustrative else "-"
+        axes.add_line(
+            Line2D([x1, x2], [y1, y2], color="#9a9a9a", linewidth=0.6, linestyle=style, zorder=1)
+        )
+    for kind, marker, fill, size in (("iscm", "s", "#303030", 60), ("igo", "o", "white", 50)):
+        nodes = [n for n, data in graph.nodes(data=True) if data["kind"] == kind]
+        if not nodes:
+            continue
+        axes.scatter(
+            [positions[n][0] for n in nodes],
+            [positions[n][1] for n in nodes],
+            s=size,
+            marker=marker,
+            c=fill,
+            edgecolors="black",
+            linewidths=0.8,
+            zorder=2,
+            label=phrases.table("respondent_types")[kind],
+        )
+    axes.set_axis_off()
+    axes.set_aspect("auto")
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    axes.set_xlim(min(xs) - 0.08, max(xs) + 0.08)
+    axes.set_ylim(min(ys) - 0.1, max(ys) + 0.1)
+    illustrative = any(flag for _, _, flag in graph.edges(data="illustrative"))
+    if illustrative:
+        axes.add_line(
+            Line2D(
+                [],
+                [],
+                color="#9a9a9a",
+                linewidth=0.6,
+                linestyle="--",
+                label=f"{phrases.format('illustrative_marker')} "
+                + phrases.format("illustrative_legend"),
+            )
+        )
+    axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.01), fontsize=7, ncols=3)
+    _place_labels(figure, axes, graph, positions, phrases)
+    return figure
 
 
 def _network_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:

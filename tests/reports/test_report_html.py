@@ -17,7 +17,7 @@ def test_title_block_and_iscm_name_follow_the_seed(dossier):
         "International Organization for Migration (IOM)",
         "International Partnerships Division (IPD)",
         "Assessment of Inter-State Consultation Mechanisms on Migration",
-        "<h1>Summary of Findings per ISCM</h1>",
+        '<h1 class="cover-title">Summary of Findings per ISCM</h1>',
         "Name of the Inter-state consultation mechanism (ISCM): <b><i>EU-Horn of Africa "
         "Migration Route Initiative (Khartoum Process)</i></b>",
     ):
