@@ -209,7 +209,7 @@ class _Generator:
                 "The broader agenda followed a review of priorities by the senior officials."
             ),
             "has_strategy": self.rng.choice(["yes", "no", "in_preparation"]),
-            "guiding_document": _text(f"Founding Declaration of {name}"),
+            "guiding_document": _text(self._guiding_document(code, name)),
             "has_work_plan": self.rng.choice(["yes", "yes", "no"]),
         }
         if answers["has_strategy"] == "yes":
@@ -367,6 +367,19 @@ class _Generator:
                 meeting["meeting_end_date"] = (start + dt.timedelta(days=1)).isoformat()
             meetings.append(meeting)
         return sorted(meetings, key=lambda m: m["meeting_date"])
+
+    def _guiding_document(self, code: str, name: str) -> str:
+        """The document an illustrative ISCM says guides its work: its founding declaration,
+        as for the Khartoum Process, or a later action plan or declaration, drawn by the seed
+        (from a generator of its own, so that the rest of the demo does not depend on it)."""
+        documents = (
+            "Founding Declaration of {iscm}",
+            "Action Plan of {iscm}",
+            "Ministerial Declaration of {iscm}",
+            "Joint Roadmap of {iscm}",
+        )
+        rng = random.Random(f"{self.seed}:{code}:guiding_document")  # noqa: S311
+        return rng.choice(documents).format(iscm=name)
 
     def _varied(self, pool: tuple[str, ...], iscm: str, name: str) -> str:
         """The next of ``pool`` for a State answering about ``iscm``: the States of one ISCM

@@ -341,3 +341,14 @@ def test_a_long_value_the_iscms_list_has_named_takes_its_short_form_beside_the_s
         "global initiatives."
     ) in text
     assert "Global Compact" not in text
+
+
+def test_the_demo_iscms_name_different_guiding_documents():
+    guiding = {
+        response.answers["guiding_document"].split(" of ")[0]
+        for response in illustrative_responses(load_registry())
+        if response.respondent_type == "iscm"
+    }
+
+    assert len(guiding) > 1
+    assert all(document.startswith("[Illustrative] ") for document in guiding)
