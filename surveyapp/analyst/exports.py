@@ -26,7 +26,11 @@ def exports_page():
     rounds = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id.desc())).all()
     current = exports.round_for_export(None)
     return render_template(
-        "analyst/exports.html", rounds=rounds, current=current, languages=LANGUAGE_NAMES
+        "analyst/exports.html",
+        rounds=rounds,
+        current=current,
+        languages=LANGUAGE_NAMES,
+        split_limit=exports.SPLIT_LIMIT,
     )
 
 
@@ -60,6 +64,7 @@ def download_export():
         kinds=(kind,) if kind else RESPONDENT_TYPES,
         labels=request.args.get("labels") == "1",
         language=language,
+        split_large=request.args.get("split_large") == "1",
     )
     spool.seek(0)
     stem = f"iscm-assessment-{survey_round.year if survey_round else 'empty'}-{kind or 'all'}"

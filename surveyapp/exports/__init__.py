@@ -3,13 +3,18 @@
 Layout (the same in both formats; a CSV file per sheet, named after it):
 
 * one sheet per respondent type (``state``, ``iscm``, ``igo``): a row per response, a column per
-  question; ``select_multiple`` answers as one 0/1 column per choice (``key/choice``);
+  question; ``select_multiple`` answers as KoboToolbox lays them out: the chosen codes separated
+  by spaces (``states_joined``: ``GHA KEN``), then one 0/1 column per choice
+  (``states_joined/GHA``), which a question with more than ``SPLIT_LIMIT`` (30) choices leaves
+  out unless ``split_large``;
 * a long-format sheet per ``repeat`` question (``state.meetings``: a row per repeated row) and
   per ``per_item`` question (``state.iscm_views``: a row per item);
 * ``dictionary``: every column of every sheet with its question, type, label and choices.
 
 Answers hidden by a condition are left out, as in the reports. With ``labels`` the choice
-answers are written as labels in ``language`` instead of codes. Any text a spreadsheet would
+answers and the headers are written as labels in ``language`` instead of codes (the dictionary
+gives each header's column name). Times (``submitted_at``) are ISO 8601 text with their UTC
+offset, in both formats. Any text a spreadsheet would
 read as a formula (starting with ``= + - @``, a tab or a carriage return) is prefixed with ``'``.
 A character no spreadsheet can hold (a control character or a lone surrogate in text stored
 before the text rule, see ``surveyapp.questionnaire.text``) is written as U+FFFD.
@@ -24,11 +29,12 @@ calls the same :func:`export_round`.
 """
 
 from surveyapp.exports.query import round_for_export
-from surveyapp.exports.sheets import build_sheets, dictionary_sheet
+from surveyapp.exports.sheets import SPLIT_LIMIT, build_sheets, dictionary_sheet
 from surveyapp.exports.writer import FORMATS, export_round, neutralise
 
 __all__ = [
     "FORMATS",
+    "SPLIT_LIMIT",
     "build_sheets",
     "dictionary_sheet",
     "export_round",

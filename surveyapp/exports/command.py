@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 
 from surveyapp.bootstrap import needs_database
 from surveyapp.exports.query import round_for_export
+from surveyapp.exports.sheets import SPLIT_LIMIT
 from surveyapp.exports.writer import FORMATS, export_round
 from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 
@@ -17,7 +18,15 @@ from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 @click.option("--format", "file_format", type=click.Choice(FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
 @click.option("--type", "kind", type=click.Choice(RESPONDENT_TYPES), help="One respondent type.")
-@click.option("--labels", is_flag=True, help="Choice answers as labels instead of codes.")
+@click.option(
+    "--labels", is_flag=True, help="Choice answers and column headers as labels instead of codes."
+)
+@click.option(
+    "--split-large/--no-split-large",
+    default=False,
+    help=f"Also a 0/1 column per choice for multiple choices with more than {SPLIT_LIMIT} "
+    "choices (default: only their combined column of space-separated codes).",
+)
 @click.option("--lang", type=click.Choice(LANGUAGES), default="en")
 @click.option("--round", "round_id", type=int, help="The round (default: the open round).")
 @with_appcontext
@@ -27,6 +36,7 @@ def export_command(
     output: Path,
     kind: str | None,
     labels: bool,
+    split_large: bool,
     lang: str,
     round_id: int | None,
 ) -> None:
@@ -44,6 +54,7 @@ def export_command(
             kinds=(kind,) if kind else RESPONDENT_TYPES,
             labels=labels,
             language=lang,
+            split_large=split_large,
         )
     partial.replace(output)
     click.echo(f"Wrote {output} ({rows} data rows)")

@@ -3,6 +3,7 @@ the dictionary; each column knows its header, how to read its cell and what it h
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,7 @@ META_DESCRIPTIONS = {
     "round": "The survey round",
     "status": "invited, in_progress or submitted",
     "review_status": "unreviewed, accepted or query_raised",
-    "submitted_at": "When the response was submitted (UTC)",
+    "submitted_at": "When the response was submitted (ISO 8601, with its UTC offset)",
     "questionnaire_version": "The questionnaire version the response was answered on",
     "language": "The respondent's language",
     "illustrative": "1 for demonstration answers that are not faithful to any source",
@@ -39,11 +40,18 @@ META_DESCRIPTIONS = {
     "item_code": "The item the answers are about (e.g. an ISCM code)",
     "item_label": "The item's label",
 }
+#: a multiple choice with more choices than this (the registry's 195 States) keeps only its
+#: combined column unless the export asks for ``split_large``
+SPLIT_LIMIT = 30
 
 
 @dataclass
 class Column:
-    """One column of a sheet: its header, how to read its cell, and its dictionary entry."""
+    """One column of a sheet: its name, how to read its cell, and its dictionary entry.
+
+    ``header`` is what the sheet's first row shows: the name, or with ``labels`` the question's
+    label (``label/choice label`` for a choice's 0/1 column); empty means the name.
+    """
 
     name: str
     read: Callable[[dict[str, Any]], Any]
@@ -52,6 +60,12 @@ class Column:
     label: str = ""
     choice_code: str = ""
     choice_label: str = ""
+    header: str = ""
+
+    @property
+    def heading(self) -> str:
+        """The text of the column's header cell."""
+        return self.header or self.name
 
 
 @dataclass
@@ -63,10 +77,20 @@ class Sheet:
     rows: Callable[[], Iterator[list[Any]]]
 
 
-def question_columns(question: Question, labels: bool, language: str) -> list[Column]:
+def question_columns(
+    question: Question, labels: bool, language: str, split_large: bool = False
+) -> list[Column]:
     """The columns one (non-container) question takes, as its type lays them out, then the
-    columns of its companions ("other" text, "not for attribution" mark)."""
+    columns of its companions ("other" text, "not for attribution" mark).
+
+    A question with more than :data:`SPLIT_LIMIT` choices keeps no column per choice (its
+    combined column holds the answer) unless ``split_large``. With ``labels`` the headers are
+    labels too.
+    """
     label = question.label.get_text(language)
+    laid_out = type_of(question).export_columns(question, labels, language)
+    if len(question.choices) > SPLIT_LIMIT and not split_large:
+        laid_out = [column for column in laid_out if not column.choice_code]
     columns = [
         Column(
             f"{question.key}{column.suffix}",
@@ -77,7 +101,7 @@ def question_columns(question: Question, labels: bool, language: str) -> list[Co
             column.choice_code,
             column.choice_label,
         )
-        for column in type_of(question).export_columns(question, labels, language)
+        for column in laid_out
     ]
     if question.other:
         columns.append(
@@ -99,7 +123,33 @@ def question_columns(question: Question, labels: bool, language: str) -> list[Co
                 f"{label} - not for attribution",
             )
         )
+    if labels:
+        for column in columns:
+            column.header = (
+                f"{column.label}/{column.choice_label}" if column.choice_code else column.label
+            )
     return columns
+
+
+def unique_headers(columns: list[Column]) -> list[Column]:
+    """``columns``, each labelled header that an earlier column of the sheet already shows
+    followed by the column's name in brackets (two questions may share a label)."""
+    seen: set[str] = set()
+    for column in columns:
+        if column.heading in seen:
+            column.header = f"{column.heading} [{column.name}]"
+        seen.add(column.heading)
+    return columns
+
+
+def timestamp(value: dt.datetime | None) -> str | None:
+    """``value`` in ISO 8601 with its UTC offset (``2019-04-01T10:00:00+00:00``), as text so
+    that no spreadsheet drops the offset; a naive value is UTC, as the database stores times."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.isoformat()
 
 
 def _meta(response: Response) -> list[Any]:
@@ -110,7 +160,7 @@ def _meta(response: Response) -> list[Any]:
         response.round.name,
         response.status,
         response.review_status,
-        response.submitted_at.replace(tzinfo=None) if response.submitted_at else None,
+        timestamp(response.submitted_at),
         response.questionnaire_version.version,
         response.language,
         int(response.illustrative),
@@ -122,9 +172,18 @@ def _meta_columns(names) -> list[Column]:
 
 
 def build_sheets(
-    survey_round: SurveyRound, kinds: tuple[str, ...], labels: bool, language: str
+    survey_round: SurveyRound,
+    kinds: tuple[str, ...],
+    labels: bool,
+    language: str,
+    *,
+    split_large: bool = False,
 ) -> list[Sheet]:
-    """The sheets of an export of ``kinds``; their rows are read only when written."""
+    """The sheets of an export of ``kinds``; their rows are read only when written.
+
+    ``split_large``: a 0/1 column per choice for multiple choices with more than
+    :data:`SPLIT_LIMIT` choices too.
+    """
     sheets = []
     for kind in kinds:
         questionnaire = export_questionnaire(survey_round, kind)
@@ -139,11 +198,14 @@ def build_sheets(
             if question_type.is_container:
                 containers.append(question)
             else:
-                wide.extend(question_columns(question, labels, language))
+                wide.extend(question_columns(question, labels, language, split_large))
+        unique_headers(wide)
         sheets.append(Sheet(kind, wide, _wide_rows(survey_round, kind, wide)))
         for container in containers:
             sheets.append(
-                _long_sheet(survey_round, kind, questionnaire, container, labels, language)
+                _long_sheet(
+                    survey_round, kind, questionnaire, container, labels, language, split_large
+                )
             )
     return sheets
 
@@ -158,10 +220,14 @@ def _wide_rows(survey_round, kind, columns):
     return rows
 
 
-def _long_sheet(survey_round, kind, questionnaire, container, labels, language) -> Sheet:
+def _long_sheet(
+    survey_round, kind, questionnaire, container, labels, language, split_large
+) -> Sheet:
     children = [c for c in container.questions if type_of(c).takes_answer]
     by_rows = type_of(container).shape is AnswerShape.ROWS
-    child_columns = [col for child in children for col in question_columns(child, labels, language)]
+    child_columns = [
+        col for child in children for col in question_columns(child, labels, language, split_large)
+    ]
     for column in child_columns:
         column.question_key = f"{container.key}.{column.question_key}"
     if by_rows:
@@ -191,7 +257,7 @@ def _long_sheet(survey_round, kind, questionnaire, container, labels, language) 
                         c.read(item) for c in child_columns
                     ]
 
-    return Sheet(f"{kind}.{container.key}"[:31], meta + child_columns, rows)
+    return Sheet(f"{kind}.{container.key}"[:31], unique_headers(meta + child_columns), rows)
 
 
 def dictionary_sheet(sheets: list[Sheet]) -> Sheet:
@@ -201,6 +267,7 @@ def dictionary_sheet(sheets: list[Sheet]) -> Sheet:
         for name in (
             "sheet",
             "column",
+            "header",
             "question_key",
             "type",
             "label",
@@ -215,6 +282,7 @@ def dictionary_sheet(sheets: list[Sheet]) -> Sheet:
                 yield [
                     sheet.name,
                     column.name,
+                    column.heading,
                     column.question_key,
                     column.type,
                     column.label,
@@ -226,11 +294,20 @@ def dictionary_sheet(sheets: list[Sheet]) -> Sheet:
 
 
 def export_sheets(
-    survey_round: SurveyRound | None, kinds: tuple[str, ...], labels: bool, language: str
+    survey_round: SurveyRound | None,
+    kinds: tuple[str, ...],
+    labels: bool,
+    language: str,
+    *,
+    split_large: bool = False,
 ) -> list[Sheet]:
     """Every sheet of an export, the dictionary last; headers only when there is nothing to
     export (an empty round, or no round at all)."""
-    sheets = build_sheets(survey_round, kinds, labels, language) if survey_round else []
+    sheets = (
+        build_sheets(survey_round, kinds, labels, language, split_large=split_large)
+        if survey_round
+        else []
+    )
     if not sheets:
         sheets = [Sheet(kind, _meta_columns(META_COLUMNS), lambda: iter(())) for kind in kinds]
     sheets.append(dictionary_sheet(list(sheets)))

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from surveyapp.exports.sheets import Sheet, export_sheets
+from surveyapp.exports.sheets import Sheet, export_sheets, timestamp
 from surveyapp.models import SurveyRound
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.questionnaire.text import printable_text
@@ -42,14 +42,18 @@ def export_round(
     kinds: tuple[str, ...] = RESPONDENT_TYPES,
     labels: bool = False,
     language: str = "en",
+    split_large: bool = False,
 ) -> int:
     """Write the export to ``output`` (a binary file); returns the number of data rows.
 
-    An empty round, or no round at all, gives valid files with headers only.
+    ``labels``: choice answers and headers as labels in ``language``. ``split_large``: a 0/1
+    column per choice for multiple choices with more than
+    :data:`~surveyapp.exports.sheets.SPLIT_LIMIT` choices too (otherwise they keep only their
+    combined column). An empty round, or no round at all, gives valid files with headers only.
     """
     if file_format not in FORMATS:
         raise ValueError(f"Unknown export format {file_format!r}: use csv or xlsx.")
-    sheets = export_sheets(survey_round, kinds, labels, language)
+    sheets = export_sheets(survey_round, kinds, labels, language, split_large=split_large)
     if file_format == "xlsx":
         return _write_xlsx(sheets, output)
     return _write_csv_zip(sheets, output)
@@ -64,7 +68,7 @@ def _write_xlsx(sheets: list[Sheet], output: IO[bytes]) -> int:
         worksheet.freeze_panes = "B2"
         header = []
         for column in sheet.columns:
-            cell = WriteOnlyCell(worksheet, value=neutralise(column.name))
+            cell = WriteOnlyCell(worksheet, value=neutralise(column.heading))
             cell.font = bold
             header.append(cell)
         worksheet.append(header)
@@ -77,13 +81,13 @@ def _write_xlsx(sheets: list[Sheet], output: IO[bytes]) -> int:
 
 
 def _xlsx_value(worksheet, value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        value = timestamp(value)
     if isinstance(value, str):
         # Written as a string cell, so openpyxl never turns "=..." into a formula either.
         cell = WriteOnlyCell(worksheet, value=neutralise(value))
         cell.data_type = "s"
         return cell
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
     return value
 
 
@@ -94,7 +98,7 @@ def _write_csv_zip(sheets: list[Sheet], output: IO[bytes]) -> int:
             with archive.open(f"{sheet.name}.csv", "w") as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
                 writer = csv.writer(text)
-                writer.writerow([neutralise(c.name) for c in sheet.columns])
+                writer.writerow([neutralise(c.heading) for c in sheet.columns])
                 for row in sheet.rows():
                     writer.writerow([_csv_value(v) for v in row])
                     if sheet.name != "dictionary":
@@ -108,5 +112,5 @@ def _csv_value(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.isoformat()
+        return timestamp(value)
     return neutralise(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from surveyapp import exports, operations
 from surveyapp.exports import query
 from surveyapp.extensions import db
-from surveyapp.models import Response
+from surveyapp.models import Organisation, Response
 
 STATE_ANSWERS = {
     "respondent_name": '=HYPERLINK("http://evil.example","click")',
@@ -101,14 +102,120 @@ def test_repeat_answers_are_in_a_long_sheet(runner, tmp_path, answered):
 
 
 def test_labels_in_a_chosen_language(runner, tmp_path, answered):
-    views = pd.read_excel(
-        export(runner, tmp_path, "--format", "xlsx", "--labels", "--lang", "fr"),
-        sheet_name="state.iscm_views",
-    )
-    assert views["role"].iloc[0] != "chair"
-    assert views["role"].iloc[0].lower().startswith("présid")
-    dictionary = pd.read_excel(tmp_path / "export.xlsx", sheet_name="dictionary")
+    path = export(runner, tmp_path, "--format", "xlsx", "--labels", "--lang", "fr")
+    views = pd.read_excel(path, sheet_name="state.iscm_views")
+    dictionary = pd.read_excel(path, sheet_name="dictionary")
+    role = dictionary[
+        (dictionary["sheet"] == "state.iscm_views") & (dictionary["column"] == "role")
+    ]
+    role_values = views[role["header"].iloc[0]]
+    assert role_values.iloc[0] != "chair"
+    assert role_values.iloc[0].lower().startswith("présid")
     assert "Votre nom" in set(dictionary["label"])
+
+
+def test_labels_label_the_headers_too(runner, tmp_path, answered):
+    path = export(runner, tmp_path, "--format", "xlsx", "--labels", "--lang", "fr")
+    header = [cell.value for cell in openpyxl.load_workbook(path, read_only=True)["state"][1]]
+    assert "respondent_name" not in header and "Votre nom" in header
+    assert "response_id" in header  # the response's metadata keeps its names
+    dictionary = pd.read_excel(path, sheet_name="dictionary")
+    khartoum = dictionary[
+        (dictionary["sheet"] == "state") & (dictionary["column"] == "iscms/khartoum-process")
+    ].iloc[0]
+    assert khartoum["header"] == f"{khartoum['label']}/{khartoum['choice_label']}"
+    assert khartoum["header"] in header
+
+
+def test_labelled_headers_of_a_sheet_are_unique(runner, tmp_path, answered):
+    path = export(runner, tmp_path, "--format", "xlsx", "--labels", "--lang", "ar")
+    for sheet in openpyxl.load_workbook(path, read_only=True):
+        header = [cell.value for cell in sheet[1]]
+        assert len(header) == len(set(header)), sheet.title
+
+
+def test_a_multiple_choice_has_a_column_of_its_codes_separated_by_spaces(
+    runner, tmp_path, answered
+):
+    state = pd.read_excel(export(runner, tmp_path, "--format", "xlsx"), sheet_name="state")
+    header = list(state.columns)
+    # Beside its 0/1 columns, as KoboToolbox lays them out.
+    assert header[header.index("iscms") + 1].startswith("iscms/")
+    egypt = state[state["organisation_code"] == "EGY"].iloc[0]
+    assert egypt["iscms"] == "khartoum-process rabat-process"
+    assert pd.isna(state[state["organisation_code"] == "ETH"].iloc[0]["iscms"])
+
+
+def test_with_labels_the_combined_column_holds_the_labels(runner, tmp_path, answered):
+    path = export(runner, tmp_path, "--format", "csv", "--labels")
+    with zipfile.ZipFile(path) as archive:
+        state = pd.read_csv(io.BytesIO(archive.read("state.csv")), encoding="utf-8-sig")
+        dictionary = pd.read_csv(io.BytesIO(archive.read("dictionary.csv")), encoding="utf-8-sig")
+    iscms = dictionary[(dictionary["sheet"] == "state") & (dictionary["column"] == "iscms")]
+    egypt = state[state["organisation_code"] == "EGY"].iloc[0]
+    assert egypt[iscms["header"].iloc[0]] == "Khartoum Process; Rabat Process"
+
+
+@pytest.fixture
+def joined(app, client, create_invitation):
+    """The Khartoum Process says Ghana and Kenya joined: a choice among the registry's States."""
+    token, _kp = create_invitation("khartoum-process")
+    reply = client.patch(
+        "/api/v1/response",
+        json={
+            "version": 0,
+            "answers": {"membership_changed": "yes", "states_joined": ["GHA", "KEN"]},
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert reply.status_code == 200, reply.get_json()
+
+
+def test_a_registry_sized_multiple_choice_keeps_only_its_combined_column(runner, tmp_path, joined):
+    iscm = pd.read_excel(export(runner, tmp_path, "--format", "xlsx"), sheet_name="iscm")
+    assert iscm["states_joined"].iloc[0] == "GHA KEN"
+    assert not [name for name in iscm.columns if name.startswith("states_joined/")]
+    # A list of no more than SPLIT_LIMIT choices is still split.
+    assert "membership_changed" in iscm.columns
+    assert any(name.startswith("partner_iscms/") for name in iscm.columns)
+
+
+def test_split_large_adds_a_column_per_choice_of_a_registry_sized_list(runner, tmp_path, joined):
+    path = export(runner, tmp_path, "--format", "xlsx", "--split-large")
+    iscm = pd.read_excel(path, sheet_name="iscm")
+    assert iscm["states_joined"].iloc[0] == "GHA KEN"
+    assert iscm["states_joined/GHA"].iloc[0] == 1 and iscm["states_joined/KEN"].iloc[0] == 1
+    assert iscm["states_joined/NOR"].iloc[0] == 0
+    split = len(iscm.columns)
+    unsplit = len(pd.read_excel(export(runner, tmp_path, "--format", "xlsx"), "iscm").columns)
+    assert split - unsplit > 2 * exports.SPLIT_LIMIT
+
+
+def test_the_iscm_sheet_is_no_longer_hundreds_of_columns_wide(runner, tmp_path, joined):
+    iscm = pd.read_excel(export(runner, tmp_path, "--format", "xlsx"), sheet_name="iscm")
+    # 633 columns when each of the 195 States took one in states_joined and states_left.
+    assert len(iscm.columns) < 300
+
+
+def _submitted(app, code: str, when: dt.datetime) -> None:
+    with app.app_context():
+        response = db.session.scalar(
+            select(Response).join(Response.organisation).where(Organisation.code == code)
+        )
+        response.status = "submitted"
+        response.submitted_at = when
+        db.session.commit()
+
+
+def test_submitted_at_is_iso_8601_with_its_utc_offset(app, runner, tmp_path, answered):
+    _submitted(app, "EGY", dt.datetime(2019, 4, 1, 10, 0, tzinfo=dt.UTC))
+    state = pd.read_excel(export(runner, tmp_path, "--format", "xlsx"), sheet_name="state")
+    egypt = state[state["organisation_code"] == "EGY"].iloc[0]
+    assert egypt["submitted_at"] == "2019-04-01T10:00:00+00:00"
+    assert pd.isna(state[state["organisation_code"] == "ETH"].iloc[0]["submitted_at"])
+    with zipfile.ZipFile(export(runner, tmp_path, "--format", "csv")) as archive:
+        rows = archive.read("state.csv").decode("utf-8-sig")
+    assert "2019-04-01T10:00:00+00:00" in rows
 
 
 def test_formulas_are_neutralised_in_xlsx(runner, tmp_path, answered):
@@ -214,10 +321,27 @@ def test_a_bad_export_request_gets_a_message(analyst_client):
 def test_the_export_page_offers_the_choices(analyst_client):
     html = analyst_client.get("/analyst/exports").get_data(as_text=True)
     assert 'name="format"' in html and 'name="labels"' in html and 'name="lang"' in html
+    assert 'name="split_large"' in html
+
+
+def test_the_browser_download_splits_large_lists_only_when_asked(analyst_client, joined):
+    def iscm_header(query):
+        reply = analyst_client.get(f"/analyst/exports/download?format=xlsx&type=iscm{query}")
+        data = reply.data
+        reply.close()
+        sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True)["iscm"]
+        return [cell.value for cell in sheet[1]]
+
+    assert "states_joined" in iscm_header("")
+    assert "states_joined/GHA" not in iscm_header("")
+    assert "states_joined/GHA" in iscm_header("&split_large=1")
+    labelled = iscm_header("&labels=1&lang=fr")
+    assert "states_joined" not in labelled
+    assert "Quels États ont rejoint le MCIM depuis sa création\u00a0?" in labelled
 
 
 def _add_responses(app, count: int, start: int) -> None:
-    from surveyapp.models import Answer, Organisation
+    from surveyapp.models import Answer
 
     with app.app_context():
         survey_round = operations.current_round()

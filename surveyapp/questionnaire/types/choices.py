@@ -166,17 +166,30 @@ class SelectMultipleType(QuestionType):
         return "; ".join(question.label_for(str(code), language) for code in value)
 
     def export_columns(self, question: Question, labels: bool, language: str) -> list[ExportColumn]:
-        """A 0/1 column per choice (empty when the question is unanswered)."""
+        """The chosen codes in one column, separated by spaces as KoboToolbox writes them (with
+        ``labels``: the labels, separated by ``; ``), then a 0/1 column per choice; all empty
+        when the question is unanswered."""
+
+        def combined(value: Any) -> str | None:
+            if not isinstance(value, list):
+                return None
+            if labels:
+                return self.display_text(question, value, language)
+            return " ".join(str(code) for code in value)
+
         return [
-            ExportColumn(
-                f"/{choice.code}",
-                lambda value, code=choice.code: (
-                    None if not isinstance(value, list) else int(code in value)
-                ),
-                choice.code,
-                choice.label.get_text(language),
-            )
-            for choice in question.choices
+            ExportColumn("", combined),
+            *(
+                ExportColumn(
+                    f"/{choice.code}",
+                    lambda value, code=choice.code: (
+                        None if not isinstance(value, list) else int(code in value)
+                    ),
+                    choice.code,
+                    choice.label.get_text(language),
+                )
+                for choice in question.choices
+            ),
         ]
 
 
