@@ -50,7 +50,9 @@ from surveyapp.questionnaire.text import clean_text, printable_text
 
 
 def _language() -> str:
-    language = request.values.get("lang", "en")
+    """The language of the summary the page is about (``?language=``): not the interface's,
+    which ``?lang=`` chooses on every page."""
+    language = request.values.get("language", "en")
     return language if language in LANGUAGES else "en"
 
 
@@ -141,7 +143,7 @@ def summary(code: str):
                     "“�”: check the text."
                 )
             )
-        return redirect(url_for("analyst.summary", code=code, lang=language))
+        return redirect(url_for("analyst.summary", code=code, language=language))
 
     edits = summary_edits(survey_round, code, language)
     # which other languages have their own text for a section (the rest print the draft)
@@ -250,7 +252,7 @@ def summary_translations(code: str):
             count=len(form.passages),
         )
     )
-    return redirect(url_for("analyst.summary", code=code, lang=language, _anchor="translations"))
+    return redirect(url_for("analyst.summary", code=code, language=language, _anchor="translations"))
 
 
 def _edited_sections(survey_round) -> dict[int, dict[str, int]]:
@@ -307,7 +309,7 @@ def summary_publish(code: str):
                 count=left,
             )
         )
-        return redirect(url_for("analyst.summary", code=code, lang=language, _anchor="publish"))
+        return redirect(url_for("analyst.summary", code=code, language=language, _anchor="publish"))
     try:
         pdf, key = summary_pdf(
             code, language=language, survey_round=survey_round, limits=render_limits()
@@ -319,7 +321,7 @@ def summary_publish(code: str):
     )
     db.session.commit()
     flash(_("Version %(number)s has been published.", number=published.number))
-    return redirect(url_for("analyst.summary", code=code, lang=language))
+    return redirect(url_for("analyst.summary", code=code, language=language))
 
 
 @blueprint.get("/summaries/<code>/published/<language>/<int:number>.pdf")

@@ -37,7 +37,8 @@ def test_relative_and_file_links_become_plain_text_in_the_summary_pdf(app, creat
     log_in(client, *create_user("analyst"))
     page = "/analyst/summaries/khartoum-process"
     reply = client.post(
-        page, data={"csrf_token": csrf_token(client, page), "lang": "en", "text-programming": EDIT}
+        page,
+        data={"csrf_token": csrf_token(client, page), "language": "en", "text-programming": EDIT},
     )
     assert reply.status_code == 302
 

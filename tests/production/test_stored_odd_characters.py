@@ -269,7 +269,7 @@ def test_the_xlsx_export_writes_odd_text_as_replacement_characters(analyst, pois
 def test_the_summary_workspace_and_pdf_survive_odd_answers_edits_and_names(analyst, poisoned):
     assert_page(analyst.get("/analyst/summaries/khartoum-process"))
     assert_pdf(analyst.get("/analyst/summaries/khartoum-process/preview.pdf"))
-    assert_pdf(analyst.get("/analyst/summaries/khartoum-process/preview.pdf?lang=fr"))
+    assert_pdf(analyst.get("/analyst/summaries/khartoum-process/preview.pdf?language=fr"))
 
 
 def test_the_compendium_is_written_with_odd_answers_and_names(app, poisoned):

@@ -13,16 +13,16 @@ PAGE = "/analyst/summaries/khartoum-process"
 
 
 def save_text(client, language: str, section: str, text: str):
-    page = client.get(f"{PAGE}?lang={language}").get_data(as_text=True)
+    page = client.get(f"{PAGE}?language={language}").get_data(as_text=True)
     reply = client.post(
-        PAGE, data={"csrf_token": page_csrf(page), "lang": language, f"text-{section}": text}
+        PAGE, data={"csrf_token": page_csrf(page), "language": language, f"text-{section}": text}
     )
     assert reply.status_code == 302
     return reply
 
 
 def preview(client, language: str) -> str:
-    reply = client.get(f"{PAGE}/preview.pdf?lang={language}")
+    reply = client.get(f"{PAGE}/preview.pdf?language={language}")
     assert reply.status_code == 200
     return pdf_text(reply.data)
 
@@ -51,10 +51,10 @@ def test_each_language_keeps_its_own_edit(analyst_client):
 def test_the_edit_page_says_which_languages_have_their_own_text(analyst_client):
     save_text(analyst_client, "fr", "structures", "Le secrétariat a déménagé à lac Tana.")
 
-    english_page = analyst_client.get(f"{PAGE}?lang=en").get_data(as_text=True)
+    english_page = analyst_client.get(f"{PAGE}?language=en").get_data(as_text=True)
     assert "Own text in: FR; the other languages print the draft." in english_page
     assert "Le secrétariat a déménagé" not in english_page
-    french_page = analyst_client.get(f"{PAGE}?lang=fr").get_data(as_text=True)
+    french_page = analyst_client.get(f"{PAGE}?language=fr").get_data(as_text=True)
     assert "Le secrétariat a déménagé à lac Tana." in french_page
 
     listing = analyst_client.get("/analyst/summaries").get_data(as_text=True)
@@ -66,3 +66,11 @@ def test_clearing_the_french_text_goes_back_to_the_french_draft(analyst_client):
     save_text(analyst_client, "fr", "structures", "Un texte provisoire.")
     save_text(analyst_client, "fr", "structures", "")
     assert preview(analyst_client, "fr") == french_draft
+
+
+def test_choosing_the_arabic_summary_leaves_the_staff_page_in_its_own_language(analyst_client):
+    page = analyst_client.get(f"{PAGE}?language=ar").get_data(as_text=True)
+
+    assert '<html lang="en" dir="ltr">' in page
+    assert '<option value="ar" selected>AR</option>' in page
+    assert "Your texts are for the AR summary only" in page

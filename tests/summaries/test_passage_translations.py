@@ -33,19 +33,19 @@ def field_of(page: str, passage_start: str) -> str:
 
 
 def translate(client, language: str, passage_start: str, text: str):
-    page = client.get(f"{PAGE}?lang={language}").get_data(as_text=True)
+    page = client.get(f"{PAGE}?language={language}").get_data(as_text=True)
     return client.post(
         f"{PAGE}/translations",
         data={
             "csrf_token": page_csrf(page),
-            "lang": language,
+            "language": language,
             field_of(page, passage_start): text,
         },
     )
 
 
 def preview(client, language: str) -> str:
-    reply = client.get(f"{PAGE}/preview.pdf?lang={language}")
+    reply = client.get(f"{PAGE}/preview.pdf?language={language}")
     assert reply.status_code == 200
     return pdf_text(reply.data)
 
@@ -60,7 +60,7 @@ def incomplete(client, language: str) -> int:
 
 
 def test_the_french_summary_page_lists_the_english_passages_to_translate(analyst_client):
-    page = analyst_client.get(f"{PAGE}?lang=fr").get_data(as_text=True)
+    page = analyst_client.get(f"{PAGE}?language=fr").get_data(as_text=True)
 
     assert "Translations of the quoted passages" in page
     assert MANDATE in page
@@ -103,16 +103,16 @@ def test_a_blank_translation_forgets_it_and_the_passage_is_quoted_again(analyst_
 def test_a_translation_with_markup_is_printed_as_text(analyst_client):
     translate(analyst_client, "fr", MANDATE, "offre <b>une plateforme</b> & des moyens")
 
-    page = analyst_client.get(f"{PAGE}?lang=fr").get_data(as_text=True)
+    page = analyst_client.get(f"{PAGE}?language=fr").get_data(as_text=True)
     assert "offre &lt;b&gt;une plateforme&lt;/b&gt; &amp; des moyens" in page
     assert "offre <b>une plateforme</b> & des moyens" in preview(analyst_client, "fr")
 
 
 def publish(client, language: str, **extra):
-    page = client.get(f"{PAGE}?lang={language}").get_data(as_text=True)
+    page = client.get(f"{PAGE}?language={language}").get_data(as_text=True)
     return client.post(
         f"{PAGE}/publish",
-        data={"csrf_token": page_csrf(page), "lang": language, **extra},
+        data={"csrf_token": page_csrf(page), "language": language, **extra},
         follow_redirects=True,
     )
 
@@ -137,7 +137,7 @@ def test_publishing_with_untranslated_passages_needs_a_confirmation(analyst_clie
 
 
 def test_a_summary_with_nothing_to_translate_publishes_without_confirmation(analyst_client):
-    page = analyst_client.get(f"{PAGE}?lang=en").get_data(as_text=True)
+    page = analyst_client.get(f"{PAGE}?language=en").get_data(as_text=True)
     assert "quotes no answer written in another language" in page
     assert 'name="confirm_untranslated"' not in page
 

@@ -31,12 +31,12 @@ def finished(client, job_url: str) -> dict:
 
 
 def test_the_summary_page_checks_its_summary_in_the_background(analyst_client):
-    page = analyst_client.get(f"{PAGE}?lang=fr").get_data(as_text=True)
+    page = analyst_client.get(f"{PAGE}?language=fr").get_data(as_text=True)
     assert "Check the FR summary as it prints" in page
 
     reply = analyst_client.post(
         "/analyst/summaries/check",
-        data={"csrf_token": page_csrf(page), "lang": "fr", "subject": "khartoum-process"},
+        data={"csrf_token": page_csrf(page), "language": "fr", "subject": "khartoum-process"},
     )
 
     assert reply.status_code == 302
@@ -58,7 +58,7 @@ def test_a_check_can_leave_illustrative_answers_out(analyst_client):
         "/analyst/summaries/check",
         data={
             "csrf_token": page_csrf(page),
-            "lang": "en",
+            "language": "en",
             "subject": "khartoum-process",
             "leave_out_illustrative": "y",
         },
@@ -79,7 +79,7 @@ def test_a_check_of_an_unknown_iscm_is_not_found(analyst_client):
 
     reply = analyst_client.post(
         "/analyst/summaries/check",
-        data={"csrf_token": page_csrf(page), "lang": "en", "subject": "no-such-iscm"},
+        data={"csrf_token": page_csrf(page), "language": "en", "subject": "no-such-iscm"},
     )
 
     assert reply.status_code == 404
@@ -92,7 +92,7 @@ def test_an_organiser_cannot_start_a_check(client, create_user, khartoum_round):
     page = client.get("/analyst/summaries").get_data(as_text=True)
 
     reply = client.post(
-        "/analyst/summaries/check", data={"csrf_token": page_csrf(page), "lang": "en"}
+        "/analyst/summaries/check", data={"csrf_token": page_csrf(page), "language": "en"}
     )
 
     assert reply.status_code == 403

@@ -36,7 +36,9 @@ ISCM = "from KP"
 
 
 def edit_page(client, language: str = "en") -> str:
-    return client.get(f"/analyst/summaries/khartoum-process?lang={language}").get_data(as_text=True)
+    return client.get(f"/analyst/summaries/khartoum-process?language={language}").get_data(
+        as_text=True
+    )
 
 
 def test_a_drafted_sentence_names_the_state_and_question_it_comes_from(analyst_client):

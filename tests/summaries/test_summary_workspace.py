@@ -51,7 +51,7 @@ def save_text(client, section: str, text: str):
     page = client.get("/analyst/summaries/khartoum-process").get_data(as_text=True)
     return client.post(
         "/analyst/summaries/khartoum-process",
-        data={"csrf_token": page_csrf(page), "lang": "en", f"text-{section}": text},
+        data={"csrf_token": page_csrf(page), "language": "en", f"text-{section}": text},
     )
 
 
@@ -120,7 +120,7 @@ def test_published_versions_are_kept_and_downloaded_exactly(analyst_client, app)
     for _ in range(2):
         reply = analyst_client.post(
             "/analyst/summaries/khartoum-process/publish",
-            data={"csrf_token": page_csrf(page), "lang": "en"},
+            data={"csrf_token": page_csrf(page), "language": "en"},
         )
         assert reply.status_code == 302
     save_text(analyst_client, "structures", "Changed after publication.")
@@ -167,7 +167,7 @@ def test_markup_in_an_edit_is_shown_as_text_never_run(analyst_client, app):
 def test_the_compendium_is_prepared_in_the_background(analyst_client):
     page = analyst_client.get("/analyst/summaries").get_data(as_text=True)
     reply = analyst_client.post(
-        "/analyst/compendium", data={"csrf_token": page_csrf(page), "lang": "en"}
+        "/analyst/compendium", data={"csrf_token": page_csrf(page), "language": "en"}
     )
     assert reply.status_code == 302
     job_url = reply.headers["Location"]
@@ -220,11 +220,11 @@ def test_a_respondent_saving_while_a_summary_renders_breaks_neither(
 ):
     """The preview holds no transaction while it renders (on SQLite, a transaction that read
     before another connection wrote could not write its cache entry afterwards)."""
-    from surveyapp import pdfs
+    import reports
 
     token, _ = create_invitation("GHA")
     saves = []
-    real_render = pdfs.render_iscm_pdf
+    real_render = reports.render_iscm_pdf
 
     def save():
         reply = app.test_client().patch(
@@ -240,7 +240,8 @@ def test_a_respondent_saving_while_a_summary_renders_breaks_neither(
         respondent.join(timeout=30)
         return real_render(dossier, edits, None)
 
-    monkeypatch.setattr(pdfs, "render_iscm_pdf", render_while_a_respondent_saves)
+    # surveyapp.pdfs reaches the renderer through the package, when it renders
+    monkeypatch.setattr(reports, "render_iscm_pdf", render_while_a_respondent_saves)
     preview = analyst_client.get("/analyst/summaries/khartoum-process/preview.pdf")
     assert saves == [200]
     assert preview.status_code == 200 and preview.data.startswith(b"%PDF")
