@@ -3,10 +3,17 @@ separated by spaces and the 0/1 columns per choice say the same."""
 
 from __future__ import annotations
 
+import csv
+import io
+import zipfile
+
+import openpyxl
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from surveyapp.exports.sheets import SPLIT_LIMIT, question_columns
+from surveyapp.exports import writer
+from surveyapp.exports.sheets import SPLIT_LIMIT, Sheet, question_columns
 from surveyapp.questionnaire.model import Choice, Question, Text
 
 CODES = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_-]{0,11}", fullmatch=True)
@@ -72,3 +79,30 @@ def test_labelled_headers_name_the_question_and_the_choice():
         "states_joined/KEN",
     ]
     assert columns[0].read({"states_joined": ["GHA", "KEN"]}) == "State GHA; State KEN"
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "csv"])
+def test_a_labelled_header_that_starts_like_a_formula_is_written_as_text(monkeypatch, file_format):
+    # Labels come from questionnaires and registries, some imported from others' XLSForms.
+    question = Question(
+        key="contact",
+        type="select_multiple",
+        label=Text(en='=HYPERLINK("http://evil.example","click")'),
+        choices=[Choice("a", Text(en="@SUM(A1:A9)"))],
+    )
+    columns = question_columns(question, True, "en", True)
+    sheet = Sheet("state", columns, lambda: iter([["@SUM(A1:A9)", 1]]))
+    monkeypatch.setattr(writer, "export_sheets", lambda *args, **kwargs: [sheet])
+    output = io.BytesIO()
+    writer.export_round(None, output, file_format=file_format)
+    if file_format == "xlsx":
+        rows = list(openpyxl.load_workbook(output, read_only=True)["state"].values)
+    else:
+        with zipfile.ZipFile(output) as archive:
+            text = archive.read("state.csv").decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text)))
+    assert list(rows[0]) == [
+        "'" + '=HYPERLINK("http://evil.example","click")',
+        "'" + '=HYPERLINK("http://evil.example","click")/@SUM(A1:A9)',
+    ]
+    assert rows[1][0] == "'@SUM(A1:A9)"
