@@ -39,6 +39,8 @@ environment = Environment(
 )
 
 
+#: a word character of any script but Arabic's (``\w`` less the Arabic block)
+_LATIN_WORD = r"[^\W\u0600-\u06ff]"
 #: an answer quoted in another language, as :func:`foreign_span` marks it
 _FOREIGN_MARK = re.compile(r'<bdi class="answer-text"[^>]*>.*?</bdi>', re.DOTALL)
 
@@ -140,7 +142,9 @@ def mark_foreign(paragraph: str, foreign: list[tuple[str, str]]) -> Markup:
     # whole words only: a short answer ("no", "stable") must not be marked inside a word
     # ("nov.", "stables")
     alternatives = "|".join(re.escape(text) for text in sorted(languages, key=len)[::-1])
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    # A change of script is a boundary too: Arabic joins و and ل to the word they precede,
+    # English included ("و[Illustrative] Rules of Procedure")
+    pattern = re.compile(rf"(?<!{_LATIN_WORD})(?:{alternatives})(?!{_LATIN_WORD})")
 
     def span(match: re.Match[str]) -> str:
         # the match is already escaped: mark it up around its markup-safe text

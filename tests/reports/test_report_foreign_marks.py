@@ -26,3 +26,11 @@ def test_markup_in_an_answer_stays_escaped():
     html = str(mark_foreign("Said <b>x</b> today.", [("<b>x</b>", "fr")]))
     assert "<b>" not in html
     assert '<bdi class="answer-text" lang="fr" dir="ltr">&lt;b&gt;x&lt;/b&gt;</bdi>' in html
+
+
+def test_an_english_answer_joined_to_arabic_wa_is_marked():
+    html = mark_foreign("أ، وGuidelines for the Chair.", [("Guidelines for the Chair", "en")])
+
+    assert (
+        html == 'أ، و<bdi class="answer-text" lang="en" dir="ltr">Guidelines for the Chair</bdi>.'
+    )
