@@ -8,6 +8,13 @@ Accepted files:
 - CSV: one submission per row; columns are field paths with ``/`` (KoboToolbox, ODK
   Briefcase) or ``-`` (ODK Central) between groups; a repeat's columns carry the row number,
   ``partners/partner_igo_examples[2]/example``. Delimiters ``,``, ``;`` and tab are detected.
+- ZIP: ODK Central's "CSV (.zip)": ``<form>.csv`` (the submissions) and one
+  ``<form>-<repeat>.csv`` per repeat, whose rows name their parent by ``PARENT_KEY`` (the
+  parent's ``KEY``) and themselves by ``KEY`` (``uuid:…/iscm_views/iscm_views[3]``: the groups
+  from the parent and the repeat with its row number). Each repeat row is put in its parent as
+  KoboToolbox's JSON has it (a list under the repeat's path), so a State's or an IGO's
+  per-ISCM answers are read with the rest. The zip's directory is checked before any member is
+  read (:data:`MAX_ZIP_MEMBERS`, :data:`MAX_ZIP_UNPACKED_BYTES`).
 
 A path is matched by its last name (names are unique in our forms), and the group names before
 it must be the field's own groups. The fields are read from the form as pyxform converts it, so
@@ -29,6 +36,7 @@ import csv
 import io
 import re
 import tempfile
+import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +93,16 @@ _INDEX = re.compile(r"^(?P<name>[^\[\]]+)(?:\[(?P<index>\d+)\])?$")
 _XHTML = "http://www.w3.org/1999/xhtml"
 _XFORMS = "http://www.w3.org/2002/xforms"
 _ID_FIELDS = ("meta/instanceID", "meta-instanceID", "instanceID", "_uuid", "KEY", "__id")
+
+#: the most members a zip of submissions may have (ODK Central: one CSV per repeat, and media)
+MAX_ZIP_MEMBERS = 1_000
+#: the largest total unpacked size of a zip's members (a round of 200 States: about 10 MB)
+MAX_ZIP_UNPACKED_BYTES = 50 * 1024 * 1024
+#: in a repeat row taken from a separate table: its row number in the repeat, and where it was
+_ROW_NUMBER = "\0row"
+_ROW_SOURCE = "\0source"
+#: the last segment of a repeat row's KEY: the repeat's name and the row's number
+_REPEAT_SEGMENT = re.compile(r"^(?P<name>[^\[\]/]+)\[(?P<index>[1-9]\d*)\]$")
 
 
 class SubmissionFileError(Exception):
@@ -143,6 +161,8 @@ def read_submissions(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
         raw = path.read_bytes()
     except OSError as error:
         raise SubmissionFileError(f"cannot read {path}: {error.strerror}") from error
+    if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _read_zip(raw, path.name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -180,6 +200,123 @@ def _read_csv(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
     except csv.Error as error:
         raise SubmissionFileError(f"{name}, line {reader.line_num}: {error}") from error
     return rows
+
+
+def _read_zip(raw: bytes, name: str) -> list[tuple[int, dict[str, Any]]]:
+    """The submissions of ODK Central's "CSV (.zip)", each repeat row put in its parent.
+
+    :raises SubmissionFileError: the zip is too large, a member cannot be read, or a repeat row
+        cannot be placed (the message names the member and the record).
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise SubmissionFileError(f"{name} is not a readable zip file: {error}") from None
+    with archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        if len(members) > MAX_ZIP_MEMBERS:
+            raise SubmissionFileError(
+                f"{name} has {len(members):,} members; at most {MAX_ZIP_MEMBERS:,} are accepted"
+            )
+        unpacked = sum(info.file_size for info in members)
+        if unpacked > MAX_ZIP_UNPACKED_BYTES:
+            raise SubmissionFileError(
+                f"{name} unpacks to {unpacked / 2**20:,.0f} MB; at most "
+                f"{MAX_ZIP_UNPACKED_BYTES // 2**20} MB are accepted"
+            )
+        # The tables are at the top of the zip; ODK Central puts attachments under media/.
+        tables = {
+            info.filename: _read_member(archive, info, name)
+            for info in members
+            if "/" not in info.filename and info.filename.lower().endswith(".csv")
+        }
+    if not tables:
+        raise SubmissionFileError(f"{name} holds no CSV file")
+    roots = [member for member, (header, _) in tables.items() if "PARENT_KEY" not in header]
+    if len(roots) != 1:
+        raise SubmissionFileError(
+            f"{name} holds {len(roots)} tables without a PARENT_KEY column "
+            f"({', '.join(roots) or 'none'}); one is the submissions' table, the others are "
+            "repeats"
+        )
+    root = roots[0]
+    submissions = tables[root][1]
+    # every row that can be a parent, by its KEY
+    parents: dict[str, tuple[str, int, dict[str, Any]]] = {}
+    for member, (header, rows) in tables.items():
+        if member != root and "KEY" not in header:
+            raise SubmissionFileError(f"{name}: {member} has a PARENT_KEY column but no KEY")
+        for number, row in rows:
+            key = str(row.get("KEY") or "").strip()
+            if not key:
+                if member != root:
+                    raise SubmissionFileError(f"{name}: {member}, record {number}: no KEY")
+                continue
+            if key in parents:
+                other, other_number, _ = parents[key]
+                raise SubmissionFileError(
+                    f"{name}: {member}, record {number}: the KEY {key!r} is also that of "
+                    f"{other}, record {other_number}"
+                )
+            parents[key] = (member, number, row)
+    placed: dict[int, dict[str, dict[int, dict[str, Any]]]] = {}
+    for member, (_header, rows) in tables.items():
+        if member == root:
+            continue
+        for number, row in rows:
+            where = f"{member}, record {number}"
+            key = str(row.pop("KEY")).strip()
+            parent_key = str(row.pop("PARENT_KEY", "") or "").strip()
+            if not parent_key:
+                raise SubmissionFileError(f"{name}: {where}: no PARENT_KEY")
+            if parent_key not in parents:
+                raise SubmissionFileError(
+                    f"{name}: {where}: its PARENT_KEY {parent_key!r} is the KEY of no "
+                    f"submission in {root} and of no row of another repeat"
+                )
+            segments = key.removeprefix(f"{parent_key}/").split("/")
+            last = _REPEAT_SEGMENT.match(segments[-1])
+            if (
+                not key.startswith(f"{parent_key}/")
+                or last is None
+                or not all(segment and "[" not in segment for segment in segments[:-1])
+            ):
+                raise SubmissionFileError(
+                    f"{name}: {where}: its KEY {key!r} is not its PARENT_KEY followed by the "
+                    "repeat's groups and name with the row number (…/iscm_views[1])"
+                )
+            path = "/".join([*segments[:-1], last["name"]])
+            parent = parents[parent_key][2]
+            row[_ROW_NUMBER] = int(last["index"])
+            row[_ROW_SOURCE] = where
+            placed.setdefault(id(parent), {}).setdefault(path, {})[int(last["index"])] = row
+    for _member, _number, parent in parents.values():
+        for path, rows_by_index in placed.get(id(parent), {}).items():
+            parent[path] = [rows_by_index[index] for index in sorted(rows_by_index)]
+    return submissions
+
+
+def _read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str
+) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """The header and records of one CSV member of a zip."""
+    where = f"{name}: {info.filename}"
+    try:
+        with archive.open(info) as member:
+            # never more than the directory declares (the reader stops there too)
+            raw = member.read(info.file_size + 1)
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError) as error:
+        raise SubmissionFileError(f"{where} cannot be read: {error}") from None
+    if len(raw) > info.file_size:
+        raise SubmissionFileError(f"{where} unpacks to more than its declared size")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SubmissionFileError(f"{where} is not UTF-8 text") from None
+    if not text.strip():
+        return [], []
+    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
+    return header, _read_csv(text, where)
 
 
 def _converted_fields(form: XLSForm) -> list[tuple[str, ...]]:
@@ -348,31 +485,45 @@ class _Record:
     def refuse(self, column: str | None, message: str) -> None:
         self.problems.append(RowProblem(self.number, column, message))
 
-    def take(self, column: str, value: Any, row: tuple[str, int] | None) -> None:
+    def take(
+        self, column: str, value: Any, row: tuple[str, int] | None, shown: str | None = None
+    ) -> None:
+        """Read one column; ``shown`` is how refusals name it (default: the column itself)."""
+        # a split column of a multiple choice first: its choice code may be a field's name too
+        # (``structures-communication_channels/meetings`` in ODK Central's CSV)
+        if self.is_choice_column(column):
+            return
         parts = _split(column, self.fields)
+        shown = shown or column
         if parts is None:
-            if _is_tool_column(column) or self.is_choice_column(column):
+            if _is_tool_column(column):
                 return
             if value in (None, "", []):
                 return
-            self.refuse(column, "this column is not a field of the form")
+            self.refuse(shown, "this column is not a field of the form")
             return
         name = parts[-1][0]
         spec = self.fields[name]
         ancestors = [segment for segment, _ in parts[:-1]]
         if any(segment not in spec.groups for segment in ancestors):
-            self.refuse(column, f"'{name}' does not belong to the group {'/'.join(ancestors)}")
+            self.refuse(shown, f"'{name}' does not belong to the group {'/'.join(ancestors)}")
             return
         if spec.role == "container":
             if isinstance(value, list):
-                for index, item in enumerate(value, start=1):
+                for position, item in enumerate(value, start=1):
                     if not isinstance(item, Mapping):
-                        self.refuse(column, "a repeat holds objects, one per row")
+                        self.refuse(shown, "a repeat holds objects, one per row")
                         continue
-                    for child_column, child_value in item.items():
-                        self.take(str(child_column), child_value, (name, index))
+                    index = item.get(_ROW_NUMBER, position)
+                    source = item.get(_ROW_SOURCE)
+                    # groups inside a row are nested objects in ODK Central's OData
+                    for child_column, child_value in _flatten(item):
+                        if child_column in (_ROW_NUMBER, _ROW_SOURCE):
+                            continue
+                        child_shown = f"{child_column} ({source})" if source else child_column
+                        self.take(child_column, child_value, (name, index), child_shown)
             elif value not in (None, ""):
-                self.refuse(column, "a repeat holds a list of rows")
+                self.refuse(shown, "a repeat holds a list of rows")
             return
         if spec.role == "ignore" or value in (None, "", []):
             return
@@ -382,20 +533,20 @@ class _Record:
         value = _value(spec, value)
         if spec.role == "answer":
             self.answers[name] = value
-            self.columns[name] = column
+            self.columns[name] = shown
             return
         index = row[1] if row and row[0] == spec.container else None
         if index is None:
             index = next((i for n, i in parts if n == spec.container and i is not None), None)
         if index is None:
-            self.refuse(column, f"the row number of repeat '{spec.container}' is missing")
+            self.refuse(shown, f"the row number of repeat '{spec.container}' is missing")
             return
         target = self.rows.setdefault(spec.container or "", {}).setdefault(index, {})
         if spec.role == "item_code":
-            target["\0item"] = (str(value), column)
+            target["\0item"] = (str(value), shown)
         else:
             target[name] = value
-            target.setdefault("\0columns", {})[name] = column
+            target.setdefault("\0columns", {})[name] = shown
 
     def is_choice_column(self, column: str) -> bool:
         """A KoboToolbox split select_multiple column ``PATH/KEY/CODE`` (0 or 1)."""
