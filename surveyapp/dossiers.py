@@ -46,7 +46,7 @@ from surveyapp.questionnaire import (
     load_questionnaire,
     visible_answers,
 )
-from surveyapp.registry import city_name
+from surveyapp.registry import city_name, region_name
 
 
 class UnknownIscm(LookupError):
@@ -485,13 +485,13 @@ def build_compendium_dossier(
     return CompendiumDossier(
         language=language,
         round=round_info,
-        participation=_participation(survey_round),
+        participation=_participation(survey_round, language),
         iscms=dossiers,
         edits=edits,
     )
 
 
-def _participation(survey_round: SurveyRound) -> list[ParticipationCount]:
+def _participation(survey_round: SurveyRound, language: str) -> list[ParticipationCount]:
     """Invited and answered (submitted) respondents by type and region, and how many of those
     answered are illustrative."""
     rows = db.session.execute(
@@ -508,6 +508,6 @@ def _participation(survey_round: SurveyRound) -> list[ParticipationCount]:
             bucket[0] += 1
             bucket[2] += illustrative
     return [
-        ParticipationCount(kind, region, answered, invited, illustrative)
+        ParticipationCount(kind, region_name(region, language), answered, invited, illustrative)
         for (kind, region), (answered, invited, illustrative) in sorted(counts.items())
     ]

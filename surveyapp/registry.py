@@ -40,6 +40,14 @@ ISCM_KINDS = ("rcp", "irf", "global")
 MEMBERSHIP_ROLES = ("member", "observer", "chair", "steering_committee")
 #: the continents of the UN M49 standard, the regions of States
 STATE_REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+#: each region's UN M49 code, under which CLDR names it in every language
+_REGION_CODES = {
+    "Africa": "002",
+    "Americas": "019",
+    "Asia": "142",
+    "Europe": "150",
+    "Oceania": "009",
+}
 
 _ISCM_CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _IGO_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -697,3 +705,15 @@ def _load_vocabularies(folder: pathlib.Path) -> dict[str, list[dict[str, Any]]]:
             choices.append({"code": code, "label": label})
         vocabularies[file.stem] = choices
     return vocabularies
+
+
+def region_name(region: str, language: str) -> str:
+    """A State's region (one of :data:`STATE_REGIONS`) as ``language`` names it, from CLDR
+    ("Afrique", "أفريقيا"); any other text unchanged."""
+    code = _REGION_CODES.get(region)
+    if code is None:
+        return region
+    try:
+        return babel.Locale.parse(language).territories.get(code, region)
+    except (ValueError, babel.UnknownLocaleError):
+        return region

@@ -595,3 +595,14 @@ def test_per_item_questions_iterate_over_the_chosen_iscms(registry: Registry) ->
 def test_rating_scale_runs_from_one_to_five(registry: Registry) -> None:
     questionnaire = load_questionnaire(data_path() / "state.yaml", choice_source=registry)
     assert questionnaire.question("value_rating").choice_codes == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "Africa"), ("fr", "Afrique"), ("es", "África"), ("ar", "أفريقيا")],
+)
+def test_a_region_is_named_in_each_language_from_cldr(language, expected):
+    from surveyapp.registry import region_name
+
+    assert region_name("Africa", language) == expected
+    assert region_name("Somewhere else", language) == "Somewhere else"

@@ -44,10 +44,12 @@ def edit_page(client, language: str = "en") -> str:
 def test_a_drafted_sentence_names_the_state_and_question_it_comes_from(analyst_client):
     page = html.unescape(edit_page(analyst_client))
 
-    title = re.search(r'<span title="([^"]*)">Egypt values the process', page)
+    title = re.search(r'<span title="([^"]*)">[^<]*Egypt values the process', page)
     assert title is not None
-    # Egypt's values, compared with those the ISCM itself chose
-    assert title.group(1).split("; ") == ["from Egypt, value_areas", f"{ISCM}, member_value"]
+    # the States' values, set beside those the ISCM itself chose
+    sources = title.group(1).split("; ")
+    assert "from Egypt, value_areas" in sources
+    assert f"{ISCM}, member_value" in sources
 
 
 def test_the_sources_of_each_sentence_are_listed_under_its_paragraph(analyst_client):
