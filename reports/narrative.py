@@ -1389,6 +1389,7 @@ class _Drafter:
                         group[0],
                         after_another=accounts > 0,
                         values=group[0] not in compared,
+                        position=accounts,
                     )
                 )
             accounts += 1
@@ -1403,7 +1404,9 @@ class _Drafter:
         sentences.extend(self.values_beside_list(compared))
         for view in unnamed:
             subject = anonymous.next()
-            sentences.extend(self.state_account(subject, view, after_another=accounts > 0))
+            sentences.extend(
+                self.state_account(subject, view, after_another=accounts > 0, position=accounts)
+            )
             accounts += 1
         return sentences
 
@@ -1413,17 +1416,22 @@ class _Drafter:
         view: StateView,
         after_another: bool = False,
         values: bool = True,
+        position: int = 0,
     ) -> list[DraftSentence]:
         """What one State gained from the ISCM and what it values in it.
 
         :param after_another: another State's account came just before: this one says "also"
             rather than naming the participation in the ISCM again.
+        :param position: how many States' accounts came before (the wording alternates, so
+            that three accounts in a row do not repeat one sentence with other names).
         :param values: False when the State's values are said elsewhere (beside the ISCM's
             list, with the other States').
         """
         sentences = [
             self.said(
-                self.state_benefits(subject, view.benefits or "", view.language, after_another),
+                self.state_benefits(
+                    subject, view.benefits or "", view.language, after_another, position
+                ),
                 [self.view_source(view, "state_view.benefits")],
             )
         ]
@@ -1536,13 +1544,23 @@ class _Drafter:
         benefits: str,
         language: str | None = None,
         after_another: bool = False,
+        position: int = 0,
     ) -> str:
-        """A State's benefits: a phrase completing "... particularly from", else quoted."""
+        """A State's benefits: a phrase completing "... particularly from", else quoted.
+
+        :param position: how many States' accounts came before: after the second, every other
+            account "pointed above all to" its benefits instead of "also benefited ...".
+        """
         language = language or self.dossier.language
         benefits = self.as_given(benefits, language) or benefits
         clause = self.clause(benefits, language=language)
         if clause:
-            key = "state_benefits_also" if after_another else "state_benefits"
+            if not after_another:
+                key = "state_benefits"
+            elif position >= 2 and position % 2 == 0:
+                key = "state_benefits_further"
+            else:
+                key = "state_benefits_also"
             return self.fill(key, State=subject, benefits=clause)
         return self.fill("reported", Subject=subject, quote=self.phrases.quote(sentence(benefits)))
 

@@ -1016,3 +1016,9 @@ state_values_unlisted_beyond = وخارج تلك القائمة، { $clauses }.
 
 choices_membership_value_again =
     .global_initiatives = مواكبة المبادرات العالمية
+
+# ما أفادت به دولة ثالثة (خامسة ...) بعد «كما استفادت» لدول أخرى
+state_benefits_further = { $State-gender ->
+        [masculine] وأشار
+       *[other] وأشارت
+    } { $State } بصورة خاصة إلى { $benefits }.

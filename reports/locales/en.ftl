@@ -803,3 +803,6 @@ state_values_unlisted_beyond = Beyond that list, { $clauses }.
 # A value the ISCM's list has just named in full, named again beside the States that chose it
 choices_membership_value_again =
     .global_initiatives = being updated on global initiatives
+
+# a third (fifth ...) State's benefits, after others' "also benefited" (the wording alternates)
+state_benefits_further = { $State } pointed above all to { $benefits }.

@@ -964,3 +964,9 @@ state_values_unlisted_beyond = Fuera de esa lista, { $clauses }.
 
 choices_membership_value_again =
     .global_initiatives = la actualización sobre iniciativas mundiales
+
+# los beneficios de un tercer (quinto ...) Estado, tras otros «también se benefició»
+state_benefits_further = { $State } { $State-number ->
+        [plural] destacaron
+       *[other] destacó
+    } sobre todo { $benefits }.

@@ -1089,3 +1089,9 @@ state_values_unlisted_beyond = En dehors de cette liste, { $clauses }.
 
 choices_membership_value_again =
     .global_initiatives = le suivi des initiatives mondiales
+
+# les bénéfices d'un troisième (cinquième ...) État, après d'autres « a également tiré profit »
+state_benefits_further = { $State } { $State-number ->
+        [plural] ont surtout mis en avant
+       *[other] a surtout mis en avant
+    } { $benefits }.
