@@ -151,19 +151,35 @@ def responses() -> None:
 
 
 @responses.command("import")
-@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument(
+    "sources",
+    metavar="SOURCE...",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+)
 @with_appcontext
-def import_responses(source: Path) -> None:
-    """Import KoboToolbox / ODK submissions (JSON or CSV) of a form exported from here."""
-    from surveyapp.interop.kobo import SubmissionFileError, import_submissions, read_submissions
+def import_responses(sources: tuple[Path, ...]) -> None:
+    """Import KoboToolbox / ODK submissions of a form exported from here.
+
+    SOURCE is a JSON or CSV export, or ODK Central's CSV (.zip); several files are ODK
+    Central's OData feed: Submissions and its repeats' entity sets.
+    """
+    from surveyapp.interop.kobo import (
+        SubmissionFileError,
+        import_submissions,
+        read_submission_files,
+    )
 
     # A file name that is not UTF-8 reaches Python with surrogates: it is stored as the source.
-    name = printable_text(source.name)
+    name = printable_text(sources[0].name)
+    if len(sources) > 1:
+        name += f" and {len(sources) - 1} more"
 
     @needs_database
     def run():
         try:
-            submissions = read_submissions(source)
+            submissions = read_submission_files(sources)
         except SubmissionFileError as error:
             raise _refuse(str(error)) from None
         report = import_submissions(submissions, source=name, actor=f"import:{name}")

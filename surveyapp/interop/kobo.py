@@ -15,6 +15,11 @@ Accepted files:
   KoboToolbox's JSON has it (a list under the repeat's path), so a State's or an IGO's
   per-ISCM answers are read with the rest. The zip's directory is checked before any member is
   read (:data:`MAX_ZIP_MEMBERS`, :data:`MAX_ZIP_UNPACKED_BYTES`).
+- Several JSON files: ODK Central's OData feed of the submissions (``Submissions``) with its
+  repeats' entity sets (``Submissions.iscm_views.iscm_views``, named by ``@odata.context`` or
+  the file name), whose rows name their parent by ``__Submissions-id`` (the parent's
+  ``__id``); pages of one entity set may be separate files. Each repeat row is put in its
+  parent, as with the zip. (``$expand=*`` gives the rows inline, in one file.)
 
 A path is matched by its last name (names are unique in our forms), and the group names before
 it must be the field's own groups. The fields are read from the form as pyxform converts it, so
@@ -182,6 +187,106 @@ def read_submissions(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     return _read_csv(text, path.name)
 
 
+def read_submission_files(paths: Iterable[str | Path]) -> list[tuple[int, dict[str, Any]]]:
+    """The submissions of one export (:func:`read_submissions`), or of ODK Central's OData
+    feed given as several JSON files: the submissions and their repeats' entity sets.
+
+    :raises SubmissionFileError: a file cannot be read, or a repeat row cannot be placed.
+    """
+    paths = [Path(path) for path in paths]
+    if len(paths) == 1:
+        return read_submissions(paths[0])
+    # entity set -> [(file name, record number, row)]
+    sets: dict[str, list[tuple[str, int, dict[str, Any]]]] = {}
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise SubmissionFileError(f"cannot read {path}: {error.strerror}") from error
+        try:
+            data = parse_json(raw.decode("utf-8-sig"), path.name)
+        except (UnicodeDecodeError, JSONFileError):
+            raise SubmissionFileError(
+                f"{path.name} is no OData JSON file: several files are read together only as "
+                "ODK Central's OData feed (Submissions and its repeats' entity sets)"
+            ) from None
+        entity_set = _entity_set(data, path)
+        rows = data.get("value") if isinstance(data, Mapping) else None
+        if entity_set is None or not isinstance(rows, list):
+            raise SubmissionFileError(
+                f"{path.name} is no OData entity set of ODK Central (an object with "
+                "'@odata.context' ending in #Submissions or #Submissions.<repeat>, and 'value')"
+            )
+        for number, row in enumerate(rows, start=1):
+            if not isinstance(row, Mapping):
+                raise SubmissionFileError(f"{path.name}, record {number}: not an object")
+            sets.setdefault(entity_set, []).append((path.name, number, dict(row)))
+    roots = sets.pop("Submissions", None)
+    if roots is None:
+        raise SubmissionFileError(
+            "none of the files is the entity set Submissions (the submissions themselves)"
+        )
+    parents: dict[str, tuple[str, list[str], dict[str, Any]]] = {}
+    for entity_set, rows in [("Submissions", roots), *sets.items()]:
+        for file_name, number, row in rows:
+            identifier = row.get("__id")
+            if not isinstance(identifier, str) or not identifier:
+                raise SubmissionFileError(f"{file_name}, record {number}: no __id")
+            if identifier in parents:
+                raise SubmissionFileError(
+                    f"{file_name}, record {number}: the __id {identifier!r} is also that of "
+                    f"another record of {parents[identifier][0]}"
+                )
+            parents[identifier] = (entity_set, entity_set.split(".")[1:], row)
+    for entity_set, rows in sets.items():
+        path = entity_set.split(".")[1:]
+        positions: dict[str, int] = {}
+        for file_name, number, row in rows:
+            where = f"{file_name}, record {number}"
+            links = [key for key in row if key.startswith("__Submissions") and key.endswith("-id")]
+            if len(links) != 1:
+                raise SubmissionFileError(
+                    f"{where}: a row of {entity_set} names its parent by one __Submissions…-id"
+                )
+            parent_id = row.pop(links[0])
+            if not isinstance(parent_id, str) or parent_id not in parents:
+                raise SubmissionFileError(
+                    f"{where}: its {links[0]} {parent_id!r} is the __id of no submission and "
+                    "of no row of another repeat"
+                )
+            parent_set, parent_path, parent = parents[parent_id]
+            if path[: len(parent_path)] != parent_path or len(path) <= len(parent_path):
+                raise SubmissionFileError(
+                    f"{where}: a row of {entity_set} cannot belong to a row of {parent_set}"
+                )
+            target = parent
+            for group in path[len(parent_path) : -1]:
+                if target.get(group) is None:
+                    target[group] = {}
+                if not isinstance(target[group], dict):
+                    raise SubmissionFileError(
+                        f"{where}: its parent holds a value, not a group, at '{group}'"
+                    )
+                target = target[group]
+            positions[parent_id] = positions.get(parent_id, 0) + 1
+            row[_ROW_NUMBER] = positions[parent_id]
+            row[_ROW_SOURCE] = where
+            rows_of_parent = target.get(path[-1])
+            if not isinstance(rows_of_parent, list):
+                rows_of_parent = target[path[-1]] = []
+            rows_of_parent.append(row)
+    return [(number, row) for number, (_file, _n, row) in enumerate(roots, start=1)]
+
+
+def _entity_set(data: Any, path: Path) -> str | None:
+    """The OData entity set a file holds: from ``@odata.context`` (``…$metadata#Submissions.x``),
+    or from the file name (``Submissions.x.json``)."""
+    context = data.get("@odata.context") if isinstance(data, Mapping) else None
+    name = str(context).rpartition("#")[2] if context else path.stem
+    name = name.split("(", 1)[0].removesuffix("/$entity")
+    return name if name == "Submissions" or name.startswith("Submissions.") else None
+
+
 def _read_csv(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
@@ -315,8 +420,10 @@ def _read_member(
         raise SubmissionFileError(f"{where} is not UTF-8 text") from None
     if not text.strip():
         return [], []
-    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
-    return header, _read_csv(text, where)
+    rows = _read_csv(text, where)
+    # the header has been read once by _read_csv: it is a valid CSV line
+    header = next(csv.reader(io.StringIO(text)), [])
+    return header, rows
 
 
 def _converted_fields(form: XLSForm) -> list[tuple[str, ...]]:
@@ -514,7 +621,10 @@ class _Record:
                     if not isinstance(item, Mapping):
                         self.refuse(shown, "a repeat holds objects, one per row")
                         continue
-                    index = item.get(_ROW_NUMBER, position)
+                    # set by the readers of separate repeat tables (a file cannot set an int)
+                    index = item.get(_ROW_NUMBER)
+                    if not isinstance(index, int) or isinstance(index, bool):
+                        index = position
                     source = item.get(_ROW_SOURCE)
                     # groups inside a row are nested objects in ODK Central's OData
                     for child_column, child_value in _flatten(item):

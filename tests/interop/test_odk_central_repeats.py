@@ -19,7 +19,6 @@ from surveyapp.demo import khartoum_responses
 from surveyapp.extensions import db
 from surveyapp.interop import kobo
 from surveyapp.models import Response
-from surveyapp.models.external import ExternalSubmission
 from surveyapp.questionnaire import clean_answers
 
 #: the columns ODK Central adds after the fields of the submissions' table
@@ -404,44 +403,130 @@ def test_a_zip_without_a_submissions_table_is_refused(runner, tmp_path):
     assert "repeats.zip holds 0 tables without a PARENT_KEY column (none)" in result.output
 
 
+def nested(columns: dict[str, str]) -> dict:
+    """A table's row with groups as nested objects, as ODK Central's OData gives it."""
+    row: dict = {}
+    for column, value in columns.items():
+        if "/" in column or column in ("PARENT_KEY", "KEY"):
+            continue
+        *groups, name = column.split("-")
+        target = row
+        for group in groups:
+            target = target.setdefault(group, {})
+        target[name] = value or None
+    return row
+
+
+def odata_of(form: CentralForm, submissions) -> tuple[list[dict], list[dict]]:
+    """ODK Central's OData of State submissions: the Submissions entity set (each repeat a
+    navigation link beside its count) and the rows of Submissions.iscm_views.iscm_views."""
+    with zipfile.ZipFile(io.BytesIO(form.zip_of(submissions))) as archive:
+        roots = list(csv.DictReader(io.StringIO(archive.read("state.csv").decode())))
+        views = list(csv.DictReader(io.StringIO(archive.read("state-iscm_views.csv").decode())))
+    records = []
+    for root in roots:
+        instance_id = root["KEY"]
+        record = nested({k: v for k, v in root.items() if k not in CENTRAL_TAIL})
+        record.pop("SubmissionDate")
+        record["__id"] = instance_id
+        record["__system"] = {"submissionDate": root["SubmissionDate"], "reviewState": None}
+        record["iscm_views"]["iscm_views@odata.navigationLink"] = (
+            f"Submissions('{instance_id}')/iscm_views/iscm_views"
+        )
+        records.append(record)
+    rows = [
+        nested(view) | {"__id": f"hash-{number}", "__Submissions-id": view["PARENT_KEY"]}
+        for number, view in enumerate(views, start=1)
+    ]
+    return records, rows
+
+
+def odata_file(path: Path, entity_set: str, rows: list[dict]) -> Path:
+    context = f"https://central.example.org/v1/projects/1/forms/state.svc/$metadata#{entity_set}"
+    path.write_text(json.dumps({"@odata.context": context, "value": rows}))
+    return path
+
+
 def test_odata_with_repeats_expanded_inline_and_groups_as_objects_is_read(
     app, runner, central_form, tmp_path
 ):
     form = central_form("state")
     egypt = [s for s in demo_answers("state") if s[1] == "EGY"]
-    with zipfile.ZipFile(io.BytesIO(form.zip_of(egypt))) as archive:
-        views = list(csv.DictReader(io.StringIO(archive.read("state-iscm_views.csv").decode())))
-    rows = []
-    for number, view in enumerate(views, start=1):
-        row: dict = {"__id": f"hash{number}", "__Submissions-id": "uuid:central-EGY"}
-        for column, value in view.items():
-            if "/" in column or column in ("PARENT_KEY", "KEY"):
-                continue
-            *groups, name = column.split("-")
-            target = row
-            for group in groups:
-                target = target.setdefault(group, {})
-            target[name] = value or None
-        rows.append(row)
-    record = {
-        "__id": "uuid:central-EGY",
-        "__system": {"submissionDate": "2026-03-01T10:00:00.000Z", "reviewState": None},
-        "meta": {"instanceID": "uuid:central-EGY"},
-        "organisation_code": "EGY",
-        "iscm_views": {"iscm_views_count": "25", "iscm_views": rows},
-    }
-    for name, value in egypt[0][2].items():
-        if name != "iscm_views":
-            _table, column, _, _ = form.fields[name]
-            *groups, last = column.split("-")
-            target = record
-            for group in groups:
-                target = target.setdefault(group, {})
-            target[last] = " ".join(value) if isinstance(value, list) else value
-    source = tmp_path / "central.json"
-    source.write_text(json.dumps({"@odata.context": "$metadata#Submissions", "value": [record]}))
+    records, rows = odata_of(form, egypt)
+    # $expand=*: the rows inline, under their group
+    records[0]["iscm_views"]["iscm_views"] = rows
+    source = odata_file(tmp_path / "central.json", "Submissions", records)
     result = import_file(runner, source)
     assert result.exit_code == 0, result.output
     assert stored_answers(app)["EGY"] == expected_answers(app, "state")["EGY"]
-    with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(ExternalSubmission)) == 1
+
+
+def test_odata_submissions_with_their_repeat_entity_set_in_pages_are_imported_once(
+    app, runner, central_form, tmp_path
+):
+    form = central_form("state")
+    records, rows = odata_of(form, demo_answers("state"))
+    files = [
+        odata_file(tmp_path / "Submissions.json", "Submissions", records),
+        # two pages of the repeat's entity set ($top/$skip), the second named by its file only
+        odata_file(tmp_path / "views-1.json", "Submissions.iscm_views.iscm_views", rows[:30]),
+    ]
+    second_page = tmp_path / "Submissions.iscm_views.iscm_views.json"
+    second_page.write_text(json.dumps({"value": rows[30:]}))
+    files.append(second_page)
+    arguments = ["responses", "import", *map(str, files)]
+    first = runner.invoke(args=arguments)
+    assert first.exit_code == 0, first.output
+    assert "3 imported, 0 already there, 0 refused." in first.output
+    again = runner.invoke(args=arguments)
+    assert "0 imported, 3 already there, 0 refused." in again.output
+    stored = stored_answers(app)
+    assert stored == expected_answers(app, "state")
+    assert all(answers["iscm_views"] for answers in stored.values())
+
+
+def test_an_odata_repeat_row_whose_parent_id_matches_no_submission_is_refused(
+    app, runner, central_form, tmp_path
+):
+    form = central_form("state")
+    records, rows = odata_of(form, demo_answers("state"))
+    rows[4]["__Submissions-id"] = "uuid:nobody"
+    files = [
+        odata_file(tmp_path / "Submissions.json", "Submissions", records),
+        odata_file(tmp_path / "views.json", "Submissions.iscm_views.iscm_views", rows),
+    ]
+    result = runner.invoke(args=["responses", "import", *map(str, files)])
+    assert result.exit_code == 1
+    assert (
+        "views.json, record 5: its __Submissions-id 'uuid:nobody' is the __id of no submission"
+    ) in result.output
+    assert stored_count(app) == 0
+
+
+def test_several_files_that_are_not_odata_entity_sets_are_refused(runner, tmp_path):
+    first = tmp_path / "a.json"
+    first.write_text(json.dumps([{"_uuid": "x"}]))
+    second = tmp_path / "b.csv"
+    second.write_text("a,b\n1,2\n")
+    result = runner.invoke(args=["responses", "import", str(first), str(second)])
+    assert result.exit_code == 1
+    assert "a.json is no OData entity set of ODK Central" in result.output
+
+
+def test_a_zip_member_that_is_not_utf8_is_refused_by_name(runner, tmp_path):
+    source = tmp_path / "state.zip"
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("state.csv", "KEY,organisation_code\nuuid:a,EGY\n")
+        archive.writestr("state-iscm_views.csv", b"PARENT_KEY,KEY,role\nuuid:a,\xff\xfe,x\n")
+    result = import_file(runner, source)
+    assert result.exit_code == 1
+    assert "state.zip: state-iscm_views.csv is not UTF-8 text" in result.output
+
+
+def test_a_file_that_starts_like_a_zip_but_is_none_is_refused(runner, tmp_path):
+    source = tmp_path / "broken.zip"
+    source.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    result = import_file(runner, source)
+    assert result.exit_code == 1
+    assert "broken.zip is not a readable zip file" in result.output
+    assert "Traceback" not in result.output
