@@ -1577,10 +1577,12 @@ class _Drafter:
         codes = list(view.value_area_codes or view.value_areas)
         claimed = [c for c in self.codes("membership_value.member_value") if c != "other"]
 
-        def phrases(chosen: list[str]) -> str:
+        def phrases(chosen: list[str], on_list: bool = False) -> str:
+            # A value the ISCM's list has named in full takes its short form, if any
             return self.phrases.join(
                 [
-                    self.phrases.choice("membership_value", code)
+                    (on_list and self.phrases.choice("membership_value_again", code))
+                    or self.phrases.choice("membership_value", code)
                     or _in_sentence(labels.get(code, code))
                     for code in chosen
                 ]
@@ -1605,12 +1607,13 @@ class _Drafter:
         if outcome == "partly_listed":
             text = self.fill(
                 f"{key}{again}_partly_listed",
-                listed=phrases(listed),
+                listed=phrases(listed, on_list=True),
                 unlisted=phrases(unlisted),
                 **fields,
             )
         else:
-            text = self.fill(f"{key}{again}_{outcome}", values=phrases(codes), **fields)
+            values = phrases(codes, on_list=outcome == "listed")
+            text = self.fill(f"{key}{again}_{outcome}", values=values, **fields)
         return self.said(text, sources)
 
 
