@@ -42,7 +42,7 @@ import io
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -238,6 +238,12 @@ def read_submission_files(paths: Iterable[str | Path]) -> list[tuple[int, dict[s
                     f"another record of {parents[identifier][0]}"
                 )
             parents[identifier] = (entity_set, entity_set.split(".")[1:], row)
+            for linked in _linked_sets(row, entity_set):
+                if linked not in sets:
+                    raise SubmissionFileError(
+                        f"{file_name}, record {number}: its rows of the repeat {linked} are not "
+                        "among the files; give that entity set too (or export with $expand=*)"
+                    )
     for entity_set, rows in sets.items():
         path = entity_set.split(".")[1:]
         positions: dict[str, int] = {}
@@ -276,6 +282,18 @@ def read_submission_files(paths: Iterable[str | Path]) -> list[tuple[int, dict[s
                 rows_of_parent = target[path[-1]] = []
             rows_of_parent.append(row)
     return [(number, row) for number, (_file, _n, row) in enumerate(roots, start=1)]
+
+
+def _linked_sets(row: Mapping[str, Any], entity_set: str) -> Iterator[str]:
+    """The entity sets of the repeats a row links to (``NAME@odata.navigationLink``) and does
+    not hold inline."""
+    for key, value in row.items():
+        if isinstance(value, Mapping):
+            yield from _linked_sets(value, f"{entity_set}.{key}")
+        elif key.endswith("@odata.navigationLink"):
+            name = key.removesuffix("@odata.navigationLink")
+            if not isinstance(row.get(name), list):
+                yield f"{entity_set}.{name}"
 
 
 def _entity_set(data: Any, path: Path) -> str | None:

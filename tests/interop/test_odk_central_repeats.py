@@ -39,9 +39,10 @@ CENTRAL_TAIL = (
 class CentralForm:
     """An exported XLSForm read as ODK Central lays out its CSV export: one table for the
     submissions and one per repeat, columns named by their groups joined with ``-`` from the
-    table's own root, each multiple choice followed by one 0/1 column per choice."""
+    table's own root, each multiple choice followed by one 0/1 column per choice; without
+    ``group_paths`` (Central's "Remove group names"), columns are the fields' names alone."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, group_paths: bool = True):
         workbook = load_workbook(path)
         settings = workbook["settings"].iter_rows(values_only=True)
         self.form_id = dict(zip(next(settings), next(settings), strict=False))["form_id"]
@@ -70,6 +71,8 @@ class CentralForm:
             inside = [n for n, _ in stack]
             if table is not None:
                 inside = inside[len(inside) - inside[::-1].index(table) :]
+            if not group_paths:
+                inside = []
             if kind == "begin_repeat":
                 items_from = re.search(r"items_from=(\S+)", str(row.get("surveyapp") or ""))
                 if row.get("repeat_count"):
@@ -88,7 +91,8 @@ class CentralForm:
             codes = choices.get(list_name, []) if kind == "select_multiple" else []
             self.headers[table].extend(f"{column}/{code}" for code in codes)
             self.fields[name] = (table, column, kind, codes)
-        self.headers[None] += ["meta-instanceID", *CENTRAL_TAIL]
+        self.instance_column = "meta-instanceID" if group_paths else "instanceID"
+        self.headers[None] += [self.instance_column, *CENTRAL_TAIL]
         for repeat in self.repeats:
             self.headers[repeat] += ["PARENT_KEY", "KEY"]
 
@@ -113,7 +117,7 @@ class CentralForm:
         for instance_id, organisation, answers in submissions:
             root = self.empty_row(None) | {
                 "SubmissionDate": "2026-03-01T10:00:00.000Z",
-                "meta-instanceID": instance_id,
+                self.instance_column: instance_id,
                 "KEY": instance_id,
                 "SubmitterID": "7",
                 "SubmitterName": "Field team",
@@ -133,7 +137,8 @@ class CentralForm:
                 if items_from is not None:
                     # a row for every item of the list, its code always there
                     codes = self.fields[items_from][3]
-                    root["-".join([*groups, f"{name}_count"])] = str(len(codes))
+                    count = next(c for c in self.headers[None] if c.endswith(f"{name}_count"))
+                    root[count] = str(len(codes))
                     rows = [(code, value.get(code, {})) for code in codes]
                 else:
                     rows = [(None, row) for row in value]
@@ -168,10 +173,10 @@ def table_text(header: list[str], rows: list[dict[str, str]]) -> str:
 def central_form(exported_form, tmp_path):
     """Factory: the ODK Central layout of a respondent type's exported form."""
 
-    def build(respondent_type: str) -> CentralForm:
+    def build(respondent_type: str, *, group_paths: bool = True) -> CentralForm:
         path = tmp_path / f"{respondent_type}.xlsx"
         exported_form(respondent_type).write(path)
-        return CentralForm(path)
+        return CentralForm(path, group_paths=group_paths)
 
     return build
 
@@ -235,6 +240,19 @@ def test_central_csv_zip_imports_the_per_iscm_answers_once(
     stored = stored_answers(app)
     assert stored == expected_answers(app, respondent_type)
     assert all(answers[per_iscm] for answers in stored.values())
+
+
+def test_central_csv_zip_without_group_names_imports_the_per_iscm_answers(
+    app, runner, central_form, tmp_path
+):
+    form = central_form("state", group_paths=False)
+    assert "iscm_views_chosen-benefits" not in form.headers["iscm_views"]
+    assert "benefits" in form.headers["iscm_views"]
+    source = tmp_path / "state.zip"
+    source.write_bytes(form.zip_of(demo_answers("state")))
+    result = import_file(runner, source)
+    assert result.exit_code == 0, result.output
+    assert stored_answers(app) == expected_answers(app, "state")
 
 
 def test_central_csv_zip_imports_the_rows_of_an_iscm_repeat(app, runner, central_form, tmp_path):
@@ -530,3 +548,21 @@ def test_a_file_that_starts_like_a_zip_but_is_none_is_refused(runner, tmp_path):
     assert result.exit_code == 1
     assert "broken.zip is not a readable zip file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_odata_submissions_given_with_files_but_without_their_repeat_set_are_refused(
+    app, runner, central_form, tmp_path
+):
+    form = central_form("state")
+    records, _rows = odata_of(form, demo_answers("state"))
+    files = [
+        odata_file(tmp_path / "Submissions.json", "Submissions", records[:1]),
+        odata_file(tmp_path / "more.json", "Submissions", records[1:]),
+    ]
+    result = runner.invoke(args=["responses", "import", *map(str, files)])
+    assert result.exit_code == 1
+    assert (
+        "Submissions.json, record 1: its rows of the repeat Submissions.iscm_views.iscm_views "
+        "are not among the files"
+    ) in result.output
+    assert stored_count(app) == 0
