@@ -182,6 +182,10 @@ class _Drafter:
         #: summary's is quoted, never spliced, unless an analyst's translation replaces it
         self.own_language = dossier.answer_language or dossier.language
         self.foreign_texts: dict[str, str] = {}
+        #: the free-text answers the dossier shows in another language (empty: not listed)
+        self.passage_texts = frozenset(_passage_key(passage.text) for passage in dossier.passages)
+        #: the translations the dossier shows in their place, compared the same way
+        self.translated = frozenset(_passage_key(text) for text in dossier.translated)
         # A cited text not for attribution means the list of referring States or IGOs must not
         # be spelled out either, or the reader could tell who said it.
         self.states_unnamed = any(
@@ -270,7 +274,12 @@ class _Drafter:
         summary in another language than the summary's: no translation replaces it."""
         if (language or self.own_language) == self.dossier.language:
             return False
-        return " ".join(text.split()) not in self.dossier.translated
+        key = _passage_key(text)
+        if key in self.translated:
+            return False
+        # Once the dossier lists its passages, a text that is none of them is a code or a
+        # number read as text ("no", "stable"), in no language
+        return not self.passage_texts or key in self.passage_texts
 
     def as_given(self, text: str | None, language: str | None) -> str | None:
         """Free text with its whitespace collapsed, noted as foreign when not in the summary's
@@ -1629,6 +1638,12 @@ class _AnonymousSubjects:
         subject = self._following if self._used else self._first
         self._used = True
         return subject
+
+
+def _passage_key(text: str) -> str:
+    """``text`` as compared with the dossier's passages: whitespace collapsed, and the full stop
+    a sentence may have added or a clause taken off left aside."""
+    return " ".join(text.split()).rstrip(".")
 
 
 def _in_sentence(label: str) -> str:

@@ -133,3 +133,14 @@ def test_report_check_finds_no_translated_passage():
 
     assert not any(f.text.startswith(MANDATE[:30]) for f in findings)
     assert not any(f.text.startswith(MANDATE_FR[:30]) for f in findings)
+
+
+def test_a_summary_with_every_passage_translated_quotes_nothing_in_another_language():
+    untranslated = french()
+    memory = {passage.text: f"traduit : {passage.text[:20]}" for passage in untranslated.passages}
+
+    html = render_iscm_html(french(memory))
+
+    # codes read as text ("no", "stable") are no passages: nothing is marked as English
+    assert "answer-text" not in html
+    assert "answer-language-note" not in html
