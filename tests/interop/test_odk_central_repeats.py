@@ -566,3 +566,22 @@ def test_odata_submissions_given_with_files_but_without_their_repeat_set_are_ref
         "are not among the files"
     ) in result.output
     assert stored_count(app) == 0
+
+
+def test_a_repeat_key_without_the_group_before_the_repeat_is_read_too(
+    app, runner, central_form, tmp_path
+):
+    form = central_form("state")
+
+    def without_group(rows):
+        for row in rows:
+            row["KEY"] = row["KEY"].replace("/iscm_views/iscm_views[", "/iscm_views[")
+
+    zipped = rewrite_member(
+        form.zip_of(demo_answers("state")), "state-iscm_views.csv", without_group
+    )
+    source = tmp_path / "state.zip"
+    source.write_bytes(zipped)
+    result = import_file(runner, source)
+    assert result.exit_code == 0, result.output
+    assert stored_answers(app) == expected_answers(app, "state")
