@@ -31,8 +31,8 @@ REQUEST_FIELDS = frozenset({"form", "values", "files"})
 RAW_FIELD_READERS = {
     "surveyapp/security.py": "the login limiter keys its count on the address typed; the key is "
     "computed before the view, and so before any form, runs",
-    "surveyapp/analyst/summaries.py": "`language`, the summary's language, comes in the query string "
-    "of a GET and a hidden field of a POST alike: it is the page's state, not a field of "
+    "surveyapp/analyst/summaries.py": "`language`, the summary's language, comes in the query "
+    "string of a GET and a hidden field of a POST alike: it is the page's state, not a field of "
     "SummaryForm",
 }
 

@@ -252,7 +252,9 @@ def summary_translations(code: str):
             count=len(form.passages),
         )
     )
-    return redirect(url_for("analyst.summary", code=code, language=language, _anchor="translations"))
+    return redirect(
+        url_for("analyst.summary", code=code, language=language, _anchor="translations")
+    )
 
 
 def _edited_sections(survey_round) -> dict[int, dict[str, int]]:

@@ -37,7 +37,10 @@ def test_clean_answers_keeps_none_to_clear_an_answer(questionnaire):
 def test_clean_answers_refuses_unknown_keys_and_child_keys_at_the_top(questionnaire):
     clean, errors = clean_answers(questionnaire, {"nothing": 1, "meeting_date": "2014-01-01"})
     assert clean == {}
-    assert errors == {"nothing": ["This question is not part of the questionnaire."], "meeting_date": ["This question is not part of the questionnaire."]}
+    assert errors == {
+        "nothing": ["This question is not part of the questionnaire."],
+        "meeting_date": ["This question is not part of the questionnaire."],
+    }
 
 
 def test_clean_answers_accepts_companions_only_where_the_question_has_them(questionnaire):
