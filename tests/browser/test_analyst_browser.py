@@ -161,3 +161,37 @@ def test_a_query_raised_by_an_analyst_reaches_the_respondent(
     page.reload()
     trail = page.get_by_role("table", name="Every change to this response")
     expect(trail.get_by_role("cell", name="review").first).to_be_visible()
+
+
+def test_the_responses_table_fits_1280_pixels_without_breaking_a_word(
+    app, live_server, browser_page, create_user, create_invitation
+):
+    # long names beside short statuses: the columns must not be squeezed inside a word
+    for code in ("COD", "GBR", "colombo-process", "abu-dhabi-dialogue", "NLD"):
+        create_invitation(code)
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, live_server, *create_user("analyst"))
+
+    table = page.get_by_role("table", name="Responses by organisation and status")
+    expect(table).to_be_visible()
+    # an inline box broken over two lines has two client rectangles
+    broken = table.locator("tbody td").evaluate_all(
+        """cells => cells.flatMap(cell => {
+            const words = [];
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                for (const match of node.data.matchAll(/\\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    if (range.getClientRects().length > 1) words.push(match[0]);
+                }
+            }
+            return words;
+        })"""
+    )
+    assert broken == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280
