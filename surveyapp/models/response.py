@@ -36,12 +36,20 @@ class Response(db.Model):
     questionnaire_version_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_versions.id"))
     #: ``invited``, ``in_progress`` or ``submitted``
     status: Mapped[str] = mapped_column(String(16), default="invited", index=True)
-    #: ``unreviewed``, ``accepted`` or ``query_raised``
+    #: ``unreviewed``, ``accepted``, ``query_raised`` or ``query_answered``
     review_status: Mapped[str] = mapped_column(String(16), default="unreviewed")
     #: the analyst's query, shown to the respondent while ``review_status`` is ``query_raised``
     query_message: Mapped[str | None] = mapped_column(Text)
     #: the question the query is about (None: the response as a whole)
     query_question_key: Mapped[str | None] = mapped_column(String(64))
+    #: the ISCM (item code) of a per-ISCM question the query is about ("" or None: every item)
+    query_item_code: Mapped[str | None] = mapped_column(String(64))
+    #: when the query was raised
+    query_raised_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: the respondent's reply to the query, written next to the question
+    query_reply: Mapped[str | None] = mapped_column(Text)
+    #: when the respondent replied (``review_status`` became ``query_answered``)
+    query_replied_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     #: incremented by every save; a save must name the version it started from
     version: Mapped[int] = mapped_column(default=0)
     #: the respondent's language of choice

@@ -57,6 +57,8 @@ class SurveyRound(db.Model):
     #: ``draft``, ``open`` or ``closed``
     status: Mapped[str] = mapped_column(String(8), default="open", index=True)
     deadline: Mapped[dt.date | None]
+    #: the address respondents write to with questions (shown on their pages, e-mails, receipt)
+    contact_email: Mapped[str | None] = mapped_column(String(320))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     questionnaires: Mapped[list[QuestionnaireVersion]] = relationship(

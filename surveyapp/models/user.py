@@ -42,6 +42,8 @@ class User(UserMixin, db.Model):
     #: part of the id every session of the account carries; raised at logout, password change
     #: and deactivation, so that every session signed before (a copied cookie too) ends
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    #: the language the staff pages open in for this account (None: the browser's)
+    language: Mapped[str | None] = mapped_column(String(2))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def set_password(self, password: str) -> None:
