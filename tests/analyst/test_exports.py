@@ -116,7 +116,9 @@ def test_labels_in_a_chosen_language(runner, tmp_path, answered):
 
 def test_labels_label_the_headers_too(runner, tmp_path, answered):
     path = export(runner, tmp_path, "--format", "xlsx", "--labels", "--lang", "fr")
-    header = [cell.value for cell in openpyxl.load_workbook(path, read_only=True)["state"][1]]
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    header = [cell.value for cell in workbook["state"][1]]
+    workbook.close()
     assert "respondent_name" not in header and "Votre nom" in header
     assert "response_id" in header  # the response's metadata keeps its names
     dictionary = pd.read_excel(path, sheet_name="dictionary")
@@ -129,9 +131,11 @@ def test_labels_label_the_headers_too(runner, tmp_path, answered):
 
 def test_labelled_headers_of_a_sheet_are_unique(runner, tmp_path, answered):
     path = export(runner, tmp_path, "--format", "xlsx", "--labels", "--lang", "ar")
-    for sheet in openpyxl.load_workbook(path, read_only=True):
-        header = [cell.value for cell in sheet[1]]
-        assert len(header) == len(set(header)), sheet.title
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    headers = {sheet.title: [cell.value for cell in sheet[1]] for sheet in workbook}
+    workbook.close()  # a read-only workbook holds its file open until closed
+    for title, header in headers.items():
+        assert len(header) == len(set(header)), title
 
 
 def test_a_multiple_choice_has_a_column_of_its_codes_separated_by_spaces(
