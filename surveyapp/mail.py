@@ -4,8 +4,9 @@ Every message is first written to the ``outbox_messages`` table in the same tran
 invitation it carries; only then is it sent. A message that cannot be sent (the server is down,
 refuses the recipient, times out) stays in the outbox with its error and is tried again later,
 by the next send from the workspace, the "Retry now" button or ``surveyapp mail send`` (for a
-cron job). Nothing is lost: a message is marked sent (and committed) as soon as the server
-accepted it, so a later run does not send it again.
+cron job). ``surveyapp mail remind``, run daily, reminds everyone not yet submitted once in the
+days before the round's deadline. Nothing is lost: a message is marked sent (and committed) as
+soon as the server accepted it, so a later run does not send it again.
 
 Settings (environment or application config): ``SURVEYAPP_MAIL_SERVER`` (turns e-mail on),
 ``SURVEYAPP_MAIL_PORT`` (25), ``SURVEYAPP_MAIL_USERNAME``, ``SURVEYAPP_MAIL_PASSWORD``,
@@ -82,6 +83,7 @@ def compose(
         "round": survey_round.name,
         "url": url,
         "deadline": survey_round.deadline.isoformat() if survey_round.deadline else "",
+        "contact": survey_round.contact_email or "",
     }
     names = {"organisation": values["organisation"], "round": values["round"]}
     with force_locale(language if language in LANGUAGES else "en"):
@@ -158,13 +160,36 @@ def reissue_link(response: Response, *, actor: str) -> Outreach:
     return outreach
 
 
-def send_reminders(survey_round: SurveyRound, *, actor: str) -> Outreach:
-    """Remind every invited organisation that has not submitted.
+@dataclass
+class ReminderPlan:
+    """Whom a reminder would go to now, and whom it would leave out and why."""
 
-    A reminder carries a fresh link (only hashes of old ones are kept); earlier links keep
-    working. Organisations without a contact address are listed as skipped.
+    #: the responses not yet submitted that a reminder reaches
+    responses: list[Response] = field(default_factory=list)
+    #: organisations left out: ``revoked`` (no working link), ``no_address`` (no contact) or
+    #: ``reminded`` (already reminded since the date asked)
+    skipped: list[tuple[Organisation, str]] = field(default_factory=list)
+
+
+def plan_reminders(
+    survey_round: SurveyRound, *, not_reminded_since: dt.datetime | None = None
+) -> ReminderPlan:
+    """Who of ``survey_round`` has not submitted and can be reminded by e-mail now.
+
+    :param not_reminded_since: leave out those already sent a reminder since then.
     """
-    outreach = Outreach()
+    plan = ReminderPlan()
+    reminded: set[int] = set()
+    if not_reminded_since is not None:
+        reminded = set(
+            db.session.scalars(
+                select(OutboxMessage.response_id).where(
+                    OutboxMessage.kind == "reminder",
+                    OutboxMessage.created_at >= not_reminded_since,
+                    OutboxMessage.response_id.is_not(None),
+                )
+            )
+        )
     responses = db.session.scalars(
         select(Response)
         .filter_by(round_id=survey_round.id)
@@ -174,12 +199,27 @@ def send_reminders(survey_round: SurveyRound, *, actor: str) -> Outreach:
     ).all()
     for response in responses:
         if not has_active_link(survey_round, response.organisation):
-            outreach.skipped.append((response.organisation, "revoked"))
-            continue
-        email, _language = recipient_for(response.organisation)
-        if email is None:
-            outreach.skipped.append((response.organisation, "no_address"))
-            continue
+            plan.skipped.append((response.organisation, "revoked"))
+        elif recipient_for(response.organisation)[0] is None:
+            plan.skipped.append((response.organisation, "no_address"))
+        elif response.id in reminded:
+            plan.skipped.append((response.organisation, "reminded"))
+        else:
+            plan.responses.append(response)
+    return plan
+
+
+def send_reminders(
+    survey_round: SurveyRound, *, actor: str, not_reminded_since: dt.datetime | None = None
+) -> Outreach:
+    """Remind every invited organisation that has not submitted (see :func:`plan_reminders`).
+
+    A reminder carries a fresh link (only hashes of old ones are kept); earlier links keep
+    working. Organisations without a contact address are listed as skipped.
+    """
+    plan = plan_reminders(survey_round, not_reminded_since=not_reminded_since)
+    outreach = Outreach(skipped=plan.skipped)
+    for response in plan.responses:
         _issue(survey_round, response.organisation, "reminder", actor, outreach)
     return outreach
 
@@ -328,6 +368,62 @@ def send_command(retry_failed: bool) -> None:
         raise click.ClickException("E-mail is not configured: set SURVEYAPP_MAIL_SERVER.")
     delivery = deliver_pending(retry_failed=retry_failed)
     click.echo(f"Sent {delivery.sent}, failed {delivery.failed}.")
+    if delivery.error:
+        click.echo(f"Mail server: {delivery.error}", err=True)
+        raise SystemExit(1)
+
+
+#: why ``surveyapp mail remind`` left an organisation out
+_LEFT_OUT = {
+    "revoked": "its links were revoked",
+    "no_address": "no contact e-mail address",
+    "reminded": "already reminded in these days",
+}
+
+
+@mail_commands.command("remind")
+@click.option(
+    "--days-before",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0, 60),
+    help="Remind from this many days before the open round's deadline.",
+)
+@with_appcontext
+@needs_database
+def remind_command(days_before: int) -> None:
+    """Remind everyone not yet submitted, once, in the days before the deadline (run it daily)."""
+    if not mail_configured():
+        raise click.ClickException("E-mail is not configured: set SURVEYAPP_MAIL_SERVER.")
+    survey_round = operations.current_round()
+    if survey_round is None:
+        raise click.ClickException("No round is open: reminders go to an open round.")
+    if survey_round.deadline is None:
+        raise click.ClickException(
+            f"The round “{survey_round.name}” has no deadline: set it on its page (/admin/rounds)."
+        )
+    today = utcnow().date()
+    first_day = survey_round.deadline - dt.timedelta(days=days_before)
+    if today < first_day:
+        click.echo(
+            f"The deadline is {survey_round.deadline.isoformat()}: reminders go from "
+            f"{first_day.isoformat()}. Nothing was sent."
+        )
+        return
+    if today > survey_round.deadline:
+        click.echo(
+            f"The deadline ({survey_round.deadline.isoformat()}) has passed. Nothing was sent."
+        )
+        return
+    since = dt.datetime.combine(first_day, dt.time.min, tzinfo=dt.UTC)
+    outreach = send_reminders(survey_round, actor="cli", not_reminded_since=since)
+    db.session.commit()
+    delivery = deliver_pending()
+    click.echo(
+        f"Reminders queued: {outreach.queued}; sent {delivery.sent}, failed {delivery.failed}."
+    )
+    for organisation, reason in outreach.skipped:
+        click.echo(f"Left out {organisation.code}: {_LEFT_OUT.get(reason, reason)}.")
     if delivery.error:
         click.echo(f"Mail server: {delivery.error}", err=True)
         raise SystemExit(1)
