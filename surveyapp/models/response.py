@@ -15,7 +15,7 @@ from surveyapp.models.round import QuestionnaireVersion, SurveyRound
 from surveyapp.models.types import JSONType, UTCDateTime, utcnow
 
 RESPONSE_STATUSES = ("invited", "in_progress", "submitted")
-REVIEW_STATUSES = ("unreviewed", "accepted", "query_raised")
+REVIEW_STATUSES = ("unreviewed", "accepted", "query_raised", "query_answered")
 
 
 def hash_token(token: str) -> str:

@@ -178,6 +178,18 @@ def save_answers(
         db.session.refresh(response)
         raise StaleVersion(response.version, _conflicts(raw, response.answer_values()))
     changed = _write_answers(response, questionnaire, clean, stored, actor, channel)
+    if response.review_status == "query_raised" and query_target_changed(response, changed):
+        # Changing the queried answer answers the query (the analyst sees the change).
+        response.review_status = "query_answered"
+        response.query_replied_at = utcnow()
+        audit.record(
+            actor,
+            "query_answered",
+            channel,
+            response.id,
+            response.query_question_key,
+            response.query_item_code,
+        )
     db.session.flush()
     db.session.refresh(response)
     if errors:
@@ -254,6 +266,14 @@ def record_external_submission(
 # -- review ---------------------------------------------------------------------------------
 
 
+#: the longest reply to a query kept
+MAX_QUERY_REPLY = 5000
+
+
+class NoOpenQuery(Exception):
+    """A reply was sent to a response that has no open or answered query."""
+
+
 def set_review_status(
     response: Response,
     status: str,
@@ -261,29 +281,104 @@ def set_review_status(
     actor: str,
     message: str | None = None,
     question_key: str | None = None,
+    item_code: str | None = None,
+    channel: str = "web",
 ) -> Response:
-    """Accept a response, or raise a query (with a message the respondent sees) on a question."""
+    """Accept a response, set it back to unreviewed, or raise a query (a message the respondent
+    sees) on the response, one question or one item (ISCM) of a per-item question.
+
+    Raising a query forgets the reply to an earlier one; accepting or setting the response back
+    to unreviewed closes the query. The audit event keeps what was closed or replaced.
+    """
     if status not in ("unreviewed", "accepted", "query_raised"):
         raise ValueError(f"Unknown review status {status!r}.")
-    old = {
-        "review_status": response.review_status,
-        "query_message": response.query_message,
-        "query_question_key": response.query_question_key,
-    }
+    old = _query_state(response)
+    raising = status == "query_raised"
     response.review_status = status
-    response.query_message = message if status == "query_raised" else None
-    response.query_question_key = question_key if status == "query_raised" else None
-    new = {
-        "review_status": status,
-        "query_message": response.query_message,
-        "query_question_key": response.query_question_key,
-    }
-    audit.record(actor, "review", "web", response.id, question_key, None, old, new)
+    response.query_message = message if raising else None
+    response.query_question_key = question_key if raising else None
+    response.query_item_code = (item_code or None) if raising and question_key else None
+    response.query_raised_at = utcnow() if raising else None
+    response.query_reply = None
+    response.query_replied_at = None
+    audit.record(
+        actor,
+        "review",
+        channel,
+        response.id,
+        question_key if raising else old["query_question_key"],
+        response.query_item_code if raising else old["query_item_code"],
+        old,
+        _query_state(response),
+    )
     db.session.flush()
     return response
 
 
+def reply_to_query(response: Response, reply: str, *, actor: str, channel: str) -> Response:
+    """Store the respondent's reply to the open query; the query becomes ``query_answered``.
+
+    A reply can be sent after submission (the answers stay read-only) and changed until the
+    analyst closes the query; each reply is audited.
+
+    :raises NoOpenQuery: the response has no open or answered query.
+    :raises ValueError: the reply is blank or longer than ``MAX_QUERY_REPLY``.
+    """
+    if response.review_status not in ("query_raised", "query_answered"):
+        raise NoOpenQuery()
+    reply = reply.strip()
+    if not reply or len(reply) > MAX_QUERY_REPLY:
+        raise ValueError("blank or too long")
+    if reply == response.query_reply:
+        return response
+    old = response.query_reply
+    response.query_reply = reply
+    response.query_replied_at = utcnow()
+    response.review_status = "query_answered"
+    audit.record(
+        actor,
+        "query_reply",
+        channel,
+        response.id,
+        response.query_question_key,
+        response.query_item_code,
+        old,
+        reply,
+    )
+    db.session.flush()
+    return response
+
+
+def query_target_changed(response: Response, changed: list[str]) -> bool:
+    """Whether ``changed`` (keys as :func:`save_answers` lists them) touches the answer the
+    open query is about: its question (with its "other" text and attribution mark), or only
+    the queried item's block when the query names one. A query on the whole response is
+    answered by a reply only."""
+    key = response.query_question_key
+    if not key:
+        return False
+    item = response.query_item_code
+    for path in changed:
+        top, _, path_item = path.partition(".")
+        if top in (key, f"{key}_other", f"{key}_no_attribution") and (
+            not item or path_item == item
+        ):
+            return True
+    return False
+
+
 # -- internals ------------------------------------------------------------------------------
+
+
+def _query_state(response: Response) -> dict[str, Any]:
+    """The review state and query of ``response`` as the audit trail keeps them."""
+    return {
+        "review_status": response.review_status,
+        "query_message": response.query_message,
+        "query_question_key": response.query_question_key,
+        "query_item_code": response.query_item_code,
+        "query_reply": response.query_reply,
+    }
 
 
 def _check_open(response: Response) -> None:
