@@ -157,3 +157,12 @@ class TokenForm(FlaskForm):
             raise ValidationError(
                 _("Give the token a name of at most 100 characters (what it is for).")
             )
+
+
+class QueryReviewForm(ReviewForm):
+    """A review decision as the review page sends it: a query may also name one item (ISCM) of
+    a per-ISCM question, and say whether a submitted response is reopened (``yes``, the
+    default) or keeps its answers read-only while the respondent replies (``no``)."""
+
+    item_code = StringField(filters=[lambda value: value or None])
+    reopen = StringField(validators=[AnyOf(("yes", "no"))], filters=[lambda value: value or "yes"])
