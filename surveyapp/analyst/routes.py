@@ -24,6 +24,8 @@ __all__ = ["blueprint", "coverage", "exports", "invitations", "review", "tokens"
 PAGE_SIZE = 100
 #: the orders the responses list can be sorted in (``?sort=``); the first is the default
 SORTS = ("name", "date", "status")
+#: the review filter of responses with an open or answered query (``?review=queries``)
+QUERIES = "queries"
 #: the longest search text read from ``?q=``
 MAX_SEARCH = 200
 
@@ -77,6 +79,10 @@ def index():
         filters.append(Organisation.kind == kind)
     if review_state in REVIEW_STATUSES:
         filters.append(Response.review_status == review_state)
+    elif review_state == QUERIES:
+        filters.append(Response.review_status.in_(("query_raised", "query_answered")))
+    else:
+        review_state = None
     if region in regions:
         filters.append(Organisation.region == region)
     if iscm and any(o.code == iscm for o in iscms):
@@ -152,6 +158,8 @@ def index():
         status=status,
         statuses=RESPONSE_STATUSES,
         review_states=REVIEW_STATUSES,
+        review_labels=review.REVIEW_STATE_LABELS,
+        queries=_query_counts(),
         review_state=review_state,
         iscms=iscms,
         iscm=iscm,
@@ -166,3 +174,15 @@ def index():
         pages=pages,
         total=total,
     )
+
+
+def _query_counts() -> dict[str, int]:
+    """How many responses have an open query, and how many an answered one (every round)."""
+    counts = dict(
+        db.session.execute(
+            select(Response.review_status, func.count())
+            .where(Response.review_status.in_(("query_raised", "query_answered")))
+            .group_by(Response.review_status)
+        ).all()
+    )
+    return {state: counts.get(state, 0) for state in ("query_raised", "query_answered")}
