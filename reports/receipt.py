@@ -54,6 +54,9 @@ class ReceiptLabels:
     checksum: str
     checksum_note: str
     no_answer: str
+    #: the labels of the round's deadline and of the address respondents write to
+    deadline: str = ""
+    contact: str = ""
 
 
 @dataclass
@@ -70,6 +73,10 @@ class Receipt:
     checksum: str
     labels: ReceiptLabels
     sections: list[ReceiptSection] = field(default_factory=list)
+    #: the round's deadline as the respondent reads dates ("" when it has none)
+    deadline: str = ""
+    #: the address respondents write to with questions ("" when the round has none)
+    contact_email: str = ""
 
 
 def render_receipt_html(receipt: Receipt) -> str:

@@ -61,11 +61,24 @@ class RoleForm(FlaskForm):
 
 
 class RoundForm(FlaskForm):
-    """A survey round: its name, year, deadline and questionnaire versions."""
+    """A survey round: its name, year, deadline, contact address and questionnaire versions."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(min=2000, max=2100)])
     deadline = DateField(_l("Deadline"), validators=[Optional()])
+    contact_email = EmailField(
+        _l("Contact address for respondents (optional)"),
+        description=_l(
+            "Shown with the deadline on respondents' pages, in invitations and reminders and on "
+            "the receipt, for their questions."
+        ),
+        filters=[lambda value: (value or "").strip() or None],
+        validators=[
+            Optional(),
+            Regexp(EMAIL_PATTERN, message=_l("Enter an e-mail address like name@example.org.")),
+            Length(max=320),
+        ],
+    )
     state = SelectField(_l("State questionnaire"), coerce=int)
     iscm = SelectField(_l("ISCM questionnaire"), coerce=int)
     igo = SelectField(_l("IGO questionnaire"), coerce=int)

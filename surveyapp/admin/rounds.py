@@ -71,7 +71,8 @@ def rounds():
 
 @blueprint.route("/rounds/<int:round_id>", methods=["GET", "POST"])
 def edit_round(round_id: int):
-    """Rename a round, move its deadline, choose its questionnaire versions."""
+    """Rename a round, move its deadline, set its contact address, choose its questionnaire
+    versions."""
     survey_round = db.session.get(SurveyRound, round_id) or abort(404)
     form = _round_form(survey_round)
     del form.year  # a round's year does not change
@@ -82,6 +83,7 @@ def edit_round(round_id: int):
             deadline=form.deadline.data,
             versions=_chosen_versions(form),
             actor=actor(),
+            contact_email=form.contact_email.data,
         )
         db.session.commit()
         flash(_("Round saved."))

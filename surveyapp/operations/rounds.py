@@ -85,8 +85,10 @@ def update_round(
     deadline: dt.date | None,
     versions: Iterable[QuestionnaireVersion],
     actor: str,
+    contact_email: str | None = None,
 ) -> SurveyRound:
-    """Rename a round, move its deadline, choose its questionnaire versions (one per type).
+    """Rename a round, move its deadline, choose its questionnaire versions (one per type), set
+    the address respondents write to (None: no address).
 
     Responses already started keep the version they were started on.
     """
@@ -94,14 +96,17 @@ def update_round(
         "name": survey_round.name,
         "deadline": survey_round.deadline.isoformat() if survey_round.deadline else None,
         "questionnaires": sorted(q.id for q in survey_round.questionnaires),
+        "contact_email": survey_round.contact_email,
     }
     survey_round.name = name
     survey_round.deadline = deadline
     survey_round.questionnaires = list(versions)
+    survey_round.contact_email = contact_email or None
     new = {
         "name": name,
         "deadline": deadline.isoformat() if deadline else None,
         "questionnaires": sorted(q.id for q in survey_round.questionnaires),
+        "contact_email": survey_round.contact_email,
     }
     if old != new:
         audit.record(actor, "round_update", "web", None, "round", str(survey_round.id), old, new)
