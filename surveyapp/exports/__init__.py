@@ -18,8 +18,11 @@ offset, in both formats. Any text a spreadsheet would
 read as a formula (starting with ``= + - @``, a tab or a carriage return) is prefixed with ``'``.
 A character no spreadsheet can hold (a control character or a lone surrogate in text stored
 before the text rule, see ``surveyapp.questionnaire.text``) is written as U+FFFD.
-Responses are read in batches and rows written as they come (openpyxl's write-only mode keeps
-each sheet in a temporary file), so memory does not grow with the number of responses.
+Responses are read in batches, as plain rows, once for all the sheets of their type: each
+response's visible answers are worked out once and every sheet's rows built from them, written
+as they come (openpyxl's write-only mode keeps each sheet in a temporary file; in a ZIP of CSV
+files the type's long sheets wait in temporary files while its wide sheet is written), so
+memory does not grow with the number of responses.
 
 The parts, each importing only those before it: :mod:`.query` reads the round and its
 responses in batches; :mod:`.sheets` lays them out as sheets of columns (and the dictionary);

@@ -4,12 +4,12 @@ the dictionary; each column knows its header, how to read its cell and what it h
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from surveyapp.exports.query import export_questionnaire, iter_responses
-from surveyapp.models import Response, SurveyRound
+from surveyapp.exports.query import ExportedResponse, export_questionnaire, iter_responses
+from surveyapp.models import SurveyRound
 from surveyapp.questionnaire import Question
 from surveyapp.questionnaire.types import AnswerShape, type_of
 
@@ -70,11 +70,57 @@ class Column:
 
 @dataclass
 class Sheet:
-    """A sheet: its name, columns and rows (produced lazily)."""
+    """A sheet: its name, columns and rows (produced lazily).
+
+    ``source`` is the pass over the responses that fills this sheet together with the other
+    sheets of its respondent type; a writer that takes the pass's rows reads each response once
+    for all of them. ``rows`` alone gives this sheet's rows (by a pass of its own).
+    """
 
     name: str
     columns: list[Column]
     rows: Callable[[], Iterator[list[Any]]]
+    source: ResponsePass | None = None
+
+
+#: one response's rows for one sheet: (response, its visible answers) -> rows
+RowBuilder = Callable[[ExportedResponse, dict[str, Any]], Iterable[list[Any]]]
+
+
+class ResponsePass:
+    """One read of a respondent type's responses that fills all the sheets of that type: its
+    wide sheet and a long sheet per container question.
+
+    Each response is read once, its visible answers worked out once, and every sheet's rows
+    built from them.
+    """
+
+    def __init__(self, survey_round: SurveyRound, kind: str) -> None:
+        self.survey_round = survey_round
+        self.kind = kind
+        self.sheets: list[Sheet] = []
+        self.builders: list[RowBuilder] = []
+
+    def add(self, name: str, columns: list[Column], build: RowBuilder) -> Sheet:
+        """A sheet this pass fills with the rows ``build`` makes of each response."""
+        index = len(self.sheets)
+
+        def rows() -> Iterator[list[Any]]:
+            return (row for number, row in self.rows() if number == index)
+
+        sheet = Sheet(name, columns, rows, self)
+        self.sheets.append(sheet)
+        self.builders.append(build)
+        return sheet
+
+    def rows(self) -> Iterator[tuple[int, list[Any]]]:
+        """Every sheet's rows, response by response: (the sheet's index in :attr:`sheets`,
+        the row)."""
+        builders = list(enumerate(self.builders))
+        for response, answers in iter_responses(self.survey_round, self.kind):
+            for index, build in builders:
+                for row in build(response, answers):
+                    yield index, row
 
 
 def question_columns(
@@ -152,16 +198,16 @@ def timestamp(value: dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
-def _meta(response: Response) -> list[Any]:
+def _meta(response: ExportedResponse) -> list[Any]:
     return [
         response.id,
-        response.organisation.code,
-        response.organisation.name(),
-        response.round.name,
+        response.organisation_code,
+        response.organisation_name,
+        response.round_name,
         response.status,
         response.review_status,
         timestamp(response.submitted_at),
-        response.questionnaire_version.version,
+        response.questionnaire_version,
         response.language,
         int(response.illustrative),
     ]
@@ -179,7 +225,8 @@ def build_sheets(
     *,
     split_large: bool = False,
 ) -> list[Sheet]:
-    """The sheets of an export of ``kinds``; their rows are read only when written.
+    """The sheets of an export of ``kinds``; their rows are read only when written, the sheets
+    of one type by one :class:`ResponsePass`.
 
     ``split_large``: a 0/1 column per choice for multiple choices with more than
     :data:`SPLIT_LIMIT` choices too.
@@ -200,29 +247,32 @@ def build_sheets(
             else:
                 wide.extend(question_columns(question, labels, language, split_large))
         unique_headers(wide)
-        sheets.append(Sheet(kind, wide, _wide_rows(survey_round, kind, wide)))
+        source = ResponsePass(survey_round, kind)
+        source.add(kind, wide, _wide_rows(wide))
         for container in containers:
-            sheets.append(
-                _long_sheet(
-                    survey_round, kind, questionnaire, container, labels, language, split_large
-                )
-            )
+            _add_long_sheet(source, kind, questionnaire, container, labels, language, split_large)
+        sheets.extend(source.sheets)
     return sheets
 
 
-def _wide_rows(survey_round, kind, columns):
-    data_columns = columns[len(META_COLUMNS) :]
+def _wide_rows(columns: list[Column]) -> RowBuilder:
+    reads = [column.read for column in columns[len(META_COLUMNS) :]]
 
-    def rows():
-        for response, answers in iter_responses(survey_round, kind):
-            yield _meta(response) + [column.read(answers) for column in data_columns]
+    def build(response: ExportedResponse, answers: dict[str, Any]) -> list[list[Any]]:
+        return [_meta(response) + [read(answers) for read in reads]]
 
-    return rows
+    return build
 
 
-def _long_sheet(
-    survey_round, kind, questionnaire, container, labels, language, split_large
-) -> Sheet:
+def _add_long_sheet(
+    source: ResponsePass,
+    kind: str,
+    questionnaire,
+    container: Question,
+    labels: bool,
+    language: str,
+    split_large: bool,
+) -> None:
     children = [c for c in container.questions if type_of(c).takes_answer]
     by_rows = type_of(container).shape is AnswerShape.ROWS
     child_columns = [
@@ -234,30 +284,33 @@ def _long_sheet(
         meta = _meta_columns(("response_id", "organisation_code", "row"))
     else:
         meta = _meta_columns(("response_id", "organisation_code", "item_code", "item_label"))
-    source = (
+    items = (
         questionnaire.question(container.items_from)
         if not by_rows and container.items_from
         else None
     )
+    reads = [column.read for column in child_columns]
+    key = container.key
 
-    def rows():
-        for response, answers in iter_responses(survey_round, kind):
-            value = answers.get(container.key)
-            if by_rows:
-                for number, row in enumerate(value or [], start=1):
-                    row = row if isinstance(row, dict) else {}
-                    yield [response.id, response.organisation.code, number] + [
-                        c.read(row) for c in child_columns
-                    ]
-            else:
-                for item_code, item in (value or {}).items():
-                    item = item if isinstance(item, dict) else {}
-                    item_label = source.label_for(item_code, language) if source else item_code
-                    yield [response.id, response.organisation.code, item_code, item_label] + [
-                        c.read(item) for c in child_columns
-                    ]
+    def build(response: ExportedResponse, answers: dict[str, Any]) -> Iterator[list[Any]]:
+        value = answers.get(key)
+        if not value:
+            return
+        if by_rows:
+            for number, row in enumerate(value, start=1):
+                row = row if isinstance(row, dict) else {}
+                yield [response.id, response.organisation_code, number] + [
+                    read(row) for read in reads
+                ]
+        else:
+            for item_code, item in value.items():
+                item = item if isinstance(item, dict) else {}
+                item_label = items.label_for(item_code, language) if items else item_code
+                yield [response.id, response.organisation_code, item_code, item_label] + [
+                    read(item) for read in reads
+                ]
 
-    return Sheet(f"{kind}.{container.key}"[:31], unique_headers(meta + child_columns), rows)
+    source.add(f"{kind}.{container.key}"[:31], unique_headers(meta + child_columns), build)
 
 
 def dictionary_sheet(sheets: list[Sheet]) -> Sheet:

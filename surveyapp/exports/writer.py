@@ -3,15 +3,15 @@ would run as a formula."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
+import shutil
+import tempfile
 import zipfile
+from collections.abc import Iterator
 from typing import IO, Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from surveyapp.exports.sheets import Sheet, export_sheets, timestamp
 from surveyapp.models import SurveyRound
@@ -59,58 +59,97 @@ def export_round(
     return _write_csv_zip(sheets, output)
 
 
+def _passes(sheets: list[Sheet]) -> Iterator[tuple[list[Sheet], Iterator[tuple[int, list]]]]:
+    """The sheets in order, those one :class:`~surveyapp.exports.sheets.ResponsePass` fills
+    taken together: (the sheets, their rows as (index in the sheets, row))."""
+    index = 0
+    while index < len(sheets):
+        sheet = sheets[index]
+        source = sheet.source
+        if source is not None and source.sheets == sheets[index : index + len(source.sheets)]:
+            yield source.sheets, source.rows()
+            index += len(source.sheets)
+        else:
+            yield [sheet], ((0, row) for row in sheet.rows())
+            index += 1
+
+
 def _write_xlsx(sheets: list[Sheet], output: IO[bytes]) -> int:
+    # Imported here: openpyxl takes a tenth of a second and memory every command would pay.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     count = 0
-    for sheet in sheets:
-        worksheet = workbook.create_sheet(sheet.name)
-        worksheet.freeze_panes = "B2"
-        header = []
-        for column in sheet.columns:
-            cell = WriteOnlyCell(worksheet, value=neutralise(column.heading))
-            cell.font = bold
-            header.append(cell)
-        worksheet.append(header)
-        for row in sheet.rows():
-            worksheet.append([_xlsx_value(worksheet, value) for value in row])
-            if sheet.name != "dictionary":
-                count += 1
+    for group, rows in _passes(sheets):
+        # Write-only sheets each stream to a file of their own, so one pass fills them all.
+        worksheets = []
+        for sheet in group:
+            worksheet = workbook.create_sheet(sheet.name)
+            worksheet.freeze_panes = "B2"
+            header = []
+            for column in sheet.columns:
+                cell = WriteOnlyCell(worksheet, value=neutralise(column.heading))
+                cell.font = bold
+                header.append(cell)
+            worksheet.append(header)
+            worksheets.append(worksheet)
+        counted = [sheet.name != "dictionary" for sheet in group]
+        for index, row in rows:
+            # Every text is neutralised, so none starts with "=": openpyxl writes it as text.
+            worksheets[index].append([_xlsx_value(value) for value in row])
+            count += counted[index]
     workbook.save(output)
     return count
 
 
-def _xlsx_value(worksheet, value: Any) -> Any:
+def _xlsx_value(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         value = timestamp(value)
-    if isinstance(value, str):
-        # Written as a string cell, so openpyxl never turns "=..." into a formula either.
-        cell = WriteOnlyCell(worksheet, value=neutralise(value))
-        cell.data_type = "s"
-        return cell
-    return value
+    return neutralise(value)
 
 
 def _write_csv_zip(sheets: list[Sheet], output: IO[bytes]) -> int:
     count = 0
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for sheet in sheets:
-            with archive.open(f"{sheet.name}.csv", "w") as raw:
-                text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-                writer = csv.writer(text)
-                writer.writerow([neutralise(c.heading) for c in sheet.columns])
-                for row in sheet.rows():
-                    writer.writerow([_csv_value(v) for v in row])
-                    if sheet.name != "dictionary":
-                        count += 1
-                text.flush()
-                text.detach()
+        for group, rows in _passes(sheets):
+            # A ZIP takes one member at a time: the first sheet goes straight in, the others
+            # wait in temporary files until the pass is over.
+            with contextlib.ExitStack() as stack:
+                spools = [stack.enter_context(tempfile.TemporaryFile()) for _ in group[1:]]
+                with archive.open(f"{group[0].name}.csv", "w") as first:
+                    texts = [
+                        io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                        for raw in [first, *spools]
+                    ]
+                    writers = [csv.writer(text) for text in texts]
+                    for writer, sheet in zip(writers, group, strict=True):
+                        writer.writerow([neutralise(c.heading) for c in sheet.columns])
+                    counted = [sheet.name != "dictionary" for sheet in group]
+                    for index, row in rows:
+                        writers[index].writerow(_csv_row(row))
+                        count += counted[index]
+                    for text in texts:
+                        text.flush()
+                        text.detach()
+                for sheet, spooled in zip(group[1:], spools, strict=True):
+                    spooled.seek(0)
+                    with archive.open(f"{sheet.name}.csv", "w") as member:
+                        shutil.copyfileobj(spooled, member)
     return count
 
 
-def _csv_value(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return timestamp(value)
-    return neutralise(value)
+def _csv_row(row: list[Any]) -> list[Any]:
+    # One comprehension for the whole row: a function call per cell doubled the export's time.
+    return [
+        neutralise(value)
+        if isinstance(value, str)
+        else ""
+        if value is None
+        else timestamp(value)
+        if isinstance(value, dt.datetime)
+        else value
+        for value in row
+    ]
