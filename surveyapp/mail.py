@@ -1,4 +1,4 @@
-"""Invitations and reminders by e-mail, through an outbox.
+"""Invitations, reminders and confirmations of submission by e-mail, through an outbox.
 
 Every message is first written to the ``outbox_messages`` table in the same transaction as the
 invitation it carries; only then is it sent. A message that cannot be sent (the server is down,
@@ -21,6 +21,7 @@ import os
 import re
 import smtplib
 import ssl
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -28,7 +29,7 @@ from email.utils import formatdate, make_msgid
 import click
 from flask import current_app, render_template
 from flask.cli import with_appcontext
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, format_datetime, gettext
 from sqlalchemy import select
 
 from surveyapp import operations
@@ -38,7 +39,9 @@ from surveyapp.i18n import LANGUAGES
 from surveyapp.models import Contact, Invitation, Organisation, OutboxMessage, Response, SurveyRound
 from surveyapp.models.types import utcnow
 from surveyapp.operations import outbox
+from surveyapp.pdfs import receipt_pdf
 from surveyapp.questionnaire.text import printable_line
+from surveyapp.respond.display import receipt_document, receipt_filename, receipt_reference
 
 _SETTINGS = (
     "SURVEYAPP_MAIL_SERVER",
@@ -95,10 +98,74 @@ def compose(
         }
         subject = subjects[kind]
         body = render_template(f"mail/{kind}.txt", **values)
+    return _message_texts(subject, body)
+
+
+def _message_texts(subject: str, body: str) -> tuple[str, str]:
+    """A subject as one printable line and a body with one blank line between paragraphs."""
     # One blank line between paragraphs, whatever the template's own line breaks.
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n", body) if part.strip()]
     # A header is one printable line, whatever names were stored before the text rule.
     return printable_line(subject), "\n\n".join(paragraphs) + "\n"
+
+
+def confirmation_address(response: Response, invitation: Invitation | None) -> str | None:
+    """Where the confirmation of ``response``'s submission goes: the address of the invitation
+    whose link submitted it, else the organisation's contact; None when neither is known."""
+    if invitation is not None and invitation.email:
+        return invitation.email
+    return recipient_for(response.organisation)[0]
+
+
+def queue_confirmation(
+    response: Response, invitation: Invitation | None, *, actor: str
+) -> OutboxMessage | None:
+    """Queue the confirmation of a submitted response, in the response's language; the receipt
+    PDF is attached when it is sent. None (nothing queued) when e-mail is off or no address is
+    known. The caller commits, then delivers it (``deliver_pending(message_ids=...)``)."""
+    address = confirmation_address(response, invitation)
+    if address is None or not mail_configured():
+        return None
+    language = response.language if response.language in LANGUAGES else "en"
+    organisation = response.organisation.name(language)
+    with force_locale(language):
+        subject = gettext(
+            "%(round)s: answers of %(organisation)s received",
+            round=response.round.name,
+            organisation=organisation,
+        )
+        body = render_template(
+            "mail/confirmation.txt",
+            organisation=organisation,
+            round=response.round.name,
+            submitted_at=format_datetime(response.submitted_at, "long"),
+            reference=receipt_reference(response),
+            contact=response.round.contact_email or "",
+        )
+    subject, body = _message_texts(subject, body)
+    return outbox.queue_message(
+        "confirmation", address, language, subject, body, response_id=response.id, actor=actor
+    )
+
+
+def confirmation_of(response: Response) -> OutboxMessage | None:
+    """The confirmation e-mail queued for the latest submission of ``response``, if any."""
+    if response.submitted_at is None:
+        return None
+    return db.session.scalar(
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.response_id == response.id,
+            OutboxMessage.kind == "confirmation",
+            OutboxMessage.created_at >= response.submitted_at,
+        )
+        .order_by(OutboxMessage.id.desc())
+        .limit(1)
+    )
+
+
+class OutdatedConfirmation(Exception):
+    """A confirmation's response was reopened (or submitted again) before it could be sent."""
 
 
 @dataclass
@@ -259,10 +326,16 @@ class Delivery:
     error: str | None = None
 
 
-def deliver_pending(*, retry_failed: bool = False, now: dt.datetime | None = None) -> Delivery:
+def deliver_pending(
+    *,
+    retry_failed: bool = False,
+    now: dt.datetime | None = None,
+    message_ids: Collection[int] | None = None,
+) -> Delivery:
     """Send the due messages of the outbox over one SMTP connection; commits as it goes.
 
     :param retry_failed: also try messages that were given up on, and those not yet due.
+    :param message_ids: send only these (a respondent's confirmation, not the whole outbox).
     """
     delivery = Delivery()
     if not mail_configured():
@@ -273,6 +346,8 @@ def deliver_pending(*, retry_failed: bool = False, now: dt.datetime | None = Non
         query = query.where(OutboxMessage.status.in_(("pending", "failed")))
     else:
         query = query.where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
+    if message_ids is not None:
+        query = query.where(OutboxMessage.id.in_(list(message_ids)))
     # Several workers may deliver at once: each takes the rows no other holds.
     messages = db.session.scalars(query.with_for_update(skip_locked=True)).all()
     if not messages:
@@ -291,6 +366,9 @@ def deliver_pending(*, retry_failed: bool = False, now: dt.datetime | None = Non
         for message in messages:
             try:
                 connection.send_message(_email(message))
+            except OutdatedConfirmation as error:
+                outbox.give_up(message, str(error))
+                delivery.failed += 1
             except smtplib.SMTPServerDisconnected as error:
                 outbox.mark_failed(message, _describe(error), now)
                 delivery.failed += 1
@@ -343,9 +421,34 @@ def _email(message: OutboxMessage) -> EmailMessage:
     email["Subject"] = message.subject
     email["Date"] = formatdate(localtime=False)
     email["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
-    email["Content-Language"] = message.language
     email.set_content(message.body)
+    if message.kind == "confirmation":
+        filename, pdf = _receipt_of(message)
+        email.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
+    # After the attachment: making the message multipart moves Content-* headers to its text.
+    email["Content-Language"] = message.language
     return email
+
+
+def _receipt_of(message: OutboxMessage) -> tuple[str, bytes]:
+    """The receipt PDF a confirmation carries, rendered now in the message's language.
+
+    :raises OutdatedConfirmation: the response is no longer the one the message confirms.
+    """
+    response = db.session.get(Response, message.response_id) if message.response_id else None
+    if (
+        response is None
+        or response.status != "submitted"
+        or response.submitted_at is None
+        or response.submitted_at > message.created_at
+    ):
+        raise OutdatedConfirmation(
+            "Not sent: the response was reopened or submitted again after this confirmation was "
+            "queued (each submission queues its own)."
+        )
+    with force_locale(message.language if message.language in LANGUAGES else "en"):
+        document = receipt_document(response, message.language)
+    return receipt_filename(response), receipt_pdf(document)
 
 
 def _describe(error: BaseException) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from reports.limits import RenderError
 from surveyapp import operations
 from surveyapp.api.blueprint import blueprint, for_analyst, public
+from surveyapp.api.routes import query_json
 from surveyapp.dossiers import UnknownIscm
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response, SurveyRound
@@ -55,6 +56,7 @@ def analyst_response_json(response: Response) -> dict[str, Any]:
         "review_status": response.review_status,
         "query_message": response.query_message,
         "query_question_key": response.query_question_key,
+        "query": query_json(response),
         "language": response.language,
         "illustrative": response.illustrative,
         "version": response.version,

@@ -10,13 +10,15 @@ from typing import Any
 from flask import abort, g, jsonify, request
 from sqlalchemy import select
 
-from surveyapp import operations
+from surveyapp import mail, operations
 from surveyapp.api.blueprint import blueprint, for_respondent, public
 from surveyapp.auth.access import respondent_actor
 from surveyapp.extensions import db
 from surveyapp.i18n import translate_errors
 from surveyapp.models import QuestionnaireVersion, Response
+from surveyapp.operations.responses import MAX_QUERY_REPLY, NoOpenQuery, reply_to_query
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.questionnaire.text import UnprintableText
 from surveyapp.questionnaire.types import AnswerProblem
 from surveyapp.request_input import MAX_DATABASE_INTEGER, MAX_JSON_DEPTH
 
@@ -128,8 +130,66 @@ def submit():
         ), 409
     except operations.ResponseClosed as closed:
         return _closed(closed)
+    confirmation = mail.queue_confirmation(response, g.invitation, actor=_actor())
+    db.session.commit()
+    if confirmation is not None:
+        mail.deliver_pending(message_ids=[confirmation.id])
+    return jsonify(_response_json(response))
+
+
+@blueprint.post("/response/query/reply")
+@for_respondent
+def reply():
+    """Reply to the analyst's query; the answers need not be open (a submitted response too).
+
+    400 on a malformed body, 422 on a blank, too long or unprintable reply, 409 when the
+    response has no open query.
+    """
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("reply"), str):
+        return _error(
+            400,
+            "bad_request",
+            'Send {"reply": "..."} as JSON: an object whose "reply" is a text, nested at most '
+            f"{MAX_JSON_DEPTH} levels deep.",
+        )
+    response: Response = g.response
+    try:
+        reply_to_query(response, body["reply"], actor=_actor(), channel="api")
+    except NoOpenQuery:
+        return _error(409, "no_query", "The response has no open query to reply to.")
+    except UnprintableText as error:
+        return _error(
+            422,
+            "invalid",
+            f"The reply contains a character that cannot be stored ({error.code}, at character "
+            f"{error.position}).",
+        )
+    except ValueError:
+        return _error(
+            422, "invalid", f"Write the reply: some text, at most {MAX_QUERY_REPLY} characters."
+        )
     db.session.commit()
     return jsonify(_response_json(response))
+
+
+def query_json(response: Response) -> dict[str, Any] | None:
+    """The analyst's query on ``response`` and the respondent's reply (None when there is none)."""
+    if response.review_status not in ("query_raised", "query_answered"):
+        return None
+    return {
+        "state": "answered" if response.review_status == "query_answered" else "open",
+        "message": response.query_message,
+        "question_key": response.query_question_key,
+        "item_code": response.query_item_code,
+        "raised_at": _iso(response.query_raised_at),
+        "reply": response.query_reply,
+        "replied_at": _iso(response.query_replied_at),
+    }
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def _response_json(response: Response) -> dict[str, Any]:
@@ -145,6 +205,7 @@ def _response_json(response: Response) -> dict[str, Any]:
         "status": response.status,
         "review_status": response.review_status,
         "query_message": response.query_message,
+        "query": query_json(response),
         "version": response.version,
         "submitted_at": response.submitted_at.isoformat() if response.submitted_at else None,
         "answers": response.answer_values(),

@@ -98,3 +98,13 @@ def mark_failed(message: OutboxMessage, error: str, now: dt.datetime) -> OutboxM
     message.status = "failed" if message.attempts >= MAX_ATTEMPTS else "pending"
     db.session.flush()
     return message
+
+
+def give_up(message: OutboxMessage, reason: str) -> OutboxMessage:
+    """Mark ``message`` failed at once, with ``reason``: sending it later would be wrong (a
+    confirmation whose response was reopened before it went out)."""
+    message.status = "failed"
+    message.attempts += 1
+    message.last_error = reason
+    db.session.flush()
+    return message

@@ -23,6 +23,7 @@ from surveyapp.models.response import hash_token
 from surveyapp.models.types import utcnow
 from surveyapp.operations import audit
 from surveyapp.questionnaire import check_complete, clean_answers
+from surveyapp.questionnaire.text import clean_text
 from surveyapp.questionnaire.types import AnswerShape, type_of
 
 
@@ -322,11 +323,12 @@ def reply_to_query(response: Response, reply: str, *, actor: str, channel: str) 
     analyst closes the query; each reply is audited.
 
     :raises NoOpenQuery: the response has no open or answered query.
+    :raises UnprintableText: the reply holds a character that cannot be stored (the text rule).
     :raises ValueError: the reply is blank or longer than ``MAX_QUERY_REPLY``.
     """
     if response.review_status not in ("query_raised", "query_answered"):
         raise NoOpenQuery()
-    reply = reply.strip()
+    reply = clean_text(reply).strip()
     if not reply or len(reply) > MAX_QUERY_REPLY:
         raise ValueError("blank or too long")
     if reply == response.query_reply:

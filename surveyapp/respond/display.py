@@ -10,10 +10,19 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 
-from reports.receipt import ReceiptEntry, ReceiptSection
-from surveyapp.questionnaire import Question, Questionnaire, Section
+from reports.receipt import (
+    Receipt,
+    ReceiptEntry,
+    ReceiptLabels,
+    ReceiptSection,
+    answers_checksum,
+)
+from surveyapp.i18n import text_direction
+from surveyapp.models import Response
+from surveyapp.questionnaire import Question, Questionnaire, Section, visible_answers
 from surveyapp.questionnaire.types import AnswerShape, type_of
 
 
@@ -132,3 +141,54 @@ def _display_json(value: Any) -> str:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def receipt_reference(response: Response) -> str:
+    """The reference of a submitted response, as its receipt and confirmation give it."""
+    return f"{response.round.year}-{response.id:05d}"
+
+
+def receipt_filename(response: Response) -> str:
+    """The file name of a response's receipt PDF."""
+    return f"receipt-{response.round.year}-{response.organisation.code}.pdf"
+
+
+def receipt_document(response: Response, language: str) -> Receipt:
+    """The receipt of a submitted response in ``language``: the page's PDF and the one the
+    confirmation e-mail carries. Call it with ``language`` as the current locale (a request in
+    that language, or ``force_locale``)."""
+    questionnaire = response.questionnaire_version.questionnaire()
+    answers = response.answer_values()
+    shown = visible_answers(questionnaire, answers)
+    survey_round = response.round
+    submitted_at = response.submitted_at
+    return Receipt(
+        language=language,
+        direction=text_direction(language),
+        title=questionnaire.title.get_text(language) if questionnaire.title else "",
+        organisation=response.organisation.name(language),
+        round_name=survey_round.name,
+        submitted_at=format_datetime(submitted_at, "long") if submitted_at else "",
+        reference=receipt_reference(response),
+        checksum=answers_checksum(answers),
+        labels=ReceiptLabels(
+            heading=_("Receipt of your answers"),
+            organisation=_("Organisation"),
+            round=_("Round"),
+            submitted_at=_("Submitted"),
+            reference=_("Reference"),
+            checksum=_("Checksum (SHA-256)"),
+            checksum_note=_(
+                "Calculated from all your answers as canonical JSON: keys sorted, no spaces, UTF-8."
+            ),
+            no_answer=_("Not answered"),
+            deadline=_("Deadline"),
+            contact=_("Questions about the questionnaire"),
+        ),
+        deadline=format_date(survey_round.deadline, "long") if survey_round.deadline else "",
+        contact_email=survey_round.contact_email or "",
+        sections=[
+            section_entries(questionnaire, section, shown, language)
+            for section in questionnaire.sections
+        ],
+    )

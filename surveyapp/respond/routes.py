@@ -30,17 +30,25 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError, generate_csrf
 from sqlalchemy import select
 
-from reports.receipt import Receipt, ReceiptLabels, answers_checksum
-from surveyapp import operations
+from reports.receipt import answers_checksum
+from surveyapp import mail, operations
 from surveyapp.auth.access import respondent_actor
 from surveyapp.extensions import db
-from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES, text_direction, translate_errors
+from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES, translate_errors
 from surveyapp.models import AuditEvent, Invitation, Membership, Organisation
 from surveyapp.models.response import hash_token
+from surveyapp.operations.responses import MAX_QUERY_REPLY, NoOpenQuery, reply_to_query
 from surveyapp.pdfs import receipt_pdf
 from surveyapp.questionnaire import Question, check_complete, section_errors, visible_answers
+from surveyapp.questionnaire.text import UnprintableText
 from surveyapp.questionnaire.types import AnswerShape, type_of
-from surveyapp.respond.display import conflict_text, section_entries
+from surveyapp.respond.display import (
+    conflict_text,
+    receipt_document,
+    receipt_filename,
+    receipt_reference,
+    section_entries,
+)
 from surveyapp.respond.forms import (
     attach_errors,
     attach_item_errors,
@@ -192,15 +200,66 @@ def _t(text) -> str:
     return text.get_text(g.language) if text else ""
 
 
-def _query_for(section_) -> dict[str, str] | None:
-    """The analyst's open query when it concerns a question of ``section_``."""
+def _open_query() -> dict[str, Any] | None:
+    """The analyst's query, open or answered, as the respondent's pages show it."""
     response = g.response
-    if response.review_status != "query_raised" or not response.query_message:
+    if response.review_status not in ("query_raised", "query_answered"):
         return None
-    key = response.query_question_key
-    if key and any(q.key == key for q in section_.questions):
-        return {"key": key, "message": response.query_message}
+    if not response.query_message:
+        return None
+    key, item_code = response.query_question_key, response.query_item_code
+    about = None
+    if key:
+        try:
+            question = g.questionnaire.question(key)
+        except KeyError:
+            question = None
+        about = _t(question.label) if question else key
+        if item_code and question is not None and _asks_per_item(question):
+            name = _item_labels(question, g.response.answer_values()).get(item_code, item_code)
+            about = _("%(item)s: %(question)s", item=name, question=about)
+    return {
+        "key": key,
+        "item_code": item_code,
+        "about": about,
+        "message": response.query_message,
+        "answered": response.review_status == "query_answered",
+        "reply": response.query_reply,
+        "replied_at": _when(response.query_replied_at),
+        "max_length": MAX_QUERY_REPLY,
+        "draft": session.pop(_draft_key(), None),
+    }
+
+
+def _draft_key() -> str:
+    return f"query-draft-{g.response.id}"
+
+
+def _query_for(section_) -> dict[str, Any] | None:
+    """The analyst's query when it concerns a question of ``section_``."""
+    query = _open_query()
+    if query and query["key"] and any(q.key == query["key"] for q in section_.questions):
+        return query
     return None
+
+
+def _query_link(current, query: dict[str, Any] | None) -> dict[str, str] | None:
+    """On a per-item hub: the link to the page of the ISCM a query names."""
+    if not query or not query["item_code"]:
+        return None
+    question = g.questionnaire.question(query["key"])
+    items = _item_labels(question, g.response.answer_values())
+    if query["item_code"] not in items:
+        return None
+    return {
+        "url": url_for(
+            "respond.item",
+            section_key=current.key,
+            question_key=question.key,
+            item_code=query["item_code"],
+        ),
+        "text": _("Go to the answers about %(item)s", item=items[query["item_code"]]),
+    }
 
 
 def _query_section(key: str | None):
@@ -214,15 +273,25 @@ def _query_section(key: str | None):
 def tasklist():
     """The entry page: the round, the organisation, the language and each section's state."""
     answers = g.response.answer_values()
-    response = g.response
-    query_section = None
-    if response.review_status == "query_raised" and response.query_message:
-        query_section = _query_section(response.query_question_key)
+    query = _open_query()
+    query_section = _query_section(query["key"]) if query else None
+    query_link = None
+    if query and _read_only_reason():
+        query_link = {
+            "url": url_for("respond.check") + "#query",
+            "text": _("See your answers with the question"),
+        }
+    elif query_section is not None:
+        query_link = {
+            "url": url_for("respond.section", section_key=query_section.key) + "#query",
+            "text": _("Go to the question in “%(title)s”", title=_t(query_section.title)),
+        }
     return render_template(
         "respond/tasklist.html",
         sections=_section_states(answers),
         submit_errors=None,
-        query_section=query_section,
+        query=query,
+        query_link=query_link,
     )
 
 
@@ -287,6 +356,7 @@ def section(section_key: str, csrf_failed: bool = False):
             )
     else:
         form.version.data = str(response.version)
+    query = _query_for(current)
     return render_template(
         "respond/section.html",
         current=current,
@@ -297,7 +367,8 @@ def section(section_key: str, csrf_failed: bool = False):
         conflicts=_describe_conflicts(page.conflicts),
         context_answers=json.dumps(answers),
         position=_position(section_key),
-        query=_query_for(current),
+        query=query,
+        query_link=_query_link(current, query),
         items_with_answers=_items_with_answers(current, answers),
         has_fields=_has_fields(layout),
         next_url=_next_url(section_key),
@@ -359,8 +430,54 @@ def item(section_key: str, question_key: str, item_code: str, csrf_failed: bool 
         notice=page.notice,
         conflicts=_describe_conflicts(page.conflicts, items={item_code: item_label}),
         context_answers=json.dumps(answers),
-        query=_query_for(current),
+        query=_item_query(current, question, item_code),
     ), page.status
+
+
+def _item_query(current, question: Question, item_code: str) -> dict[str, Any] | None:
+    """The query shown on one item's page: one about its question, for every item or this one."""
+    query = _query_for(current)
+    if query and query["key"] == question.key and query["item_code"] in (None, item_code):
+        return query
+    return None
+
+
+@blueprint.post("/query")
+def query_reply():
+    """Send (or change) the reply to the analyst's query; also after submission."""
+    back = request.form.get("return_to", "")
+    base = url_for("respond.tasklist")
+    if not back.startswith(base) or "//" in back or "\\" in back or "\n" in back:
+        back = base
+    text = request.form.get("reply", "")
+    try:
+        reply_to_query(g.response, text, actor=_actor(), channel="web")
+    except NoOpenQuery:
+        flash(_("There is no question from the IOM team to reply to any more."))
+        return redirect(back)
+    except UnprintableText as error:
+        session[_draft_key()] = text[:MAX_QUERY_REPLY]
+        flash(
+            _(
+                "Your reply was not sent: it contains a character that cannot be saved "
+                "(%(code)s, at character %(position)s). Delete it or retype the reply.",
+                code=error.code,
+                position=error.position,
+            )
+        )
+        return redirect(back + "#query")
+    except ValueError:
+        session[_draft_key()] = text[:MAX_QUERY_REPLY]
+        flash(
+            _(
+                "Your reply was not sent: write some text, at most %(count)d characters.",
+                count=MAX_QUERY_REPLY,
+            )
+        )
+        return redirect(back + "#query")
+    db.session.commit()
+    flash(_("Reply sent to the IOM team."))
+    return redirect(back + "#query")
 
 
 class _SavedPage:
@@ -744,6 +861,7 @@ def _render_check(submit_errors=None, status: int = 200, notice: str | None = No
         missing=missing,
         missing_count=sum(len(s["problems"]) for s in missing),
         notice=notice,
+        query=_open_query(),
     ), status
 
 
@@ -763,8 +881,11 @@ def submit():
     except operations.StaleVersion:
         db.session.rollback()
         return redirect(url_for("respond.check"))
+    confirmation = mail.queue_confirmation(response, g.invitation, actor=_actor())
     db.session.commit()
     session.pop(_attempted_key(), None)
+    if confirmation is not None:
+        mail.deliver_pending(message_ids=[confirmation.id])
     return redirect(url_for("respond.submitted"))
 
 
@@ -778,6 +899,7 @@ def submitted():
         submitted_at=_when(g.response.submitted_at),
         reference=_reference(),
         checksum=answers_checksum(g.response.answer_values()),
+        confirmation=mail.confirmation_of(g.response),
     )
 
 
@@ -788,34 +910,8 @@ def receipt():
     if response.status != "submitted":
         flash(_("The receipt is available once your answers are submitted."))
         return redirect(url_for("respond.tasklist"))
-    answers = response.answer_values()
-    shown = visible_answers(g.questionnaire, answers)
-    document = Receipt(
-        language=g.language,
-        direction=text_direction(g.language),
-        title=_t(g.questionnaire.title),
-        organisation=g.invitation.organisation.name(g.language),
-        round_name=response.round.name,
-        submitted_at=_when(response.submitted_at),
-        reference=_reference(),
-        checksum=answers_checksum(answers),
-        labels=ReceiptLabels(
-            heading=_("Receipt of your answers"),
-            organisation=_("Organisation"),
-            round=_("Round"),
-            submitted_at=_("Submitted"),
-            reference=_("Reference"),
-            checksum=_("Checksum (SHA-256)"),
-            checksum_note=_(
-                "Calculated from all your answers as canonical JSON: keys sorted, no spaces, UTF-8."
-            ),
-            no_answer=_("Not answered"),
-        ),
-        sections=[
-            section_entries(g.questionnaire, s, shown, g.language) for s in g.questionnaire.sections
-        ],
-    )
-    filename = f"receipt-{response.round.year}-{response.organisation.code}.pdf"
+    document = receipt_document(response, g.language)
+    filename = receipt_filename(response)
     return HttpResponse(
         receipt_pdf(document),
         mimetype="application/pdf",
@@ -828,7 +924,7 @@ def _when(moment) -> str:
 
 
 def _reference() -> str:
-    return f"{g.response.round.year}-{g.response.id:05d}"
+    return receipt_reference(g.response)
 
 
 def _next_url(section_key: str) -> str:
