@@ -1,15 +1,22 @@
 """Invitations and reminders: invite one organisation or a whole group, remind, revoke, re-issue.
 
-Links are shown once, on the page that follows the action (only their hashes are stored); when
-e-mail is configured they are also sent, in the contact's language, through the outbox.
+Links are shown once, on the page that follows the action (only their hashes are stored), with
+a CSV of them (organisation, code, contact, link) that is made inside that page and kept
+nowhere else; when e-mail is configured they are also sent, in the contact's language, through
+the outbox.
 """
 
 from __future__ import annotations
 
+import base64
+import csv
+import datetime as dt
+import io
+import re
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import _
+from flask_babel import _, get_locale
 from sqlalchemy import func, select
 
 from surveyapp import mail, operations
@@ -17,6 +24,7 @@ from surveyapp.analyst.blueprint import blueprint
 from surveyapp.analyst.coverage import chosen_round
 from surveyapp.analyst.forms import InviteForm
 from surveyapp.auth.access import actor
+from surveyapp.exports.writer import neutralise
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES
 from surveyapp.models import (
@@ -28,8 +36,13 @@ from surveyapp.models import (
     Response,
     SurveyRound,
 )
-from surveyapp.operations import outbox
+from surveyapp.models.mail import mailbox_parts
+from surveyapp.models.types import utcnow
+from surveyapp.operations import contacts as contact_operations
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
+
+#: the columns of the links CSV
+LINKS_CSV_COLUMNS = ("organisation", "code", "name", "email", "link")
 
 
 def member_states(iscm: Organisation) -> list[Organisation]:
@@ -123,6 +136,62 @@ def outbox_messages(status: str | None) -> list[OutboxMessage]:
     return db.session.scalars(query).all()
 
 
+def links_csv(outreach: mail.Outreach, language: str) -> str:
+    """The new links of ``outreach`` as CSV text, one row per organisation: its name in
+    ``language``, code, contact person, contact address and link.
+
+    Cells a spreadsheet would run as formulas are neutralised as in the exports; the byte order
+    mark lets spreadsheets read the names as UTF-8.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(LINKS_CSV_COLUMNS)
+    for organisation, url, email in outreach.links:
+        name, address = ("", "") if email is None else mailbox_parts(email)
+        writer.writerow(
+            [
+                neutralise(value)
+                for value in (organisation.name(language), organisation.code, name, address, url)
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def links_download(outreach: mail.Outreach, description: str) -> dict[str, str] | None:
+    """The links CSV of ``outreach`` as a ``data:`` URL and a file name, for a download link on
+    the page that shows the links once; None when no link was issued.
+
+    The file lives only in that page: the server keeps neither it nor the links.
+    """
+    if not outreach.links:
+        return None
+    text = links_csv(outreach, str(get_locale()))
+    encoded = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", description.lower()).strip("-")[:60] or "links"
+    return {
+        "url": f"data:text/csv;charset=utf-8;base64,{encoded}",
+        "filename": f"links-{slug}-{utcnow():%Y%m%d-%H%M}.csv",
+    }
+
+
+def _outreach_page(title: str, outreach: mail.Outreach, delivery: mail.Delivery, slug: str):
+    return render_template(
+        "analyst/outreach.html",
+        title=title,
+        outreach=outreach,
+        delivery=delivery,
+        mail_configured=mail.mail_configured(),
+        download=links_download(outreach, slug),
+    )
+
+
+def days_left(survey_round: SurveyRound, today: dt.date | None = None) -> int | None:
+    """Days from ``today`` (UTC) to the round's deadline; None when it has none."""
+    if survey_round.deadline is None:
+        return None
+    return (survey_round.deadline - (today or utcnow().date())).days
+
+
 @blueprint.get("/invitations")
 def invitations():
     """Who is invited to the round, with forms to invite, remind, revoke and re-issue."""
@@ -131,13 +200,22 @@ def invitations():
         select(Organisation).order_by(Organisation.kind, Organisation.code)
     ).all()
     rows = invitation_rows(survey_round) if survey_round is not None else []
+    plan = mail.plan_reminders(survey_round) if survey_round is not None else None
     return render_template(
         "analyst/invitations.html",
         survey_round=survey_round,
         iscms=[o for o in organisations if o.kind == "iscm"],
         organisations=organisations,
         rows=rows,
-        to_remind=sum(1 for r in rows if r["response"].status != "submitted"),
+        not_submitted=sum(1 for r in rows if r["response"].status != "submitted"),
+        reminders=plan,
+        left_out={
+            reason: sum(1 for _o, why in plan.skipped if why == reason)
+            for reason in ("no_address", "revoked")
+        }
+        if plan
+        else {},
+        days_left=days_left(survey_round) if survey_round is not None else None,
         mail_configured=mail.mail_configured(),
         outbox=outbox_counts(),
         languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
@@ -163,16 +241,21 @@ def invite():
         flash(_("An e-mail address can be given when inviting one organisation only."))
         return redirect(url_for("analyst.invitations"))
     if form.email.data:
-        outbox.set_contact(organisations[0], form.email.data, form.language.data)
+        organisation = organisations[0]
+        contact = contact_operations.contact_of(organisation)
+        # The person's name stays with their address; a new address is someone else's.
+        name = contact.name if contact is not None and contact.address == form.email.data else ""
+        contact_operations.save_contact(
+            contact_operations.ContactChange(
+                organisation, form.email.data, name, form.language.data
+            ),
+            actor=actor(),
+        )
     outreach = mail.invite_organisations(survey_round, organisations, actor=actor())
     db.session.commit()
     delivery = mail.deliver_pending()
-    return render_template(
-        "analyst/outreach.html",
-        title=_("Invitations: %(target)s", target=description),
-        outreach=outreach,
-        delivery=delivery,
-        mail_configured=mail.mail_configured(),
+    return _outreach_page(
+        _("Invitations: %(target)s", target=description), outreach, delivery, form.target.data
     )
 
 
@@ -189,13 +272,7 @@ def remind():
     outreach = mail.send_reminders(survey_round, actor=actor())
     db.session.commit()
     delivery = mail.deliver_pending()
-    return render_template(
-        "analyst/outreach.html",
-        title=_("Reminders"),
-        outreach=outreach,
-        delivery=delivery,
-        mail_configured=True,
-    )
+    return _outreach_page(_("Reminders"), outreach, delivery, "reminders")
 
 
 @blueprint.post("/responses/<int:response_id>/revoke")
@@ -224,12 +301,11 @@ def reissue(response_id: int):
     outreach = mail.reissue_link(response, actor=actor())
     db.session.commit()
     delivery = mail.deliver_pending()
-    return render_template(
-        "analyst/outreach.html",
-        title=_("New link for %(organisation)s", organisation=response.organisation.name()),
-        outreach=outreach,
-        delivery=delivery,
-        mail_configured=mail.mail_configured(),
+    return _outreach_page(
+        _("New link for %(organisation)s", organisation=response.organisation.name()),
+        outreach,
+        delivery,
+        response.organisation.code,
     )
 
 

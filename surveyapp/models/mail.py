@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -15,6 +17,20 @@ MESSAGE_KINDS = ("invitation", "reminder")
 MESSAGE_STATUSES = ("pending", "sent", "failed")
 
 
+def mailbox(address: str, name: str = "") -> str:
+    """``address`` with the person's ``name`` as an e-mail header writes them
+    (``Amina Diallo <focal@example.org>``); the bare address when no name is given."""
+    if not name:
+        return address
+    return str(Address(display_name=name, addr_spec=address))
+
+
+def mailbox_parts(written: str) -> tuple[str, str]:
+    """The person's name ("" when none) and the address of what :func:`mailbox` wrote."""
+    name, address = parseaddr(written)
+    return (name, address) if name else ("", written)
+
+
 class Contact(db.Model):
     """The person an organisation's invitations and reminders are sent to."""
 
@@ -24,12 +40,24 @@ class Contact(db.Model):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), unique=True
     )
+    #: where messages go, as the ``To`` header takes it: the address, with the person's name
+    #: when it is known (``Amina Diallo <focal@example.org>``, see :func:`mailbox`)
     email: Mapped[str] = mapped_column(String(320))
     #: the language the contact is written to and the questionnaire opens in
     language: Mapped[str] = mapped_column(String(2), default="en")
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Organisation] = relationship()
+
+    @property
+    def address(self) -> str:
+        """The e-mail address alone."""
+        return mailbox_parts(self.email)[1]
+
+    @property
+    def name(self) -> str:
+        """The person's name ("" when it is not known)."""
+        return mailbox_parts(self.email)[0]
 
 
 class OutboxMessage(db.Model):
