@@ -25,7 +25,20 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from surveyapp import config
 from surveyapp.database_schema import MIGRATIONS
 from surveyapp.extensions import babel, csrf, db, login_manager, migrate
-from surveyapp.i18n import iscm_kind_name, respondent_type_name, select_locale, text_direction
+from surveyapp.i18n import (
+    LANGUAGE_NAMES,
+    iscm_kind_name,
+    language_switch_url,
+    membership_role_name,
+    page_language,
+    page_region_name,
+    respondent_type_name,
+    role_name,
+    round_name,
+    select_locale,
+    status_name,
+    text_direction,
+)
 from surveyapp.questionnaire.text import printable_output
 from surveyapp.request_input import DatabaseIntegerConverter, DepthLimitedJSONProvider
 from surveyapp.security import init_security
@@ -62,6 +75,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.filters["respondent_type"] = respondent_type_name
     app.jinja_env.filters["iscm_kind"] = iscm_kind_name
+    app.jinja_env.filters["round_name"] = round_name
+    app.jinja_env.filters["status_name"] = status_name
+    app.jinja_env.filters["membership_role"] = membership_role_name
+    app.jinja_env.filters["role_name"] = role_name
+    app.jinja_env.filters["region_name"] = page_region_name
+    app.jinja_env.globals["page_language"] = page_language
+    app.jinja_env.globals["language_switch_url"] = language_switch_url
+    app.jinja_env.globals["interface_languages"] = LANGUAGE_NAMES
     # Text stored before the text rule may hold characters a page cannot carry: never a 500.
     app.jinja_env.finalize = printable_output
     with app.app_context():

@@ -79,9 +79,30 @@ class RoundForm(FlaskForm):
             Length(max=320),
         ],
     )
+    name_fr = StringField(
+        _l("Name in French"),
+        description=_l("Empty: French pages and summaries show the name above."),
+        filters=[lambda value: (value or "").strip()],
+        validators=[Length(max=200)],
+    )
+    name_es = StringField(
+        _l("Name in Spanish"),
+        description=_l("Empty: Spanish pages and summaries show the name above."),
+        filters=[lambda value: (value or "").strip()],
+        validators=[Length(max=200)],
+    )
+    name_ar = StringField(
+        _l("Name in Arabic"),
+        description=_l("Empty: Arabic pages and summaries show the name above."),
+        filters=[lambda value: (value or "").strip()],
+        validators=[Length(max=200)],
+    )
     state = SelectField(_l("State questionnaire"), coerce=int)
     iscm = SelectField(_l("ISCM questionnaire"), coerce=int)
     igo = SelectField(_l("IGO questionnaire"), coerce=int)
+
+    #: the languages the round's name is translated into on this form, with their fields
+    NAME_TRANSLATIONS = ("fr", "es", "ar")
 
     def validate_name(self, field: StringField) -> None:
         """A round's name follows the text rule and is one line: it heads e-mail subjects."""
@@ -89,6 +110,20 @@ class RoundForm(FlaskForm):
             field.data = one_line(field.data or "")
         except UnprintableText as error:
             raise ValidationError(str(error)) from None
+
+    def validate_name_fr(self, field: StringField) -> None:
+        """The name's translations follow the same rule as the name."""
+        self.validate_name(field)
+
+    validate_name_es = validate_name_fr
+    validate_name_ar = validate_name_fr
+
+    def name_translations(self) -> dict[str, str]:
+        """The name's translations given, by language ("" forgets one)."""
+        return {
+            language: getattr(self, f"name_{language}").data or ""
+            for language in self.NAME_TRANSLATIONS
+        }
 
 
 def _stripped(value: str | None) -> str:

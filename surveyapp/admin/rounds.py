@@ -12,6 +12,7 @@ from surveyapp.admin.blueprint import blueprint
 from surveyapp.admin.forms import RoundForm, RoundStatusForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
+from surveyapp.i18n import round_name
 from surveyapp.models import QuestionnaireVersion, SurveyRound
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
 
@@ -35,7 +36,20 @@ def _round_form(survey_round: SurveyRound | None = None) -> RoundForm:
             chosen = survey_round.questionnaire_for(kind)
             if chosen is not None:
                 field.data = chosen.id
+    if request.method == "GET" and survey_round is not None:
+        for language in form.NAME_TRANSLATIONS:
+            translated = round_name(survey_round, language)
+            getattr(form, f"name_{language}").data = (
+                translated if translated != survey_round.name else ""
+            )
     return form
+
+
+def _save_name_translations(form: RoundForm, survey_round: SurveyRound) -> None:
+    """Keep the translations of the round's name given on ``form`` in the translation memory,
+    where summaries and pages in those languages find it (a blank field forgets one)."""
+    for language, text in form.name_translations().items():
+        operations.save_passage_translation(survey_round.name, language, text, actor=actor())
 
 
 def _chosen_versions(form: RoundForm) -> list[QuestionnaireVersion]:
@@ -56,6 +70,7 @@ def rounds():
             _chosen_versions(form),
             actor=actor(),
         )
+        _save_name_translations(form, survey_round)
         db.session.commit()
         flash(
             _(
@@ -85,6 +100,7 @@ def edit_round(round_id: int):
             actor=actor(),
             contact_email=form.contact_email.data,
         )
+        _save_name_translations(form, survey_round)
         db.session.commit()
         flash(_("Round saved."))
         return redirect(url_for("admin.edit_round", round_id=survey_round.id))

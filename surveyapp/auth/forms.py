@@ -9,8 +9,8 @@ from wtforms.validators import DataRequired, EqualTo, Length
 class LoginForm(FlaskForm):
     """E-mail address and password."""
 
-    email = EmailField("E-mail address", validators=[DataRequired(), Length(max=320)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=320)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1000)])
 
 
 class PasswordForm(FlaskForm):

@@ -12,8 +12,10 @@ from sqlalchemy import select
 
 from surveyapp.auth.forms import LoginForm, PasswordForm
 from surveyapp.extensions import db, login_manager
+from surveyapp.i18n import STAFF_BLUEPRINTS, asked_language
 from surveyapp.models import User
 from surveyapp.models.user import verify_login
+from surveyapp.operations.users import set_user_language
 from surveyapp.security import (
     PasswordRejected,
     check_password_policy,
@@ -40,6 +42,18 @@ def load_user(session_id: str) -> User | None:
     return user
 
 
+@blueprint.before_app_request
+def keep_language_choice() -> None:
+    """A language chosen on a staff page (``?lang=``) is kept in the account of whoever is
+    logged in, so that their next session opens in it too (the session keeps it meanwhile)."""
+    language = asked_language()
+    if language is None or request.blueprint not in STAFF_BLUEPRINTS:
+        return
+    if current_user.is_authenticated and current_user.language != language:
+        set_user_language(current_user._get_current_object(), language)
+        db.session.commit()
+
+
 @blueprint.route("/login", methods=["GET", "POST"])
 @login_limits
 def login():
@@ -64,11 +78,16 @@ def logout():
 
     Every other session of the account ends with it (the account has one session version).
     """
+    language = session.get("lang")
     if current_user.is_authenticated:
+        language = current_user.language or language
         current_user.end_sessions()
         db.session.commit()
     logout_user()
     session.clear()
+    if language:
+        # the login page that follows stays in the language the person was working in
+        session["lang"] = language
     return redirect(url_for("auth.login"))
 
 
@@ -103,8 +122,9 @@ def change_password():
 
 
 def _start_session(user: User) -> None:
-    """Log ``user`` in on a new session: nothing set before it (by anyone) survives."""
-    language = session.get("lang")
+    """Log ``user`` in on a new session: nothing set before it (by anyone) survives but the
+    language, which is the account's own when it has one."""
+    language = user.language or session.get("lang")
     session.clear()
     if language:
         session["lang"] = language

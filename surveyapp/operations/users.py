@@ -12,6 +12,7 @@ from surveyapp.models.api_token import TOKEN_PREFIX, ApiToken
 from surveyapp.models.response import hash_token
 from surveyapp.models.types import utcnow
 from surveyapp.operations import audit
+from surveyapp.questionnaire.model import LANGUAGES
 from surveyapp.security import check_password_policy
 
 
@@ -43,6 +44,17 @@ def set_user_active(user: User, active: bool, *, actor: str) -> User:
     if active != user.active:
         audit.record(actor, "user_active", "web", None, "active", None, user.active, active)
         user.active = active
+        db.session.flush()
+    return user
+
+
+def set_user_language(user: User, language: str) -> User:
+    """Keep ``language`` as the one the staff pages open in for ``user`` (not audited: it is a
+    preference, not a right)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}.")
+    if language != user.language:
+        user.language = language
         db.session.flush()
     return user
 
