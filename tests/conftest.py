@@ -7,6 +7,7 @@ import os
 import shutil
 import threading
 
+import jinja2
 import pytest
 from argon2 import PasswordHasher
 from werkzeug.serving import make_server
@@ -82,6 +83,29 @@ def cheap_password_hashing(request, monkeypatch):
     user_model._dummy_hash.cache_clear()
 
 
+class SharedBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the whole test process.
+
+    Every test builds an application, and each application's Jinja environment would compile
+    again every template the test renders (most of a page's time in a test). Jinja checks each
+    entry against its template's source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = SharedBytecodeCache()
+
+
 @pytest.fixture
 def app(tmp_path, monkeypatch, fresh_database):
     """An application on a fresh database, registry and questionnaires loaded, a round open.
@@ -91,6 +115,7 @@ def app(tmp_path, monkeypatch, fresh_database):
     """
     monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path / "instance"))
     application = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": fresh_database(tmp_path)})
+    application.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     yield application
     with application.app_context():
         db.session.remove()

@@ -45,6 +45,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from xml.etree import ElementTree
 
@@ -138,7 +139,7 @@ class ImportReport:
     refused: list[RowProblem] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Field:
     """What a field name of an exported form means for our answers."""
 
@@ -475,7 +476,24 @@ def _converted_fields(form: XLSForm) -> list[tuple[str, ...]]:
     return paths
 
 
-def _fields(questionnaire: Questionnaire) -> dict[str, _Field]:
+#: fields by questionnaire content hash: converting the form through pyxform costs most of an
+#: import of a few submissions, and a questionnaire version never changes
+_FIELDS_BY_QUESTIONNAIRE: dict[str, Mapping[str, _Field]] = {}
+
+
+def _fields(questionnaire: Questionnaire) -> Mapping[str, _Field]:
+    """The fields of the questionnaire's exported form, by name (worked out once per
+    questionnaire version and process)."""
+    key = questionnaire.content_hash
+    fields = _FIELDS_BY_QUESTIONNAIRE.get(key)
+    if fields is None:
+        if len(_FIELDS_BY_QUESTIONNAIRE) >= 16:  # a long-lived process meeting many versions
+            _FIELDS_BY_QUESTIONNAIRE.clear()
+        fields = _FIELDS_BY_QUESTIONNAIRE[key] = MappingProxyType(_form_fields(questionnaire))
+    return fields
+
+
+def _form_fields(questionnaire: Questionnaire) -> dict[str, _Field]:
     """The fields of the questionnaire's exported form, by name."""
     # The organisation field needs one choice for pyxform to convert the form; which one
     # does not matter here: only the fields' names and groups are read.
@@ -758,7 +776,7 @@ def import_submissions(
     """
     report = ImportReport()
     survey_round = operations.current_round()
-    fields_by_type: dict[int, dict[str, _Field]] = {}
+    fields_by_type: dict[int, Mapping[str, _Field]] = {}
     for number, record in submissions:
         identifier = submission_id(record)
         if identifier is None:
