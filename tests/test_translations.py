@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
+import polib
 import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 
 from questionnaires import data_path
 from surveyapp.questionnaire import (
@@ -39,6 +43,11 @@ COMPLETE_THE_SENTENCE = {
     "ar": "يُرجى إكمال الجملة",
 }
 NBSP = "\u00a0"
+ROOT = Path(__file__).parents[1]
+CATALOGUES = ROOT / "surveyapp" / "translations"
+#: the keywords ``pybabel extract`` is run with (README, babel.cfg)
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "N_": None, "Nn_": (1, 2)}
+PLACEHOLDERS = re.compile(r"%\(\w+\)[sd]|\{\{ ?\w+ ?\}\}")
 
 
 @pytest.fixture(scope="module")
@@ -233,3 +242,92 @@ def test_a_spanish_state_respondent_chooses_iscms_by_their_spanish_names(client,
     assert "¿En qué MCIM participa su Estado?" in page
     assert "Proceso de Jartum" in page
     assert "Khartoum Process" not in page
+
+
+# -- the interface's catalogues (staff and respondent pages, e-mails) -----------------------
+
+
+@pytest.fixture(scope="module")
+def interface_messages() -> set[str]:
+    """Every message of the interface as ``pybabel extract`` finds it in the source today."""
+    with (ROOT / "babel.cfg").open() as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    found = extract_from_dir(str(ROOT), method_map, options_map, keywords=KEYWORDS)
+    return {message if isinstance(message, str) else message[0] for _f, _l, message, *_ in found}
+
+
+@pytest.fixture(scope="module", params=TRANSLATIONS)
+def catalogue(request) -> polib.POFile:
+    """The French, Spanish and Arabic catalogue of the interface."""
+    return polib.pofile(str(CATALOGUES / request.param / "LC_MESSAGES" / "messages.po"))
+
+
+def _forms(entry: polib.POEntry) -> list[str]:
+    return list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+
+
+def test_every_interface_message_is_translated(catalogue, interface_messages) -> None:
+    """Each message in the source has a non-empty, non-fuzzy translation (every plural form)."""
+    entries = {entry.msgid: entry for entry in catalogue if not entry.obsolete}
+    untranslated = sorted(
+        message
+        for message in interface_messages
+        if message not in entries
+        or "fuzzy" in entries[message].flags
+        or not all(form.strip() for form in _forms(entries[message]))
+    )
+    assert untranslated == [], f"{catalogue.metadata['Language']}: {untranslated}"
+
+
+def test_the_catalogue_check_finds_a_missing_translation(interface_messages) -> None:
+    assert "Log in" in interface_messages
+    assert "Per ISCM: expected respondents and those received" in interface_messages
+
+
+def _keeps_placeholders(entry: polib.POEntry, form: str) -> bool:
+    """A translation has the placeholders of its message; a plural form may spell the number
+    out instead ("إجابة واحدة" for one answer), so it may leave the count out."""
+    kept = set(PLACEHOLDERS.findall(form))
+    if entry.msgid_plural:
+        return kept <= set(PLACEHOLDERS.findall(entry.msgid_plural))
+    return kept == set(PLACEHOLDERS.findall(entry.msgid))
+
+
+def test_translations_keep_their_placeholders(catalogue) -> None:
+    changed = [
+        (entry.msgid, form)
+        for entry in catalogue
+        if not entry.obsolete
+        for form in _forms(entry)
+        if form and not _keeps_placeholders(entry, form)
+    ]
+    assert changed == []
+
+
+def test_catalogue_translations_have_no_straight_double_quotes(catalogue) -> None:
+    straight = [form for entry in catalogue for form in _forms(entry) if '"' in form]
+    assert straight == []
+
+
+def test_french_catalogue_punctuation_is_held_by_non_breaking_spaces() -> None:
+    french = polib.pofile(str(CATALOGUES / "fr" / "LC_MESSAGES" / "messages.po"))
+    loose = [
+        form
+        for entry in french
+        for form in _forms(entry)
+        if re.search(r" [:;?!»]|« ", form) or "’" in form
+    ]
+    assert loose == []
+
+
+def test_compiled_catalogues_match_their_sources(catalogue) -> None:
+    """The committed .mo files are compiled from the .po files as they stand."""
+    language = catalogue.metadata["Language"]
+    compiled = polib.mofile(str(CATALOGUES / language / "LC_MESSAGES" / "messages.mo"))
+    translations = {entry.msgid: _forms(entry) for entry in compiled if entry.msgid}
+    expected = {
+        entry.msgid: _forms(entry)
+        for entry in catalogue
+        if entry.msgid and not entry.obsolete and entry.translated()
+    }
+    assert translations == expected
