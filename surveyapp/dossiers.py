@@ -8,11 +8,14 @@ dossiers into PDFs, and the workspace shows the drafts ``reports`` writes from t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from reports import feeds
 from reports.dossier import (
@@ -27,11 +30,13 @@ from reports.dossier import (
     Source,
     StateView,
 )
+from reports.narrative import draft_introduction, draft_sections
 from reports.passages import Passage, free_texts, translate_dossier, translate_round
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import (
     Answer,
+    AuditEvent,
     Organisation,
     PassageTranslation,
     Response,
@@ -173,6 +178,8 @@ def round_passages(survey_round: SurveyRound) -> dict[str, list[Passage]]:
             Response.status == "submitted",
             Organisation.kind == "iscm",
         )
+        # one query for every response's answers, not one per response
+        .options(selectinload(Response.answers), selectinload(Response.questionnaire_version))
     ):
         questionnaire = response.questionnaire_version.questionnaire()
         own[response.organisation.code] = (
@@ -454,6 +461,50 @@ def summary_edits(survey_round: SurveyRound, code: str, language: str) -> dict[s
         )
     ).all()
     return {row.section_key: row for row in rows}
+
+
+def summary_texts(dossier: IscmDossier, edits: dict[str, str]) -> dict[str, str]:
+    """What each section of the summary says, by section key, in the order it prints: the
+    analyst's text where there is one (``edits``), else the drafted one, a sentence a line and
+    a blank line between paragraphs (so a comparison of two versions shows sentences)."""
+    drafted = {"introduction": draft_introduction(dossier)}
+    drafted.update({section.key: section.sentences for section in draft_sections(dossier)})
+    texts = {}
+    for key in operations.SUMMARY_SECTIONS:
+        edit = (edits.get(key) or "").strip()
+        texts[key] = edit or "\n\n".join(
+            "\n".join(sentence.text for sentence in paragraph) for paragraph in drafted[key]
+        )
+    return texts
+
+
+def published_texts(
+    survey_round: SurveyRound, code: str, language: str, number: int
+) -> dict[str, str] | None:
+    """What each section of version ``number`` of ISCM ``code``'s summary in ``language`` said
+    when it was published (kept in the audit trail with the publication), or None for a version
+    published before the texts were kept."""
+    events = db.session.scalars(
+        select(AuditEvent.new_value)
+        .where(AuditEvent.action == "publish", AuditEvent.item_code == code)
+        .order_by(AuditEvent.id.desc())
+    )
+    for value in events:
+        if (
+            isinstance(value, dict)
+            and value.get("round") == survey_round.id
+            and value.get("language") == language
+            and value.get("number") == number
+            and isinstance(value.get("sections"), dict)
+        ):
+            return value["sections"]
+    return None
+
+
+def texts_fingerprint(texts: dict[str, str]) -> str:
+    """A SHA-256 of a summary's section texts (:func:`summary_texts`): what the analyst saw."""
+    encoded = json.dumps(texts, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def build_compendium_dossier(

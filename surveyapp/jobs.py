@@ -12,6 +12,11 @@ one short transaction; its progress goes in short transactions of their own.
 
 The job asks :mod:`surveyapp.pdfs` for the compendium (prepared, then rendered once nothing is
 held) and writes its progress, outcome and PDF through :mod:`surveyapp.operations.reports`.
+
+Jobs of the summaries board (``render``, ``check``, ``publish``) work through their ISCMs one
+after another, each read, laid out or rendered with nothing held, and each ending in a short
+transaction that keeps its outcome (with the cache entry, or the published version): a summary
+that fails is recorded with the reason and the job goes on with the next.
 """
 
 from __future__ import annotations
@@ -19,15 +24,18 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app
 from sqlalchemy import select
 
 from surveyapp import WRITE_INTENT, pdfs
+from surveyapp.dossiers import report_round, summary_texts, texts_fingerprint
 from surveyapp.extensions import db
-from surveyapp.models import Organisation, ReportJob
+from surveyapp.models import Organisation, ReportJob, SurveyRound
 from surveyapp.operations import reports as report_ops
+from surveyapp.operations import summaries as summary_ops
 
 #: the RQ queue report jobs go to (``rq worker surveyapp-reports``)
 QUEUE = "surveyapp-reports"
@@ -46,7 +54,38 @@ def start_check_job(
 ) -> ReportJob:
     """Queue a check of the summary of ISCM ``subject`` (None: of every ISCM) in ``language``
     as it prints (:func:`reports.check.check_summary`); returns the job (committed)."""
-    return _start(report_ops.add_check_job(subject, language, requested_by, illustrative))
+    codes = [subject] if subject else _every_iscm()
+    return start_summaries_job("check", codes, language, requested_by, illustrative=illustrative)
+
+
+def start_summaries_job(
+    kind: str,
+    codes: list[str],
+    language: str,
+    requested_by: str,
+    *,
+    illustrative: bool = True,
+    confirmed: dict[str, str] | None = None,
+    with_untranslated: bool = False,
+) -> ReportJob:
+    """Queue a job that renders, checks or publishes (``kind``) the summaries of the ISCMs
+    ``codes`` in ``language``, one after another; returns the job (committed).
+
+    :param confirmed: for a publication, the fingerprint of each summary's texts as the analyst
+        confirmed them (:func:`surveyapp.dossiers.texts_fingerprint`).
+    :param with_untranslated: publish summaries that quote untranslated passages too.
+    """
+    return _start(
+        summary_ops.add_summaries_job(
+            kind,
+            codes,
+            language,
+            requested_by,
+            illustrative=illustrative,
+            confirmed=confirmed,
+            with_untranslated=with_untranslated,
+        )
+    )
 
 
 def _start(job: ReportJob) -> ReportJob:
@@ -89,19 +128,24 @@ def execute(job_id: int) -> None:
     job = db.session.get(ReportJob, job_id)
     runnable = job is not None and job.status in ("queued", "running")
     if runnable:
-        kind, language, subject, illustrative = (
+        kind, language, subject, illustrative, plan, requested_by = (
             job.kind,
             job.language,
             job.subject,
             job.illustrative,
+            [dict(entry) for entry in job.findings or [] if "outcome" in entry],
+            job.requested_by,
         )
     db.session.rollback()
     if not runnable:
         return
     try:
         report_ops.mark_job_running(job_id)
-        if kind == "check":
-            _check(job_id, subject, language, illustrative)
+        if kind in summary_ops.SUMMARY_JOB_KINDS:
+            if not plan:
+                # a check queued before checks kept their ISCMs: its ``subject``, or every ISCM
+                plan = [{"code": code} for code in ([subject] if subject else _every_iscm())]
+            _summaries(job_id, kind, plan, language, illustrative, requested_by)
             return
         compendium = pdfs.prepare_compendium(
             language=language,
@@ -125,26 +169,139 @@ def execute(job_id: int) -> None:
         report_ops.fail_job(job_id, f"{error.__class__.__name__}: {error}")
 
 
-def _check(job_id: int, subject: str | None, language: str, illustrative: bool) -> None:
-    """Check each summary the job is about, one after another, recording progress; keep the
-    findings. Each check reads its summary, ends the read, then lays it out."""
-    codes = (
-        [subject]
-        if subject
-        else db.session.scalars(
+def _every_iscm() -> list[str]:
+    """Every ISCM's code, in order."""
+    return list(
+        db.session.scalars(
             select(Organisation.code).filter_by(kind="iscm").order_by(Organisation.code)
-        ).all()
+        )
     )
-    findings: list[dict[str, Any]] = []
-    for index, code in enumerate(codes, start=1):
-        for finding in pdfs.summary_findings(code, language=language, illustrative=illustrative):
-            findings.append(
-                {"code": code, "page": finding.page, "kind": finding.kind, "text": finding.text}
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every step of a job of the summaries board needs to know."""
+
+    job_id: int
+    language: str
+    illustrative: bool
+    requested_by: str
+
+
+def _summaries(
+    job_id: int,
+    kind: str,
+    plan: list[dict[str, Any]],
+    language: str,
+    illustrative: bool,
+    requested_by: str,
+) -> None:
+    """Render, check or publish each summary of ``plan`` in turn, keeping each outcome as it
+    comes; a summary that fails says why and the job goes on."""
+    run = _Run(job_id, language, illustrative, requested_by)
+    step = {"render": _render_one, "check": _check_one, "publish": _publish_one}[kind]
+    for index, entry in enumerate(plan, start=1):
+        progress = int(99 * index / len(plan))
+        try:
+            step(run, entry, progress)
+            continue
+        except _NotDone as refusal:
+            details = refusal.details
+        except Exception as error:  # noqa: BLE001 - one summary's failure is listed with its reason
+            current_app.logger.exception("Job %s: the summary of %s failed", job_id, entry["code"])
+            details = {"text": f"{error.__class__.__name__}: {error}"}
+        db.session.rollback()
+        with _write_transaction():
+            summary_ops.record_summary_outcome(
+                job_id, entry["code"], "failed", progress=progress, **details
             )
-        report_ops.record_job_progress(job_id, int(99 * index / len(codes)))
+    with _write_transaction():
+        summary_ops.finish_summaries_job(job_id)
+
+
+class _NotDone(Exception):
+    """A summary the job leaves as it is, for a reason the analyst can act on: ``details`` say
+    which (``reason``: ``changed`` or ``untranslated`` with its ``count``), for the job's page
+    to say it in the reader's language."""
+
+    def __init__(self, **details: Any) -> None:
+        super().__init__(details)
+        self.details = details
+
+
+def _check_one(run: _Run, entry: dict[str, Any], progress: int) -> None:
+    """Lay the summary out and keep what :func:`reports.check.check_summary` finds."""
+    found = pdfs.summary_findings(
+        entry["code"], language=run.language, illustrative=run.illustrative
+    )
     db.session.rollback()
     with _write_transaction():
-        report_ops.finish_check_job(job_id, findings)
+        summary_ops.record_summary_outcome(
+            run.job_id,
+            entry["code"],
+            "done",
+            progress=progress,
+            findings=[{"page": f.page, "kind": f.kind, "text": f.text} for f in found],
+        )
+
+
+def _render_one(run: _Run, entry: dict[str, Any], progress: int) -> None:
+    """Render the summary into the report cache (unless it is there already)."""
+    prepared = pdfs.prepare_summary(
+        entry["code"],
+        language=run.language,
+        limits=pdfs.render_limits(),
+        illustrative=run.illustrative,
+    )
+    cached = pdfs.is_cached(prepared.key)
+    db.session.rollback()
+    pdf = None if cached else prepared.render()
+    with _write_transaction():
+        if pdf is not None:
+            report_ops.store_pdf(prepared.key, prepared.kind, pdf)
+        summary_ops.record_summary_outcome(
+            run.job_id, entry["code"], "done", progress=progress, cached=cached
+        )
+
+
+def _publish_one(run: _Run, entry: dict[str, Any], progress: int) -> None:
+    """Publish the summary as it stands, if its texts are still those the analyst confirmed
+    and it quotes no untranslated passage (unless the analyst accepted that)."""
+    code, language = entry["code"], run.language
+    survey_round = report_round()
+    dossier, edits = pdfs.summary_inputs(code, language=language, survey_round=survey_round)
+    texts = summary_texts(dossier, edits)
+    if entry.get("confirmed") is not None and entry["confirmed"] != texts_fingerprint(texts):
+        raise _NotDone(reason="changed")
+    left = len({passage.text for passage in dossier.untranslated_passages})
+    if left and not entry.get("with_untranslated"):
+        raise _NotDone(reason="untranslated", count=left)
+    prepared = pdfs.prepare_summary(
+        code, language=language, survey_round=survey_round, limits=pdfs.render_limits()
+    )
+    pdf = pdfs.cached_pdf(prepared.key)
+    round_id = survey_round.id
+    # the dossier is plain data: end the read before the render
+    db.session.rollback()
+    rendered = pdf is None
+    if rendered:
+        pdf = prepared.render()
+    with _write_transaction():
+        if rendered:
+            report_ops.store_pdf(prepared.key, prepared.kind, pdf)
+        iscm = db.session.scalar(select(Organisation).filter_by(code=code, kind="iscm"))
+        published = summary_ops.publish_summary(
+            db.session.get(SurveyRound, round_id),
+            iscm,
+            language,
+            pdf,
+            prepared.key,
+            actor=run.requested_by,
+            sections=texts,
+        )
+        summary_ops.record_summary_outcome(
+            run.job_id, code, "done", progress=progress, version=published.number
+        )
 
 
 @contextlib.contextmanager

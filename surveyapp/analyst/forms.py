@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from flask_babel import _
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import AnyOf, ValidationError
 
+from surveyapp.i18n import LANGUAGES
 from surveyapp.operations import SUMMARY_SECTIONS, passage_hash
+from surveyapp.operations.summaries import SUMMARY_JOB_KINDS
 from surveyapp.questionnaire.text import UnprintableText, clean_text
 
 #: the longest query message kept
@@ -140,6 +142,53 @@ class PublishForm(FlaskForm):
     """Publishing a summary: the analyst confirms when passages are left untranslated."""
 
     confirm_untranslated = BooleanField()
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    """The ISCM codes sent, each once, in the order sent, blanks left out."""
+    return list(dict.fromkeys(value.strip() for value in values or () if value.strip()))
+
+
+class SummariesJobForm(FlaskForm):
+    """What to do from the summaries board (render, check or publish) to which ISCMs' summaries
+    (``iscm``, ticked; or ``all``: every one the board showed, ``shown``) in which language."""
+
+    action = StringField(validators=[AnyOf(SUMMARY_JOB_KINDS)])
+    iscm = SelectMultipleField(validate_choice=False, filters=[_codes])
+    all = BooleanField()
+    shown = SelectMultipleField(validate_choice=False, filters=[_codes])
+    language = StringField(filters=[lambda value: value or "en"], validators=[AnyOf(LANGUAGES)])
+    leave_out_illustrative = BooleanField()
+
+    def selected(self) -> list[str]:
+        """The codes of the ISCMs chosen."""
+        return self.shown.data if self.all.data else self.iscm.data
+
+    def validate_iscm(self, field: SelectMultipleField) -> None:
+        """At least one ISCM is chosen."""
+        if not self.selected():
+            raise ValidationError(_("Choose at least one ISCM."))
+
+
+class PublishSelectionForm(FlaskForm):
+    """Publishing several summaries once their changes are confirmed: the ISCMs, the
+    fingerprint of the texts shown for each (``seen``: ``code:fingerprint``), the language, and
+    whether summaries quoting untranslated passages are published too."""
+
+    iscm = SelectMultipleField(validate_choice=False, filters=[_codes])
+    seen = SelectMultipleField(validate_choice=False, filters=[_codes])
+    language = StringField(filters=[lambda value: value or "en"], validators=[AnyOf(LANGUAGES)])
+    confirm_untranslated = BooleanField()
+
+    def confirmed(self) -> dict[str, str]:
+        """The fingerprint of the texts the analyst saw, by ISCM code."""
+        pairs = (value.partition(":") for value in self.seen.data)
+        return {code: fingerprint for code, _sep, fingerprint in pairs if fingerprint}
+
+    def validate_iscm(self, field: SelectMultipleField) -> None:
+        """At least one ISCM is chosen."""
+        if not field.data:
+            raise ValidationError(_("Choose at least one ISCM."))
 
 
 #: the longest name of an API token

@@ -3,6 +3,7 @@ compendium as a background job. Organisers read the published versions and the c
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from flask import (
@@ -15,19 +16,23 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from reports import draft_sections, feeds
 from reports.edits import section_fingerprints
 from reports.limits import RenderError
 from reports.narrative import DraftSentence, SentenceSource, draft_introduction
 from surveyapp import jobs, operations
+from surveyapp.analyst import board
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.analyst.forms import (
     PublishForm,
+    PublishSelectionForm,
     ReportJobForm,
+    SummariesJobForm,
     SummaryForm,
     passage_field_name,
     passage_translations_form,
@@ -35,16 +40,16 @@ from surveyapp.analyst.forms import (
 from surveyapp.dossiers import (
     UnknownIscm,
     build_iscm_dossier,
+    published_texts,
     report_round,
-    round_passages,
     summary_edits,
-    translation_memory,
-    untranslated,
+    summary_texts,
+    texts_fingerprint,
 )
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
-from surveyapp.models import Organisation, PublishedSummary, ReportJob, SummaryEdit
-from surveyapp.pdfs import cached_pdf, render_limits, summary_pdf
+from surveyapp.models import Organisation, PublishedSummary, ReportJob
+from surveyapp.pdfs import cached_pdf, render_limits, summary_inputs, summary_pdf
 from surveyapp.questionnaire import Questionnaire
 from surveyapp.questionnaire.text import clean_text, printable_text
 
@@ -69,32 +74,27 @@ def _can_edit() -> bool:
 
 @blueprint.get("/summaries")
 def summaries():
-    """Every ISCM with its edits and published versions."""
+    """The summaries board: every ISCM with its responses and, per language, where its summary
+    stands; sorted and filtered by status; summaries chosen are rendered, checked or published
+    as one background job."""
     survey_round = report_round()
     if survey_round is None:
         abort(404)
-    iscms = db.session.scalars(select(Organisation).filter_by(kind="iscm")).all()
-    published = db.session.scalars(
-        select(PublishedSummary)
-        .filter_by(round_id=survey_round.id)
-        .order_by(PublishedSummary.number.desc())
-    ).all()
-    by_iscm: dict[int, list[PublishedSummary]] = {}
-    for version in published:
-        by_iscm.setdefault(version.organisation_id, []).append(version)
-    edited = _edited_sections(survey_round) if _can_edit() else {}
-    to_translate = _passages_to_translate(survey_round) if _can_edit() else {}
-    rows = [
-        {
-            "iscm": iscm,
-            "published": by_iscm.get(iscm.id, []),
-            # edited sections per language, for the languages that have any
-            "edits": edited.get(iscm.id, {}),
-            # passages quoted untranslated per language, for the languages that have any
-            "to_translate": to_translate.get(iscm.code, {}),
-        }
-        for iscm in sorted(iscms, key=lambda o: o.short_name().casefold())
-    ]
+    names_in = _interface_language()
+    status = request.args.get("status") if request.args.get("status") in board.STATUSES else ""
+    status_language = request.args.get("status_language")
+    status_language = status_language if status_language in LANGUAGES else ""
+    sort = request.args.get("sort") if request.args.get("sort") in board.SORT_KEYS else "name"
+    descending = request.args.get("dir") == "desc"
+    every_row = board.summary_board(survey_round, names_in)
+    rows = board.filter_and_sort(
+        every_row,
+        status=status or None,
+        language=status_language or None,
+        sort=sort,
+        descending=descending,
+        name_language=names_in,
+    )
     jobs_done = db.session.scalars(
         select(ReportJob).filter_by(kind="compendium").order_by(ReportJob.id.desc()).limit(5)
     ).all()
@@ -102,10 +102,160 @@ def summaries():
         "analyst/summaries.html",
         survey_round=survey_round,
         rows=rows,
+        total=len(every_row),
         can_edit=_can_edit(),
         languages=LANGUAGES,
+        statuses=board.STATUSES,
+        status=status,
+        status_language=status_language,
+        sort=sort,
+        descending=descending,
+        names_in=names_in,
         recent_jobs=jobs_done,
     )
+
+
+def _interface_language() -> str:
+    locale = str(get_locale() or "en")
+    return locale if locale in LANGUAGES else "en"
+
+
+@blueprint.post("/summaries/jobs")
+def summaries_job():
+    """Render, check or publish the summaries chosen on the board: rendering and checking
+    start a background job; publishing first shows what changed, to be confirmed."""
+    if not _can_edit():
+        abort(403)
+    form = SummariesJobForm()
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error)
+        return redirect(url_for("analyst.summaries"))
+    codes = form.selected()
+    _known_iscms(codes)
+    if form.action.data == "publish":
+        return redirect(
+            url_for("analyst.summaries_publish", language=form.language.data, iscm=codes)
+        )
+    job = jobs.start_summaries_job(
+        form.action.data,
+        codes,
+        form.language.data,
+        f"user:{current_user.email}",
+        illustrative=not form.leave_out_illustrative.data,
+    )
+    return redirect(url_for("analyst.job", job_id=job.id))
+
+
+def _known_iscms(codes: list[str]) -> list[Organisation]:
+    """The ISCMs of ``codes``, in that order; 404 when one is unknown."""
+    found = {
+        iscm.code: iscm
+        for iscm in db.session.scalars(
+            select(Organisation).where(Organisation.kind == "iscm", Organisation.code.in_(codes))
+        )
+    }
+    if len(found) != len(set(codes)):
+        abort(404)
+    return [found[code] for code in codes]
+
+
+@blueprint.get("/summaries/publish")
+def summaries_publish():
+    """What publishing the chosen summaries would change: each summary's sections set against
+    its last published version, to be confirmed."""
+    if not _can_edit():
+        abort(403)
+    codes = list(dict.fromkeys(code for code in request.args.getlist("iscm") if code))
+    if not codes:
+        flash(_("Choose at least one ISCM."))
+        return redirect(url_for("analyst.summaries"))
+    language = _language()
+    survey_round = report_round()
+    summaries_shown = []
+    for iscm in _known_iscms(codes):
+        dossier, edits = summary_inputs(iscm.code, language=language, survey_round=survey_round)
+        texts = summary_texts(dossier, edits)
+        latest = db.session.execute(
+            select(PublishedSummary.number, PublishedSummary.published_at)
+            .filter_by(round_id=survey_round.id, organisation_id=iscm.id, language=language)
+            .order_by(PublishedSummary.number.desc())
+            .limit(1)
+        ).first()
+        before = (
+            published_texts(survey_round, iscm.code, language, latest.number) if latest else None
+        )
+        summaries_shown.append(
+            {
+                "iscm": iscm,
+                "latest": latest,
+                "kept": before is not None,
+                "changes": _changes(before or {}, texts, _section_titles(dossier))
+                if before is not None
+                else [],
+                "untranslated": len({p.text for p in dossier.untranslated_passages}),
+                "fingerprint": texts_fingerprint(texts),
+            }
+        )
+    return render_template(
+        "analyst/summaries_publish.html",
+        summaries=summaries_shown,
+        language=language,
+        untranslated=sum(shown["untranslated"] for shown in summaries_shown),
+    )
+
+
+@blueprint.post("/summaries/publish")
+def summaries_publish_confirmed():
+    """Publish the summaries whose changes the analyst confirmed, as one background job."""
+    if not _can_edit():
+        abort(403)
+    form = PublishSelectionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    _known_iscms(form.iscm.data)
+    job = jobs.start_summaries_job(
+        "publish",
+        form.iscm.data,
+        form.language.data,
+        f"user:{current_user.email}",
+        confirmed=form.confirmed(),
+        with_untranslated=form.confirm_untranslated.data,
+    )
+    return redirect(url_for("analyst.job", job_id=job.id))
+
+
+def _section_titles(dossier) -> dict[str, str]:
+    titles = {"introduction": _("Introduction")}
+    for section in draft_sections(dossier):
+        titles[section.key] = f"{section.number}. {section.title}"
+    return titles
+
+
+def _changes(
+    before: dict[str, str], after: dict[str, str], titles: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The sections whose text changed between two versions, each with its changed lines as
+    (``added`` | ``removed`` | ``same`` | ``gap``, text), a line of context around them."""
+    changed = []
+    for key in operations.SUMMARY_SECTIONS:
+        old, new = before.get(key, ""), after.get(key, "")
+        if old == new:
+            continue
+        lines = []
+        for line in difflib.unified_diff(old.splitlines(), new.splitlines(), n=1, lineterm=""):
+            if line.startswith(("---", "+++")):
+                continue
+            if line.startswith("@@"):
+                if lines:
+                    lines.append(("gap", ""))
+                continue
+            kind = {"+": "added", "-": "removed"}.get(line[:1], "same")
+            if line[1:].strip() or kind != "same":
+                lines.append((kind, line[1:]))
+        changed.append({"key": key, "title": titles.get(key, key), "lines": lines})
+    return changed
 
 
 @blueprint.route("/summaries/<code>", methods=["GET", "POST"])
@@ -181,8 +331,14 @@ def summary(code: str):
         .order_by(PublishedSummary.language, PublishedSummary.number.desc())
     ).all()
     passages = _passages(dossier)
+    latest = next((v for v in versions if v.language == language), None)
+    changed_at = board.answers_changed_at(survey_round, iscm.code) if latest else None
     return render_template(
         "analyst/summary_edit.html",
+        latest=latest,
+        changed_since_publication=(
+            changed_at is not None and latest is not None and changed_at > latest.published_at
+        ),
         iscm=iscm,
         dossier=dossier,
         sections=sections,
@@ -192,20 +348,6 @@ def summary(code: str):
         passages=passages,
         untranslated=sum(passage["translation"] is None for passage in passages),
     )
-
-
-def _passages_to_translate(survey_round) -> dict[str, dict[str, int]]:
-    """How many passages each ISCM's summary quotes untranslated, per language (only the
-    languages that have any), by the ISCM's code."""
-    passages = round_passages(survey_round)
-    memories = {language: translation_memory(language) for language in LANGUAGES}
-    counts: dict[str, dict[str, int]] = {}
-    for code, found in passages.items():
-        for language in LANGUAGES:
-            count = len(untranslated(found, memories[language], language))
-            if count:
-                counts.setdefault(code, {})[language] = count
-    return counts
 
 
 def _passages(dossier) -> list[dict[str, Any]]:
@@ -257,22 +399,6 @@ def summary_translations(code: str):
     )
 
 
-def _edited_sections(survey_round) -> dict[int, dict[str, int]]:
-    """How many sections of each ISCM's summary have an analyst's text, per language (only
-    the languages that have any), by the ISCM's id: one query for the whole page."""
-    counts: dict[int, dict[str, int]] = {}
-    for organisation_id, language, count in db.session.execute(
-        select(SummaryEdit.organisation_id, SummaryEdit.language, func.count())
-        .where(SummaryEdit.round_id == survey_round.id)
-        .group_by(SummaryEdit.organisation_id, SummaryEdit.language)
-    ):
-        counts.setdefault(organisation_id, {})[language] = count
-    return {
-        iscm: {lang: by_language[lang] for lang in LANGUAGES if lang in by_language}
-        for iscm, by_language in counts.items()
-    }
-
-
 @blueprint.get("/summaries/<code>/preview.pdf")
 def summary_preview(code: str):
     """The summary as it stands (drafts and edits), from the cache when unchanged."""
@@ -318,8 +444,15 @@ def summary_publish(code: str):
         )
     except RenderError as error:
         abort(503, _("The summary could not be rendered: %(reason)s", reason=str(error)))
+    edits = {k: e.text for k, e in summary_edits(survey_round, code, language).items()}
     published = operations.publish_summary(
-        survey_round, iscm, language, pdf, key, actor=f"user:{current_user.email}"
+        survey_round,
+        iscm,
+        language,
+        pdf,
+        key,
+        actor=f"user:{current_user.email}",
+        sections=summary_texts(dossier, edits),
     )
     db.session.commit()
     flash(_("Version %(number)s has been published.", number=published.number))
@@ -377,7 +510,9 @@ def summaries_check():
 
 @blueprint.get("/jobs/<int:job_id>")
 def job(job_id: int):
-    """A background job's progress (the page refreshes itself until the job ends)."""
+    """A background job's progress, then its outcome: the compendium, or what became of each
+    summary the job was given (a script on the page follows the progress; without it, the
+    page has a link to look again)."""
     report_job = db.session.get(ReportJob, job_id) or abort(404)
     subject = (
         db.session.scalar(select(Organisation).filter_by(code=report_job.subject, kind="iscm"))
@@ -385,18 +520,46 @@ def job(job_id: int):
         else None
     )
     names = {
-        iscm.code: iscm.short_name()
+        iscm.code: iscm.short_name(_interface_language())
         for iscm in db.session.scalars(select(Organisation).filter_by(kind="iscm"))
     }
-    return render_template("analyst/job.html", job=report_job, subject=subject, names=names)
+    outcomes = _outcomes(report_job)
+    return render_template(
+        "analyst/job.html",
+        job=report_job,
+        subject=subject,
+        names=names,
+        outcomes=outcomes,
+        failed=[o for o in outcomes if o["outcome"] == "failed"],
+        finished=sum(o["outcome"] != "queued" for o in outcomes),
+    )
+
+
+def _outcomes(report_job: ReportJob) -> list[dict[str, Any]]:
+    """What became of each summary a job was given, one entry per ISCM (``code``, ``outcome``:
+    ``queued``, ``done`` or ``failed``, and details). A check kept before the board's jobs, as
+    a plain list of findings, is grouped by ISCM."""
+    if report_job.kind == "compendium":
+        return []
+    entries = report_job.findings or []
+    if all("outcome" in entry for entry in entries):
+        return [dict(entry) for entry in entries]
+    grouped: dict[str, dict[str, Any]] = {}
+    for finding in entries:
+        grouped.setdefault(
+            finding["code"], {"code": finding["code"], "outcome": "done", "findings": []}
+        )["findings"].append(finding)
+    return list(grouped.values())
 
 
 @blueprint.get("/jobs/<int:job_id>.json")
 def job_status(job_id: int):
-    """A background job's progress as JSON."""
+    """A background job's progress as JSON (the job page's script reads it)."""
     report_job = db.session.get(ReportJob, job_id) or abort(404)
+    outcomes = _outcomes(report_job)
     return jsonify(
         id=report_job.id,
+        kind=report_job.kind,
         status=report_job.status,
         progress=report_job.progress,
         message=report_job.message,
@@ -405,7 +568,14 @@ def job_status(job_id: int):
             if report_job.status == "done" and report_job.kind == "compendium"
             else None
         ),
-        findings=len(report_job.findings or []) if report_job.kind == "check" else None,
+        findings=(
+            sum(len(o.get("findings") or []) for o in outcomes)
+            if report_job.kind == "check"
+            else None
+        ),
+        summaries=len(outcomes),
+        finished=sum(o["outcome"] != "queued" for o in outcomes),
+        failed=sum(o["outcome"] == "failed" for o in outcomes),
     )
 
 

@@ -77,19 +77,24 @@ class RenderedPdf(db.Model):
 
 
 class ReportJob(db.Model):
-    """A report rendered in the background (the compendium), with its progress."""
+    """A report job run in the background, with its progress: the compendium, or the
+    summaries of some ISCMs rendered, checked or published one after another."""
 
     __tablename__ = "report_jobs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: ``compendium`` (a PDF) or ``check`` (what ``report check`` finds)
+    #: ``compendium`` (a PDF), or ``render``, ``check`` (what ``report check`` finds) or
+    #: ``publish`` of ISCMs' summaries
     kind: Mapped[str] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(2), default="en")
-    #: the ISCM a check is about; None: every ISCM's summary
+    #: the ISCM a job of summaries is about when it is about one
     subject: Mapped[str | None] = mapped_column(String(64))
     #: False: illustrative (demo) answers are left out of what the job renders or checks
     illustrative: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
-    #: what a check found: ``{"code", "page", "kind", "text"}`` per finding
+    #: a job of summaries: one ``{"code", "outcome"}`` per ISCM (``queued``, ``done`` or
+    #: ``failed``, with ``text`` or ``reason`` saying why, ``version`` published, ``findings``
+    #: of a check as ``{"page", "kind", "text"}``); before these, a check's findings as
+    #: ``{"code", "page", "kind", "text"}``
     findings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
     #: ``queued``, ``running``, ``done`` or ``failed``
     status: Mapped[str] = mapped_column(String(8), default="queued")

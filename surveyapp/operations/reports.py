@@ -48,32 +48,6 @@ def add_compendium_job(language: str, requested_by: str, illustrative: bool = Tr
     return job
 
 
-def add_check_job(
-    subject: str | None, language: str, requested_by: str, illustrative: bool = True
-) -> ReportJob:
-    """A queued job checking the summary of ISCM ``subject`` (None: every ISCM's) in
-    ``language`` as it prints (added; the caller commits)."""
-    job = ReportJob(
-        kind="check",
-        subject=subject,
-        language=language,
-        requested_by=requested_by,
-        illustrative=illustrative,
-    )
-    db.session.add(job)
-    return job
-
-
-def finish_check_job(job_id: int, findings: list[dict[str, Any]]) -> None:
-    """Mark check job ``job_id`` done with what it found (``code``, ``page``, ``kind``,
-    ``text`` each)."""
-    job = db.session.get(ReportJob, job_id)
-    job.findings = findings
-    job.status = "done"
-    job.progress = 100
-    job.finished_at = utcnow()
-
-
 def finish_job(job_id: int, result_key: str) -> None:
     """Mark job ``job_id`` done, its PDF kept in the report cache under ``result_key``."""
     job = db.session.get(ReportJob, job_id)

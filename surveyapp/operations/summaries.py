@@ -1,8 +1,10 @@
-"""An analyst's edits to an ISCM's summary and the versions published from it."""
+"""An analyst's edits to an ISCM's summary, the versions published from it, and the jobs that
+render, check or publish several summaries at once from the summaries board."""
 
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -12,6 +14,7 @@ from surveyapp.models import (
     Organisation,
     PassageTranslation,
     PublishedSummary,
+    ReportJob,
     SummaryEdit,
     SurveyRound,
 )
@@ -92,8 +95,13 @@ def publish_summary(
     cache_key: str,
     *,
     actor: str,
+    sections: dict[str, str] | None = None,
 ) -> PublishedSummary:
-    """Keep ``pdf`` as the next published version of the ISCM's summary in ``language``."""
+    """Keep ``pdf`` as the next published version of the ISCM's summary in ``language``.
+
+    :param sections: what each section of the PDF says (``dossiers.summary_texts``), kept in
+        the audit trail with the version, so the next publication can show what changed.
+    """
     latest = db.session.scalar(
         select(func.max(PublishedSummary.number)).filter_by(
             round_id=survey_round.id, organisation_id=iscm.id, language=language
@@ -109,7 +117,14 @@ def publish_summary(
         published_by=actor,
     )
     db.session.add(published)
-    audit.record(actor, "publish", "web", None, None, iscm.code, None, {"language": language})
+    published_value: dict[str, Any] = {
+        "language": language,
+        "round": survey_round.id,
+        "number": published.number,
+    }
+    if sections is not None:
+        published_value["sections"] = sections
+    audit.record(actor, "publish", "web", None, None, iscm.code, None, published_value)
     db.session.flush()
     return published
 
@@ -156,3 +171,83 @@ def save_passage_translation(
     )
     db.session.flush()
     return translation
+
+
+# -- jobs of the summaries board ---------------------------------------------------------------
+
+#: what a job of the summaries board does to each summary it is given
+SUMMARY_JOB_KINDS = ("render", "check", "publish")
+
+
+def add_summaries_job(
+    kind: str,
+    codes: list[str],
+    language: str,
+    requested_by: str,
+    *,
+    illustrative: bool = True,
+    confirmed: dict[str, str] | None = None,
+    with_untranslated: bool = False,
+) -> ReportJob:
+    """A queued job that renders, checks or publishes the summaries of the ISCMs ``codes`` in
+    ``language`` (added; the caller commits). Its ``findings`` start as one ``queued`` outcome
+    per ISCM, in the order given.
+
+    :param confirmed: for a publication, the fingerprint of the texts the analyst saw and
+        confirmed, by ISCM code: a summary whose texts changed since is not published.
+    :param with_untranslated: publish summaries that still quote untranslated passages.
+    """
+    if kind not in SUMMARY_JOB_KINDS:
+        raise ValueError(f"Unknown job {kind!r}.")
+    if language not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}.")
+    if not codes:
+        raise ValueError("A job of the summaries board is about one ISCM at least.")
+    job = ReportJob(
+        kind=kind,
+        language=language,
+        requested_by=requested_by,
+        illustrative=illustrative,
+        subject=codes[0] if len(codes) == 1 else None,
+        findings=[
+            {
+                "code": code,
+                "outcome": "queued",
+                **({"confirmed": confirmed.get(code)} if confirmed is not None else {}),
+                **({"with_untranslated": True} if with_untranslated else {}),
+            }
+            for code in dict.fromkeys(codes)
+        ],
+    )
+    db.session.add(job)
+    return job
+
+
+def record_summary_outcome(
+    job_id: int, code: str, outcome: str, progress: int, **details: Any
+) -> None:
+    """Keep what job ``job_id`` did to the summary of ``code``: ``outcome`` is ``done`` or
+    ``failed``, ``details`` say more (``text``: why it failed; ``version``: the version
+    published; ``findings``: what a check found; ``cached``: the PDF was already rendered).
+    The caller commits."""
+    job = db.session.get(ReportJob, job_id)
+    entry = {"code": code, "outcome": outcome, **details}
+    outcomes = list(job.findings or [])
+    found = [index for index, known in enumerate(outcomes) if known.get("code") == code]
+    if found:
+        outcomes[found[0]] = entry
+    else:
+        outcomes.append(entry)
+    # a new list: the JSON column notices a new value, not a change inside the old one
+    job.findings = outcomes
+    job.progress = progress
+    db.session.flush()
+
+
+def finish_summaries_job(job_id: int) -> None:
+    """Mark job ``job_id`` of the summaries board done (the caller commits)."""
+    job = db.session.get(ReportJob, job_id)
+    job.status = "done"
+    job.progress = 100
+    job.finished_at = utcnow()
+    db.session.flush()

@@ -58,7 +58,11 @@ def test_the_edit_page_says_which_languages_have_their_own_text(analyst_client):
     assert "Le secrétariat a déménagé à lac Tana." in french_page
 
     listing = analyst_client.get("/analyst/summaries").get_data(as_text=True)
-    assert "FR 1" in listing
+    row = next(r for r in listing.split("<tr>") if f'href="{PAGE}"' in r)
+    statuses = row.split('<td class="summary-status">')[1:]
+    cells = dict(zip(("en", "fr", "es", "ar"), statuses, strict=True))
+    assert "Edited (1 section)" in cells["fr"]
+    assert "Draft" in cells["en"]
 
 
 def test_clearing_the_french_text_goes_back_to_the_french_draft(analyst_client):
