@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import secrets
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import click
@@ -23,7 +24,7 @@ from surveyapp.bootstrap import (
 from surveyapp.database_schema import SchemaMismatch
 from surveyapp.demo.command import demo_command
 from surveyapp.exports.command import export_command
-from surveyapp.extensions import db
+from surveyapp.extensions import db, migration_commands
 from surveyapp.interop import cli as interop_cli
 from surveyapp.models import Organisation
 from surveyapp.models.user import ROLES
@@ -36,21 +37,88 @@ def _create_app() -> Flask:
     return create_app()
 
 
-@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False)
+class PlatformGroup(FlaskGroup):
+    """``surveyapp``: Flask's command group, listing its commands without starting anything.
+
+    ``surveyapp --help`` lists the platform's commands from :func:`platform_commands` instead
+    of creating the application to ask it (a command still runs in the application's context,
+    found through ``app.cli`` as Flask does it). Extensions' commands (the ``flask.commands``
+    entry points, e.g. Flask-Limiter's ``limiter``, which imports rich) are imported when one
+    is run, not to be listed.
+    """
+
+    def _load_plugin_commands(self) -> None:
+        # Flask's own loader imports every entry point; a stand-in per entry point instead.
+        if self._loaded_plugin_commands:
+            return
+        for entry_point in metadata.entry_points(group="flask.commands"):
+            self.add_command(ExtensionCommand(entry_point), entry_point.name)
+        self._loaded_plugin_commands = True
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name, command, rest = super().resolve_command(ctx, args)
+        if isinstance(command, ExtensionCommand):
+            command = command.load()
+        return name, command, rest
+
+    def _listed(self) -> dict[str, click.Command]:
+        self._load_plugin_commands()
+        return {**{c.name: c for c in platform_commands()}, **self.commands}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(self._listed())
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, c) for name, c in sorted(self._listed().items()) if not c.hidden]
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _command in rows)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, c.get_short_help_str(limit)) for name, c in rows])
+
+
+class ExtensionCommand(click.Command):
+    """Stands for an extension's command (a ``flask.commands`` entry point) until it runs."""
+
+    def __init__(self, entry_point: metadata.EntryPoint) -> None:
+        owner = entry_point.dist.name if entry_point.dist else entry_point.module
+        super().__init__(entry_point.name, help=f"Commands of {owner}.")
+        self.entry_point = entry_point
+
+    def load(self) -> click.Command:
+        """The extension's command itself."""
+        return self.entry_point.load()
+
+
+@click.group(cls=PlatformGroup, create_app=_create_app, add_version_option=False)
 def main() -> None:
     """The ISCM assessment platform."""
 
 
+def platform_commands() -> tuple[click.Command, ...]:
+    """The platform's commands, as ``app.cli`` holds them."""
+    return (
+        init_command,
+        demo_command,
+        questionnaires,
+        users,
+        invite_command,
+        report,
+        backup_command,
+        restore_command,
+        interop_cli.responses,
+        interop_cli.round_group,
+        mail.mail_commands,
+        export_command,
+        stored_text.answers_commands,
+        migration_commands,
+    )
+
+
 def register_commands(app: Flask) -> None:
     """Attach the platform's commands to ``app.cli`` (also reachable through ``flask``)."""
-    for command in (init_command, demo_command, questionnaires, users, invite_command, report):
+    for command in platform_commands():
         app.cli.add_command(command)
-    app.cli.add_command(backup_command)
-    app.cli.add_command(restore_command)
     interop_cli.register(app, questionnaires)
-    app.cli.add_command(mail.mail_commands)
-    app.cli.add_command(export_command)
-    app.cli.add_command(stored_text.answers_commands)
 
 
 @click.command("init")

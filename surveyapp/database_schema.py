@@ -1,12 +1,13 @@
-"""The database schema: created and upgraded by the Alembic migrations shipped in the package."""
+"""The database schema: created and upgraded by the Alembic migrations shipped in the package.
+
+Alembic and Flask-Migrate are imported inside the functions that migrate: every command imports
+this module (for :data:`MIGRATIONS`), few of them migrate.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import flask_migrate
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from surveyapp.extensions import db
@@ -21,6 +22,9 @@ class SchemaMismatch(RuntimeError):
 
 def schema_differences() -> list:
     """What differs between the models and the database (empty when they agree)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
     with db.engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "render_as_batch": True}
@@ -34,6 +38,8 @@ def upgrade_schema() -> None:
     A database created before migrations existed (tables but no ``alembic_version``) is marked
     as current when its tables match the models, and refused with a clear error otherwise.
     """
+    import flask_migrate
+
     tables = set(inspect(db.engine).get_table_names())
     if tables and "alembic_version" not in tables:
         differences = schema_differences()

@@ -34,7 +34,6 @@ from flask import current_app
 from sqlalchemy import select
 
 import reports
-from reports.cache import cache_key, compendium_cache_key
 from reports.dossier import IscmDossier
 from reports.illustrative import compendium_without_illustrative, without_illustrative
 from reports.limits import RenderLimits
@@ -100,7 +99,7 @@ def prepare_summary(
         code, language=language, survey_round=survey_round, illustrative=illustrative
     )
     return PreparedPdf(
-        cache_key(dossier, edits, language),
+        reports.cache_key(dossier, edits, language),
         "iscm",
         lambda: reports.render_iscm_pdf(dossier, edits, limits),
     )
@@ -178,7 +177,7 @@ def prepare_compendium(
     if not illustrative:
         compendium = compendium_without_illustrative(compendium)
     return PreparedPdf(
-        compendium_cache_key(compendium),
+        reports.compendium_cache_key(compendium),
         "compendium",
         lambda: reports.render_compendium_pdf(compendium, limits),
     )

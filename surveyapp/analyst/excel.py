@@ -7,7 +7,7 @@ analyst or administrator.
 from __future__ import annotations
 
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import abort, current_app, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
@@ -20,16 +20,12 @@ from surveyapp import operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGE_NAMES, translate_problem
-from surveyapp.interop.excel_questionnaire import (
-    CellError,
-    ExcelFileError,
-    FilledQuestionnaire,
-    build_workbook,
-    read_workbook,
-)
 from surveyapp.interop.workbook_limits import WorkbookRefused, WorkbookTooLarge
 from surveyapp.models import Response
 from surveyapp.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    from surveyapp.interop.excel_questionnaire import CellError, FilledQuestionnaire
 
 #: the largest workbook accepted (a filled questionnaire is well under 1 MB)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -92,6 +88,10 @@ def excel_response(response_id: int):
 @blueprint.get("/responses/<int:response_id>/excel/questionnaire.xlsx")
 def excel_download(response_id: int):
     """The questionnaire as a workbook, pre-filled, in the respondent's language."""
+    # openpyxl (through the workbook module) is imported by the views that use it, not by
+    # every command and worker that creates the application.
+    from surveyapp.interop.excel_questionnaire import build_workbook
+
     response = _response(response_id)
     version = response.questionnaire_version
     data = build_workbook(
@@ -110,6 +110,8 @@ def excel_download(response_id: int):
 @blueprint.post("/responses/<int:response_id>/excel")
 def excel_upload(response_id: int):
     """Read a filled workbook and save its answers as any other save (channel ``file``)."""
+    from surveyapp.interop.excel_questionnaire import CellError, ExcelFileError, read_workbook
+
     response = _response(response_id)
     form = UploadForm()
     if not form.validate_on_submit():

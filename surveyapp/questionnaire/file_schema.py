@@ -7,13 +7,14 @@ import functools
 import json
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
 from .source import LineDict, LineList
 from .types import REGISTRY
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 _TYPE_WORDS = {
     "string": "a string",
@@ -57,6 +58,9 @@ def _schema_for(type_names: tuple[str, ...]) -> dict[str, Any]:
 
 @functools.cache
 def _validator_for(type_names: tuple[str, ...]) -> Draft202012Validator:
+    # Imported here: jsonschema is a tenth of every command's start, few commands validate.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(_schema_for(type_names))
 
 
