@@ -31,6 +31,27 @@ def pytest_configure(config):
         os.environ["SURVEYAPP_TEST_DATABASE_URL"] = _worker_database(url, worker)
 
 
+def pytest_collection_modifyitems(config, items):
+    """On another engine than SQLite, run only the tests that use the database under test.
+
+    A test without the ``fresh_database`` fixture (through ``app``) or the ``database_engine``
+    marker reads no database, or one of its own in SQLite: in the PostgreSQL pass of CI it
+    would repeat exactly what the SQLite pass ran. Such tests are deselected there, and pytest
+    says how many.
+    """
+    url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL", "")
+    if not url or url.startswith("sqlite"):
+        return
+    kept, left = [], []
+    for item in items:
+        uses_engine = "fresh_database" in getattr(item, "fixturenames", ())
+        uses_engine = uses_engine or item.get_closest_marker("database_engine") is not None
+        (kept if uses_engine else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
 def _worker_database(url: str, worker: str) -> str:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url

@@ -14,6 +14,9 @@ from surveyapp.database_schema import MIGRATIONS, SchemaMismatch, schema_differe
 from surveyapp.extensions import db
 from surveyapp.models import Answer, Response, SummaryEdit
 
+# the empty database is SURVEYAPP_TEST_DATABASE_URL's when set: these run in the PostgreSQL pass
+pytestmark = pytest.mark.database_engine
+
 
 @pytest.fixture
 def empty_app(tmp_path, monkeypatch):

@@ -512,22 +512,6 @@ def test_check_finds_exactly_what_an_edit_plants(demo_app, language):
     assert exit_code == 1
 
 
-def test_check_of_every_iscm_names_each_summary(demo_app):
-    exit_code, lines = check_lines(demo_app, "--all", "--lang", "fr")
-
-    assert exit_code == 1
-    assert "rabat-process" in {line.split()[0] for line in lines}
-    assert all(line.split()[1] == "fr" for line in lines)
-    # the demo ships the French translations of every passage the Khartoum Process quotes
-    assert not [
-        line
-        for line in lines
-        if line.startswith("khartoum-process fr page") and ": untranslated passage: " in line
-    ]
-    # the Rabat Process and most others answered with illustrative data: all of it labelled
-    assert not [line for line in lines if any(f": {kind}: " in line for kind in DOSSIER_KINDS)]
-
-
 def test_check_names_an_unknown_iscm(demo_app):
     result = demo_app.test_cli_runner().invoke(args=["report", "check", "nowhere"])
 
