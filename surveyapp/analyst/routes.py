@@ -6,13 +6,13 @@ import unicodedata
 
 from flask import render_template, request
 from flask_babel import get_locale
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from surveyapp.analyst import coverage, exports, invitations, review, tokens
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
-from surveyapp.models import Membership, Organisation, Response, SurveyRound
+from surveyapp.models import Membership, Organisation, Response
 from surveyapp.models.response import RESPONSE_STATUSES, REVIEW_STATUSES
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.request_input import whole_number
@@ -54,9 +54,9 @@ def index():
     of the four languages or a code), filtered by type, status, review state, ISCM and region,
     sorted by name (in the page's language), date or status, a page at a time.
 
-    The organisations (a few hundred) are read once to search and order them by name; the
-    counts come from one GROUP BY and the rows from one query with their organisation and round
-    joined in, so the page costs the same with ten responses or ten thousand.
+    The counts come from one GROUP BY; the page's rows are ordered from plain rows and loaded
+    with their organisation and round in one statement (:func:`_page_of_responses`), so the
+    page runs the same statements with ten responses or ten thousand.
     """
     args = request.args
     kind = args.get("type") or None
@@ -69,11 +69,13 @@ def index():
     # Past the last page is an empty page; beyond this a page's offset would not fit a query.
     page = whole_number(args.get("page"), high=1_000_000) or 1
 
-    organisations = db.session.scalars(select(Organisation)).all()
     iscms = sorted(
-        (o for o in organisations if o.kind == "iscm"), key=lambda o: folded(o.short_name())
+        db.session.scalars(select(Organisation).where(Organisation.kind == "iscm")),
+        key=lambda o: folded(o.short_name()),
     )
-    regions = sorted({o.region for o in organisations if o.region})
+    regions = sorted(
+        region for region in db.session.scalars(select(Organisation.region).distinct()) if region
+    )
     filters = []
     if kind in RESPONDENT_TYPES:
         filters.append(Organisation.kind == kind)
@@ -96,9 +98,20 @@ def index():
         iscm = None
     if query:
         wanted = folded(query)
-        filters.append(
-            Organisation.id.in_([o.id for o in organisations if _matches(o, wanted)] or [-1])
-        )
+        found = [
+            row.id
+            for row in db.session.execute(
+                select(
+                    Organisation.id,
+                    Organisation.code,
+                    Organisation.acronym,
+                    Organisation.names,
+                    Organisation.short_names,
+                )
+            )
+            if _matches(row, wanted)
+        ]
+        filters.append(Organisation.id.in_(found or [-1]))
 
     counts: dict[str, int] = {s: 0 for s in RESPONSE_STATUSES}
     for row_status, count in db.session.execute(
@@ -114,32 +127,7 @@ def index():
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(page, pages)
     language = str(get_locale() or "en")
-    by_name = case(
-        {
-            o.id: rank
-            for rank, o in enumerate(sorted(organisations, key=lambda o: folded(o.name(language))))
-        },
-        value=Organisation.id,
-        else_=len(organisations),
-    )
-    orders = {
-        "name": (by_name, SurveyRound.id.desc()),
-        "date": (Response.updated_at.desc(), by_name),
-        "status": (
-            case({s: i for i, s in enumerate(RESPONSE_STATUSES)}, value=Response.status),
-            by_name,
-        ),
-    }
-    responses = db.session.scalars(
-        select(Response)
-        .join(Response.organisation)
-        .join(Response.round)
-        .options(contains_eager(Response.organisation), contains_eager(Response.round))
-        .where(*filters)
-        .order_by(*orders[sort], Response.id)
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
-    ).all()
+    responses = _page_of_responses(filters, sort, language, page)
     # what the page's links keep: the search, the filters and the order
     kept = {
         "q": query or None,
@@ -174,6 +162,65 @@ def index():
         pages=pages,
         total=total,
     )
+
+
+def _page_of_responses(filters: list, sort: str, language: str, page: int) -> list[Response]:
+    """The responses of page ``page`` among those ``filters`` keep, in the order ``sort``.
+
+    The order by name is the organisations' names folded (accents and case aside) in the
+    page's language, which no database collation gives: the matching responses are read as
+    plain rows (id, organisation, round, date, status) and ordered here, then the page's
+    responses are loaded with their organisation and round in one statement. Two statements
+    whatever the number of responses; the work done here grows with it, but per row it is a
+    tuple, not an object.
+    """
+    names = {
+        organisation_id: folded((names or {}).get(language) or (names or {}).get("en") or "")
+        for organisation_id, names in db.session.execute(
+            select(Organisation.id, Organisation.names)
+            .join(Response, Response.organisation_id == Organisation.id)
+            .where(*filters)
+            .distinct()
+        )
+    }
+    rows = db.session.execute(
+        select(
+            Response.id,
+            Response.organisation_id,
+            Response.round_id,
+            Response.updated_at,
+            Response.status,
+        )
+        .join(Response.organisation)
+        .where(*filters)
+    ).all()
+    status_rank = {s: i for i, s in enumerate(RESPONSE_STATUSES)}
+    if sort == "date":
+        # newest first, then by name: two stable sorts
+        rows.sort(key=lambda r: (names[r.organisation_id], r.id))
+        rows.sort(key=lambda r: r.updated_at, reverse=True)
+    elif sort == "status":
+        rows.sort(
+            key=lambda r: (
+                status_rank.get(r.status, len(status_rank)),
+                names[r.organisation_id],
+                r.id,
+            )
+        )
+    else:
+        rows.sort(key=lambda r: (names[r.organisation_id], -r.round_id, r.id))
+    wanted = [r.id for r in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
+    loaded = {
+        response.id: response
+        for response in db.session.scalars(
+            select(Response)
+            .join(Response.organisation)
+            .join(Response.round)
+            .options(contains_eager(Response.organisation), contains_eager(Response.round))
+            .where(Response.id.in_(wanted))
+        )
+    }
+    return [loaded[response_id] for response_id in wanted]
 
 
 def _query_counts() -> dict[str, int]:
