@@ -111,8 +111,9 @@ def language_problem(language: str) -> str | None:
 class ContactForm(FlaskForm):
     """One organisation's contact: address, the person's name, language."""
 
-    email = StringField(filters=[lambda value: (value or "").strip()])
+    # The name is checked first: the address's check measures the two together.
     name = StringField(filters=[lambda value: value or ""])
+    email = StringField(filters=[lambda value: (value or "").strip()])
     language = StringField(filters=[lambda value: (value or "").strip().lower()])
 
     def validate_name(self, field: StringField) -> None:
@@ -210,7 +211,14 @@ def read_contacts_file(content: bytes) -> ContactsFile:
     result = ContactsFile()
     if len(content) > MAX_IMPORT_BYTES:
         result.problems.append(
-            ImportProblem(0, "", _("The file is larger than 1 MB: split it into several files."))
+            ImportProblem(
+                0,
+                "",
+                _(
+                    "The file is larger than %(count)d kB: split it into several files.",
+                    count=MAX_IMPORT_BYTES // 1000,
+                ),
+            )
         )
         return result
     try:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from surveyapp.analyst import contacts as contacts_module
 from surveyapp.analyst.contacts import clean_name
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Contact, Organisation
@@ -289,11 +290,21 @@ def test_columns_left_out_keep_current_values_and_unknown_ones_are_listed(app, a
         (b"organisation name,address\nSenegal,a@b.example\n", "no “code” column"),
         (b"code,email\n" + b"SEN,a@b.example\n" * 5001, "more than 5000 rows"),
     ],
+    ids=["latin-1", "empty", "no-rows", "no-code-column", "too-many-rows"],
 )
 def test_a_file_that_cannot_be_read_is_refused_whole(app, analyst_client, content, message):
     reply = upload(analyst_client, content)
     assert reply.status_code == 422
     assert message in reply.get_data(as_text=True)
+    assert count_contacts(app) == 0
+
+
+def test_a_file_too_large_is_refused_unread(app, analyst_client, monkeypatch):
+    # A small limit keeps the upload in memory (a large one is spooled to a temporary file).
+    monkeypatch.setattr(contacts_module, "MAX_IMPORT_BYTES", 1000)
+    reply = upload(analyst_client, b"code,email\n" + b"SEN,a@b.example\n" * 70)
+    assert reply.status_code == 422
+    assert "larger than 1 kB" in reply.get_data(as_text=True)
     assert count_contacts(app) == 0
 
 
