@@ -19,7 +19,7 @@ from surveyapp.models import Answer, Organisation, QuestionnaireVersion, Respons
 from surveyapp.questionnaire import Questionnaire, visible_answers
 
 #: responses read from the database at a time
-BATCH_SIZE = 500
+BATCH_SIZE = 100
 
 
 class ExportedResponse(NamedTuple):
