@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
+from tests.browser.test_respondent_experience import axe_violations, serve_axe
 
 pytestmark = pytest.mark.browser
 
@@ -53,9 +54,11 @@ def test_a_query_on_one_iscm_is_answered_in_place_and_closed(
     expect(analyst.get_by_role("heading", name="Open query")).to_be_visible()
 
     respondent = analyst.context.browser.new_context().new_page()
+    serve_axe(respondent, live_server)
     respondent.goto(f"{live_server}/r/{token}")
     notice = respondent.get_by_role("status").filter(has_text="A question from the IOM team")
     expect(notice).to_be_visible()
+    violations = axe_violations(respondent, live_server)
     respondent.goto(f"{live_server}/r/{token}/s/iscm_views/iscm_views/khartoum-process")
     expect(respondent.get_by_role("heading", level=1)).to_be_visible()
     assert respondent.get_by_text(QUERY).count() == 0
@@ -63,18 +66,23 @@ def test_a_query_on_one_iscm_is_answered_in_place_and_closed(
     respondent.get_by_role("link", name=f"Go to the answers about {budapest_name}").click()
     query = respondent.get_by_role("note").filter(has_text=QUERY)
     expect(query).to_be_visible()
+    violations += axe_violations(respondent, live_server)
     query.get_by_label("Your reply to the IOM team").fill("We chair it since this year.")
     query.get_by_role("button", name="Send reply").click()
     expect(respondent.get_by_text("Reply sent to the IOM team.")).to_be_visible()
     expect(respondent.get_by_text("We chair it since this year.")).to_be_visible()
+    violations += axe_violations(respondent, live_server)
     respondent.get_by_role("radio", name="Chair", exact=True).check()
     respondent.get_by_role("button", name="Save", exact=True).click()
     expect(respondent.get_by_text("Your answers have been saved.")).to_be_visible()
     respondent.context.close()
 
+    serve_axe(analyst, live_server)
     analyst.reload()
     answered = analyst.get_by_role("region", name="Query answered")
     expect(answered).to_be_visible()
+    violations += axe_violations(analyst, live_server)
+    assert violations == []
     expect(answered.get_by_text("We chair it since this year.")).to_be_visible()
     changes = answered.get_by_role("table", name="Answers changed since the query")
     row = changes.get_by_role("row").filter(has_text=budapest_name)
