@@ -40,7 +40,7 @@ from surveyapp.models.response import hash_token
 from surveyapp.operations.responses import MAX_QUERY_REPLY, NoOpenQuery, reply_to_query
 from surveyapp.pdfs import receipt_pdf
 from surveyapp.questionnaire import Question, check_complete, section_errors, visible_answers
-from surveyapp.questionnaire.text import UnprintableText
+from surveyapp.questionnaire.text import UnprintableText, printable_text
 from surveyapp.questionnaire.types import AnswerShape, type_of
 from surveyapp.respond.display import (
     conflict_text,
@@ -127,6 +127,11 @@ def csrf_expired(_error):
             csrf_token=generate_csrf(),
             message=_("Your session has expired. Select “Save” to keep your answers."),
         ), 400
+    if request.endpoint == "respond.query_reply":
+        # The reply typed stays in its field for the next attempt; nothing was sent.
+        session[_draft_key()] = printable_text(request.form.get("reply", ""))[:MAX_QUERY_REPLY]
+        flash(_("Your session had expired, so your reply was not sent. Please send it again."))
+        return redirect(_return_to() + "#query")
     if request.endpoint == "respond.submit":
         return _render_check(
             status=400,
@@ -442,13 +447,19 @@ def _item_query(current, question: Question, item_code: str) -> dict[str, Any] |
     return None
 
 
-@blueprint.post("/query")
-def query_reply():
-    """Send (or change) the reply to the analyst's query; also after submission."""
+def _return_to() -> str:
+    """The respondent's page a reply form came from (``return_to``), else the entry page."""
     back = request.form.get("return_to", "")
     base = url_for("respond.tasklist")
     if not back.startswith(base) or "//" in back or "\\" in back or "\n" in back:
-        back = base
+        return base
+    return back
+
+
+@blueprint.post("/query")
+def query_reply():
+    """Send (or change) the reply to the analyst's query; also after submission."""
+    back = _return_to()
     text = request.form.get("reply", "")
     try:
         reply_to_query(g.response, text, actor=_actor(), channel="web")
@@ -456,7 +467,7 @@ def query_reply():
         flash(_("There is no question from the IOM team to reply to any more."))
         return redirect(back)
     except UnprintableText as error:
-        session[_draft_key()] = text[:MAX_QUERY_REPLY]
+        session[_draft_key()] = printable_text(text)[:MAX_QUERY_REPLY]
         flash(
             _(
                 "Your reply was not sent: it contains a character that cannot be saved "
@@ -467,7 +478,7 @@ def query_reply():
         )
         return redirect(back + "#query")
     except ValueError:
-        session[_draft_key()] = text[:MAX_QUERY_REPLY]
+        session[_draft_key()] = printable_text(text)[:MAX_QUERY_REPLY]
         flash(
             _(
                 "Your reply was not sent: write some text, at most %(count)d characters.",

@@ -102,6 +102,29 @@ def test_a_blank_long_or_unprintable_reply_is_not_sent_and_says_so(
     assert "Your reply was not sent" in page
     assert "Reply sent" not in page
     assert stored(app).review_status == "query_raised"
+    if text.strip():
+        kept = text.replace("\x00", "\ufffd")[:5000]
+        assert f">{kept}</textarea>" in page, "the typed reply stays in its field"
+
+
+def test_a_reply_with_an_expired_session_is_not_sent_and_keeps_the_text(
+    app, client, answered_state
+):
+    raise_query(app, "respondent_name")
+    client.get(f"/r/{answered_state}/s/respondent")
+    reply = client.post(
+        f"/r/{answered_state}/query",
+        data={
+            "csrf_token": "expired-token",
+            "reply": "Typed before the session expired",
+            "return_to": f"/r/{answered_state}/s/respondent",
+        },
+    )
+    assert reply.location == f"/r/{answered_state}/s/respondent#query"
+    page = client.get(reply.location).text
+    assert "your reply was not sent" in page
+    assert ">Typed before the session expired</textarea>" in page
+    assert stored(app).query_reply is None
 
 
 def test_a_reply_without_a_query_is_refused(app, client, answered_state):
