@@ -99,3 +99,20 @@ def test_the_name_is_looked_up_by_the_memory_s_own_key(app):
         g.pop("round_names", None)
         assert round_name(survey_round, "es") == "Evaluación"
         db.session.rollback()
+
+
+def test_workspace_pages_show_the_round_in_the_page_s_language(
+    app, admin_client, create_invitation
+):
+    _token, response_id = create_invitation("KEN")
+    save_round(app, admin_client, name_fr=FRENCH)
+    for path in (
+        "/analyst/",
+        "/analyst/invitations",
+        "/analyst/summaries",
+        f"/analyst/responses/{response_id}",
+    ):
+        french = admin_client.get(f"{path}?lang=fr").get_data(as_text=True)
+        assert FRENCH in french, path
+        english = admin_client.get(f"{path}?lang=en").get_data(as_text=True)
+        assert FRENCH not in english, path
