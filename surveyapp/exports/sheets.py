@@ -31,7 +31,7 @@ META_DESCRIPTIONS = {
     "organisation_name": "The organisation's name in English",
     "round": "The survey round",
     "status": "invited, in_progress or submitted",
-    "review_status": "unreviewed, accepted or query_raised",
+    "review_status": "unreviewed, accepted, query_raised or query_answered",
     "submitted_at": "When the response was submitted (ISO 8601, with its UTC offset)",
     "questionnaire_version": "The questionnaire version the response was answered on",
     "language": "The respondent's language",
