@@ -232,9 +232,32 @@ def test_sorting_keeps_the_filter_and_filtering_keeps_the_sort(analyst_client):
     assert '<input type="hidden" name="dir" value="desc">' in html
 
 
-def test_sorting_by_last_answer_puts_the_answered_iscm_first(analyst_client):
-    assert listed_codes(analyst_client, "?sort=last_answer&dir=desc")[0] == "khartoum-process"
-    assert listed_codes(analyst_client, "?sort=received&dir=desc")[0] == "khartoum-process"
+def column_values(client, query: str, column: str) -> list[str]:
+    """The text of one column (``received`` or ``last``) of every row, top to bottom."""
+    html = client.get(BOARD + query).get_data(as_text=True)
+    body = html.split("<tbody>")[1].split("</tbody>")[0]
+    values = []
+    for row in body.split("<tr>")[1:]:
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL)
+        values.append(cells[1] if column == "received" else cells[2])
+    return values
+
+
+def test_sorting_by_last_answer_puts_the_latest_first_and_the_unanswered_last(analyst_client):
+    last = column_values(analyst_client, "?sort=last_answer&dir=desc", "last")
+    dates = [re.search(r'datetime="([^"]+)"', cell) for cell in last]
+    answered = [found.group(1) for found in dates if found]
+    assert answered and answered == sorted(answered, reverse=True)
+    assert all(dates[: len(answered)]) and not any(dates[len(answered) :])
+    assert "none yet" in last[-1]
+
+
+def test_sorting_by_received_orders_by_the_share_of_expected(analyst_client):
+    shares = []
+    for cell in column_values(analyst_client, "?sort=received&dir=desc", "received"):
+        received, expected = (int(n) for n in cell.split(" / "))
+        shares.append(received / expected)
+    assert shares[0] > 0 and shares == sorted(shares, reverse=True)
 
 
 def test_sorting_by_status_puts_what_needs_work_first(analyst_client, app):
