@@ -51,13 +51,26 @@ class _UnboundMigrateConfig:
 
 
 class _MigrationCommands(click.Group):
-    """Flask-Migrate's ``db`` group, imported when one of its commands is asked for."""
+    """Flask-Migrate's ``db`` group, imported when one of its commands is asked for.
+
+    Listed by its name and help alone; running it (``make_context``) hands the arguments to
+    Flask-Migrate's own group, with its options and callback.
+    """
 
     @staticmethod
     def _commands() -> click.Group:
         from flask_migrate.cli import db as commands
 
         return commands
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        return self._commands().make_context(info_name, args, parent=parent, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return self._commands().list_commands(ctx)

@@ -60,3 +60,11 @@ def test_commands_loaded_on_use_still_run(args):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "Commands:" in result.output
+
+
+def test_migration_commands_run_with_their_own_options(runner):
+    # The stand-in hands its arguments to Flask-Migrate's group, whose callback sets the
+    # directory its commands read.
+    result = runner.invoke(args=["db", "current"])
+    assert result.exit_code == 0, result.output
+    assert "Error" not in result.output
