@@ -1,4 +1,5 @@
-"""The child process of a limited render (``python -m reports.render_child MEMORY_BYTES``).
+"""The fresh-interpreter render (``python -m reports.render_child MEMORY_BYTES``), used where no
+render server (:mod:`reports.render_server`) can be started.
 
 It reads HTML on its standard input, caps its own address space, renders with
 :func:`reports.pdf.render_pdf` and writes the PDF on its standard output; the parent

@@ -137,3 +137,40 @@ def test_a_normal_render_within_the_same_limits_succeeds(dossier):
     )
 
     assert pdf.startswith(b"%PDF")
+
+
+def test_limited_renders_are_forked_from_a_render_server_started_once(dossier, monkeypatch):
+    import subprocess
+
+    import reports.limits
+
+    html = render_iscm_html(dossier)
+    limits = RenderLimits(timeout_seconds=300, memory_bytes=1024 * 1024**2)
+    first = render_pdf_limited(html, limits)
+    server = reports.limits._server
+    started = []
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(a))
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: started.append(a))
+
+    second = render_pdf_limited(html, limits)
+
+    assert first.startswith(b"%PDF") and second.startswith(b"%PDF")
+    assert started == [] and reports.limits._server is server and server.alive()
+
+
+def test_without_a_render_server_a_fresh_interpreter_renders_within_the_limits(
+    dossier, monkeypatch
+):
+    import reports.limits
+
+    monkeypatch.setattr(reports.limits, "_render_server", lambda deadline, limits: None)
+
+    pdf = render_pdf_limited(
+        render_iscm_html(dossier), RenderLimits(timeout_seconds=300, memory_bytes=1024 * 1024**2)
+    )
+    assert pdf.startswith(b"%PDF")
+    with pytest.raises(RenderTimeout):
+        render_pdf_limited(
+            "<table>" + "<tr><td>cell</td></tr>" * 20000 + "</table>",
+            RenderLimits(timeout_seconds=1, memory_bytes=4 * 1024**3),
+        )

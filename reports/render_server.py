@@ -1,0 +1,114 @@
+"""The render server: a process that has imported WeasyPrint and forks a child per limited
+render (``python -m reports.render_server SOCKET_PATH``).
+
+Started by :func:`reports.limits.render_pdf_limited` the first time a process renders within
+limits, it listens on a Unix socket in a private folder and serves each connection in a child
+forked for it: the child sends its process id, reads the memory limit, the time limit and the
+HTML, caps its own address space (``RLIMIT_AS``) and its time (``SIGALRM``), renders and sends
+the PDF back. A render then costs a fork of a process that is already warm, not a fresh
+interpreter importing everything (seconds). The server is single-threaded, so a child never
+inherits a web worker's threads or locks; it ends when the process that started it closes its
+standard input (at exit, or when it dies).
+
+The messages on the socket (all lengths and numbers 8-byte big-endian):
+
+* child to client, on connect: its process id;
+* client to child: memory limit (bytes), time limit (milliseconds), HTML length, HTML (UTF-8);
+* child to client: one status byte (:data:`PDF`, :data:`ERROR` or :data:`MEMORY`), the
+  payload's length, the payload (the PDF, or the error's message).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import resource
+import select
+import signal
+import socketserver
+import struct
+import sys
+
+#: the child's answer: the PDF follows, an error's message follows, or it ran out of memory
+PDF = b"P"
+ERROR = b"E"
+MEMORY = b"M"
+NUMBER = struct.Struct(">Q")
+#: what the server prints on its standard output once it listens
+READY = b"ready\n"
+
+
+def read_exactly(connection, size: int) -> bytes:
+    """``size`` bytes from ``connection``; fewer only if it closed."""
+    chunks, left = [], size
+    while left:
+        chunk = connection.recv(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+class _Render(socketserver.BaseRequestHandler):
+    """One limited render, in the child forked for its connection."""
+
+    def handle(self) -> None:
+        connection = self.request
+        connection.sendall(NUMBER.pack(os.getpid()))
+        memory_bytes, timeout_ms, length = (
+            NUMBER.unpack(read_exactly(connection, NUMBER.size))[0] for _ in range(3)
+        )
+        # the client kills this child at its deadline; the alarm ends it if the client is gone
+        signal.alarm(max(1, math.ceil(timeout_ms / 1000)))
+        html = read_exactly(connection, length).decode("utf-8")
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+            from reports.pdf import render_pdf
+
+            status, payload = PDF, render_pdf(html)
+        except MemoryError:
+            status, payload = MEMORY, b""
+        except Exception as error:  # noqa: BLE001 - reported to the client, which raises
+            status, payload = ERROR, f"{type(error).__name__}: {error}".encode()
+        connection.sendall(status + NUMBER.pack(len(payload)) + payload)
+
+
+class _StartedByGone(Exception):
+    """The process that started the server closed its end of the server's standard input."""
+
+
+class RenderServer(socketserver.ForkingMixIn, socketserver.UnixStreamServer):
+    """Forks a child per connection; stops when its standard input closes."""
+
+    def service_actions(self) -> None:
+        super().service_actions()  # reaps finished children
+        readable, _, _ = select.select([sys.stdin.buffer], [], [], 0)
+        if readable and not sys.stdin.buffer.read1(1):
+            raise _StartedByGone
+
+
+def main(arguments: list[str] | None = None) -> int:
+    """Import WeasyPrint, listen on the socket path given, serve until standard input closes."""
+    import reports.pdf  # noqa: F401 - the point of the server: imported once, before any fork
+
+    path = (arguments or sys.argv[1:])[0]
+    try:
+        with RenderServer(path, _Render) as server:
+            sys.stdout.buffer.write(READY)
+            sys.stdout.buffer.flush()
+            server.serve_forever(poll_interval=0.5)
+    except _StartedByGone:
+        pass
+    finally:
+        # the socket and its private folder go with the server, however its starter ended
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        with contextlib.suppress(OSError):
+            os.rmdir(os.path.dirname(path))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
