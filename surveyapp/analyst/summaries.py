@@ -49,6 +49,7 @@ from surveyapp.dossiers import (
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
 from surveyapp.models import Organisation, PublishedSummary, ReportJob
+from surveyapp.operations.summaries import SUMMARY_JOB_KINDS
 from surveyapp.pdfs import cached_pdf, render_limits, summary_inputs, summary_pdf
 from surveyapp.questionnaire import Questionnaire
 from surveyapp.questionnaire.text import clean_text, printable_text
@@ -98,8 +99,19 @@ def summaries():
     jobs_done = db.session.scalars(
         select(ReportJob).filter_by(kind="compendium").order_by(ReportJob.id.desc()).limit(5)
     ).all()
+    board_jobs = (
+        db.session.scalars(
+            select(ReportJob)
+            .where(ReportJob.kind.in_(SUMMARY_JOB_KINDS))
+            .order_by(ReportJob.id.desc())
+            .limit(5)
+        ).all()
+        if _can_edit()
+        else []
+    )
     return render_template(
         "analyst/summaries.html",
+        board_jobs=board_jobs,
         survey_round=survey_round,
         rows=rows,
         total=len(every_row),

@@ -359,6 +359,8 @@ def test_rendering_several_summaries_is_one_job_with_each_outcome(analyst_client
     assert 'http-equiv="refresh"' not in page
     preview = analyst_client.get(f"{KHARTOUM}/preview.pdf?language=en")
     assert preview.data.startswith(b"%PDF")
+    board = analyst_client.get(BOARD).get_data(as_text=True)
+    assert re.search(rf'<a href="{job_url}">#\d+: rendering of 2 summaries \(EN\)</a>: done', board)
 
 
 def test_all_shown_takes_every_iscm_the_filtered_board_showed(analyst_client, app):
