@@ -30,6 +30,7 @@ from surveyapp.i18n import (
     iscm_kind_name,
     language_switch_url,
     membership_role_name,
+    message_kind_name,
     page_language,
     page_region_name,
     respondent_type_name,
@@ -79,6 +80,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.filters["status_name"] = status_name
     app.jinja_env.filters["membership_role"] = membership_role_name
     app.jinja_env.filters["role_name"] = role_name
+    app.jinja_env.filters["message_kind"] = message_kind_name
     app.jinja_env.filters["region_name"] = page_region_name
     app.jinja_env.globals["page_language"] = page_language
     app.jinja_env.globals["language_switch_url"] = language_switch_url

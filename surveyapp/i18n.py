@@ -24,6 +24,7 @@ __all__ = [
     "LANGUAGES",
     "LANGUAGE_NAMES",
     "MEMBERSHIP_ROLE_NAMES",
+    "MESSAGE_KIND_NAMES",
     "ROLE_NAMES",
     "RESPONDENT_TYPE_NAMES",
     "RIGHT_TO_LEFT",
@@ -69,7 +70,12 @@ STATUS_NAMES = {
     "draft": _l("draft"),
     "open": _l("open"),
     "closed": _l("closed"),
+    "pending": _l("waiting"),
+    "sent": _l("sent"),
+    "failed": _l("failed"),
 }
+#: what each kind of e-mail (``surveyapp.models.mail.MESSAGE_KINDS``) is called
+MESSAGE_KIND_NAMES = {"invitation": _l("invitation"), "reminder": _l("reminder")}
 #: what each role of a State or IGO in an ISCM (``surveyapp.registry.MEMBERSHIP_ROLES``) is called
 MEMBERSHIP_ROLE_NAMES = {
     "member": _l("member"),
@@ -104,6 +110,11 @@ def iscm_kind_name(kind: str | None) -> str:
 def status_name(status: str | None) -> str:
     """The name of a response's, review's or round's status ("in progress"); else the code."""
     return str(STATUS_NAMES.get(status or "", status or ""))
+
+
+def message_kind_name(kind: str | None) -> str:
+    """The name of a kind of e-mail ("reminder"); the code when unknown."""
+    return str(MESSAGE_KIND_NAMES.get(kind or "", kind or ""))
 
 
 def membership_role_name(role: str | None) -> str:
