@@ -199,6 +199,33 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
             )
         )
 
+        # the web download as the view serves it: the summary page's PDF, cache emptied
+        # before each request, rendered within the render limits (by the render server)
+        from bench.data import analyst
+
+        client = logged_in(app, *analyst(app))
+        path = f"/analyst/summaries/{SUMMARY_ISCM}/preview.pdf"
+
+        def web_download():
+            db.session.execute(delete(RenderedPdf))
+            db.session.commit()
+            reply = client.get(path)
+            assert reply.status_code == 200, reply.status_code
+            return reply.data
+
+        ours, floor = paired(web_download, ours_summary, sizes.repeat)
+        results.append(
+            Result(
+                "reports",
+                "web summary download (view, render limits) vs in-process render",
+                ours,
+                floor,
+                "s",
+                1.2,
+                note="GET .../preview.pdf, cache emptied before each",
+            )
+        )
+
         codes = db.session.scalars(
             select(Organisation.code)
             .join(Response, Response.organisation_id == Organisation.id)
