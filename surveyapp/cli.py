@@ -338,7 +338,9 @@ def report_compendium(output: Path, lang: str, no_illustrative: bool) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(LANGUAGES), default="en")
 @click.option(
-    "--processes", type=click.IntRange(min=1), help="Parallel renderers (default: one per core)."
+    "--processes",
+    type=click.IntRange(min=1),
+    help="Parallel renderers (default: one per idle core, from the load average).",
 )
 @no_illustrative_option
 @with_appcontext

@@ -85,3 +85,12 @@ def test_parallel_rendering_yields_every_summary(app):
     single = dict(render_many(jobs[:1], processes=1))
     assert pdf_text(parallel["khartoum-process"]) == pdf_text(single["khartoum-process"])
     assert "Rabat Process" in pdf_text(parallel["rabat-process"])
+
+
+def test_report_all_renders_with_one_process_per_idle_core(monkeypatch):
+    from surveyapp import pdfs
+
+    monkeypatch.setattr(pdfs.os, "cpu_count", lambda: 2)
+    for load, expected in ((0.1, 2), (1.2, 1), (7.5, 1)):
+        monkeypatch.setattr(pdfs.os, "getloadavg", lambda load=load: (load, load, load))
+        assert pdfs.idle_cores() == expected, load
