@@ -13,6 +13,7 @@ from surveyapp.admin.blueprint import blueprint
 from surveyapp.admin.forms import ORGANISATION_FORMS, MembershipForm, RegistryImportForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
+from surveyapp.i18n import membership_role_name, page_language
 from surveyapp.models import Membership, Organisation
 from surveyapp.registry import ISCM_KINDS, MEMBERSHIP_ROLES
 
@@ -56,7 +57,7 @@ def edit_organisation(what: str, code: str | None = None):
         else:
             saved = operations.save_organisation(EDITABLE[what], parsed.rows[0], actor=actor())
             db.session.commit()
-            flash(_("%(name)s saved.", name=saved.name()))
+            flash(_("%(name)s saved.", name=saved.name(page_language())))
             return redirect(url_for("admin.edit_organisation", what=what, code=saved.code))
     memberships = []
     candidates = []
@@ -105,7 +106,13 @@ def add_membership(code: str):
             iscm, member, role, illustrative=form.illustrative.data, actor=actor()
         )
         db.session.commit()
-        flash(_("%(member)s added as %(role)s.", member=member.name(), role=role.replace("_", " ")))
+        flash(
+            _(
+                "%(member)s added as %(role)s.",
+                member=member.name(page_language()),
+                role=membership_role_name(role),
+            )
+        )
     return redirect(url_for("admin.edit_organisation", what="iscms", code=code) + "#memberships")
 
 
@@ -114,7 +121,7 @@ def delete_membership(membership_id: int):
     """Remove a membership."""
     membership = db.session.get(Membership, membership_id) or abort(404)
     code = membership.iscm.code
-    name = membership.member.name()
+    name = membership.member.name(page_language())
     operations.remove_membership(membership, actor=actor())
     db.session.commit()
     flash(_("%(member)s removed.", member=name))

@@ -12,6 +12,7 @@ from surveyapp.admin.blueprint import blueprint
 from surveyapp.admin.forms import RoleForm, UserForm
 from surveyapp.auth.access import actor
 from surveyapp.extensions import db
+from surveyapp.i18n import role_name
 from surveyapp.models import User
 
 
@@ -47,7 +48,7 @@ def change_role(user_id: int):
         return redirect(url_for("admin.users"))
     operations.set_user_role(user, form.role.data, actor=actor())
     db.session.commit()
-    flash(_("%(email)s is now %(role)s.", email=user.email, role=form.role.data))
+    flash(_("%(email)s is now %(role)s.", email=user.email, role=role_name(form.role.data)))
     return redirect(url_for("admin.users"))
 
 
