@@ -35,7 +35,7 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.bootstrap import needs_database
 from surveyapp.extensions import db
-from surveyapp.i18n import LANGUAGES
+from surveyapp.i18n import LANGUAGES, round_name
 from surveyapp.models import Contact, Invitation, Organisation, OutboxMessage, Response, SurveyRound
 from surveyapp.models.types import utcnow
 from surveyapp.operations import outbox
@@ -83,7 +83,7 @@ def compose(
     """
     values = {
         "organisation": organisation.name(language),
-        "round": survey_round.name,
+        "round": round_name(survey_round, language),
         "url": url,
         "deadline": survey_round.deadline.isoformat() if survey_round.deadline else "",
         "contact": survey_round.contact_email or "",
@@ -128,16 +128,17 @@ def queue_confirmation(
         return None
     language = response.language if response.language in LANGUAGES else "en"
     organisation = response.organisation.name(language)
+    round_in_language = round_name(response.round, language)
     with force_locale(language):
         subject = gettext(
             "%(round)s: answers of %(organisation)s received",
-            round=response.round.name,
+            round=round_in_language,
             organisation=organisation,
         )
         body = render_template(
             "mail/confirmation.txt",
             organisation=organisation,
-            round=response.round.name,
+            round=round_in_language,
             submitted_at=format_datetime(response.submitted_at, "long"),
             reference=receipt_reference(response),
             contact=response.round.contact_email or "",

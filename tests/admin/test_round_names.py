@@ -116,3 +116,20 @@ def test_workspace_pages_show_the_round_in_the_page_s_language(
         assert FRENCH in french, path
         english = admin_client.get(f"{path}?lang=en").get_data(as_text=True)
         assert FRENCH not in english, path
+
+
+def test_e_mails_name_the_round_in_the_contact_s_language(app, admin_client):
+    from sqlalchemy import select
+
+    from surveyapp.mail import compose
+    from surveyapp.models import Organisation
+
+    save_round(app, admin_client, name_fr=FRENCH)
+    with app.app_context():
+        survey_round = operations.current_round()
+        egypt = db.session.scalar(select(Organisation).filter_by(code="EGY"))
+        subject, body = compose("invitation", egypt, survey_round, "http://x/r/t", "fr")
+        english, _body = compose("reminder", egypt, survey_round, "http://x/r/t", "en")
+    assert subject == f"{FRENCH} : questionnaire pour Égypte"
+    assert FRENCH in body
+    assert FRENCH not in english and survey_round.name in english
