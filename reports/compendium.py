@@ -303,7 +303,7 @@ def structure_rows(compendium: CompendiumDossier) -> list[tuple[str, ...]]:
             value = dossier.slot(slot) or []
             key = feeds.key(slot)
             codes = [value] if isinstance(value, str) else list(value)
-            return ", ".join(
+            return phrases.format("list_separator").join(
                 dossier.organisations[code].short_name
                 if code in dossier.organisations and code not in dossier.labels.get(key, {})
                 else dossier.label(key, code)
@@ -404,7 +404,8 @@ def partners_rows(compendium: CompendiumDossier) -> list[tuple[str, str, str]]:
         iscms = [graph.nodes[n]["label"] for n in neighbours if graph.nodes[n]["kind"] == "iscm"]
         igos = [graph.nodes[n]["label"] for n in neighbours if graph.nodes[n]["kind"] == "igo"]
         label = marked(iscm_label(dossier), dossier.answers_illustrative, phrases)
-        rows.append((label, ", ".join(iscms), ", ".join(igos)))
+        separator = phrases.format("list_separator")
+        rows.append((label, separator.join(iscms), separator.join(igos)))
     return rows
 
 
