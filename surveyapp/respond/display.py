@@ -20,7 +20,7 @@ from reports.receipt import (
     ReceiptSection,
     answers_checksum,
 )
-from surveyapp.i18n import text_direction
+from surveyapp.i18n import round_name, text_direction
 from surveyapp.models import Response
 from surveyapp.questionnaire import Question, Questionnaire, Section, visible_answers
 from surveyapp.questionnaire.types import AnswerShape, type_of
@@ -167,7 +167,7 @@ def receipt_document(response: Response, language: str) -> Receipt:
         direction=text_direction(language),
         title=questionnaire.title.get_text(language) if questionnaire.title else "",
         organisation=response.organisation.name(language),
-        round_name=survey_round.name,
+        round_name=round_name(survey_round, language),
         submitted_at=format_datetime(submitted_at, "long") if submitted_at else "",
         reference=receipt_reference(response),
         checksum=answers_checksum(answers),

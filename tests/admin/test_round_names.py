@@ -133,3 +133,22 @@ def test_e_mails_name_the_round_in_the_contact_s_language(app, admin_client):
     assert subject == f"{FRENCH} : questionnaire pour Égypte"
     assert FRENCH in body
     assert FRENCH not in english and survey_round.name in english
+
+
+def test_respondent_pages_and_the_receipt_name_the_round_in_the_respondent_s_language(
+    app, admin_client, client, create_invitation
+):
+    from surveyapp.models import Response
+    from surveyapp.respond.display import receipt_document
+
+    token, response_id = create_invitation("EGY")
+    save_round(app, admin_client, name_ar=ARABIC)
+    with app.app_context():
+        db.session.get(Response, response_id).language = "ar"
+        db.session.commit()
+    assert ARABIC in client.get(f"/r/{token}/", follow_redirects=True).get_data(as_text=True)
+    assert ARABIC in client.get(f"/r/{token}/check").get_data(as_text=True)
+    with app.test_request_context("/"):
+        response = db.session.get(Response, response_id)
+        assert receipt_document(response, "ar").round_name == ARABIC
+        assert receipt_document(response, "en").round_name == response.round.name
