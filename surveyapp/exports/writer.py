@@ -99,16 +99,22 @@ def _write_xlsx(sheets: list[Sheet], output: IO[bytes]) -> int:
         counted = [sheet.name != "dictionary" for sheet in group]
         for index, row in rows:
             # Every text is neutralised, so none starts with "=": openpyxl writes it as text.
-            worksheets[index].append([_xlsx_value(value) for value in row])
+            worksheets[index].append(_xlsx_row(row))
             count += counted[index]
     workbook.save(output)
     return count
 
 
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        value = timestamp(value)
-    return neutralise(value)
+def _xlsx_row(row: list[Any]) -> list[Any]:
+    # One comprehension for the whole row, as for CSV: no function call per plain cell.
+    return [
+        neutralise(value)
+        if isinstance(value, str)
+        else timestamp(value)
+        if isinstance(value, dt.datetime)
+        else value
+        for value in row
+    ]
 
 
 def _write_csv_zip(sheets: list[Sheet], output: IO[bytes]) -> int:
