@@ -22,6 +22,12 @@ EXPECTED = {
     ],
     "dashboard": ["/analyst/ with", "/analyst/coverage with"],
     "export": ["CSV export of", "XLSX export of", "export peak memory"],
+    "cli": [
+        "surveyapp --help vs",
+        "surveyapp --help peak memory",
+        "surveyapp invite NLD --json vs",
+        "surveyapp invite NLD --json peak memory",
+    ],
 }
 
 
