@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
@@ -24,6 +25,11 @@ from surveyapp.security import (
 )
 
 blueprint = Blueprint("auth", __name__)
+
+# The notice a logged-out person gets on a staff page, in the language of the request: Flask-Login
+# flashes ``localize_callback(login_message)``, and str() says the lazy text in that language.
+login_manager.login_message = _l("Please log in to access this page.")
+login_manager.localize_callback = str
 
 
 @login_manager.user_loader
@@ -49,6 +55,8 @@ def keep_language_choice() -> None:
     language = asked_language()
     if language is None or request.blueprint not in STAFF_BLUEPRINTS:
         return
+    # kept even when the page sends a logged-out person to the login page
+    session["lang"] = language
     if current_user.is_authenticated and current_user.language != language:
         set_user_language(current_user._get_current_object(), language)
         db.session.commit()

@@ -265,3 +265,9 @@ def test_the_english_check_finds_an_english_sentence(client, analyst, english_se
     assert "Per ISCM: expected respondents and those received" in english_on(
         page, english_sentences
     )
+
+
+def test_a_logged_out_person_sent_to_the_login_page_keeps_the_language_asked(client):
+    page = client.get("/analyst/?lang=fr", follow_redirects=True).get_data(as_text=True)
+    assert 'lang="fr"' in html_tag(page)
+    assert "Veuillez vous connecter pour accéder à cette page." in page
