@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from reports.passages import normalised
+from reports.passages import STAFF_LANGUAGE, normalised
 from surveyapp.extensions import db
 from surveyapp.models import PassageTranslation
 from surveyapp.questionnaire.model import LANGUAGES
@@ -196,8 +196,8 @@ def round_name(survey_round: Any, language: str | None = None) -> str:
         return ""
     name = survey_round.name
     language = language or page_language()
-    if not name:
-        return name
+    if not name or language == STAFF_LANGUAGE:
+        return name  # the name as stored is the staff's language's
     cache: dict[tuple[str, str], str] = g.setdefault("round_names", {})
     if (name, language) not in cache:
         key = hashlib.sha256(normalised(name).encode("utf-8", "surrogatepass")).hexdigest()
