@@ -16,6 +16,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response
 from surveyapp.models.response import RESPONSE_STATUSES, REVIEW_STATUSES
 from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.registry import STATE_REGIONS
 from surveyapp.request_input import whole_number
 
 __all__ = ["blueprint", "coverage", "exports", "invitations", "review", "tokens"]
@@ -75,9 +76,10 @@ def index():
         db.session.scalars(select(Organisation).where(Organisation.kind == "iscm")),
         key=lambda o: folded(o.short_name()),
     )
-    regions = sorted(
-        region for region in db.session.scalars(select(Organisation.region).distinct()) if region
-    )
+    # the States' continents, named in every language; an ISCM's "region" is the area it
+    # covers, in the registry's words, and is no category to filter by
+    present = set(db.session.scalars(select(Organisation.region).distinct()))
+    regions = [region for region in STATE_REGIONS if region in present]
     filters = []
     if kind in RESPONDENT_TYPES:
         filters.append(Organisation.kind == kind)
