@@ -1,9 +1,17 @@
 """Reading pages the way a browser does, for tests that drive the app with the test client:
-a form's CSRF token and version, and logging in through the login form."""
+a form's CSRF token and version, logging in through the login form, and the English left on a
+page in another language."""
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+
+TRANSLATIONS = Path(__file__).parents[1] / "surveyapp" / "translations"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 #: the hidden CSRF field of a form, whatever the order of its attributes before ``value``
 _CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -35,3 +43,65 @@ def log_in(client, email: str, password: str):
     """Log ``client`` in through the login form; returns the form's reply."""
     token = csrf_token(client)
     return client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+
+
+class _VisibleText(HTMLParser):
+    """The text a person reads (or hears) on a page: text nodes and the labels of controls."""
+
+    HIDDEN = {"script", "style", "title"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self._hidden += 1
+        for name, value in attrs:
+            if name in ("aria-label", "title", "placeholder", "alt") and value:
+                self.texts.append(value)
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden and data.strip():
+            self.texts.append(data)
+
+
+def visible_texts(html: str) -> list[str]:
+    """Each visible text of ``html``, whitespace collapsed."""
+    parser = _VisibleText()
+    parser.feed(html)
+    return [" ".join(text.split()) for text in parser.texts]
+
+
+def english_catalogue(language: str = "fr") -> tuple[set[str], list[str]]:
+    """What the English catalogue says that ``language`` says otherwise: whole texts (a
+    button, a heading), and fragments of at least three words between placeholders."""
+    french = polib.pofile(str(TRANSLATIONS / language / "LC_MESSAGES" / "messages.po"))
+    whole: set[str] = set()
+    fragments: list[str] = []
+    for entry in french:
+        if entry.obsolete or entry.msgstr == entry.msgid:
+            continue
+        text = " ".join(entry.msgid.split())
+        if not PLACEHOLDER.search(text) and "<" not in text:
+            whole.add(text)
+        for piece in PLACEHOLDER.split(text):
+            piece = piece.strip(" .,:;()")
+            if len(piece.split()) >= 3 and "<" not in piece and "{{" not in piece:
+                fragments.append(piece)
+    return whole, fragments
+
+
+def english_on(html: str, english: tuple[set[str], list[str]]) -> list[str]:
+    """The English sentences of the catalogue that ``html`` shows."""
+    whole, fragments = english
+    texts = visible_texts(html)
+    found = [text for text in texts if text in whole]
+    page = " ".join(texts)
+    found += [fragment for fragment in fragments if fragment in page]
+    return found

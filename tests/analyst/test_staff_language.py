@@ -4,20 +4,15 @@ left in Arabic, and a French analyst meets no English sentence on the way (issue
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
-from pathlib import Path
 
-import polib
 import pytest
 from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import User
-from tests.pages import log_in
+from tests.pages import english_catalogue, english_on, log_in
 
-TRANSLATIONS = Path(__file__).parents[2] / "surveyapp" / "translations"
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 #: pages an analyst reaches from the workspace's menu (and the pages they link to)
 ANALYST_PAGES = (
     "/analyst/",
@@ -40,67 +35,10 @@ ADMIN_PAGES = (
 )
 
 
-class _VisibleText(HTMLParser):
-    """The text a person reads (or hears) on a page: text nodes and the labels of controls."""
-
-    HIDDEN = {"script", "style", "title"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.HIDDEN:
-            self._hidden += 1
-        for name, value in attrs:
-            if name in ("aria-label", "title", "placeholder", "alt") and value:
-                self.texts.append(value)
-
-    def handle_endtag(self, tag):
-        if tag in self.HIDDEN:
-            self._hidden -= 1
-
-    def handle_data(self, data):
-        if not self._hidden and data.strip():
-            self.texts.append(data)
-
-
-def visible_texts(html: str) -> list[str]:
-    """Each visible text of ``html``, whitespace collapsed."""
-    parser = _VisibleText()
-    parser.feed(html)
-    return [" ".join(text.split()) for text in parser.texts]
-
-
 @pytest.fixture(scope="module")
 def english_sentences() -> tuple[set[str], list[str]]:
-    """What the English catalogue says that French says otherwise: whole texts (a button, a
-    heading), and fragments of at least three words between placeholders."""
-    french = polib.pofile(str(TRANSLATIONS / "fr" / "LC_MESSAGES" / "messages.po"))
-    whole: set[str] = set()
-    fragments: list[str] = []
-    for entry in french:
-        if entry.obsolete or entry.msgstr == entry.msgid:
-            continue
-        text = " ".join(entry.msgid.split())
-        if not PLACEHOLDER.search(text) and "<" not in text:
-            whole.add(text)
-        for piece in PLACEHOLDER.split(text):
-            piece = piece.strip(" .,:;()")
-            if len(piece.split()) >= 3 and "<" not in piece and "{{" not in piece:
-                fragments.append(piece)
-    return whole, fragments
-
-
-def english_on(html: str, english: tuple[set[str], list[str]]) -> list[str]:
-    """The English sentences of the catalogue that ``html`` shows."""
-    whole, fragments = english
-    texts = visible_texts(html)
-    found = [text for text in texts if text in whole]
-    page = " ".join(texts)
-    found += [fragment for fragment in fragments if fragment in page]
-    return found
+    """The English texts a French page must not show (:func:`tests.pages.english_catalogue`)."""
+    return english_catalogue("fr")
 
 
 def account_language(app, email: str) -> str | None:
