@@ -30,7 +30,28 @@ import threading
 import time
 from dataclasses import dataclass
 
-from reports import render_server
+#: the render server's messages (:mod:`reports.render_server`), kept here so that this module
+#: never imports the server (which imports WeasyPrint). The child answers: the PDF follows,
+#: an error's message follows, or it ran out of memory
+PDF = b"P"
+ERROR = b"E"
+MEMORY = b"M"
+NUMBER = struct.Struct(">Q")
+#: what the server prints on its standard output once it listens
+READY = b"ready\n"
+
+
+def read_exactly(connection, size: int) -> bytes:
+    """``size`` bytes from ``connection``; fewer only if it closed."""
+    chunks, left = [], size
+    while left:
+        chunk = connection.recv(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
 
 #: the child's exit codes beyond 0
 EXIT_MEMORY = 3
@@ -105,7 +126,7 @@ class _Server:
             if not self.ready:
                 timeout = max(0.0, deadline - time.monotonic())
                 if select.select([self.process.stdout], [], [], timeout)[0]:
-                    if self.process.stdout.readline() != render_server.READY:
+                    if self.process.stdout.readline() != READY:
                         raise RenderError("The PDF renderer could not start.")
                     self.ready = True
             return self.ready
@@ -149,21 +170,21 @@ def _render_server(deadline: float, limits: RenderLimits) -> str | None:
 
 
 def _render_forked(address: str, html: str, limits: RenderLimits, deadline: float) -> bytes:
-    number = render_server.NUMBER
+    number = NUMBER
     encoded = html.encode("utf-8")
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
         child = None
         try:
             connection.settimeout(max(0.001, deadline - time.monotonic()))
             connection.connect(address)
-            child = number.unpack(render_server.read_exactly(connection, number.size))[0]
+            child = number.unpack(read_exactly(connection, number.size))[0]
             request = (limits.memory_bytes, int(limits.timeout_seconds * 1000), len(encoded))
             connection.sendall(b"".join(number.pack(value) for value in request) + encoded)
             connection.settimeout(max(0.001, deadline - time.monotonic()))
-            status = render_server.read_exactly(connection, 1)
-            length = render_server.read_exactly(connection, number.size)
+            status = read_exactly(connection, 1)
+            length = read_exactly(connection, number.size)
             payload = (
-                render_server.read_exactly(connection, number.unpack(length)[0])
+                read_exactly(connection, number.unpack(length)[0])
                 if (len(length) == number.size)
                 else b""
             )
@@ -174,9 +195,9 @@ def _render_forked(address: str, html: str, limits: RenderLimits, deadline: floa
             if isinstance(error, TimeoutError) or time.monotonic() >= deadline:
                 raise RenderTimeout(_timeout_message(limits)) from None
             raise RenderError("The PDF renderer did not answer.") from None
-    if status == render_server.PDF:
+    if status == PDF:
         return payload
-    if status == render_server.ERROR:
+    if status == ERROR:
         raise RenderError("The PDF could not be rendered: " + payload.decode("utf-8", "replace"))
     if time.monotonic() >= deadline:
         raise RenderTimeout(_timeout_message(limits))

@@ -27,28 +27,9 @@ import resource
 import select
 import signal
 import socketserver
-import struct
 import sys
 
-#: the child's answer: the PDF follows, an error's message follows, or it ran out of memory
-PDF = b"P"
-ERROR = b"E"
-MEMORY = b"M"
-NUMBER = struct.Struct(">Q")
-#: what the server prints on its standard output once it listens
-READY = b"ready\n"
-
-
-def read_exactly(connection, size: int) -> bytes:
-    """``size`` bytes from ``connection``; fewer only if it closed."""
-    chunks, left = [], size
-    while left:
-        chunk = connection.recv(min(left, 1 << 20))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
+from reports.limits import ERROR, MEMORY, NUMBER, PDF, READY, read_exactly
 
 
 class _Render(socketserver.BaseRequestHandler):
