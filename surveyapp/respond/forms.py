@@ -8,7 +8,8 @@ the page and the engine, so a question type's rules live in one place.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,8 +22,14 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
     StringField,
+    TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget, RadioInput, Select, TextArea, TextInput
 
 from surveyapp.questionnaire import Question, Questionnaire, Section
 from surveyapp.questionnaire.types import AnswerShape, type_of
@@ -62,7 +69,109 @@ class QuestionView:
 class SectionForm(FlaskForm):
     """Base of every section form: CSRF (from FlaskForm) and the version saved from."""
 
-    version = HiddenField()
+    # Labelled (never shown): an unlabelled field has WTForms load its own catalogue on every
+    # request to title-case the field's name.
+    version = HiddenField("version")
+
+
+#: attributes the field macros write themselves; a field whose ``render_kw`` sets one of them is
+#: drawn by its widget
+_WRITTEN_ATTRIBUTES = frozenset(
+    {"id", "name", "value", "checked", "selected", "multiple", "aria-describedby", "aria-invalid"}
+)
+
+
+def _plain_attributes(attributes: Mapping[str, Any] | None) -> bool:
+    """Whether Jinja's ``xmlattr`` writes ``attributes`` as WTForms' ``html_params`` does: names
+    kept as they are and values that are text or numbers (WTForms writes True as a bare name)."""
+    return all(
+        "_" not in name
+        and name not in _WRITTEN_ATTRIBUTES
+        and isinstance(value, str | int)
+        and not isinstance(value, bool)
+        for name, value in (attributes or {}).items()
+    )
+
+
+def _plain_choices(choices: Any) -> bool:
+    """Whether every choice is a code and a label, without attributes or groups of its own."""
+    return isinstance(choices, list) and all(
+        type(choice) is SelectChoice
+        and isinstance(choice.value, str)
+        and not choice.render_kw
+        and choice.optgroup is None
+        for choice in choices
+    )
+
+
+def control_kind(field: Any) -> str:
+    """How ``respond/_fields.html`` draws ``field``.
+
+    ``radios``, ``checkboxes``, ``select``, ``listbox``, ``text``, ``textarea`` or ``checkbox``
+    for the fields the question types build, whose inputs the macros write exactly as the
+    field's widget would (checked state and values from ``field.data``); ``widget`` for any
+    other field (a type's own field or widget, validators that add attributes), which its widget
+    draws.
+    """
+    if field.validators or not _plain_attributes(field.render_kw):
+        return "widget"
+    kind, widget = type(field), type(field.widget)
+    if kind is StringField and widget is TextInput:
+        return "text"
+    if kind is TextAreaField and widget is TextArea:
+        return "textarea"
+    if kind is BooleanField and widget is CheckboxInput:
+        return "checkbox"
+    if kind not in (RadioField, SelectField, SelectMultipleField):
+        return "widget"
+    if field.coerce is not str or not _plain_choices(field.choices):
+        return "widget"
+    multiple = kind is SelectMultipleField
+    if widget is Select and field.widget.multiple == multiple:
+        return "listbox" if multiple else "select"
+    option = type(field.option_widget)
+    if widget is ListWidget and not field.render_kw:
+        if kind is RadioField and option is RadioInput:
+            return "radios"
+        if multiple and option is CheckboxInput:
+            return "checkboxes"
+    return "widget"
+
+
+#: form classes kept between requests (see ``_form_class``), at most ``FORM_CLASSES_KEPT``
+_form_classes: dict[Hashable, type[SectionForm]] = {}
+_form_classes_lock = threading.Lock()
+FORM_CLASSES_KEPT = 256
+
+
+def _form_class(
+    key: Hashable | None, questions: list[Question], build: Callable[[], type[SectionForm]]
+) -> type[SectionForm]:
+    """The form class ``build`` makes, kept under ``key`` for the next requests.
+
+    A form class holds what is per questionnaire version and language (its fields, their
+    translated labels and choices), and WTForms gathers its fields on first use; building one
+    per request cost more than filling it. The key (the version's content hash, the page, the
+    language and the shape of its rows, from the caller) is completed with the classes of the
+    question types asked, so a type registered anew is never drawn with its predecessor's
+    field. ``key`` None builds a class for this call only.
+    """
+    if key is None:
+        return build()
+    key = (key, tuple(type(type_of(q)) for q in _with_children(questions)))
+    with _form_classes_lock:
+        found = _form_classes.get(key)
+    if found is None:
+        found = build()
+        with _form_classes_lock:
+            if len(_form_classes) >= FORM_CLASSES_KEPT:
+                del _form_classes[next(iter(_form_classes))]
+            _form_classes[key] = found
+    return found
+
+
+def _with_children(questions: list[Question]) -> list[Question]:
+    return [q for question in questions for q in (question, *question.questions)]
 
 
 def _add_question_fields(attrs: dict[str, Any], question: Question, language: str) -> None:
@@ -98,6 +207,7 @@ def build_section_form(
     formdata=None,
     item_labels: Callable[[Question], dict[str, str]],
     item_states: Callable[[Question], dict[str, str]] | None = None,
+    version_key: str | None = None,
 ) -> tuple[SectionForm, list[QuestionView]]:
     """The form of ``section`` and the questions as the template lays them out.
 
@@ -105,27 +215,40 @@ def build_section_form(
     :param formdata: the posted form, on POST.
     :param item_labels: for a ``per_item`` question, item code -> label of the chosen items.
     :param item_states: for a ``per_item`` question, item code -> its state on the hub.
+    :param version_key: the questionnaire version's content hash: the form class is kept for
+        the next requests on the same version (None: built for this call only).
     """
-    attrs: dict[str, Any] = {}
-    layout: list[QuestionView] = []
-    repeat_counts: dict[str, int] = {}
-    for question in section.questions:
-        shape = type_of(question).shape
-        if shape is AnswerShape.ROWS:
-            rows = answers.get(question.key) or []
-            row_class = _child_form_class(question, language, removable=True)
-            repeat_counts[question.key] = len(rows) + 1
-            attrs[question.key] = FieldList(FormField(row_class), min_entries=len(rows) + 1)
-        elif shape is AnswerShape.VALUE:
-            _add_question_fields(attrs, question, language)
-        # Items are answered on a page of their own (``build_item_form``); notes take none.
+    # A list shows its saved rows and an empty one to fill in.
+    repeat_counts = {
+        question.key: len(answers.get(question.key) or []) + 1
+        for question in section.questions
+        if type_of(question).shape is AnswerShape.ROWS
+    }
 
-    form_class = type(f"Section_{section.key}", (SectionForm,), attrs)
+    def build() -> type[SectionForm]:
+        attrs: dict[str, Any] = {}
+        for question in section.questions:
+            shape = type_of(question).shape
+            if shape is AnswerShape.ROWS:
+                row_class = _child_form_class(question, language, removable=True)
+                attrs[question.key] = FieldList(
+                    FormField(row_class), min_entries=repeat_counts[question.key]
+                )
+            elif shape is AnswerShape.VALUE:
+                _add_question_fields(attrs, question, language)
+            # Items are answered on a page of their own (``build_item_form``); notes take none.
+        return type(f"Section_{section.key}", (SectionForm,), attrs)
+
+    key = None
+    if version_key is not None:
+        key = (version_key, "section", section.key, language, tuple(repeat_counts.items()))
+    form_class = _form_class(key, section.questions, build)
     if formdata is not None:
         form = form_class(formdata=formdata)
     else:
         form = form_class(formdata=None, data=_form_data(section, answers))
 
+    layout: list[QuestionView] = []
     for question in section.questions:
         view = QuestionView(
             question=question,
@@ -281,15 +404,23 @@ def build_item_form(
     language: str,
     *,
     formdata=None,
+    version_key: str | None = None,
 ) -> tuple[SectionForm, list[QuestionView]]:
     """The form of one item of a ``per_item`` question (one ISCM's block), on a page of its own.
 
     :param stored: the stored answers of this item; they fill the form when ``formdata`` is None.
+    :param version_key: the questionnaire version's content hash: the form class is kept for
+        the next requests on the same version (None: built for this call only).
     """
-    attrs: dict[str, Any] = {}
-    for child in question.questions:
-        _add_question_fields(attrs, child, language)
-    form_class = type(f"Item_{question.key}", (SectionForm,), attrs)
+
+    def build() -> type[SectionForm]:
+        attrs: dict[str, Any] = {}
+        for child in question.questions:
+            _add_question_fields(attrs, child, language)
+        return type(f"Item_{question.key}", (SectionForm,), attrs)
+
+    key = None if version_key is None else (version_key, "item", question.key, language)
+    form_class = _form_class(key, question.questions, build)
     if formdata is not None:
         form = form_class(formdata=formdata)
     else:

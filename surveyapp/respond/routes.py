@@ -54,6 +54,7 @@ from surveyapp.respond.forms import (
     attach_item_errors,
     build_item_form,
     build_section_form,
+    control_kind,
     posted_answers,
     posted_item,
 )
@@ -61,6 +62,8 @@ from surveyapp.respond.operations import choose_language, decline_suggestions
 from surveyapp.security import count_failed_token_lookup
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r/<token>")
+# The field macros (``respond/_fields.html``, imported without the page's context) ask it.
+blueprint.add_app_template_global(control_kind)
 
 
 @blueprint.url_value_preprocessor
@@ -201,6 +204,11 @@ def _section_keys(section_) -> set[str]:
     return keys
 
 
+def _version_key() -> str:
+    """What the respondent's questionnaire version is known by: its content's hash."""
+    return g.response.questionnaire_version.content_hash
+
+
 def _t(text) -> str:
     return text.get_text(g.language) if text else ""
 
@@ -338,6 +346,7 @@ def section(section_key: str, csrf_failed: bool = False):
         formdata=request.form if posting else None,
         item_labels=lambda q: _item_labels(q, answers),
         item_states=lambda q: states.get(q.key, {}),
+        version_key=_version_key(),
     )
     page = _SavedPage()
     if csrf_failed:
@@ -395,7 +404,11 @@ def item(section_key: str, question_key: str, item_code: str, csrf_failed: bool 
     stored = (answers.get(question.key) or {}).get(item_code)
     posting = request.method == "POST"
     form, layout = build_item_form(
-        question, stored, g.language, formdata=request.form if posting else None
+        question,
+        stored,
+        g.language,
+        formdata=request.form if posting else None,
+        version_key=_version_key(),
     )
     item_label = items[item_code]
     page = _SavedPage()
@@ -690,6 +703,7 @@ def autosave(section_key: str):
         g.language,
         formdata=request.form,
         item_labels=lambda q: _item_labels(q, answers),
+        version_key=_version_key(),
     )
     posted = posted_answers(current, form)
 
@@ -703,7 +717,9 @@ def autosave(section_key: str):
 def item_autosave(section_key: str, question_key: str, item_code: str):
     """Save one item's page in the background; answers as ``autosave``."""
     _current, question, items = _item_context(section_key, question_key, item_code)
-    form, _layout = build_item_form(question, None, g.language, formdata=request.form)
+    form, _layout = build_item_form(
+        question, None, g.language, formdata=request.form, version_key=_version_key()
+    )
     values = posted_item(question, form)
 
     def describe(errors):
