@@ -30,7 +30,6 @@ from reports.dossier import (
     Source,
     StateView,
 )
-from reports.narrative import draft_introduction, draft_sections
 from reports.passages import Passage, free_texts, translate_dossier, translate_round
 from surveyapp import operations
 from surveyapp.extensions import db
@@ -467,6 +466,9 @@ def summary_texts(dossier: IscmDossier, edits: dict[str, str]) -> dict[str, str]
     """What each section of the summary says, by section key, in the order it prints: the
     analyst's text where there is one (``edits``), else the drafted one, a sentence a line and
     a blank line between paragraphs (so a comparison of two versions shows sentences)."""
+    # Drafting reads Fluent's phrase files: imported here, not by every command and worker.
+    from reports.narrative import draft_introduction, draft_sections
+
     drafted = {"introduction": draft_introduction(dossier)}
     drafted.update({section.key: section.sentences for section in draft_sections(dossier)})
     texts = {}

@@ -4,7 +4,7 @@ compendium as a background job. Organisers read the published versions and the c
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import (
     abort,
@@ -21,10 +21,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from reports import draft_sections, feeds
-from reports.edits import section_fingerprints
+from reports import feeds
 from reports.limits import RenderError
-from reports.narrative import DraftSentence, SentenceSource, draft_introduction
 from surveyapp import jobs, operations
 from surveyapp.analyst import board
 from surveyapp.analyst.blueprint import blueprint
@@ -53,6 +51,9 @@ from surveyapp.operations.summaries import SUMMARY_JOB_KINDS
 from surveyapp.pdfs import cached_pdf, render_limits, summary_inputs, summary_pdf
 from surveyapp.questionnaire import Questionnaire
 from surveyapp.questionnaire.text import clean_text, printable_text
+
+if TYPE_CHECKING:
+    from reports.narrative import DraftSentence, SentenceSource
 
 
 def _language() -> str:
@@ -239,6 +240,8 @@ def summaries_publish_confirmed():
 
 
 def _section_titles(dossier) -> dict[str, str]:
+    from reports import draft_sections
+
     titles = {"introduction": _("Introduction")}
     for section in draft_sections(dossier):
         titles[section.key] = f"{section.number}. {section.title}"
@@ -273,6 +276,10 @@ def _changes(
 @blueprint.route("/summaries/<code>", methods=["GET", "POST"])
 def summary(code: str):
     """The draft of each section beside the answers it came from; edit and save."""
+    # Drafting (Fluent) and the edits' Markdown: imported by the pages that use them.
+    from reports.edits import section_fingerprints
+    from reports.narrative import draft_introduction, draft_sections
+
     if not _can_edit():
         abort(403)
     iscm = _iscm(code)
