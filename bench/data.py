@@ -37,14 +37,50 @@ def make_app(folder: Path, name: str) -> Flask:
     )
 
 
-def demo_app(folder: Path) -> Flask:
-    """The demo round (the Khartoum Process and 68 illustrative responses), submitted."""
+def demo_app(folder: Path, name: str = "demo", iscms: int = 0, first: str = "") -> Flask:
+    """The demo round (the Khartoum Process and 68 illustrative responses), submitted.
+
+    :param iscms: keep only this many ISCMs, all answered (``first``, then the others by code)
+        and leave the rest out of the round, registry included: what renders every ISCM (the
+        compendium, ``report all``) then renders that many; 0 keeps every ISCM.
+    """
     from surveyapp.demo import build_demo
 
-    app = make_app(folder, "demo")
+    app = make_app(folder, name)
     with app.app_context():
         build_demo()
+        if iscms:
+            keep_answered_iscms(iscms, first)
     return app
+
+
+def keep_answered_iscms(count: int, first: str = "") -> None:
+    """Delete every ISCM but ``count`` answered ones, with their responses and invitations.
+
+    The States' answers that name a deleted ISCM stay as they are: no summary of the ISCMs kept
+    reads them.
+    """
+    from sqlalchemy import delete, select
+
+    from surveyapp.extensions import db
+    from surveyapp.models import Invitation, Organisation, Response
+
+    answered = db.session.scalars(
+        select(Organisation.code)
+        .join(Response, Response.organisation_id == Organisation.id)
+        .where(Organisation.kind == "iscm", Response.status == "submitted")
+        .order_by(Organisation.code)
+    ).all()
+    kept = ([first] if first in answered else []) + [c for c in answered if c != first]
+    left_out = select(Organisation.id).where(
+        Organisation.kind == "iscm", Organisation.code.not_in(kept[:count])
+    )
+    # invitations first: they point at the responses without a cascade; the organisations'
+    # memberships, contacts and summary edits follow them by cascade (foreign keys are on)
+    db.session.execute(delete(Invitation).where(Invitation.organisation_id.in_(left_out)))
+    db.session.execute(delete(Response).where(Response.organisation_id.in_(left_out)))
+    db.session.execute(delete(Organisation).where(Organisation.id.in_(left_out)))
+    db.session.commit()
 
 
 def state_templates(seed: int = 2019) -> list[dict]:

@@ -8,7 +8,9 @@ Groups (``--only``, in this order): ``reports`` (a summary against WeasyPrint al
 against cold, ``report all`` on every core against one, memory after many summaries), ``web``
 (autosave and one ISCM's page through one WSGI server against bare Flask endpoints, SQL
 queries per page), ``dashboard`` (many responses against few), ``export`` (CSV and XLSX
-against pandas, peak memory against the frame). ``bench/load.py`` stays a separate load test.
+against pandas, peak memory against the frame), ``cli`` (commands' start), ``commands`` (commands
+as typed, cold and cached; the compendium is in ``reports``: :mod:`bench.commands`).
+``bench/load.py`` stays a separate load test.
 
 The exit status is 0 when every case completed, whatever the timings: timings are reported,
 never asserted.
@@ -36,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-GROUPS = ("reports", "web", "dashboard", "export", "cli")
+GROUPS = ("reports", "web", "dashboard", "export", "cli", "commands")
 #: the ISCM of the single-summary cases: the richest of the demo round
 SUMMARY_ISCM = "khartoum-process"
 #: the State section with the per-ISCM blocks; one ISCM's page is the largest a respondent sees
@@ -714,6 +716,7 @@ def cli_cases(folder: Path, sizes: Sizes) -> list[Result]:
 
 
 def run(groups: tuple[str, ...], sizes: Sizes, folder: Path, echo=print) -> list[Result]:
+    from bench.commands import commands_cases, compendium_cases
     from bench.data import bulk_app
 
     results: list[Result] = []
@@ -721,8 +724,10 @@ def run(groups: tuple[str, ...], sizes: Sizes, folder: Path, echo=print) -> list
     if "reports" in groups:
         echo("reports: the demo round, summaries...")
         results += reports_cases(folder, sizes)
+        echo(f"[{time.perf_counter() - started:.0f} s] reports: the compendium...")
+        results += compendium_cases(folder, sizes)
     apps = {}
-    if any(g in groups for g in ("web", "dashboard", "export", "cli")):
+    if any(g in groups for g in ("web", "dashboard", "export", "cli", "commands")):
         echo(f"generating rounds of {sizes.few} and {sizes.many:,} State responses...")
         apps = {
             "few": bulk_app(folder, "few", sizes.few, seed=1),
@@ -740,6 +745,9 @@ def run(groups: tuple[str, ...], sizes: Sizes, folder: Path, echo=print) -> list
     if "cli" in groups:
         echo(f"[{time.perf_counter() - started:.0f} s] cli: commands as typed...")
         results += cli_cases(folder, sizes)
+    if "commands" in groups:
+        echo(f"[{time.perf_counter() - started:.0f} s] commands: report iscm, all, export...")
+        results += commands_cases(folder, sizes, apps)
     echo(f"[{time.perf_counter() - started:.0f} s] done")
     return results
 
