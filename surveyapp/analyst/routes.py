@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import json
 import unicodedata
 
 from flask import render_template, request
 from flask_babel import get_locale
-from sqlalchemy import func, or_, select
+from sqlalchemy import Integer, Subquery, Text, bindparam, case, cast, func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from surveyapp.analyst import coverage, exports, invitations, review, tokens
@@ -57,9 +58,9 @@ def index():
     of the four languages or a code), filtered by type, status, review state, ISCM and region,
     sorted by name (in the page's language), date or status, a page at a time.
 
-    The counts come from one GROUP BY; the page's rows are ordered from plain rows and loaded
-    with their organisation and round in one statement (:func:`_page_of_responses`), so the
-    page runs the same statements with ten responses or ten thousand.
+    The counts come from one GROUP BY; the database orders and pages the rows and loads the
+    page's with their organisation and round in one statement (:func:`_page_of_responses`),
+    so the page runs the same statements with ten responses or ten thousand.
     """
     args = request.args
     kind = args.get("type") or None
@@ -117,13 +118,12 @@ def index():
         ]
         filters.append(Organisation.id.in_(found or [-1]))
 
+    counted = select(Response.status, func.count()).group_by(Response.status)
+    if filters:
+        # the filters may name the organisation's columns; unfiltered, the join is only work
+        counted = counted.join(Response.organisation).where(*filters)
     counts: dict[str, int] = {s: 0 for s in RESPONSE_STATUSES}
-    for row_status, count in db.session.execute(
-        select(Response.status, func.count())
-        .join(Response.organisation)
-        .where(*filters)
-        .group_by(Response.status)
-    ):
+    for row_status, count in db.session.execute(counted):
         counts[row_status] = count
     if status in RESPONSE_STATUSES:
         filters.append(Response.status == status)
@@ -171,65 +171,105 @@ def index():
 def _page_of_responses(filters: list, sort: str, language: str, page: int) -> list[Response]:
     """The responses of page ``page`` among those ``filters`` keep, in the order ``sort``.
 
-    The order by name is the organisations' names folded (accents and case aside) in the
-    page's language, which no database collation gives: the matching responses are read as
-    plain rows (id, organisation, round, date, status) and ordered here, then the page's
-    responses are loaded with their organisation and round in one statement. Three statements
-    whatever the number of responses; the work done here grows with it, but per row it is a
-    tuple, not an object, and each name is folded once (:func:`folded` keeps what it folded).
+    The database orders and pages them (``ORDER BY``, ``LIMIT``, ``OFFSET``) and loads the
+    page's responses with their organisation and round, in one statement. Every order ends
+    with the organisations' names in the page's language, folded (accents and case aside),
+    which no database collation gives: they are ranked here (:func:`_ranks_by_name`) and the
+    statement joins the ranks. Two statements whatever the number of responses.
     """
-    # The name in the page's language, else in English, read out of the JSON by the database.
-    name = func.coalesce(
-        func.nullif(Organisation.names[language].as_string(), ""),
-        Organisation.names["en"].as_string(),
-    )
-    names = {
-        organisation_id: folded(text or "")
-        for organisation_id, text in db.session.execute(
-            select(Organisation.id, name)
-            .join(Response, Response.organisation_id == Organisation.id)
-            .where(*filters)
-            .distinct()
+    ranks = _ranks_by_name(language)
+    # (key, descending): the order, then the response's id so that no two rows tie
+    if sort == "date":
+        order = [(Response.updated_at, True), (ranks.c.rank, False)]
+    elif sort == "status":
+        status_rank = case(
+            {status: i for i, status in enumerate(RESPONSE_STATUSES)},
+            value=Response.status,
+            else_=len(RESPONSE_STATUSES),
         )
-    }
-    rows = db.session.execute(
-        select(
-            Response.id,
-            Response.organisation_id,
-            Response.round_id,
-            Response.updated_at,
-            Response.status,
-        )
+        order = [(status_rank, False), (ranks.c.rank, False)]
+    else:
+        order = [(ranks.c.rank, False), (Response.round_id, True)]
+    order.append((Response.id, False))
+    keys = [key.label(f"key_{i}") for i, (key, _) in enumerate(order)]
+    descending = [flag for _, flag in order]
+    # The rows are ordered and cut narrow (ids and keys); only the page's are read whole.
+    rows = (
+        select(Response.id.label("response_id"), *keys)
+        .join(ranks, ranks.c.organisation_id == Response.organisation_id)
         .join(Response.organisation)
         .where(*filters)
-    ).all()
-    status_rank = {s: i for i, s in enumerate(RESPONSE_STATUSES)}
-    if sort == "date":
-        # newest first, then by name: two stable sorts
-        rows.sort(key=lambda r: (names[r.organisation_id], r.id))
-        rows.sort(key=lambda r: r.updated_at, reverse=True)
-    elif sort == "status":
-        rows.sort(
-            key=lambda r: (
-                status_rank.get(r.status, len(status_rank)),
-                names[r.organisation_id],
-                r.id,
-            )
-        )
-    else:
-        rows.sort(key=lambda r: (names[r.organisation_id], -r.round_id, r.id))
-    wanted = [r.id for r in rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
-    loaded = {
-        response.id: response
-        for response in db.session.scalars(
+        .order_by(*_directed(keys, descending))
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
+        .subquery("page")
+    )
+    return list(
+        db.session.scalars(
             select(Response)
+            .join(rows, rows.c.response_id == Response.id)
             .join(Response.organisation)
             .join(Response.round)
             .options(contains_eager(Response.organisation), contains_eager(Response.round))
-            .where(Response.id.in_(wanted))
+            .order_by(*_directed([rows.c[key.name] for key in keys], descending))
         )
-    }
-    return [loaded[response_id] for response_id in wanted]
+    )
+
+
+def _directed(keys: list, descending: list[bool]) -> list:
+    """``keys`` to order by, each descending where ``descending`` says so."""
+    return [key.desc() if flag else key for key, flag in zip(keys, descending, strict=True)]
+
+
+def _ranks_by_name(language: str) -> Subquery:
+    """The organisations' ranks by name in ``language``, folded, as a table the page's
+    statement joins: ``(organisation_id, rank)``; equal names share a rank.
+
+    One statement reads every organisation's id and names as one text; the ranks are worked
+    out once for each such text and language (:func:`_ranks_document`) and reach the database
+    as one JSON parameter, which it reads as rows (``json_each`` in SQLite,
+    ``jsonb_each_text`` in PostgreSQL): the same statement, and one parameter, whatever the
+    number of organisations.
+    """
+    catalogue = db.session.scalar(
+        select(
+            func.aggregate_strings(
+                cast(Organisation.id, Text) + "\t" + cast(Organisation.names, Text), "\n"
+            )
+        )
+    )
+    document = bindparam("ranks", _ranks_document(catalogue or "", language), type_=Text)
+    if db.engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import JSONB
+
+        pairs = func.jsonb_each_text(cast(document, JSONB)).table_valued("key", "value")
+    else:
+        pairs = func.json_each(document).table_valued("key", "value")
+    return select(
+        cast(pairs.c.key, Integer).label("organisation_id"),
+        cast(pairs.c.value, Integer).label("rank"),
+    ).subquery("ranks")
+
+
+@functools.lru_cache(maxsize=16)
+def _ranks_document(catalogue: str, language: str) -> str:
+    """The JSON object ``{organisation id: rank}`` of the organisations in ``catalogue``, by
+    their name in ``language`` (English when not translated) folded.
+
+    :param catalogue: lines of an organisation's id, a tab and its names as JSON, in any order
+        (the ranks depend on the organisations, not on the order they were read in)
+    """
+    decoder = json.JSONDecoder()
+    names = {}
+    start = 0
+    while start < len(catalogue):
+        tab = catalogue.index("\t", start)
+        translations, end = decoder.raw_decode(catalogue, tab + 1)
+        text = translations.get(language) or translations.get("en") or ""
+        names[int(catalogue[start:tab])] = folded(text)
+        start = end + 1  # past the line's end
+    distinct = {name: rank for rank, name in enumerate(sorted(set(names.values())))}
+    return json.dumps({str(key): distinct[name] for key, name in names.items()})
 
 
 def _query_counts() -> dict[str, int]:
