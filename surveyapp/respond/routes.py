@@ -29,13 +29,14 @@ from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError, generate_csrf
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from reports.receipt import answers_checksum
 from surveyapp import mail, operations
 from surveyapp.auth.access import respondent_actor
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGE_NAMES, LANGUAGES, translate_errors
-from surveyapp.models import AuditEvent, Invitation, Membership, Organisation
+from surveyapp.models import AuditEvent, Invitation, Membership, Organisation, Response
 from surveyapp.models.response import hash_token
 from surveyapp.operations.responses import MAX_QUERY_REPLY, NoOpenQuery, reply_to_query
 from surveyapp.pdfs import receipt_pdf
@@ -72,7 +73,17 @@ def load_invitation(_endpoint, values):
     token = values.pop("token", None) if values else None
     invitation = None
     if token and len(token) <= 200:
-        invitation = db.session.scalar(select(Invitation).filter_by(token_hash=hash_token(token)))
+        # What every page reads (the response, its questionnaire and round, the organisation
+        # named in the caption) comes in the same statement as the invitation.
+        invitation = db.session.scalar(
+            select(Invitation)
+            .filter_by(token_hash=hash_token(token))
+            .options(
+                joinedload(Invitation.organisation),
+                joinedload(Invitation.response).joinedload(Response.questionnaire_version),
+                joinedload(Invitation.response).joinedload(Response.round),
+            )
+        )
     if invitation is None:
         count_failed_token_lookup(token)
         abort(404)
