@@ -675,7 +675,9 @@ def timed_command(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     )
     figures = json.loads(finished.stdout.strip().splitlines()[-1])
     if figures["code"] != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed (exit status {figures['code']})")
+        raise RuntimeError(
+            f"{' '.join(argv)} failed (exit status {figures['code']}): {finished.stderr[-2000:]}"
+        )
     return figures["seconds"], figures["peak"]
 
 
