@@ -17,32 +17,8 @@ from flask import (
     render_template,
     request,
 )
-from flask_babel import get_locale
 from sqlalchemy import event
 from werkzeug.exceptions import HTTPException
-from werkzeug.middleware.proxy_fix import ProxyFix
-
-from surveyapp import config
-from surveyapp.database_schema import MIGRATIONS
-from surveyapp.extensions import babel, csrf, db, login_manager, migrate
-from surveyapp.i18n import (
-    LANGUAGE_NAMES,
-    iscm_kind_name,
-    language_switch_url,
-    membership_role_name,
-    message_kind_name,
-    page_language,
-    page_region_name,
-    respondent_type_name,
-    role_name,
-    round_name,
-    select_locale,
-    status_name,
-    text_direction,
-)
-from surveyapp.questionnaire.text import printable_output
-from surveyapp.request_input import DatabaseIntegerConverter, DepthLimitedJSONProvider
-from surveyapp.security import init_security
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -50,6 +26,33 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     :param test_config: settings that replace those read from the environment (tests).
     """
+    # Imported here rather than with the package: a command that only lists or parses (e.g.
+    # ``surveyapp --help``) imports ``surveyapp`` without creating an application.
+    from flask_babel import get_locale
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from surveyapp import config
+    from surveyapp.database_schema import MIGRATIONS
+    from surveyapp.extensions import babel, csrf, db, login_manager, migrate
+    from surveyapp.i18n import (
+        LANGUAGE_NAMES,
+        iscm_kind_name,
+        language_switch_url,
+        membership_role_name,
+        message_kind_name,
+        page_language,
+        page_region_name,
+        respondent_type_name,
+        role_name,
+        round_name,
+        select_locale,
+        status_name,
+        text_direction,
+    )
+    from surveyapp.questionnaire.text import printable_output
+    from surveyapp.request_input import DatabaseIntegerConverter, DepthLimitedJSONProvider
+    from surveyapp.security import init_security
+
     app = Flask(__name__, instance_path=os.environ.get("SURVEYAPP_INSTANCE_PATH"))
     # Bad input answers 4xx: JSON nested too deeply is malformed, a URL's id must fit a column.
     app.json = DepthLimitedJSONProvider(app)
@@ -183,6 +186,8 @@ def _register_error_pages(app: Flask) -> None:
             if name.lower() != "content-type":
                 response.headers[name] = value
         return response, error.code
+
+    from surveyapp.extensions import db
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

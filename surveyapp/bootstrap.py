@@ -16,11 +16,6 @@ import click
 from flask import current_app
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 
-from surveyapp import operations
-from surveyapp.extensions import db
-from surveyapp.questionnaire.model import RESPONDENT_TYPES
-from surveyapp.questionnaire.problems import QuestionnaireError
-
 
 def needs_database(command: Callable | None = None, *, writes: bool = True) -> Callable:
     """Turn "no such table" and connection failures into one clear line instead of a traceback.
@@ -33,9 +28,13 @@ def needs_database(command: Callable | None = None, *, writes: bool = True) -> C
     if command is None:
         return functools.partial(needs_database, writes=writes)
 
+    # What the wrapper uses is imported when the command runs: decorating a command happens
+    # when ``surveyapp --help`` imports the command line, which imports no application module.
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         from surveyapp import WRITE_INTENT
+        from surveyapp.extensions import db
+        from surveyapp.questionnaire.problems import QuestionnaireError
 
         # set for this command only: a later command (or test) in the same thread starts afresh
         token = WRITE_INTENT.set(writes)
@@ -72,6 +71,8 @@ def questionnaire_dir() -> Path:
 
 def questionnaire_files() -> list[Path]:
     """The three questionnaire files, in respondent-type order."""
+    from surveyapp.questionnaire.model import RESPONDENT_TYPES
+
     return [questionnaire_dir() / f"{kind}.yaml" for kind in RESPONDENT_TYPES]
 
 
@@ -84,8 +85,11 @@ def initialise_database(year: int | None = None, *, migrate: bool = True) -> Non
     :param migrate: run the migrations (the default); False creates the tables straight from
         the models, which the tests use for speed (a test checks the two agree).
     """
+    from surveyapp import operations
     from surveyapp.database_schema import upgrade_schema  # Alembic: loaded only when migrating
     from surveyapp.dossiers import contract_problems
+    from surveyapp.extensions import db
+    from surveyapp.questionnaire.problems import QuestionnaireError
     from surveyapp.registry import load_registry
 
     registry = load_registry()

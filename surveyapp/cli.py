@@ -1,19 +1,27 @@
-"""The ``surveyapp`` command: a Flask CLI group with the platform's own commands."""
+"""The ``surveyapp`` command: a Flask CLI group with the platform's own commands.
+
+Starting a command costs little more than importing Flask (docs/benchmarks.md, "Command
+start"): this module imports the application (models, questionnaire engine, the commands
+defined in other modules) only when a command runs, and ``surveyapp --help`` lists the
+commands without creating the application or importing those modules.
+"""
 
 from __future__ import annotations
 
+import functools
+import gc
+import importlib
 import json
 import secrets
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
-from sqlalchemy import select
 
-from surveyapp import mail, operations, stored_text
 from surveyapp.bootstrap import (
     initialise_database,
     needs_database,
@@ -21,14 +29,37 @@ from surveyapp.bootstrap import (
     questionnaire_files,
     safe_url,
 )
-from surveyapp.database_schema import SchemaMismatch
-from surveyapp.demo.command import demo_command
-from surveyapp.exports.command import export_command
-from surveyapp.extensions import db, migration_commands
-from surveyapp.interop import cli as interop_cli
-from surveyapp.models import Organisation
-from surveyapp.models.user import ROLES
-from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
+
+#: the platform's commands defined in other modules, as ``surveyapp --help`` lists them without
+#: importing those modules: name, where the command is defined, and the first paragraph of its
+#: help (``tests/test_cli_start.py`` checks that they agree with the commands themselves)
+COMMANDS_ELSEWHERE = (
+    (
+        "demo",
+        "surveyapp.demo.command:demo_command",
+        "Build a fresh demo database (SQLite) with a Khartoum Process round, then serve it.",
+    ),
+    ("responses", "surveyapp.interop.cli:responses", "Responses from other tools."),
+    (
+        "round",
+        "surveyapp.interop.cli:round_group",
+        "Move a whole round between installations as JSON.",
+    ),
+    ("mail", "surveyapp.mail:mail_commands", "E-mail: send what is waiting in the outbox."),
+    (
+        "export",
+        "surveyapp.exports.command:export_command",
+        "Export the answers as XLSX, or as a ZIP of CSV files (one per sheet).",
+    ),
+    ("answers", "surveyapp.stored_text:answers_commands", "Stored answers."),
+    ("db", "surveyapp.extensions:migration_commands", "Perform database migrations."),
+)
+
+
+def _imported(where: str):
+    """The object at ``where`` (``"package.module:name"``), importing its module."""
+    module, _, name = where.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def _create_app() -> Flask:
@@ -40,30 +71,58 @@ def _create_app() -> Flask:
 class PlatformGroup(FlaskGroup):
     """``surveyapp``: Flask's command group, listing its commands without starting anything.
 
-    ``surveyapp --help`` lists the platform's commands from :func:`platform_commands` instead
-    of creating the application to ask it (a command still runs in the application's context,
-    found through ``app.cli`` as Flask does it). Extensions' commands (the ``flask.commands``
-    entry points, e.g. Flask-Limiter's ``limiter``, which imports rich) are imported when one
-    is run, not to be listed.
+    ``surveyapp --help`` lists the platform's commands without creating the application to
+    ask it: the commands defined here as they are, those of other modules from
+    :data:`COMMANDS_ELSEWHERE` (a command still runs in the application's context, found
+    through ``app.cli`` as Flask does it). Extensions' commands (the ``flask.commands`` entry
+    points, e.g. Flask-Limiter's ``limiter``, which imports rich) are imported when one is run,
+    not to be listed.
+
+    The garbage collector is off until the command itself runs: starting allocates hundreds of
+    thousands of objects that live as long as the process (modules, models, URL rules) and
+    frees almost none, and the collector would scan them again and again for nothing (a tenth
+    of the start-up).
     """
+
+    def main(self, *args, **kwargs):
+        collecting = gc.isenabled()
+        gc.disable()
+        self._collect_when_running = collecting
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
 
     def _load_plugin_commands(self) -> None:
         # Flask's own loader imports every entry point; a stand-in per entry point instead.
         if self._loaded_plugin_commands:
             return
         for entry_point in metadata.entry_points(group="flask.commands"):
-            self.add_command(ExtensionCommand(entry_point), entry_point.name)
+            owner = entry_point.dist.name if entry_point.dist else entry_point.module
+            self.add_command(
+                DeferredCommand(entry_point.name, f"Commands of {owner}.", entry_point.load),
+                entry_point.name,
+            )
         self._loaded_plugin_commands = True
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
         name, command, rest = super().resolve_command(ctx, args)
-        if isinstance(command, ExtensionCommand):
+        if isinstance(command, DeferredCommand):
             command = command.load()
+        # Started (the application created if the command needs it): the command may run for
+        # minutes and make garbage, so the collector works again from here.
+        if getattr(self, "_collect_when_running", False):
+            gc.enable()
         return name, command, rest
 
     def _listed(self) -> dict[str, click.Command]:
         self._load_plugin_commands()
-        return {**{c.name: c for c in platform_commands()}, **self.commands}
+        elsewhere = {
+            name: DeferredCommand(name, help_text, functools.partial(_imported, where))
+            for name, where, help_text in COMMANDS_ELSEWHERE
+        }
+        return {**{c.name: c for c in OWN_COMMANDS}, **elsewhere, **self.commands}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(self._listed())
@@ -76,17 +135,35 @@ class PlatformGroup(FlaskGroup):
                 formatter.write_dl([(name, c.get_short_help_str(limit)) for name, c in rows])
 
 
-class ExtensionCommand(click.Command):
-    """Stands for an extension's command (a ``flask.commands`` entry point) until it runs."""
+class DeferredCommand(click.Command):
+    """Stands for a command whose module is imported only when the command runs."""
 
-    def __init__(self, entry_point: metadata.EntryPoint) -> None:
-        owner = entry_point.dist.name if entry_point.dist else entry_point.module
-        super().__init__(entry_point.name, help=f"Commands of {owner}.")
-        self.entry_point = entry_point
+    def __init__(self, name: str, help_text: str, load: Callable[[], click.Command]) -> None:
+        super().__init__(name, help=help_text)
+        self._load = load
 
     def load(self) -> click.Command:
-        """The extension's command itself."""
-        return self.entry_point.load()
+        """The command itself."""
+        return self._load()
+
+
+class NamesFrom(click.Choice):
+    """A choice among the names a module defines (``"package.module:NAMES"``), imported when
+    the option is first parsed or shown: listing the commands imports neither the models nor
+    the questionnaire engine."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.case_sensitive = True
+
+    @functools.cached_property
+    def choices(self) -> tuple[str, ...]:
+        """The names, read from their module the first time they are asked for."""
+        return tuple(_imported(self.where))
+
+
+#: the languages of questionnaires, summaries and the interface
+LANGUAGE = NamesFrom("surveyapp.questionnaire.model:LANGUAGES")
 
 
 @click.group(cls=PlatformGroup, create_app=_create_app, add_version_option=False)
@@ -96,26 +173,13 @@ def main() -> None:
 
 def platform_commands() -> tuple[click.Command, ...]:
     """The platform's commands, as ``app.cli`` holds them."""
-    return (
-        init_command,
-        demo_command,
-        questionnaires,
-        users,
-        invite_command,
-        report,
-        backup_command,
-        restore_command,
-        interop_cli.responses,
-        interop_cli.round_group,
-        mail.mail_commands,
-        export_command,
-        stored_text.answers_commands,
-        migration_commands,
-    )
+    return OWN_COMMANDS + tuple(_imported(where) for _name, where, _help in COMMANDS_ELSEWHERE)
 
 
 def register_commands(app: Flask) -> None:
     """Attach the platform's commands to ``app.cli`` (also reachable through ``flask``)."""
+    from surveyapp.interop import cli as interop_cli
+
     for command in platform_commands():
         app.cli.add_command(command)
     interop_cli.register(app, questionnaires)
@@ -126,6 +190,9 @@ def register_commands(app: Flask) -> None:
 @needs_database
 def init_command() -> None:
     """Create or upgrade the database, load registry and questionnaires, open a round."""
+    from surveyapp import operations
+    from surveyapp.database_schema import SchemaMismatch
+
     try:
         initialise_database()
     except SchemaMismatch as error:
@@ -196,7 +263,7 @@ def translation_warnings(paths: list[Path], registry) -> list:
 
 
 @questionnaires.command("show")
-@click.argument("respondent_type", type=click.Choice(RESPONDENT_TYPES))
+@click.argument("respondent_type", type=NamesFrom("surveyapp.questionnaire.model:RESPONDENT_TYPES"))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the API's form).")
 def show_questionnaire(respondent_type: str, as_json: bool) -> None:
     """Print a questionnaire as the API serves it."""
@@ -226,11 +293,14 @@ def users() -> None:
 
 @users.command("create")
 @click.argument("email")
-@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--role", type=NamesFrom("surveyapp.models.user:ROLES"), required=True)
 @with_appcontext
 @needs_database
 def create_user_command(email: str, role: str) -> None:
     """Create an account; the password is read from stdin or asked for."""
+    from surveyapp import operations
+    from surveyapp.extensions import db
+
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
@@ -252,6 +322,12 @@ def create_user_command(email: str, role: str) -> None:
 @needs_database
 def invite_command(org_code: str, email: str | None, as_json: bool) -> None:
     """Invite an organisation to the open round and print its personal link."""
+    from sqlalchemy import select
+
+    from surveyapp import operations
+    from surveyapp.extensions import db
+    from surveyapp.models import Organisation
+
     survey_round = operations.current_round()
     if survey_round is None:
         raise click.ClickException("No round is open: run `surveyapp init` first.")
@@ -283,13 +359,14 @@ no_illustrative_option = click.option(
 @report.command("iscm")
 @click.argument("code")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en")
+@click.option("--lang", type=LANGUAGE, default="en")
 @no_illustrative_option
 @with_appcontext
 @needs_database(writes=False)
 def report_iscm(code: str, output: Path, lang: str, no_illustrative: bool) -> None:
     """Render the summary of findings of one ISCM (with the analysts' edits)."""
     from surveyapp.dossiers import UnknownIscm
+    from surveyapp.extensions import db
     from surveyapp.pdfs import summary_pdf
 
     try:
@@ -304,13 +381,14 @@ def report_iscm(code: str, output: Path, lang: str, no_illustrative: bool) -> No
 
 @report.command("compendium")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en")
+@click.option("--lang", type=LANGUAGE, default="en")
 @no_illustrative_option
 @with_appcontext
 @needs_database(writes=False)
 def report_compendium(output: Path, lang: str, no_illustrative: bool) -> None:
     """Render the compendium of every ISCM's summary for the global gathering."""
     from surveyapp.dossiers import UnknownIscm
+    from surveyapp.extensions import db
     from surveyapp.pdfs import compendium_pdf
 
     with click.progressbar(length=100, label="Building the compendium") as bar:
@@ -336,7 +414,7 @@ def report_compendium(output: Path, lang: str, no_illustrative: bool) -> None:
 
 @report.command("all")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en")
+@click.option("--lang", type=LANGUAGE, default="en")
 @click.option(
     "--processes",
     type=click.IntRange(min=1),
@@ -347,8 +425,12 @@ def report_compendium(output: Path, lang: str, no_illustrative: bool) -> None:
 @needs_database(writes=False)
 def report_all(output: Path, lang: str, processes: int | None, no_illustrative: bool) -> None:
     """Render the summary of every ISCM into a folder, in parallel across the cores."""
+    from sqlalchemy import select
+
     from reports.illustrative import without_illustrative
     from surveyapp.dossiers import build_iscm_dossier
+    from surveyapp.extensions import db
+    from surveyapp.models import Organisation
     from surveyapp.pdfs import render_many
 
     codes = db.session.scalars(
@@ -371,9 +453,7 @@ def report_all(output: Path, lang: str, processes: int | None, no_illustrative: 
 @click.argument("code", required=False)
 @click.option("--all", "every_iscm", is_flag=True, help="Check the summary of every ISCM.")
 @click.option("--compendium", is_flag=True, help="Check the compendium for the global gathering.")
-@click.option(
-    "--lang", type=click.Choice(LANGUAGES), help="Check the summary in this language only."
-)
+@click.option("--lang", type=LANGUAGE, help="Check the summary in this language only.")
 @no_illustrative_option
 @with_appcontext
 @needs_database(writes=False)
@@ -388,8 +468,13 @@ def report_check(
     data unlabelled. With --compendium, the compendium (``compendium LANG page N: ...``).
     Exits with 1 when anything is found.
     """
+    from sqlalchemy import select
+
     from surveyapp.dossiers import UnknownIscm
+    from surveyapp.extensions import db
+    from surveyapp.models import Organisation
     from surveyapp.pdfs import compendium_findings, summary_findings
+    from surveyapp.questionnaire.model import LANGUAGES
 
     if compendium:
         if code or every_iscm:
@@ -464,6 +549,18 @@ def restore_command(source: Path, yes: bool) -> None:
     except BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Restored {source}")
+
+
+#: the commands defined in this module (:data:`COMMANDS_ELSEWHERE` lists the others)
+OWN_COMMANDS: tuple[click.Command, ...] = (
+    init_command,
+    questionnaires,
+    users,
+    invite_command,
+    report,
+    backup_command,
+    restore_command,
+)
 
 
 def generate_password() -> str:
