@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -9,33 +10,70 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from surveyapp.cli import main, platform_commands
+from surveyapp.cli import (
+    COMMANDS_ELSEWHERE,
+    OWN_COMMANDS,
+    DeferredCommand,
+    main,
+    platform_commands,
+)
 
 #: libraries that take seconds or tens of megabytes to import: only the code that uses them
 #: imports them (exports, PDFs, charts, migrations)
 HEAVY = ("openpyxl", "pandas", "matplotlib", "weasyprint", "networkx", "alembic", "flask_migrate")
+#: what a command needs only once it runs: listing the commands imports none of it
+APPLICATION = (
+    "surveyapp.models",
+    "surveyapp.questionnaire",
+    "surveyapp.extensions",
+    "flask_babel",
+    "flask_wtf",
+    "flask_login",
+    "flask_limiter",
+    "yaml",
+)
+#: what only some pages and commands use (drafting with Fluent, the edits' Markdown, the
+#: PostgreSQL dialect): creating the application on SQLite imports none of it
+ON_USE = (
+    "reports.narrative",
+    "reports.edits",
+    "fluent.runtime",
+    "markdown_it",
+    "sqlalchemy.dialects.postgresql",
+)
 
 
-def _imported_by(code: str) -> list[str]:
-    """The heavy libraries in ``sys.modules`` after running ``code`` in a fresh interpreter."""
+def _imported_by(code: str, names: tuple[str, ...] = HEAVY) -> list[str]:
+    """Those of ``names`` in ``sys.modules`` after running ``code`` in a fresh interpreter."""
     probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
     output = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     modules = json.loads(output.strip().splitlines()[-1])
-    return [name for name in HEAVY if name in modules]
+    return [name for name in names if name in modules]
+
+
+def _creating_the_application(tmp_path) -> str:
+    return (
+        "from surveyapp import create_app\n"
+        f"create_app({{'SQLALCHEMY_DATABASE_URI': 'sqlite:///{tmp_path}/start.sqlite3'}})"
+    )
 
 
 def test_importing_the_command_line_imports_no_heavy_library():
     assert _imported_by("import surveyapp.cli") == []
 
 
+def test_importing_the_command_line_imports_no_application_module():
+    assert _imported_by("import surveyapp.cli", APPLICATION) == []
+
+
 def test_creating_the_application_imports_no_heavy_library(tmp_path):
-    code = (
-        "from surveyapp import create_app\n"
-        f"create_app({{'SQLALCHEMY_DATABASE_URI': 'sqlite:///{tmp_path}/start.sqlite3'}})"
-    )
-    assert _imported_by(code) == []
+    assert _imported_by(_creating_the_application(tmp_path)) == []
+
+
+def test_creating_the_application_imports_what_pages_use_only_when_they_run(tmp_path):
+    assert _imported_by(_creating_the_application(tmp_path), ON_USE) == []
 
 
 def test_help_lists_the_applications_commands_without_creating_it(app, monkeypatch):
@@ -68,3 +106,26 @@ def test_migration_commands_run_with_their_own_options(runner):
     result = runner.invoke(args=["db", "current"])
     assert result.exit_code == 0, result.output
     assert "Error" not in result.output
+
+
+def test_commands_of_other_modules_are_listed_as_they_describe_themselves():
+    listed = {
+        name: DeferredCommand(name, text, lambda: None) for name, _w, text in COMMANDS_ELSEWHERE
+    }
+    commands = {command.name: command for command in platform_commands()}
+    assert set(commands) == {c.name for c in OWN_COMMANDS} | set(listed)
+    for name, stand_in in listed.items():
+        for width in (30, 60, 200):
+            assert stand_in.get_short_help_str(width) == commands[name].get_short_help_str(width)
+
+
+def test_a_listed_command_is_the_one_its_entry_names():
+    for name, where, _text in COMMANDS_ELSEWHERE:
+        module, _, attribute = where.partition(":")
+        assert getattr(importlib.import_module(module), attribute).name == name
+
+
+def test_choices_read_from_a_module_are_offered_and_checked():
+    result = CliRunner().invoke(main, ["users", "create", "someone@example.org", "--role", "boss"])
+    assert result.exit_code == 2
+    assert "'boss' is not one of 'admin', 'analyst', 'organiser'" in result.output
