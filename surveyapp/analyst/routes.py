@@ -8,7 +8,7 @@ import unicodedata
 
 from flask import render_template, request
 from flask_babel import get_locale
-from sqlalchemy import Integer, Subquery, Text, bindparam, case, cast, func, or_, select
+from sqlalchemy import Integer, Select, Subquery, Text, bindparam, case, cast, func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from surveyapp.analyst import coverage, exports, invitations, review, tokens
@@ -118,12 +118,10 @@ def index():
         ]
         filters.append(Organisation.id.in_(found or [-1]))
 
-    counted = select(Response.status, func.count()).group_by(Response.status)
-    if filters:
-        # the filters may name the organisation's columns; unfiltered, the join is only work
-        counted = counted.join(Response.organisation).where(*filters)
     counts: dict[str, int] = {s: 0 for s in RESPONSE_STATUSES}
-    for row_status, count in db.session.execute(counted):
+    for row_status, count in db.session.execute(
+        _filtered(select(Response.status, func.count()), filters).group_by(Response.status)
+    ):
         counts[row_status] = count
     if status in RESPONSE_STATUSES:
         filters.append(Response.status == status)
@@ -195,10 +193,12 @@ def _page_of_responses(filters: list, sort: str, language: str, page: int) -> li
     descending = [flag for _, flag in order]
     # The rows are ordered and cut narrow (ids and keys); only the page's are read whole.
     rows = (
-        select(Response.id.label("response_id"), *keys)
-        .join(ranks, ranks.c.organisation_id == Response.organisation_id)
-        .join(Response.organisation)
-        .where(*filters)
+        _filtered(
+            select(Response.id.label("response_id"), *keys).join(
+                ranks, ranks.c.organisation_id == Response.organisation_id
+            ),
+            filters,
+        )
         .order_by(*_directed(keys, descending))
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
@@ -214,6 +214,17 @@ def _page_of_responses(filters: list, sort: str, language: str, page: int) -> li
             .order_by(*_directed([rows.c[key.name] for key in keys], descending))
         )
     )
+
+
+def _filtered(statement: Select, filters: list) -> Select:
+    """``statement`` (on responses) kept to the rows ``filters`` keep.
+
+    The filters may name the organisation's columns, so the organisations are joined, but
+    only when something filters: for every response, that join would be only work.
+    """
+    if not filters:
+        return statement
+    return statement.join(Response.organisation).where(*filters)
 
 
 def _directed(keys: list, descending: list[bool]) -> list:

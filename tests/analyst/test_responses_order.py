@@ -80,8 +80,9 @@ def responses(app):
         db.session.commit()
 
 
-def expected(app, sort: str, language: str) -> list[int]:
-    """Every response's id in the order the list had when Python sorted them."""
+def expected(app, sort: str, language: str, *filters) -> list[int]:
+    """The ids of the responses ``filters`` keep, in the order the list had when Python sorted
+    them."""
     with app.app_context():
         rows = db.session.execute(
             select(
@@ -90,7 +91,9 @@ def expected(app, sort: str, language: str) -> list[int]:
                 Response.updated_at,
                 Response.status,
                 Organisation.names,
-            ).join(Response.organisation)
+            )
+            .join(Response.organisation)
+            .where(*filters)
         ).all()
     status_rank = {s: i for i, s in enumerate(RESPONSE_STATUSES)}
 
@@ -113,6 +116,11 @@ def listed(client, query: str) -> list[int]:
     return [int(i) for i in re.findall(r'href="/analyst/responses/(\d+)">', page)]
 
 
+def pages_of(order: list[int]) -> list[list[int]]:
+    """``order`` cut into the list's pages."""
+    return [order[i : i + PAGE] for i in range(0, len(order), PAGE)]
+
+
 @pytest.mark.parametrize("language", ["fr", "ar", "en"])
 @pytest.mark.parametrize("sort", ["name", "date", "status"])
 def test_pages_follow_the_folded_names_in_the_page_language(
@@ -122,10 +130,29 @@ def test_pages_follow_the_folded_names_in_the_page_language(
     log_in(client, *create_user("analyst"))
     order = expected(app, sort, language)
 
-    pages = -(-len(order) // PAGE)
-    shown = [listed(client, f"?sort={sort}&lang={language}&page={n}") for n in range(1, pages + 1)]
+    shown = [
+        listed(client, f"?sort={sort}&lang={language}&page={n}")
+        for n in range(1, len(pages_of(order)) + 1)
+    ]
 
-    assert shown == [order[i : i + PAGE] for i in range(0, len(order), PAGE)]
+    assert shown == pages_of(order)
+
+
+@pytest.mark.parametrize("query", ["region=Europe", "status=submitted", "type=state&q=e"])
+def test_a_filtered_list_keeps_the_order(app, client, create_user, monkeypatch, responses, query):
+    log_in(client, *create_user("analyst"))
+    everything = expected(app, "name", "fr")
+    kept = set(listed(client, f"?{query}&lang=fr"))  # one page of 100: all the filter keeps
+    order = [i for i in everything if i in kept]
+    monkeypatch.setattr(routes, "PAGE_SIZE", PAGE)
+
+    shown = [
+        listed(client, f"?{query}&sort=name&lang=fr&page={n}")
+        for n in range(1, len(pages_of(order)) + 1)
+    ]
+
+    assert 0 < len(order) < len(everything)
+    assert shown == pages_of(order)
 
 
 def test_a_renamed_organisation_moves_at_once(app, client, create_user, responses):
