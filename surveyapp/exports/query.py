@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Text, bindparam, cast, select
 
 from surveyapp.extensions import db
 from surveyapp.models import Answer, Organisation, QuestionnaireVersion, Response, SurveyRound
@@ -59,69 +59,106 @@ def export_questionnaire(survey_round: SurveyRound, kind: str) -> Questionnaire 
     return version.questionnaire() if version else None
 
 
-def iter_responses(
+def iter_batches(
     survey_round: SurveyRound, kind: str
-) -> Iterator[tuple[ExportedResponse, dict[str, Any]]]:
-    """The round's responses of ``kind`` with their visible answers, read in batches."""
+) -> Iterator[list[tuple[ExportedResponse, dict[str, Any]]]]:
+    """The round's responses of ``kind`` with their visible answers, a batch at a time."""
+    # Two statements built once and run for each batch on the session's connection: built and
+    # run through the ORM for each batch, they cost more than the rows they read.
+    responses = (
+        select(
+            Response.id,
+            Organisation.code,
+            cast(Organisation.names, Text),
+            Response.status,
+            Response.review_status,
+            Response.submitted_at,
+            Response.questionnaire_version_id,
+            Response.language,
+            Response.illustrative,
+        )
+        .join(Organisation, Response.organisation_id == Organisation.id)
+        .where(
+            Response.round_id == survey_round.id,
+            Organisation.kind == kind,
+            Response.id > bindparam("after"),
+        )
+        .order_by(Response.id)
+        .limit(bindparam("size"))
+    )
+    # Names and values as JSON text, decoded in one call for the batch: a decoder call per
+    # answer cost more than reading them.
+    stored = select(
+        Answer.response_id, Answer.question_key, Answer.item_code, cast(Answer.value, Text)
+    ).where(Answer.response_id.in_(bindparam("ids", expanding=True)))
+    connection = db.session.connection()
     versions: dict[int, tuple[str, Questionnaire]] = {}
     last_id = 0
     while True:
-        batch = db.session.execute(
-            select(
-                Response.id,
-                Organisation.code,
-                Organisation.names,
-                Response.status,
-                Response.review_status,
-                Response.submitted_at,
-                Response.questionnaire_version_id,
-                Response.language,
-                Response.illustrative,
-            )
-            .join(Organisation, Response.organisation_id == Organisation.id)
-            .where(
-                Response.round_id == survey_round.id,
-                Organisation.kind == kind,
-                Response.id > last_id,
-            )
-            .order_by(Response.id)
-            .limit(BATCH_SIZE)
-        ).all()
+        batch = connection.execute(responses, {"after": last_id, "size": BATCH_SIZE}).all()
         if not batch:
             return
-        answers: dict[int, dict[str, Any]] = {row[0]: {} for row in batch}
-        # The values as JSON text, decoded in one call for the batch: a decoder call per
-        # answer cost more than reading them.
-        stored = db.session.execute(
-            select(
-                Answer.response_id, Answer.question_key, Answer.item_code, cast(Answer.value, Text)
-            ).where(Answer.response_id.in_(list(answers)))
-        ).all()
-        values = json.loads("[" + ",".join(row[3] or "null" for row in stored) + "]")
-        for (response_id, key, item_code, _text), value in zip(stored, values, strict=True):
-            if item_code:
-                answers[response_id].setdefault(key, {})[item_code] = value
-            else:
-                answers[response_id][key] = value
-        for row in batch:
-            version_id = row.questionnaire_version_id
+        names, answers = _decoded(batch, connection.execute(stored, {"ids": [r[0] for r in batch]}))
+        exported = []
+        for (
+            response_id,
+            code,
+            _names,
+            status,
+            review_status,
+            submitted_at,
+            version_id,
+            language,
+            illustrative,
+        ), name in zip(batch, names, strict=True):
             if version_id not in versions:
                 version = db.session.get(QuestionnaireVersion, version_id)
                 versions[version_id] = (version.version, version.questionnaire())
             version_name, questionnaire = versions[version_id]
-            yield (
-                ExportedResponse(
-                    row.id,
-                    row.code,
-                    row.names["en"],
-                    survey_round.name,
-                    row.status,
-                    row.review_status,
-                    row.submitted_at,
-                    version_name,
-                    row.language,
-                    row.illustrative,
-                ),
-                visible_answers(questionnaire, answers.pop(row.id)),
+            exported.append(
+                (
+                    ExportedResponse(
+                        response_id,
+                        code,
+                        name["en"],
+                        survey_round.name,
+                        status,
+                        review_status,
+                        submitted_at,
+                        version_name,
+                        language,
+                        illustrative,
+                    ),
+                    visible_answers(questionnaire, answers.pop(response_id)),
+                )
             )
-        last_id = batch[-1].id
+        yield exported
+        last_id = batch[-1][0]
+
+
+def _decoded(
+    batch: Sequence[Sequence[Any]], stored: Iterable[Sequence[Any]]
+) -> tuple[list[dict[str, str]], dict[int, dict[str, Any]]]:
+    """The names of a batch of responses, and their answers by response; the JSON text they
+    were read as is dropped on return, before the batch's rows are built."""
+    rows = list(stored)
+    decoded = json.loads(
+        "[" + ",".join([*(row[2] for row in batch), *(row[3] or "null" for row in rows)]) + "]"
+    )
+    answers: dict[int, dict[str, Any]] = {row[0]: {} for row in batch}
+    for (response_id, key, item_code, _text), value in zip(
+        rows, decoded[len(batch) :], strict=True
+    ):
+        if item_code:
+            answers[response_id].setdefault(key, {})[item_code] = value
+        else:
+            answers[response_id][key] = value
+    return decoded[: len(batch)], answers
+
+
+def iter_responses(
+    survey_round: SurveyRound, kind: str
+) -> Iterator[tuple[ExportedResponse, dict[str, Any]]]:
+    """The round's responses of ``kind`` with their visible answers, read in batches."""
+    for batch in iter_batches(survey_round, kind):
+        yield from batch

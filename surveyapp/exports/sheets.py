@@ -4,11 +4,13 @@ the dictionary; each column knows its header, how to read its cell and what it h
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+import itertools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
-from surveyapp.exports.query import ExportedResponse, export_questionnaire, iter_responses
+from surveyapp.exports.query import ExportedResponse, export_questionnaire, iter_batches
 from surveyapp.models import SurveyRound
 from surveyapp.questionnaire import Question
 from surveyapp.questionnaire.types import AnswerShape, type_of
@@ -45,16 +47,25 @@ META_DESCRIPTIONS = {
 SPLIT_LIMIT = 30
 
 
+def _no_cell(_value: Any) -> None:
+    return None
+
+
 @dataclass
 class Column:
     """One column of a sheet: its name, how to read its cell, and its dictionary entry.
 
-    ``header`` is what the sheet's first row shows: the name, or with ``labels`` the question's
-    label (``label/choice label`` for a choice's 0/1 column); empty means the name.
+    A question's column reads its cell from one answer: ``key`` names the answer among a
+    response's (or a row's, or an item's) visible answers and ``cell`` turns it (None when
+    there is none) into the cell, depending on nothing else. The response's own fields (the
+    meta columns) have no answer. ``header`` is what the sheet's first row shows: the name,
+    or with ``labels`` the question's label (``label/choice label`` for a choice's 0/1
+    column); empty means the name.
     """
 
     name: str
-    read: Callable[[dict[str, Any]], Any]
+    key: str = ""
+    cell: Callable[[Any], Any] = _no_cell
     question_key: str = ""
     type: str = ""
     label: str = ""
@@ -66,6 +77,37 @@ class Column:
     def heading(self) -> str:
         """The text of the column's header cell."""
         return self.header or self.name
+
+    def read(self, answers: Mapping[str, Any]) -> Any:
+        """The column's cell for a group of visible answers."""
+        return self.cell(answers.get(self.key))
+
+
+def answer_cells(columns: list[Column]) -> Callable[[list[Any], Mapping[str, Any]], None]:
+    """A function that appends the cells of ``columns`` for a group of visible answers to a
+    row: ``fill(row, answers)``, the same cells as :meth:`Column.read` gives.
+
+    Worked out once per sheet: each answer is looked up once for all its columns, and the
+    cells of an unanswered question (most of a wide sheet) are worked out in advance.
+    """
+    plan = []
+    for key, group in itertools.groupby(columns, key=attrgetter("key")):
+        cells = tuple(column.cell for column in group)
+        plan.append((key, cells, [cell(None) for cell in cells]))
+    steps = tuple(plan)
+
+    def fill(row: list[Any], answers: Mapping[str, Any]) -> None:
+        append = row.append
+        get = answers.get
+        for key, cells, empty in steps:
+            value = get(key)
+            if value is None:
+                row += empty
+            else:
+                for cell in cells:
+                    append(cell(value))
+
+    return fill
 
 
 @dataclass
@@ -83,8 +125,8 @@ class Sheet:
     source: ResponsePass | None = None
 
 
-#: one response's rows for one sheet: (response, its visible answers) -> rows
-RowBuilder = Callable[[ExportedResponse, dict[str, Any]], Iterable[list[Any]]]
+#: appends one response's rows for one sheet to a list: (response, its visible answers, rows)
+RowBuilder = Callable[[ExportedResponse, dict[str, Any], list[list[Any]]], None]
 
 
 class ResponsePass:
@@ -106,21 +148,23 @@ class ResponsePass:
         index = len(self.sheets)
 
         def rows() -> Iterator[list[Any]]:
-            return (row for number, row in self.rows() if number == index)
+            return (row for chunk in self.chunks() for row in chunk[index])
 
         sheet = Sheet(name, columns, rows, self)
         self.sheets.append(sheet)
         self.builders.append(build)
         return sheet
 
-    def rows(self) -> Iterator[tuple[int, list[Any]]]:
-        """Every sheet's rows, response by response: (the sheet's index in :attr:`sheets`,
-        the row)."""
-        builders = list(enumerate(self.builders))
-        for response, answers in iter_responses(self.survey_round, self.kind):
-            for index, build in builders:
-                for row in build(response, answers):
-                    yield index, row
+    def chunks(self) -> Iterator[list[list[list[Any]]]]:
+        """Every sheet's rows, a batch of responses at a time: the rows of each sheet of
+        :attr:`sheets`, in order."""
+        builders = self.builders
+        for batch in iter_batches(self.survey_round, self.kind):
+            chunk: list[list[list[Any]]] = [[] for _ in builders]
+            for response, answers in batch:
+                for build, rows in zip(builders, chunk, strict=True):
+                    build(response, answers, rows)
+            yield chunk
 
 
 def question_columns(
@@ -140,7 +184,8 @@ def question_columns(
     columns = [
         Column(
             f"{question.key}{column.suffix}",
-            lambda v, k=question.key, read=column.read: read(v.get(k)),
+            question.key,
+            column.read,
             question.key,
             question.type,
             label,
@@ -153,7 +198,8 @@ def question_columns(
         columns.append(
             Column(
                 question.other_key,
-                lambda v, k=question.other_key: v.get(k),
+                question.other_key,
+                _as_stored,
                 question.key,
                 "other",
                 f"{label} - other, please specify",
@@ -163,7 +209,8 @@ def question_columns(
         columns.append(
             Column(
                 question.no_attribution_key,
-                lambda v, k=question.no_attribution_key: int(bool(v.get(k))) if k in v else None,
+                question.no_attribution_key,
+                _mark,
                 question.key,
                 "no_attribution",
                 f"{label} - not for attribution",
@@ -175,6 +222,15 @@ def question_columns(
                 f"{column.label}/{column.choice_label}" if column.choice_code else column.label
             )
     return columns
+
+
+def _as_stored(value: Any) -> Any:
+    return value
+
+
+def _mark(value: Any) -> int | None:
+    # Visible answers hold a "not for attribution" mark only when it is set.
+    return None if value is None else int(bool(value))
 
 
 def unique_headers(columns: list[Column]) -> list[Column]:
@@ -214,7 +270,9 @@ def _meta(response: ExportedResponse) -> list[Any]:
 
 
 def _meta_columns(names) -> list[Column]:
-    return [Column(name, lambda v: None, "", "meta", META_DESCRIPTIONS[name]) for name in names]
+    return [
+        Column(name, question_key="", type="meta", label=META_DESCRIPTIONS[name]) for name in names
+    ]
 
 
 def build_sheets(
@@ -256,10 +314,12 @@ def build_sheets(
 
 
 def _wide_rows(columns: list[Column]) -> RowBuilder:
-    reads = [column.read for column in columns[len(META_COLUMNS) :]]
+    fill = answer_cells(columns[len(META_COLUMNS) :])
 
-    def build(response: ExportedResponse, answers: dict[str, Any]) -> list[list[Any]]:
-        return [_meta(response) + [read(answers) for read in reads]]
+    def build(response: ExportedResponse, answers: dict[str, Any], rows: list[list[Any]]) -> None:
+        row = _meta(response)
+        fill(row, answers)
+        rows.append(row)
 
     return build
 
@@ -289,26 +349,31 @@ def _add_long_sheet(
         if not by_rows and container.items_from
         else None
     )
-    reads = [column.read for column in child_columns]
+    # The items' labels looked up once (the first choice of a code, as Question.label_for).
+    item_labels: dict[str, str] = {}
+    for choice in items.choices if items else ():
+        item_labels.setdefault(choice.code, choice.label.get_text(language))
+    fill = answer_cells(child_columns)
     key = container.key
 
-    def build(response: ExportedResponse, answers: dict[str, Any]) -> Iterator[list[Any]]:
+    def build(response: ExportedResponse, answers: dict[str, Any], rows: list[list[Any]]) -> None:
         value = answers.get(key)
         if not value:
             return
         if by_rows:
             for number, row in enumerate(value, start=1):
-                row = row if isinstance(row, dict) else {}
-                yield [response.id, response.organisation_code, number] + [
-                    read(row) for read in reads
-                ]
+                cells = [response.id, response.organisation_code, number]
+                fill(cells, row if isinstance(row, dict) else {})
+                rows.append(cells)
         else:
             for item_code, item in value.items():
-                item = item if isinstance(item, dict) else {}
-                item_label = items.label_for(item_code, language) if items else item_code
-                yield [response.id, response.organisation_code, item_code, item_label] + [
-                    read(item) for read in reads
-                ]
+                if item_code in item_labels:
+                    item_label = item_labels[item_code]
+                else:
+                    item_label = items.label_for(item_code, language) if items else item_code
+                cells = [response.id, response.organisation_code, item_code, item_label]
+                fill(cells, item if isinstance(item, dict) else {})
+                rows.append(cells)
 
     source.add(f"{kind}.{container.key}"[:31], unique_headers(meta + child_columns), build)
 
@@ -316,7 +381,7 @@ def _add_long_sheet(
 def dictionary_sheet(sheets: list[Sheet]) -> Sheet:
     """One row per column of every sheet: what it holds."""
     columns = [
-        Column(name, lambda v: None)
+        Column(name)
         for name in (
             "sheet",
             "column",
