@@ -78,18 +78,22 @@ class PlatformGroup(FlaskGroup):
     points, e.g. Flask-Limiter's ``limiter``, which imports rich) are imported when one is run,
     not to be listed.
 
-    The garbage collector is off until the command itself runs: starting allocates hundreds of
-    thousands of objects that live as long as the process (modules, models, URL rules) and
-    frees almost none, and the collector would scan them again and again for nothing (a tenth
-    of the start-up).
+    Starting allocates hundreds of thousands of objects that live as long as the process
+    (modules, models, URL rules) and frees almost none of them, so the garbage collector is off
+    until the command runs, and a command started from the command line then freezes what
+    starting made (``gc.freeze``): the collector leaves those objects alone from then on, and
+    at exit, where the interpreter would otherwise scan them all several times over (the
+    figures are in docs/benchmarks.md, "Command start").
     """
 
-    def main(self, *args, **kwargs):
+    def main(self, args=None, **kwargs):
         collecting = gc.isenabled()
         gc.disable()
-        self._collect_when_running = collecting
+        # args is None: this process is the command (not a caller's CliRunner, whose objects
+        # must stay collectable)
+        self._started = (collecting, args is None)
         try:
-            return super().main(*args, **kwargs)
+            return super().main(args, **kwargs)
         finally:
             if collecting:
                 gc.enable()
@@ -112,7 +116,11 @@ class PlatformGroup(FlaskGroup):
             command = command.load()
         # Started (the application created if the command needs it): the command may run for
         # minutes and make garbage, so the collector works again from here.
-        if getattr(self, "_collect_when_running", False):
+        collecting, own_process = getattr(self, "_started", (False, False))
+        self._started = (False, False)
+        if own_process:
+            gc.freeze()
+        if collecting:
             gc.enable()
         return name, command, rest
 
