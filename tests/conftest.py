@@ -191,6 +191,38 @@ def create_user(app):
     return create
 
 
+@pytest.fixture
+def khartoum_round(app):
+    """The demo's Khartoum Process round: the ISCM's secretariat and those who referred to it,
+    their answers saved and submitted."""
+    from sqlalchemy import select
+
+    from surveyapp import operations
+    from surveyapp.demo import khartoum_responses
+    from surveyapp.models import Organisation
+
+    with app.app_context():
+        survey_round = operations.current_round()
+        for demo in khartoum_responses():
+            organisation = db.session.scalar(select(Organisation).filter_by(code=demo.organisation))
+            invitation, _token = operations.invite(survey_round, organisation, None, "test")
+            response = invitation.response
+            operations.save_answers(response, 0, demo.answers, actor="test", channel="test")
+            operations.submit_response(response, actor="test", channel="test")
+        db.session.commit()
+    return app
+
+
+@pytest.fixture
+def analyst_client(client, create_user, khartoum_round):
+    """A test client logged in as an analyst, over the Khartoum Process round."""
+    from tests.pages import log_in
+
+    email, password = create_user("analyst")
+    assert log_in(client, email, password).status_code == 302
+    return client
+
+
 # -- the browser ---------------------------------------------------------------------------
 
 CHROMIUM_ARGS = [

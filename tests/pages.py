@@ -4,6 +4,7 @@ page in another language."""
 
 from __future__ import annotations
 
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +16,14 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 #: the hidden CSRF field of a form, whatever the order of its attributes before ``value``
 _CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF, its pages joined and its whitespace collapsed."""
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
 
 
 def page_csrf(html: str) -> str:

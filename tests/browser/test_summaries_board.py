@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from surveyapp import operations
-from surveyapp.demo import khartoum_responses
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
 from tests.browser.test_analyst_browser import log_in, screenshot
@@ -22,22 +21,6 @@ pytestmark = pytest.mark.browser
 THREE = ("Khartoum Process", "Rabat Process", "Budapest Process")
 #: long enough for three renders on a busy machine
 JOB_TIMEOUT = 600_000
-
-
-@pytest.fixture
-def khartoum_round(app):
-    """The Khartoum Process and those who referred to it, submitted."""
-    with app.app_context():
-        survey_round = operations.current_round()
-        for demo in khartoum_responses():
-            organisation = db.session.scalar(select(Organisation).filter_by(code=demo.organisation))
-            invitation, _token = operations.invite(survey_round, organisation, None, "test")
-            operations.save_answers(
-                invitation.response, 0, demo.answers, actor="test", channel="test"
-            )
-            operations.submit_response(invitation.response, actor="test", channel="test")
-        db.session.commit()
-    return app
 
 
 def resubmit_khartoum(app) -> None:

@@ -23,11 +23,7 @@ from surveyapp.models import (
     Response,
 )
 from surveyapp.registry import load_registry
-from tests.pages import page_csrf
-from tests.summaries.test_summary_workspace import analyst_client, khartoum_round, login
-
-# the fixtures this module uses, defined beside the workspace's own tests
-__all__ = ["analyst_client", "khartoum_round"]
+from tests.pages import log_in, page_csrf
 
 BOARD = "/analyst/summaries"
 KHARTOUM = "/analyst/summaries/khartoum-process"
@@ -320,7 +316,7 @@ def test_the_number_of_queries_does_not_grow_with_iscms_and_responses(analyst_cl
 
 
 def test_organisers_see_the_board_without_choices(client, create_user, khartoum_round):
-    login(client, *create_user("organiser"))
+    assert log_in(client, *create_user("organiser")).status_code == 302
     html = client.get(BOARD).get_data(as_text=True)
     assert "Received / expected" in html
     assert 'name="iscm"' not in html

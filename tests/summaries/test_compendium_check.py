@@ -8,10 +8,6 @@ import re
 from surveyapp import operations
 from surveyapp.dossiers import build_iscm_dossier
 from surveyapp.extensions import db
-from tests.summaries.test_summary_workspace import khartoum_round
-
-# the fixture this module uses, defined beside the workspace's own tests
-__all__ = ["khartoum_round"]
 
 LINE = re.compile(
     r"compendium fr page \d+: (untranslated passage|English left|overflow|orphaned heading|"

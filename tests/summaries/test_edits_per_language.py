@@ -3,11 +3,7 @@ French, Spanish or Arabic section, and the edit page says which languages have t
 
 from __future__ import annotations
 
-from tests.pages import page_csrf
-from tests.summaries.test_summary_workspace import analyst_client, khartoum_round, pdf_text
-
-# the fixtures this module uses, defined beside the workspace's own tests
-__all__ = ["analyst_client", "khartoum_round"]
+from tests.pages import page_csrf, pdf_text
 
 PAGE = "/analyst/summaries/khartoum-process"
 

@@ -11,11 +11,7 @@ from sqlalchemy import func, select
 
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, PassageTranslation, PublishedSummary
-from tests.pages import page_csrf
-from tests.summaries.test_summary_workspace import analyst_client, khartoum_round, pdf_text
-
-# the fixtures this module uses, defined beside the workspace's own tests
-__all__ = ["analyst_client", "khartoum_round"]
+from tests.pages import page_csrf, pdf_text
 
 PAGE = "/analyst/summaries/khartoum-process"
 MANDATE = "provides a platform to advance, implement and operationalize the agreement"

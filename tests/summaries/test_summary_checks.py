@@ -10,10 +10,6 @@ from sqlalchemy import select
 from surveyapp.extensions import db
 from surveyapp.models import ReportJob
 from tests.pages import page_csrf
-from tests.summaries.test_summary_workspace import analyst_client, khartoum_round
-
-# the fixtures this module uses, defined beside the workspace's own tests
-__all__ = ["analyst_client", "khartoum_round"]
 
 PAGE = "/analyst/summaries/khartoum-process"
 MANDATE = "provides a platform to advance, implement and operationalize the agreement"
@@ -86,9 +82,9 @@ def test_a_check_of_an_unknown_iscm_is_not_found(analyst_client):
 
 
 def test_an_organiser_cannot_start_a_check(client, create_user, khartoum_round):
-    from tests.summaries.test_summary_workspace import login
+    from tests.pages import log_in
 
-    login(client, *create_user("organiser"))
+    assert log_in(client, *create_user("organiser")).status_code == 302
     page = client.get("/analyst/summaries").get_data(as_text=True)
 
     reply = client.post(

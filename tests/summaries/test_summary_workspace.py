@@ -2,49 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import threading
 import time
 
-import pytest
-from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from surveyapp import operations
-from surveyapp.demo import khartoum_responses
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, PublishedSummary, RenderedPdf, Response
-from tests.pages import log_in, page_csrf
-
-
-def pdf_text(pdf: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
-
-
-def login(client, email: str, password: str) -> None:
-    assert log_in(client, email, password).status_code == 302
-
-
-@pytest.fixture
-def khartoum_round(app):
-    """The Khartoum Process and those who referred to it, submitted."""
-    with app.app_context():
-        survey_round = operations.current_round()
-        for demo in khartoum_responses():
-            organisation = db.session.scalar(select(Organisation).filter_by(code=demo.organisation))
-            invitation, _token = operations.invite(survey_round, organisation, None, "test")
-            response = invitation.response
-            operations.save_answers(response, 0, demo.answers, actor="test", channel="test")
-            operations.submit_response(response, actor="test", channel="test")
-        db.session.commit()
-    return app
-
-
-@pytest.fixture
-def analyst_client(client, create_user, khartoum_round):
-    email, password = create_user("analyst")
-    login(client, email, password)
-    return client
+from tests.pages import log_in, page_csrf, pdf_text
 
 
 def save_text(client, section: str, text: str):
@@ -138,7 +104,7 @@ def test_published_versions_are_kept_and_downloaded_exactly(analyst_client, app)
 
 def test_organisers_read_published_summaries_but_cannot_edit(client, create_user, khartoum_round):
     email, password = create_user("organiser")
-    login(client, email, password)
+    assert log_in(client, email, password).status_code == 302
     assert client.get("/analyst/summaries").status_code == 200
     assert client.get("/analyst/summaries/khartoum-process").status_code == 403
     assert client.get("/analyst/summaries/khartoum-process/preview.pdf").status_code == 403
