@@ -8,19 +8,123 @@ import hashlib
 import math
 import os
 import string
+import sys
+import threading
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask, current_app, flash, g, redirect, request, session, url_for
+from flask import (
+    Flask,
+    current_app,
+    flash,
+    g,
+    has_app_context,
+    redirect,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import _
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
 from werkzeug.exceptions import TooManyRequests
+
+if TYPE_CHECKING:
+    from flask_limiter import Limiter
 
 #: the shortest password accepted
 MIN_PASSWORD_LENGTH = 12
 
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+class DeferredLimiter:
+    """Flask-Limiter, imported when an application is about to serve its first request.
+
+    Importing Flask-Limiter and ``limits`` cost every command about a twentieth of its
+    start-up, and only requests use them. :meth:`init_app` binds an application at once when
+    Flask-Limiter is imported already (its own ``limiter`` command, the tests: nothing to
+    save), otherwise just before the application's first request. Views decorated through
+    :meth:`limit_view` get their limits when Flask-Limiter is loaded, before any of them can run.
+    Any other attribute is Flask-Limiter's own (``storage``, ``enabled``, ``limiter``, ...),
+    asked in the current application, which is bound first if it was not yet.
+    """
+
+    def __init__(self) -> None:
+        self._extension: Limiter | None = None
+        #: views whose limits wait for Flask-Limiter: (stand-in, view, how to limit it)
+        self._waiting: list[tuple[Any, Callable, Callable]] = []
+        self._loading = threading.Lock()
+        self._binding = threading.Lock()
+
+    def load(self) -> Limiter:
+        """Flask-Limiter's extension, created (and every waiting view limited) on first use."""
+        if self._extension is None:
+            with self._loading:
+                if self._extension is None:
+                    from flask_limiter import Limiter
+                    from flask_limiter.util import get_remote_address
+
+                    extension = Limiter(key_func=get_remote_address, default_limits=[])
+                    for stand_in, view, limit in self._waiting:
+                        stand_in.limited = limit(extension, view)
+                    self._waiting.clear()
+                    # published once every waiting view has its limits
+                    self._extension = extension
+        return self._extension
+
+    def limit_view(self, limit: Callable[[Limiter, Callable], Callable]) -> Callable:
+        """Decorator: the view as ``limit(extension, view)`` makes it once Flask-Limiter is
+        loaded (decorating imports nothing)."""
+
+        def decorator(view: Callable) -> Callable:
+            @functools.wraps(view)
+            def stand_in(*args, **kwargs):
+                if stand_in.limited is None:
+                    self.load()
+                return stand_in.limited(*args, **kwargs)
+
+            if self._extension is not None:
+                stand_in.limited = limit(self._extension, view)
+                return stand_in
+            stand_in.limited = None
+            self._waiting.append((stand_in, view, limit))
+            if "flask_limiter" in sys.modules:
+                self.load()
+            return stand_in
+
+        return decorator
+
+    def init_app(self, app: Flask) -> None:
+        """Bind ``app`` now if Flask-Limiter is loaded, else before its first request."""
+        if "flask_limiter" in sys.modules:
+            self.bind(app)
+            return
+        serve = app.wsgi_app
+
+        def bind_then_serve(environ, start_response):
+            self.bind(app)
+            return serve(environ, start_response)
+
+        app.wsgi_app = bind_then_serve
+
+    def bind(self, app: Flask) -> None:
+        """Flask-Limiter's ``init_app(app)``, once per application."""
+        extension = self.load()
+        if extension in app.extensions.get("limiter", ()):
+            return
+        with self._binding:  # two first requests at once on a threaded server
+            if extension not in app.extensions.get("limiter", ()):
+                extension.init_app(app)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        extension = self.load()
+        if has_app_context():
+            self.bind(current_app._get_current_object())
+        return getattr(extension, name)
+
+
+limiter = DeferredLimiter()
 
 
 class PasswordRejected(ValueError):
@@ -76,11 +180,15 @@ def _account_key() -> str:
     Counting per account *and* address means someone guessing an account's password from one
     address cannot lock its owner out: the owner logs in from another address as usual.
     """
+    from flask_limiter.util import get_remote_address
+
     email = (request.form.get("email") or "").strip().lower()[:320]
     return f"login-account:{email}|{get_remote_address()}"
 
 
 def _address_key() -> str:
+    from flask_limiter.util import get_remote_address
+
     return "login-address:" + get_remote_address()
 
 
@@ -99,20 +207,24 @@ def _failed(response) -> bool:
 
 def login_limits(view):
     """Limit failed logins per (account, address) pair and per address (POST only)."""
-    view = limiter.limit(
-        _account_limit,
-        key_func=_account_key,
-        methods=["POST"],
-        deduct_when=_failed,
-        scope="login-account",
-    )(view)
-    return limiter.limit(
-        _address_limit,
-        key_func=_address_key,
-        methods=["POST"],
-        deduct_when=_failed,
-        scope="login-address",
-    )(view)
+
+    def limit(extension: Limiter, view: Callable) -> Callable:
+        view = extension.limit(
+            _account_limit,
+            key_func=_account_key,
+            methods=["POST"],
+            deduct_when=_failed,
+            scope="login-account",
+        )(view)
+        return extension.limit(
+            _address_limit,
+            key_func=_address_key,
+            methods=["POST"],
+            deduct_when=_failed,
+            scope="login-address",
+        )(view)
+
+    return limiter.limit_view(limit)(view)
 
 
 def _user_key() -> str:
@@ -129,13 +241,17 @@ def password_change_limits(view):
 
     Someone who took over an open session cannot try passwords there faster than at login.
     """
-    return limiter.limit(
-        _account_limit,
-        key_func=_user_key,
-        methods=["POST"],
-        deduct_when=_current_password_refused,
-        scope="password-change",
-    )(view)
+
+    def limit(extension: Limiter, view: Callable) -> Callable:
+        return extension.limit(
+            _account_limit,
+            key_func=_user_key,
+            methods=["POST"],
+            deduct_when=_current_password_refused,
+            scope="password-change",
+        )(view)
+
+    return limiter.limit_view(limit)(view)
 
 
 def init_security(app: Flask) -> None:
@@ -202,6 +318,8 @@ def count_failed_token_lookup(token: str | None) -> None:
     and each refusal is logged; with tokens of 128 random bits, a guess that hits is out of
     reach anyway.
     """
+    from flask_limiter.util import get_remote_address
+
     if not limiter.enabled:
         return
     limit, address = _token_guess_limit(), get_remote_address()

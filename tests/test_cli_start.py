@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import subprocess
@@ -40,6 +41,8 @@ ON_USE = (
     "fluent.runtime",
     "markdown_it",
     "sqlalchemy.dialects.postgresql",
+    "flask_limiter",
+    "limits",
 )
 
 
@@ -74,6 +77,34 @@ def test_creating_the_application_imports_no_heavy_library(tmp_path):
 
 def test_creating_the_application_imports_what_pages_use_only_when_they_run(tmp_path):
     assert _imported_by(_creating_the_application(tmp_path), ON_USE) == []
+
+
+def test_logins_are_limited_from_the_first_request_of_an_application_created_without_the_limiter(
+    tmp_path,
+):
+    # In a fresh interpreter: Flask-Limiter is loaded and bound as the first request comes in.
+    code = f"""
+import json, sys
+from surveyapp import create_app
+from surveyapp.extensions import db
+app = create_app({{
+    "SQLALCHEMY_DATABASE_URI": "sqlite:///{tmp_path}/limits.sqlite3",
+    "TESTING": True,
+    "WTF_CSRF_ENABLED": False,
+    "SECRET_KEY": "test",
+    "SURVEYAPP_LOGIN_LIMIT_ADDRESS": "2 per 15 minutes",
+}})
+with app.app_context():
+    db.create_all()
+loaded_before = "flask_limiter" in sys.modules
+client = app.test_client()
+form = {{"email": "nobody@example.org", "password": "not the password"}}
+print(json.dumps([loaded_before, [client.post("/login", data=form).status_code for _ in range(3)]]))
+"""
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(output.strip().splitlines()[-1]) == [False, [401, 401, 429]]
 
 
 def test_help_lists_the_applications_commands_without_creating_it(app, monkeypatch):
@@ -129,3 +160,11 @@ def test_choices_read_from_a_module_are_offered_and_checked():
     result = CliRunner().invoke(main, ["users", "create", "someone@example.org", "--role", "boss"])
     assert result.exit_code == 2
     assert "'boss' is not one of 'admin', 'analyst', 'organiser'" in result.output
+
+
+def test_a_command_run_by_a_caller_leaves_the_garbage_collector_as_it_found_it():
+    frozen = gc.get_freeze_count()
+    result = CliRunner().invoke(main, ["db", "--help"])
+    assert result.exit_code == 0, result.output
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
