@@ -99,23 +99,26 @@ class _Review:
     ) -> dict[str, Any]:
         """The visible answers of one group: the top level (``top`` None), a row or an item."""
         kept: dict[str, Any] = {}
+        outer = kept if top is None else top
         for question in questions:
-            shown = (
-                evaluate(question.show_if, kept)
-                if top is None
-                else (evaluate(question.show_if, top, kept))
-            )
+            # Tested before calling: most questions have no condition and no companion, and
+            # exports review every response (two calls fewer per question).
+            condition = question.show_if
+            if condition is not None and not (
+                evaluate(condition, kept) if top is None else evaluate(condition, top, kept)
+            ):
+                continue
             kind = type_of(question)
-            if not shown or not kind.takes_answer:
+            if not kind.takes_answer:
                 continue
             path = join(prefix, question.key)
-            outer = kept if top is None else top
             value = kind.review(self, question, values.get(question.key), path, outer)
             if is_answered(value):
                 kept[question.key] = value
             elif question.required and not (self.errors and path in self.errors):
                 self.fail(path, REQUIRED)
-            self.companions(question, values, kept, prefix)
+            if question.other or question.attribution:
+                self.companions(question, values, kept, prefix)
         return kept
 
     def companions(
