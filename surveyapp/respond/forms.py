@@ -171,7 +171,11 @@ def _form_class(
 
 
 def _with_children(questions: list[Question]) -> list[Question]:
-    return [q for question in questions for q in (question, *question.questions)]
+    """``questions`` and, in turn, the questions asked inside each (rows, items)."""
+    found: list[Question] = []
+    for question in questions:
+        found += [question, *_with_children(question.questions)]
+    return found
 
 
 def _add_question_fields(attrs: dict[str, Any], question: Question, language: str) -> None:
