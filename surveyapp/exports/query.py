@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import Text, bindparam, cast, select
@@ -20,6 +20,8 @@ from surveyapp.questionnaire import Questionnaire, visible_answers
 
 #: responses read from the database at a time
 BATCH_SIZE = 100
+#: answers fetched from the database at a time
+PART_SIZE = 200
 
 
 class ExportedResponse(NamedTuple):
@@ -86,8 +88,8 @@ def iter_batches(
         .order_by(Response.id)
         .limit(bindparam("size"))
     )
-    # Names and values as JSON text, decoded in one call for the batch: a decoder call per
-    # answer cost more than reading them.
+    # Names and values as JSON text, decoded in one call for many: a decoder call per answer
+    # cost more than reading them.
     stored = select(
         Answer.response_id, Answer.question_key, Answer.item_code, cast(Answer.value, Text)
     ).where(Answer.response_id.in_(bindparam("ids", expanding=True)))
@@ -98,7 +100,12 @@ def iter_batches(
         batch = connection.execute(responses, {"after": last_id, "size": BATCH_SIZE}).all()
         if not batch:
             return
-        names, answers = _decoded(batch, connection.execute(stored, {"ids": [r[0] for r in batch]}))
+        answers: dict[int, dict[str, Any]] = {row[0]: {} for row in batch}
+        # Fetched a part at a time: row by row cost more time, and the whole batch at once
+        # held the driver's rows and SQLAlchemy's, with all their JSON text, side by side.
+        for rows in connection.execute(stored, {"ids": list(answers)}).partitions(PART_SIZE):
+            _add_answers(answers, rows)
+        names = json.loads("[" + ",".join(row[2] for row in batch) + "]")
         exported = []
         for (
             response_id,
@@ -136,24 +143,15 @@ def iter_batches(
         last_id = batch[-1][0]
 
 
-def _decoded(
-    batch: Sequence[Sequence[Any]], stored: Iterable[Sequence[Any]]
-) -> tuple[list[dict[str, str]], dict[int, dict[str, Any]]]:
-    """The names of a batch of responses, and their answers by response; the JSON text they
-    were read as is dropped on return, before the batch's rows are built."""
-    rows = list(stored)
-    decoded = json.loads(
-        "[" + ",".join([*(row[2] for row in batch), *(row[3] or "null" for row in rows)]) + "]"
-    )
-    answers: dict[int, dict[str, Any]] = {row[0]: {} for row in batch}
-    for (response_id, key, item_code, _text), value in zip(
-        rows, decoded[len(batch) :], strict=True
-    ):
+def _add_answers(answers: dict[int, dict[str, Any]], rows: Sequence[Sequence[Any]]) -> None:
+    """Add ``rows`` (response, question key, item code, the value as JSON text) to each
+    response's answers, their values decoded in one call."""
+    values = json.loads("[" + ",".join([row[3] or "null" for row in rows]) + "]")
+    for (response_id, key, item_code, _text), value in zip(rows, values, strict=True):
         if item_code:
             answers[response_id].setdefault(key, {})[item_code] = value
         else:
             answers[response_id][key] = value
-    return decoded[: len(batch)], answers
 
 
 def iter_responses(

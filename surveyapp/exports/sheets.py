@@ -42,6 +42,9 @@ META_DESCRIPTIONS = {
     "item_code": "The item the answers are about (e.g. an ISCM code)",
     "item_label": "The item's label",
 }
+#: responses whose rows are built before they are written: a writer takes many rows in one
+#: call, and the rows of a whole database batch held at once raised the export's peak memory
+CHUNK_RESPONSES = 20
 #: a multiple choice with more choices than this (the registry's 195 States) keeps only its
 #: combined column unless the export asks for ``split_large``
 SPLIT_LIMIT = 30
@@ -156,15 +159,16 @@ class ResponsePass:
         return sheet
 
     def chunks(self) -> Iterator[list[list[list[Any]]]]:
-        """Every sheet's rows, a batch of responses at a time: the rows of each sheet of
-        :attr:`sheets`, in order."""
+        """Every sheet's rows, :data:`CHUNK_RESPONSES` responses at a time: the rows of each
+        sheet of :attr:`sheets`, in order."""
         builders = self.builders
         for batch in iter_batches(self.survey_round, self.kind):
-            chunk: list[list[list[Any]]] = [[] for _ in builders]
-            for response, answers in batch:
-                for build, rows in zip(builders, chunk, strict=True):
-                    build(response, answers, rows)
-            yield chunk
+            for start in range(0, len(batch), CHUNK_RESPONSES):
+                chunk: list[list[list[Any]]] = [[] for _ in builders]
+                for response, answers in batch[start : start + CHUNK_RESPONSES]:
+                    for build, rows in zip(builders, chunk, strict=True):
+                        build(response, answers, rows)
+                yield chunk
 
 
 def question_columns(
