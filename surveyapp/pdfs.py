@@ -5,7 +5,8 @@
 * a respondent's receipt (never cached: it is quick and the respondent's alone);
 * what :mod:`reports.check` finds in a summary as it prints (``report check``: laid out, never
   rendered to PDF nor cached);
-* the summaries of every ISCM at once, spread over one process per core (``report all``).
+* the summaries of every ISCM at once, spread over processes forked one per idle core
+  (``report all``).
 
 The commands (``surveyapp report``), the web views (the analysts' summaries, the API, the
 respondent's receipt) and the background jobs (:mod:`surveyapp.jobs`) call this module; no other
@@ -23,6 +24,8 @@ the caller.
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -270,8 +273,9 @@ def idle_cores() -> int:
     """The cores not busy with other work, this process's own counted as free: at least one.
 
     Read from the one-minute load average. Workers on cores that other processes keep busy only
-    take turns with them, each paying its start-up: on a busy machine one process rendering the
-    summaries one after another is faster than two (``python -m bench``, ``report all``).
+    take turns with them: on a busy machine one process rendering the summaries one after
+    another is as fast as two, and two were slower when each paid its start-up
+    (``python -m bench``, ``report all``).
     """
     cores = os.cpu_count() or 1
     try:
@@ -281,6 +285,12 @@ def idle_cores() -> int:
     return max(1, min(cores, int(cores - load + 1)))
 
 
+#: the jobs of each :func:`render_many` in progress, by call: its forked workers find them here
+#: (inherited with the fork, never pickled)
+_FORKED_JOBS: dict[int, list[tuple[str, IscmDossier, dict[str, str] | None]]] = {}
+_calls = itertools.count()
+
+
 def render_many(
     jobs: Iterable[tuple[str, IscmDossier, dict[str, str] | None]],
     processes: int | None = None,
@@ -288,25 +298,41 @@ def render_many(
     """Render ``(code, dossier, edits)`` jobs in parallel; yields ``(code, pdf)`` as they finish.
 
     Building a dossier needs the database and is quick; turning it into a PDF is CPU-bound work
-    in WeasyPrint, so it is spread over one process per core. Dossiers are plain data, so they
-    cross the process boundary as they are. Nothing is cached: this is for commands.
+    in WeasyPrint, so it is spread over worker processes forked from this one once WeasyPrint is
+    imported: a worker starts in milliseconds with everything imported (a worker started afresh
+    spent about 3 s importing and warming up WeasyPrint, on every ``report all``), and finds its
+    jobs in the memory it shares with this process instead of receiving them pickled. The
+    workers render and return PDFs; they never touch the database and leave without running
+    this process's exit handlers. Nothing is cached: this is for commands.
 
     :param processes: worker processes (default: one per idle core, see
-        :func:`idle_cores`); 1 renders in this process.
+        :func:`idle_cores`); 1 renders in this process, as does a system that cannot fork.
     """
     jobs = list(jobs)
-    processes = processes or idle_cores()
-    if processes == 1 or len(jobs) < 2:
+    processes = min(processes or idle_cores(), len(jobs))
+    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for code, dossier, edits in jobs:
             yield code, reports.render_iscm_pdf(dossier, edits)
         return
-    # "spawn": workers start clean, without this process's database connections or threads.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(processes, len(jobs)), mp_context=context) as pool:
-        # The workers run reports' own function: they import neither Flask nor this application.
-        futures = {
-            pool.submit(reports.render_iscm_pdf, dossier, edits): code
-            for code, dossier, edits in jobs
-        }
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+    # WeasyPrint imported once, before the fork, rather than by each worker
+    importlib.import_module("reports.pdf")
+
+    call = next(_calls)
+    _FORKED_JOBS[call] = jobs
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+            # The workers run reports' own function on the dossiers: no Flask, no database.
+            futures = {
+                pool.submit(_render_forked_job, call, index): code
+                for index, (code, _dossier, _edits) in enumerate(jobs)
+            }
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+    finally:
+        del _FORKED_JOBS[call]
+
+
+def _render_forked_job(call: int, index: int) -> bytes:
+    _code, dossier, edits = _FORKED_JOBS[call][index]
+    return reports.render_iscm_pdf(dossier, edits)

@@ -4,11 +4,13 @@ and its parallel rendering of several summaries."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import io
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from reports.passages import TranslatedText
 from surveyapp.dossiers import build_iscm_dossier
 from surveyapp.pdfs import render_many
 
@@ -85,6 +87,22 @@ def test_parallel_rendering_yields_every_summary(app):
     single = dict(render_many(jobs[:1], processes=1))
     assert pdf_text(parallel["khartoum-process"]) == pdf_text(single["khartoum-process"])
     assert "Rabat Process" in pdf_text(parallel["rabat-process"])
+
+
+def test_parallel_rendering_takes_the_dossiers_as_they_are(app):
+    # A translated passage does not survive pickling; the forked workers find the dossiers in
+    # the memory they share with the command instead of receiving them
+    with app.app_context():
+        khartoum, rabat = (
+            build_iscm_dossier(code) for code in ("khartoum-process", "rabat-process")
+        )
+    name = TranslatedText("Processus de Khartoum", source=khartoum.iscm.name)
+    khartoum = dataclasses.replace(khartoum, iscm=dataclasses.replace(khartoum.iscm, name=name))
+
+    pdfs = dict(render_many([("khartoum", khartoum, None), ("rabat", rabat, None)], processes=2))
+
+    assert "Processus de Khartoum" in pdf_text(pdfs["khartoum"])
+    assert "Rabat Process" in pdf_text(pdfs["rabat"])
 
 
 def test_report_all_renders_with_one_process_per_idle_core(monkeypatch):
