@@ -3,7 +3,6 @@ dashboard, and a query that the respondent then sees."""
 
 from __future__ import annotations
 
-import os
 import socket
 
 import pytest
@@ -14,17 +13,9 @@ from sqlalchemy import select
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
 from surveyapp.operations import outbox
+from tests.browser.support import KHARTOUM, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-KHARTOUM = "EU-Horn of Africa Migration Route Initiative (Khartoum Process)"
-#: set SURVEYAPP_SCREENSHOTS=/some/folder to keep a screenshot of each page checked
-SHOTS = os.environ.get("SURVEYAPP_SCREENSHOTS")
-
-
-def screenshot(page, name: str) -> None:
-    if SHOTS:
-        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
 
 
 class Inbox:
@@ -47,13 +38,6 @@ def smtp_inbox(app):
     controller.start()
     yield inbox
     controller.stop()
-
-
-def log_in(page, live_server, email: str, password: str) -> None:
-    page.goto(f"{live_server}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_an_analyst_invites_all_member_states_of_an_iscm(

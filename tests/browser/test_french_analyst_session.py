@@ -13,7 +13,7 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import User
-from tests.browser.test_summaries_board import JOB_TIMEOUT
+from tests.browser.support import JOB_TIMEOUT
 from tests.pages import english_catalogue, english_on
 
 pytestmark = pytest.mark.browser

@@ -14,8 +14,7 @@ from sqlalchemy import select
 from surveyapp.analyst.invitations import member_states
 from surveyapp.extensions import db
 from surveyapp.models import Organisation
-from tests.browser.test_analyst_browser import KHARTOUM, log_in
-from tests.browser.test_respondent_experience import axe_violations, serve_axe
+from tests.browser.support import KHARTOUM, axe_violations, log_in, serve_axe
 
 pytestmark = pytest.mark.browser
 

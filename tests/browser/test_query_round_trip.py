@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
-from tests.browser.test_respondent_experience import axe_violations, serve_axe
+from tests.browser.support import axe_violations, serve_axe
 
 pytestmark = pytest.mark.browser
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.support import axe_violations, serve_axe
+
 pytestmark = pytest.mark.browser
 
 HERE = Path(__file__).resolve().parent
-AXE = HERE / "vendor" / "axe.min.js"
 CASES = json.loads((HERE.parent / "shared" / "show_if_cases.json").read_text("utf-8"))["cases"]
 STATE_ANSWERS = json.loads((HERE.parent / "shared" / "state_answers.json").read_text("utf-8"))
 SCREENSHOTS = Path("/tmp") / "surveyapp-screenshots"
@@ -237,32 +238,6 @@ def test_arabic_pages_read_right_to_left(live_server, browser_page, create_invit
 
 
 # -- accessibility ------------------------------------------------------------------------
-
-AXE_PATH = "/__tests__/axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def serve_axe(page, live_server: str) -> None:
-    """axe-core from the repository, served at a same-origin URL (the pages' CSP allows it)."""
-    page.route(
-        f"{live_server}{AXE_PATH}",
-        lambda route: route.fulfill(path=str(AXE), content_type="application/javascript"),
-    )
-
-
-def axe_violations(page, live_server: str) -> list[str]:
-    page.add_script_tag(url=f"{live_server}{AXE_PATH}")
-    result = page.evaluate(
-        # Only violations are reported: axe skips collecting the passes and the incomplete.
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
-    return [
-        f"{page.url} [{v['id']}] {v['help']}: "
-        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:3])
-        for v in result["violations"]
-    ]
 
 
 def choose_language(page, language: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.analyst.test_staff_language import ADMIN_PAGES, ANALYST_PAGES
-from tests.browser.test_respondent_experience import axe_violations, serve_axe
+from tests.browser.support import axe_violations, serve_axe
 
 pytestmark = pytest.mark.browser
 

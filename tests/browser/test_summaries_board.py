@@ -13,14 +13,11 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
-from tests.browser.test_analyst_browser import log_in, screenshot
-from tests.browser.test_respondent_experience import axe_violations, serve_axe
+from tests.browser.support import JOB_TIMEOUT, axe_violations, log_in, screenshot, serve_axe
 
 pytestmark = pytest.mark.browser
 
 THREE = ("Khartoum Process", "Rabat Process", "Budapest Process")
-#: long enough for three renders on a busy machine
-JOB_TIMEOUT = 600_000
 
 
 def resubmit_khartoum(app) -> None:

@@ -1,0 +1,54 @@
+"""What the browser tests share: axe-core served from the repository and run on a page,
+logging in through the login form, and screenshots kept on request."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+AXE_PATH = "/__tests__/axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+KHARTOUM = "EU-Horn of Africa Migration Route Initiative (Khartoum Process)"
+#: set SURVEYAPP_SCREENSHOTS=/some/folder to keep a screenshot of each page checked
+SHOTS = os.environ.get("SURVEYAPP_SCREENSHOTS")
+#: milliseconds to wait for a background job (several renders on a busy machine)
+JOB_TIMEOUT = 600_000
+
+
+def serve_axe(page, live_server: str) -> None:
+    """axe-core from the repository, served at a same-origin URL (the pages' CSP allows it)."""
+    page.route(
+        f"{live_server}{AXE_PATH}",
+        lambda route: route.fulfill(path=str(AXE), content_type="application/javascript"),
+    )
+
+
+def axe_violations(page, live_server: str) -> list[str]:
+    """The WCAG 2.2 AA and best-practice violations axe-core finds on the page, one line each."""
+    page.add_script_tag(url=f"{live_server}{AXE_PATH}")
+    result = page.evaluate(
+        # Only violations are reported: axe skips collecting the passes and the incomplete.
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{page.url} [{v['id']}] {v['help']}: "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+
+
+def screenshot(page, name: str) -> None:
+    """A full-page screenshot in ``SURVEYAPP_SCREENSHOTS``, when that is set."""
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
+
+
+def log_in(page, live_server, email: str, password: str) -> None:
+    """Log in through the (English) login form."""
+    page.goto(f"{live_server}/login")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
