@@ -29,7 +29,7 @@ from surveyapp.questionnaire.types import REGISTRY, register, unregister
 from surveyapp.questionnaire.types.simple import IntegerType
 from surveyapp.registry import load_registry
 from surveyapp.respond.forms import build_item_form, build_section_form, control_kind
-from tests.respond.test_every_channel_reads_back import (
+from tests.respond.partial_answers import (
     fresh_organisation,
     partial_answers,
     through_the_web,
