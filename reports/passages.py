@@ -50,6 +50,10 @@ class TranslatedText(str):
         text.source = source
         return text
 
+    def __reduce__(self) -> tuple[type[TranslatedText], tuple[str, str]]:
+        """Pickled as the translation and its source (a dossier sent to another process)."""
+        return (TranslatedText, (str(self), self.source))
+
 
 def normalised(text: str) -> str:
     """``text`` with its whitespace collapsed: the key a passage is remembered by."""

@@ -144,3 +144,16 @@ def test_a_summary_with_every_passage_translated_quotes_nothing_in_another_langu
     # codes read as text ("no", "stable") are no passages: nothing is marked as English
     assert "answer-text" not in html
     assert "answer-language-note" not in html
+
+
+def test_a_translated_passage_survives_pickling_with_its_source():
+    import pickle
+
+    from reports.passages import TranslatedText
+
+    text = TranslatedText("Le Processus de Khartoum", "The Khartoum Process")
+
+    copy = pickle.loads(pickle.dumps(text))
+
+    assert copy == "Le Processus de Khartoum" and copy.source == "The Khartoum Process"
+    assert isinstance(copy, TranslatedText)
