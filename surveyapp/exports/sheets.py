@@ -75,6 +75,9 @@ class Column:
     choice_code: str = ""
     choice_label: str = ""
     header: str = ""
+    #: the cells of this column and of those beside it that its question's type lays out, in
+    #: one call (the type's ``export_reader``), shared by them; None: the column's own cell
+    reader: Callable[[Any], list[Any]] | None = None
 
     @property
     def heading(self) -> str:
@@ -86,29 +89,46 @@ class Column:
         return self.cell(answers.get(self.key))
 
 
+def _each(cells: tuple[Callable[[Any], Any], ...]) -> Callable[[Any], list[Any]]:
+    return lambda value: [cell(value) for cell in cells]
+
+
 def answer_cells(columns: list[Column]) -> Callable[[list[Any], Mapping[str, Any]], None]:
     """A function that appends the cells of ``columns`` for a group of visible answers to a
     row: ``fill(row, answers)``, the same cells as :meth:`Column.read` gives.
 
-    Worked out once per sheet: each answer is looked up once for all its columns, and the
-    cells of an unanswered question (most of a wide sheet) are worked out in advance.
+    Worked out once per sheet: each answer is looked up once for all its columns (read in one
+    call where its type gives a reader for them), and the cells of an unanswered question
+    (most of a wide sheet) are worked out in advance.
     """
     plan = []
     for key, group in itertools.groupby(columns, key=attrgetter("key")):
-        cells = tuple(column.cell for column in group)
-        plan.append((key, cells, [cell(None) for cell in cells]))
+        laid_out = list(group)
+        empty = [column.cell(None) for column in laid_out]
+        if len(laid_out) == 1:
+            plan.append((key, None, laid_out[0].cell, empty))
+            continue
+        reader = laid_out[0].reader
+        if (
+            reader is None
+            or any(column.reader is not reader for column in laid_out)
+            or len(reader(None)) != len(laid_out)
+        ):
+            reader = _each(tuple(column.cell for column in laid_out))
+        plan.append((key, reader, None, empty))
     steps = tuple(plan)
 
     def fill(row: list[Any], answers: Mapping[str, Any]) -> None:
         append = row.append
         get = answers.get
-        for key, cells, empty in steps:
+        for key, reader, cell, empty in steps:
             value = get(key)
             if value is None:
                 row += empty
+            elif reader is None:
+                append(cell(value))
             else:
-                for cell in cells:
-                    append(cell(value))
+                row += reader(value)
 
     return fill
 
@@ -185,6 +205,7 @@ def question_columns(
     laid_out = type_of(question).export_columns(question, labels, language)
     if len(question.choices) > SPLIT_LIMIT and not split_large:
         laid_out = [column for column in laid_out if not column.choice_code]
+    reader = type_of(question).export_reader(question, laid_out)
     columns = [
         Column(
             f"{question.key}{column.suffix}",
@@ -195,6 +216,7 @@ def question_columns(
             label,
             column.choice_code,
             column.choice_label,
+            reader=reader,
         )
         for column in laid_out
     ]

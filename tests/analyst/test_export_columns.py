@@ -1,20 +1,26 @@
 """The columns a multiple choice takes in an export, read back: the combined column of codes
-separated by spaces and the 0/1 columns per choice say the same."""
+separated by spaces and the 0/1 columns per choice say the same; a sheet's cells read in one
+pass are the cells each column reads."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import zipfile
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from questionnaires import data_path
 from surveyapp.exports import writer
-from surveyapp.exports.sheets import SPLIT_LIMIT, Sheet, question_columns
+from surveyapp.exports.sheets import SPLIT_LIMIT, Sheet, answer_cells, question_columns
+from surveyapp.questionnaire import load_questionnaire
 from surveyapp.questionnaire.model import Choice, Question, Text
+from surveyapp.questionnaire.types import type_of
+from surveyapp.registry import load_registry
 
 CODES = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_-]{0,11}", fullmatch=True)
 
@@ -106,3 +112,82 @@ def test_a_labelled_header_that_starts_like_a_formula_is_written_as_text(monkeyp
         "'" + '=HYPERLINK("http://evil.example","click")/@SUM(A1:A9)',
     ]
     assert rows[1][0] == "'@SUM(A1:A9)"
+
+
+@functools.cache
+def shipped(respondent_type: str):
+    return load_questionnaire(data_path() / f"{respondent_type}.yaml", load_registry())
+
+
+def answerable(questions):
+    return [q for q in questions if type_of(q).takes_answer and not type_of(q).is_container]
+
+
+def group_columns(questions, labels, split_large):
+    return [
+        column
+        for question in questions
+        for column in question_columns(question, labels, "fr", split_large)
+    ]
+
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+
+
+@st.composite
+def stored_answers(draw, questions):
+    """Answers as a response may hold them, odd ones too: codes of the question's choices and
+    unknown ones, text where a list is expected, companions set or not."""
+    answers = {}
+    for question in questions:
+        codes = [choice.code for choice in question.choices] or ["x"]
+        value = draw(
+            st.nothing()
+            | SCALARS
+            | st.sampled_from(codes)
+            | st.lists(st.sampled_from(codes) | st.text(max_size=4), max_size=6)
+            | st.dictionaries(st.text(max_size=4), SCALARS, max_size=2)
+            | st.just(codes)
+        )
+        if draw(st.booleans()):
+            answers[question.key] = value
+        if draw(st.booleans()):
+            answers[question.other_key] = draw(SCALARS)
+        if draw(st.booleans()):
+            answers[question.no_attribution_key] = draw(st.booleans())
+    return answers
+
+
+@pytest.mark.parametrize("respondent_type", ["state", "iscm", "igo"])
+@pytest.mark.parametrize(("labels", "split_large"), [(False, False), (True, True)])
+@settings(deadline=None, max_examples=25)  # the first example loads the questionnaires
+@given(data=st.data())
+def test_a_sheet_read_in_one_pass_has_the_cells_each_column_reads(
+    respondent_type, labels, split_large, data
+):
+    questionnaire = shipped(respondent_type)
+    groups = [answerable(questionnaire.questions())] + [
+        answerable(question.questions)
+        for question in questionnaire.questions()
+        if type_of(question).is_container
+    ]
+    for questions in groups:
+        columns = group_columns(questions, labels, split_large)
+        answers = data.draw(stored_answers(questions))
+        row = ["meta"]
+        answer_cells(columns)(row, answers)
+        assert row == ["meta", *(column.read(answers) for column in columns)]
+
+
+@given(answered())
+def test_a_multiple_choice_reads_its_columns_in_one_call_as_one_by_one(case):
+    codes, chosen = case
+    question = multiple_choice(codes)
+    laid_out = type_of(question).export_columns(question, False, "en")
+    read = type_of(question).export_reader(question, laid_out)
+    for value in (chosen, None, "GHA", {"GHA": 1}):
+        assert read(value) == [column.read(value) for column in laid_out]
+    kept = laid_out[:1] + laid_out[2:]
+    assert type_of(question).export_reader(question, kept)(chosen) == [
+        column.read(chosen) for column in kept
+    ]

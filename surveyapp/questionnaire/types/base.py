@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -434,6 +434,14 @@ class QuestionType:
         :param labels: cells hold choice labels in ``language`` rather than codes.
         """
         return [ExportColumn("", export_cell)]
+
+    def export_reader(
+        self, question: Question, columns: Sequence[ExportColumn]
+    ) -> Callable[[Any], list[Any]]:
+        """The cells of ``columns`` (some of :meth:`export_columns`, in their order) for an
+        answer (None when there is none) in one call: what each column's ``read`` gives."""
+        reads = tuple(column.read for column in columns)
+        return lambda value: [read(value) for read in reads]
 
     def xlsform_constraint(self, question: Question) -> list[str]:
         """The parts of the XLSForm ``constraint`` that carry the question's bounds."""
