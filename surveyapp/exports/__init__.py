@@ -19,10 +19,11 @@ read as a formula (starting with ``= + - @``, a tab or a carriage return) is pre
 A character no spreadsheet can hold (a control character or a lone surrogate in text stored
 before the text rule, see ``surveyapp.questionnaire.text``) is written as U+FFFD.
 Responses are read in batches, as plain rows, once for all the sheets of their type: each
-response's visible answers are worked out once and every sheet's rows built from them, written
-as they come (openpyxl's write-only mode keeps each sheet in a temporary file; in a ZIP of CSV
-files the type's long sheets wait in temporary files while its wide sheet is written), so
-memory does not grow with the number of responses.
+response's visible answers are worked out once and every sheet's rows built from them (by a
+plan worked out once per sheet: each answer looked up once, its columns read in one call of its
+type's ``export_reader``), written a few responses at a time (openpyxl's write-only mode keeps
+each sheet in a temporary file; in a ZIP of CSV files the type's long sheets wait in temporary
+files while its wide sheet is written), so memory does not grow with the number of responses.
 
 The parts, each importing only those before it: :mod:`.query` reads the round and its
 responses in batches; :mod:`.sheets` lays them out as sheets of columns (and the dictionary);

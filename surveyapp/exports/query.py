@@ -93,6 +93,7 @@ def iter_batches(
     stored = select(
         Answer.response_id, Answer.question_key, Answer.item_code, cast(Answer.value, Text)
     ).where(Answer.response_id.in_(bindparam("ids", expanding=True)))
+    db.session.flush()  # as the ORM did before each read: the connection itself does not
     connection = db.session.connection()
     versions: dict[int, tuple[str, Questionnaire]] = {}
     last_id = 0
