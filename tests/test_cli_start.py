@@ -34,7 +34,8 @@ APPLICATION = (
     "yaml",
 )
 #: what only some pages and commands use (drafting with Fluent, the edits' Markdown, the
-#: PostgreSQL dialect): creating the application on SQLite imports none of it
+#: PostgreSQL dialect, the rate limiter, questionnaire schemas and XLSForms): creating the
+#: application on SQLite imports none of it
 ON_USE = (
     "reports.narrative",
     "reports.edits",
@@ -43,6 +44,8 @@ ON_USE = (
     "sqlalchemy.dialects.postgresql",
     "flask_limiter",
     "limits",
+    "jsonschema",
+    "pyxform",
 )
 
 
