@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
-from tests.browser.support import axe_violations, serve_axe
+from tests.browser.support import axe_violations, log_in, serve_axe
 
 pytestmark = pytest.mark.browser
 
@@ -21,13 +21,6 @@ STATE_ANSWERS = json.loads(
     (Path(__file__).parents[1] / "shared" / "state_answers.json").read_text(encoding="utf-8")
 )
 QUERY = "Is the Netherlands really only an observer of the Budapest Process?"
-
-
-def log_in(page, live_server, email: str, password: str) -> None:
-    page.goto(f"{live_server}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_a_query_on_one_iscm_is_answered_in_place_and_closed(
