@@ -99,7 +99,7 @@ def answer_cells(columns: list[Column]) -> Callable[[list[Any], Mapping[str, Any
 
     Worked out once per sheet: each answer is looked up once for all its columns (read in one
     call where its type gives a reader for them), and the cells of an unanswered question
-    (most of a wide sheet) are worked out in advance.
+    are worked out in advance.
     """
     plan = []
     for key, group in itertools.groupby(columns, key=attrgetter("key")):
