@@ -16,7 +16,6 @@ from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
-from reports.compendium import render_compendium_html
 from reports.dossier import CompendiumDossier, IscmDossier
 from reports.html import render_iscm_html
 from reports.limits import RenderLimits, render_pdf_limited
@@ -111,4 +110,8 @@ def render_compendium_pdf(
 ) -> bytes:
     """The compendium for the global gathering as PDF (see
     :func:`reports.compendium.render_compendium_html`, :func:`render_pdf` for ``limits``)."""
+    # imported here: a summary's render (each `report all` worker, each command) does not need
+    # the compendium's module and networkx, which it imports
+    from reports.compendium import render_compendium_html
+
     return render_pdf(render_compendium_html(compendium), limits)
