@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 #: a process that starts Python and imports what every command needs and nothing else
 BARE_START = [sys.executable, "-c", "import flask, flask_sqlalchemy, click"]
-#: the compendium lays out every ISCM's pages at once; twice one summary's peak keeps it within
-#: what a worker rendering one summary needs (the issue sets no target for its memory)
+#: the issue sets no target for the compendium's memory; twice one summary's peak is this
+#: bench's own mark: the compendium holds every ISCM's laid-out pages at once, so its peak grows
+#: with the number of ISCMs where a summary's does not
 COMPENDIUM_MEMORY_TARGET = 2
 
 
