@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from flask import Flask
 
-    from bench.run import Result, Sizes
+    from bench.measure import Result, Sizes
 
 #: a process that starts Python and imports what every command needs and nothing else
 BARE_START = [sys.executable, "-c", "import flask, flask_sqlalchemy, click"]
@@ -70,7 +70,7 @@ def cached_pdfs(app: Flask, *, empty: bool = False) -> int:
 def compendium_cases(folder: Path, sizes: Sizes) -> list[Result]:
     """The compendium against the sum of its parts, and its command's peak memory."""
     from bench.data import demo_app
-    from bench.run import SUMMARY_ISCM, Result, paired, timed_command
+    from bench.measure import SUMMARY_ISCM, Result, paired, timed_command
     from reports import render_compendium_pdf, render_iscm_pdf
     from surveyapp import dossiers
     from surveyapp.extensions import db
@@ -135,7 +135,7 @@ def compendium_cases(folder: Path, sizes: Sizes) -> list[Result]:
 def commands_cases(folder: Path, sizes: Sizes, apps: dict[str, Flask]) -> list[Result]:
     """``surveyapp report iscm`` cold and cached, ``report all`` and ``export`` as typed."""
     from bench.data import demo_app
-    from bench.run import SUMMARY_ISCM, Result, timed_command
+    from bench.measure import SUMMARY_ISCM, Result, timed_command
 
     app = demo_app(folder, "commands", iscms=sizes.report_all, first=SUMMARY_ISCM)
     command = surveyapp_command()
@@ -214,7 +214,7 @@ def as_typed(
     What is left above the floor is what the command's start costs beyond Python, Flask,
     Flask-SQLAlchemy and click: the ``cli`` group's target for it (1.5x) is the target here.
     """
-    from bench.run import Result, timed_command
+    from bench.measure import Result, timed_command
 
     runner = app.test_cli_runner()
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from bench.commands import compendium_cases
-from bench.run import SMOKE
+from bench.measure import SMOKE
 
 ROOT = Path(__file__).resolve().parent.parent
 
