@@ -28,6 +28,9 @@ class Sizes:
     report_repeat: int = 2
     memory: tuple[int, int] = (10, 100)
     export_repeat: int = 3
+    #: whether each case runs once (the web cases: five requests) before its timed runs, its
+    #: figures thrown away; a smoke run, which only checks that every case runs, does not
+    warmup: bool = True
 
 
 FULL = Sizes()
@@ -49,6 +52,7 @@ SMOKE = Sizes(
     report_repeat=1,
     memory=(1, 2),
     export_repeat=1,
+    warmup=False,
 )
 
 

@@ -1,8 +1,9 @@
 """The benchmark suite: each case beside a floor measured in the same run, as a ratio.
 
 Absolute times drift on shared machines; a ratio against a floor timed in the same run, the two
-runs interleaved, does much less. Each case runs once to warm up, then several times; the
-figure is the median. ``python -m bench`` prints a table and, with ``--json FILE``, writes it.
+runs interleaved, does much less. Each case runs once to warm up (not in a smoke run, whose
+figures only show that the case runs), then several times; the figure is the median.
+``python -m bench`` prints a table and, with ``--json FILE``, writes it.
 
 Groups (``--only``, in this order): ``reports`` (a summary against WeasyPrint alone, cached
 against cold, ``report all`` on every core against one, memory after many summaries), ``web``
@@ -19,6 +20,7 @@ never asserted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import http.client
 import io
@@ -26,6 +28,7 @@ import json
 import logging
 import os
 import re
+import socket
 import sqlite3
 import statistics
 import subprocess
@@ -82,7 +85,9 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
             built = dossiers.build_iscm_dossier(SUMMARY_ISCM, survey_round=survey_round)
             return render_iscm_pdf(built, edits_of(SUMMARY_ISCM))
 
-        ours, floor = paired(ours_summary, lambda: render_pdf(html), sizes.repeat)
+        ours, floor = paired(
+            ours_summary, lambda: render_pdf(html), sizes.repeat, warmup=sizes.warmup
+        )
         results.append(
             Result(
                 "reports",
@@ -109,8 +114,9 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
             db.session.commit()
             return time.perf_counter() - started
 
-        cold()
-        cached()
+        if sizes.warmup:
+            cold()
+            cached()
         cold_times, cached_times = [], []
         for _ in range(sizes.repeat):
             cold_times.append(cold())
@@ -140,7 +146,7 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
             assert reply.status_code == 200, reply.status_code
             return reply.data
 
-        ours, floor = paired(web_download, ours_summary, sizes.repeat)
+        ours, floor = paired(web_download, ours_summary, sizes.repeat, warmup=sizes.warmup)
         results.append(
             Result(
                 "reports",
@@ -166,7 +172,8 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
             for code in codes
         ]
     processes = os.cpu_count() or 1
-    render_iscm_pdf(jobs[0][1], jobs[0][2])  # warm-up: fonts and templates loaded once
+    if sizes.warmup:
+        render_iscm_pdf(jobs[0][1], jobs[0][2])  # warm-up: fonts and templates loaded once
     all_times, single_times = [], []
     for _ in range(sizes.report_repeat):
         started = time.perf_counter()
@@ -243,7 +250,15 @@ class Server:
         self.thread.start()
 
     def close(self) -> None:
-        self.server.shutdown()
+        # serve_forever sees the request to stop only when its select returns, which it does
+        # after its poll interval (half a second) on an idle socket: a connection makes it
+        # return at once
+        stopping = threading.Thread(target=self.server.shutdown)
+        stopping.start()
+        while stopping.is_alive():
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+            stopping.join(0.01)
         self.server.server_close()
 
 
@@ -342,6 +357,8 @@ def web_cases(folder: Path, sizes: Sizes, apps: dict) -> list[Result]:
     # The heaviest page a respondent waits on: one ISCM's questions (the section is a hub).
     item = f"{SECTION}/{SECTION}/{answers[ITEMS_FROM][0]}"
     page_path = f"/r/{token}/s/{item}"
+    #: requests of each kind sent before the timed ones
+    warmup = 5 if sizes.warmup else 0
     results = []
     with_page = many.test_client().get(page_path)
     assert with_page.status_code == 200, with_page.status_code
@@ -355,7 +372,7 @@ def web_cases(folder: Path, sizes: Sizes, apps: dict) -> list[Result]:
             "version"
         ]
         ours_times, floor_times = [], []
-        for number in range(sizes.requests + 5):
+        for number in range(sizes.requests + warmup):
             body = json.dumps(
                 {"version": version, "answers": {"respondent_name": f"Benchmark {number}"}}
             ).encode()
@@ -364,7 +381,7 @@ def web_cases(folder: Path, sizes: Sizes, apps: dict) -> list[Result]:
             version = json.loads(data)["version"]
             floor_status, _, floor_seconds = client.request("PATCH", "/_floor/save", body, headers)
             assert floor_status == 200
-            if number >= 5:  # the first five warm up
+            if number >= warmup:  # the first ones warm up
                 ours_times.append(seconds)
                 floor_times.append(floor_seconds)
         results.append(
@@ -380,12 +397,12 @@ def web_cases(folder: Path, sizes: Sizes, apps: dict) -> list[Result]:
             )
         )
         ours_times, floor_times = [], []
-        for number in range(sizes.requests + 5):
+        for number in range(sizes.requests + warmup):
             status, data, seconds = client.request("GET", page_path)
             assert status == 200, status
             floor_status, _, floor_seconds = client.request("GET", "/_floor/page")
             assert floor_status == 200
-            if number >= 5:
+            if number >= warmup:
                 ours_times.append(seconds)
                 floor_times.append(floor_seconds)
         results.append(
@@ -458,7 +475,9 @@ def dashboard_cases(sizes: Sizes, apps: dict) -> list[Result]:
             same_page = mock.patch.object(routes, "PAGE_SIZE", sizes.few)
             note += f"; a page of {sizes.few} rows on both sides (PAGE_SIZE set for the case)"
         with same_page:
-            ours, floor = paired(lambda: get("many"), lambda: get("few"), sizes.repeat)
+            ours, floor = paired(
+                lambda: get("many"), lambda: get("few"), sizes.repeat, warmup=sizes.warmup
+            )
         results.append(
             Result(
                 "dashboard",
@@ -529,7 +548,9 @@ def export_cases(folder: Path, sizes: Sizes, apps: dict) -> list[Result]:
             ("csv", floor_csv, 2, "pandas to_csv of the already-built frames (ZIP, deflated)"),
             ("xlsx", floor_xlsx, 1.5, "a plain openpyxl write-only loop over the same rows"),
         ):
-            mine, theirs = paired(lambda f=file_format: ours(f), floor, sizes.export_repeat)
+            mine, theirs = paired(
+                lambda f=file_format: ours(f), floor, sizes.export_repeat, warmup=sizes.warmup
+            )
             results.append(
                 Result(
                     "export",
@@ -599,8 +620,9 @@ def cli_cases(folder: Path, sizes: Sizes) -> list[Result]:
         "surveyapp --help": [*command, "--help"],
         "surveyapp invite NLD --json": [*command, "invite", "NLD", "--json"],
     }
-    for argv in cases.values():  # warm-up: compiled bytecode written, files in the page cache
-        timed_command(argv, env)
+    if sizes.warmup:  # compiled bytecode written, files in the page cache
+        for argv in cases.values():
+            timed_command(argv, env)
     figures: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
     for _ in range(sizes.repeat):
         for name, argv in cases.items():
@@ -648,13 +670,15 @@ def run(groups: tuple[str, ...], sizes: Sizes, folder: Path, echo=print) -> list
         results += reports_cases(folder, sizes)
         echo(f"[{time.perf_counter() - started:.0f} s] reports: the compendium...")
         results += compendium_cases(folder, sizes)
+    # the small round serves web, dashboard and cli (its database), the large one every group
+    # but cli: a run of other groups builds only what they use
     apps = {}
-    if any(g in groups for g in ("web", "dashboard", "export", "cli", "commands")):
-        echo(f"generating rounds of {sizes.few} and {sizes.many:,} State responses...")
-        apps = {
-            "few": bulk_app(folder, "few", sizes.few, seed=1),
-            "many": bulk_app(folder, "many", sizes.many, seed=2),
-        }
+    if any(g in groups for g in ("web", "dashboard", "cli")):
+        echo(f"generating a round of {sizes.few} State responses...")
+        apps["few"] = bulk_app(folder, "few", sizes.few, seed=1)
+    if any(g in groups for g in ("web", "dashboard", "export", "commands")):
+        echo(f"generating a round of {sizes.many:,} State responses...")
+        apps["many"] = bulk_app(folder, "many", sizes.many, seed=2)
     if "web" in groups:
         echo(f"[{time.perf_counter() - started:.0f} s] web: autosave, ISCM page, queries...")
         results += web_cases(folder, sizes, apps)
