@@ -1,21 +1,27 @@
 """The bench's compendium and command cases complete on tiny data and report figures.
 
 Speed is never asserted: the cases run with the smoke sizes (two ISCMs, a handful of
-responses, one repetition) and each must give finite numbers for us and for its floor.
+responses, one repetition, no warm-up) and each must give finite numbers for us and for its
+floor. Both tests run the bench in this process, in one folder: whichever runs second in a
+worker starts from the demo round the first one built (``bench.data.demo_app``).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
-from pathlib import Path
+
+import pytest
 
 from bench.commands import compendium_cases
 from bench.measure import SMOKE
+from bench.run import main
 
-ROOT = Path(__file__).resolve().parent.parent
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """The bench's folder, shared by the tests of this module."""
+    return tmp_path_factory.mktemp("bench")
 
 
 def assert_figures(result: dict) -> None:
@@ -26,16 +32,12 @@ def assert_figures(result: dict) -> None:
     assert isinstance(result["passed"], bool)
 
 
-def test_commands_group_reports_each_command_as_typed(tmp_path):
-    output = tmp_path / "bench.json"
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench", "--smoke", "--only", "commands", "--json", str(output)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
+def test_commands_group_reports_each_command_as_typed(folder, monkeypatch, capsys):
+    monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(folder / "instance"))
+    output = folder / "bench.json"
+    arguments = ["--smoke", "--only", "commands", "--keep", str(folder), "--json", str(output)]
+    assert main(arguments) == 0
+    printed = capsys.readouterr().out
     results = json.loads(output.read_text())["results"]
     assert [r["group"] for r in results] == ["commands"] * 3
     assert [r["name"] for r in results] == [
@@ -45,16 +47,16 @@ def test_commands_group_reports_each_command_as_typed(tmp_path):
     ]
     for result in results:
         assert_figures(result)
-        assert f"| {result['name']} |" in completed.stdout
+        assert f"| {result['name']} |" in printed
 
 
-def test_compendium_cases_render_the_cut_down_round(tmp_path, monkeypatch):
-    monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path / "instance"))
-    results = compendium_cases(tmp_path, SMOKE)
+def test_compendium_cases_render_the_cut_down_round(folder, monkeypatch):
+    monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(folder / "instance"))
+    results = compendium_cases(folder, SMOKE)
     assert [r.name for r in results] == [
         "compendium of 2 ISCMs vs their summaries rendered alone",
         "surveyapp report compendium peak memory (RSS) vs report iscm khartoum-process",
     ]
     for result in results:
         assert_figures(vars(result))
-    assert (tmp_path / "compendium.pdf").read_bytes().startswith(b"%PDF")
+    assert (folder / "compendium.pdf").read_bytes().startswith(b"%PDF")
