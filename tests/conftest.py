@@ -17,7 +17,13 @@ from werkzeug.serving import make_server
 from surveyapp import create_app
 from surveyapp.extensions import db
 from surveyapp.models import user as user_model
-from tests.database_template import TEST_SETTINGS, PostgresTemplate, sqlite_template
+from tests.database_template import (
+    TEST_SETTINGS,
+    PostgresTemplate,
+    SqliteTemplate,
+    build_demo_beside_the_round,
+    standalone_demo_template,
+)
 
 
 def pytest_configure(config):
@@ -72,21 +78,54 @@ def _worker_database(url: str, worker: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def fresh_database(tmp_path_factory):
+def database_template(tmp_path_factory):
+    """The session's template of the database under test (``tests/database_template.py``)."""
+    folder = tmp_path_factory.mktemp("database-template")
+    url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL")
+    template = PostgresTemplate(url, folder) if url else SqliteTemplate.initialised(folder)
+    yield template
+    template.drop()
+
+
+@pytest.fixture(scope="session")
+def fresh_database(database_template):
     """Factory: a fresh database for one test, copied from a template built once per session.
 
     ``fresh_database(tmp_path)`` returns the URL of a database with the schema, the registry,
     the questionnaires and the open round, identical for every test (see
     ``tests/database_template.py``).
     """
-    folder = tmp_path_factory.mktemp("database-template")
-    url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL")
-    if not url:
-        yield sqlite_template(folder)
-        return
-    template = PostgresTemplate(url, folder)
+    return database_template.fresh
+
+
+@pytest.fixture(scope="session")
+def fresh_demo_database(database_template, fresh_database, tmp_path_factory):
+    """Factory: the demo round in a fresh database for one test, built once per session.
+
+    ``fresh_demo_database(tmp_path)`` returns the URL of a copy of ``fresh_database``'s
+    database where the open round was closed and ``surveyapp.demo.build_demo`` built the demo
+    round beside it (on the engine under test: a file copy on SQLite, refilled from a template
+    schema of its own on PostgreSQL).
+    """
+    folder = tmp_path_factory.mktemp("demo-template")
+    with pytest.MonkeyPatch.context() as patch:
+        # built as in a test: the demo's analyst account gets a cheap hash
+        patch.setattr(user_model, "_hasher", CHEAP_HASHER)
+        template = database_template.derive(folder, build_demo_beside_the_round, "demo")
     yield template.fresh
     template.drop()
+
+
+@pytest.fixture(scope="session")
+def fresh_standalone_demo(tmp_path_factory):
+    """Factory: the demo round alone in a SQLite file of its own, built once per session.
+
+    ``fresh_standalone_demo(folder)`` copies into ``folder/demo.sqlite3`` the database
+    ``surveyapp demo`` builds (``build_demo`` in an empty database, migrations included) and
+    returns its URL. Whatever the engine under test: the tests that use it are left to the
+    SQLite pass on PostgreSQL (``pytest_collection_modifyitems``).
+    """
+    return standalone_demo_template(tmp_path_factory.mktemp("standalone-demo")).fresh
 
 
 #: Argon2 at its cheapest: one hash costs about 0.3 s with the production parameters, and most
@@ -160,6 +199,19 @@ class SharedBuilderRule(Rule):
 flask.Flask.url_rule_class = SharedBuilderRule
 
 
+def _test_application(tmp_path, monkeypatch, url: str) -> flask.Flask:
+    monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path / "instance"))
+    application = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": url})
+    application.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    return application
+
+
+def _let_go(application: flask.Flask) -> None:
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
 @pytest.fixture
 def app(tmp_path, monkeypatch, fresh_database):
     """An application on a fresh database, registry and questionnaires loaded, a round open.
@@ -167,13 +219,24 @@ def app(tmp_path, monkeypatch, fresh_database):
     SQLite in a temporary folder by default; ``SURVEYAPP_TEST_DATABASE_URL`` (e.g. PostgreSQL)
     runs the same tests against another engine, created afresh before each test.
     """
-    monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path / "instance"))
-    application = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": fresh_database(tmp_path)})
-    application.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    application = _test_application(tmp_path, monkeypatch, fresh_database(tmp_path))
     yield application
-    with application.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    _let_go(application)
+
+
+@pytest.fixture
+def demo_app(request, tmp_path, monkeypatch, fresh_demo_database):
+    """An application on a fresh copy of the demo round: ``app``'s database with its round
+    closed and the demo round (2019) built beside it (``fresh_demo_database``).
+
+    Not together with ``app`` or the fixtures built on it (``client``, ``runner``...): on
+    PostgreSQL both would refill the one database under test.
+    """
+    if "app" in request.fixturenames:
+        pytest.fail("demo_app and app are two applications on one database: use one of them")
+    application = _test_application(tmp_path, monkeypatch, fresh_demo_database(tmp_path))
+    yield application
+    _let_go(application)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""A database built once per test session and copied for each test.
+"""Databases built once per test session and copied for each test.
 
 Creating the schema and loading the registry and the questionnaires (a dozen YAML files, checked
 against their JSON Schema) takes about a second; most tests need exactly that database and
@@ -12,6 +12,13 @@ nothing more. The session builds it once, as a *template*, and each test starts 
 
 Either way a test gets a fresh database identical to the one ``initialise_database`` builds,
 and what it writes is gone for the next test.
+
+The demo round (``surveyapp.demo.build_demo``, one to three seconds) is built once per session
+the same way, as a template *derived* from the first (:meth:`SqliteTemplate.derive`,
+:meth:`PostgresTemplate.derive`): the test database with its round closed and the demo built
+beside it. The demo alone, built in an empty SQLite file as ``surveyapp demo`` builds it, is a
+template of its own (:func:`standalone_demo_template`), copied by the tests that read a demo
+database of their own whatever the engine under test.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
@@ -38,37 +46,105 @@ TEST_SETTINGS = {
     "SURVEYAPP_BASE_URL": "http://localhost",
 }
 
+#: ``build(url, instance_path)``: what a derived template adds to a fresh copy of its base
+Build = Callable[[str, Path], None]
+
+
+def _application(url: str, instance_path: Path) -> Flask:
+    """A test application on ``url`` whose instance folder is ``instance_path``."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SURVEYAPP_INSTANCE_PATH", str(instance_path))
+        return create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": url})
+
+
+def _let_go() -> None:
+    """Let go of the current application's connections (the template is read or copied next)."""
+    db.session.remove()
+    db.engine.dispose()
+
 
 def initialise(url: str, instance_path: Path) -> None:
     """Create the schema at ``url``, load registry and questionnaires and open the round."""
     from surveyapp.bootstrap import initialise_database
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SURVEYAPP_INSTANCE_PATH", str(instance_path))
-        application = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": url})
+    application = _application(url, instance_path)
     with application.app_context():
         if not url.startswith("sqlite"):
             db.drop_all()
         initialise_database(year=ROUND_YEAR, migrate=False)
-        db.session.remove()
-        db.engine.dispose()
+        _let_go()
 
 
-def sqlite_template(folder: Path) -> Callable[[Path], str]:
-    """Build the SQLite template in ``folder``; returns ``fresh(tmp_path) -> url``."""
-    template = folder / "template.sqlite3"
-    initialise(f"sqlite:///{template}", folder / "instance")
-    # Fold the write-ahead log into the file, so that the file alone is the database.
-    with sqlite3.connect(template) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
+def build_demo_beside_the_round(url: str, instance_path: Path) -> None:
+    """Close the rounds of the test database at ``url`` and build the demo round beside them.
 
-    def fresh(tmp_path: Path) -> str:
-        database = tmp_path / "test.sqlite3"
-        shutil.copyfile(template, database)
+    The demo round (2019) is then the current one, and the database also holds the test round
+    (2026) with its questionnaires, closed.
+    """
+    from surveyapp.demo import build_demo
+    from surveyapp.models import SurveyRound
+
+    application = _application(url, instance_path)
+    with application.app_context():
+        for survey_round in db.session.query(SurveyRound):
+            survey_round.status = "closed"
+        db.session.commit()
+        build_demo()
+        _let_go()
+
+
+def build_demo_alone(url: str, instance_path: Path) -> None:
+    """Build the demo round in the empty database at ``url``, as ``surveyapp demo`` does."""
+    from surveyapp.demo import build_demo
+
+    application = _application(url, instance_path)
+    with application.app_context():
+        build_demo()
+        _let_go()
+
+
+class SqliteTemplate:
+    """A SQLite file built once, copied for each test under the name ``name``."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path = path
+        self.name = name
+        # Fold the write-ahead log into the file, so that the file alone is the database.
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
+
+    @classmethod
+    def initialised(cls, folder: Path) -> SqliteTemplate:
+        """The test database (:func:`initialise`), built in ``folder``; copies ``test.sqlite3``."""
+        path = folder / "template.sqlite3"
+        initialise(f"sqlite:///{path}", folder / "instance")
+        return cls(path, "test.sqlite3")
+
+    def fresh(self, tmp_path: Path) -> str:
+        """Copy the template into ``tmp_path``; returns the copy's URL."""
+        database = tmp_path / self.name
+        shutil.copyfile(self.path, database)
         return f"sqlite:///{database}"
 
-    return fresh
+    def derive(self, folder: Path, build: Build, name: str) -> SqliteTemplate:
+        """A template made in ``folder`` by ``build`` on a copy of this one.
+
+        Its copies are called ``<name>.sqlite3``.
+        """
+        url = self.fresh(folder)
+        build(url, folder / "instance")
+        return SqliteTemplate(folder / self.name, f"{name}.sqlite3")
+
+    def drop(self) -> None:
+        """Nothing to do: the template is a file in the session's temporary folder."""
+
+
+def standalone_demo_template(folder: Path) -> SqliteTemplate:
+    """The demo round alone in a SQLite file built in ``folder``; copies ``demo.sqlite3``."""
+    path = folder / "demo.sqlite3"
+    build_demo_alone(f"sqlite:///{path}", folder / "instance")
+    return SqliteTemplate(path, "demo.sqlite3")
 
 
 class PostgresTemplate:
@@ -77,24 +153,70 @@ class PostgresTemplate:
     Dropping and creating a PostgreSQL database (even ``CREATE DATABASE ... TEMPLATE``) costs
     about a second; emptying 18 small tables and refilling them from a template schema in the
     same database costs a few hundredths. The template schema is dropped at the end.
+
+    The template's rows are kept in ``schema``, next to ``public``. A derived template
+    (:meth:`derive`: ``base`` and ``build``) keeps its rows in a schema of its own; every
+    template refills the same ``public`` schema, so a test uses one of them only.
     """
 
-    #: the schema holding the template's rows, next to ``public``
-    schema = "test_template"
-
-    def __init__(self, url: str, folder: Path) -> None:
+    def __init__(
+        self,
+        url: str,
+        folder: Path,
+        *,
+        schema: str = "test_template",
+        base: PostgresTemplate | None = None,
+        build: Build | None = None,
+    ) -> None:
         self.url = url
+        self.schema = schema
         self.engine = create_engine(url, poolclass=NullPool)
+        if base is None:
+            with self.engine.begin() as connection:
+                # this template's schema and those derived from it, left by a session that crashed
+                for name in connection.scalars(
+                    text(
+                        "SELECT nspname FROM pg_namespace "
+                        "WHERE nspname = :schema OR starts_with(nspname, :derived)"
+                    ),
+                    {"schema": schema, "derived": f"{schema}_"},
+                ).all():
+                    connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+                self._empty_public_schema(connection)
+            initialise(url, folder / "instance")
+        else:
+            base.fresh(folder)
+            build(url, folder / "instance")
+        self._keep()
+
+    def derive(self, folder: Path, build: Build, name: str) -> PostgresTemplate:
+        """A template made by ``build`` on a fresh copy of this one, kept in a schema of its own."""
+        return PostgresTemplate(
+            self.url, folder, schema=f"{self.schema}_{name}", base=self, build=build
+        )
+
+    def _keep(self) -> None:
+        """Copy the rows of every table of ``public`` into the template schema."""
+        models = [table.name for table in db.metadata.sorted_tables]
         with self.engine.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE"))
-            self._empty_public_schema(connection)
-        initialise(url, folder / "instance")
-        self.tables = [table.name for table in db.metadata.sorted_tables]
-        with self.engine.begin() as connection:
+            # Tables the models do not know: ``alembic_version``, which build_demo's
+            # migrations stamp. Copied with their constraints, to be made again from the copy.
+            self.extras = sorted(self._public_tables(connection) - set(models))
+            self.tables = models + self.extras
             connection.execute(text(f"CREATE SCHEMA {self.schema}"))
-            for table in self.tables:
+            for table in models:
                 connection.execute(
                     text(f'CREATE TABLE {self.schema}."{table}" AS TABLE public."{table}"')
+                )
+            for table in self.extras:
+                connection.execute(
+                    text(
+                        f'CREATE TABLE {self.schema}."{table}" '
+                        f'(LIKE public."{table}" INCLUDING ALL)'
+                    )
+                )
+                connection.execute(
+                    text(f'INSERT INTO {self.schema}."{table}" SELECT * FROM public."{table}"')
                 )
             self.filled = [
                 table
@@ -102,7 +224,17 @@ class PostgresTemplate:
                 if connection.scalar(text(f'SELECT EXISTS (SELECT FROM public."{table}")'))
             ]
             self.columns = {
-                table: ", ".join(f'"{column.name}"' for column in db.metadata.tables[table].columns)
+                table: ", ".join(
+                    f'"{column}"'
+                    for column in connection.scalars(
+                        text(
+                            "SELECT column_name FROM information_schema.columns "
+                            "WHERE table_schema = :schema AND table_name = :table "
+                            "ORDER BY ordinal_position"
+                        ),
+                        {"schema": self.schema, "table": table},
+                    )
+                )
                 for table in self.filled
             }
             self.sequences = connection.execute(
@@ -134,9 +266,19 @@ class PostgresTemplate:
                 )
             )
             if self._public_tables(connection) != set(self.tables):
-                # A test rebuilt the schema (the migration tests do): build it again.
+                # A test rebuilt the schema (the migration tests do), or another template's
+                # tables are there: build it again. (A schema the migrations brought to their
+                # head, alembic_version included, is the demo's and stays: the models and the
+                # migrations agree, tests/migrations checks it.)
                 self._empty_public_schema(connection)
                 db.metadata.create_all(connection)
+                for table in self.extras:
+                    connection.execute(
+                        text(
+                            f'CREATE TABLE public."{table}" '
+                            f'(LIKE {self.schema}."{table}" INCLUDING ALL)'
+                        )
+                    )
             # DELETE, children first: TRUNCATE costs ten times more on tables this small.
             for table in reversed(self.tables):
                 connection.execute(text(f'DELETE FROM public."{table}"'))

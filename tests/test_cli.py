@@ -85,20 +85,7 @@ def test_invite_names_an_unknown_organisation(runner):
     assert "XXX" in result.output
 
 
-@pytest.fixture
-def demo_app(app):
-    """``app`` with the demo round built into its database."""
-    from surveyapp.demo import build_demo
-
-    with app.app_context():
-        from surveyapp.extensions import db
-        from surveyapp.models import SurveyRound
-
-        for survey_round in db.session.query(SurveyRound):
-            survey_round.status = "closed"
-        db.session.commit()
-        build_demo()
-    return app
+# demo_app (tests/conftest.py): the test database with its round closed and the demo built
 
 
 def test_khartoum_summary_pdf_says_what_the_seed_says(demo_app, tmp_path):

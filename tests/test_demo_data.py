@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -168,17 +168,18 @@ def test_illustrative_meetings_took_place_before_the_round_invited_anyone() -> N
 
 
 @pytest.fixture(scope="module")
-def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def demo_database(
+    tmp_path_factory: pytest.TempPathFactory, fresh_standalone_demo: Callable[[Path], str]
+) -> Iterator[Any]:
     """An application whose (fresh, empty) database ``build_demo`` filled, as ``surveyapp demo``
-    does."""
+    does (a copy of the session's, ``fresh_standalone_demo``)."""
     folder: Path = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SURVEYAPP_INSTANCE_PATH", str(folder / "instance"))
         app = create_app(
-            {**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'demo.sqlite3'}"}
+            {**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": fresh_standalone_demo(folder)}
         )
     with app.app_context():
-        build_demo()
         yield app
         db.session.remove()
         db.engine.dispose()

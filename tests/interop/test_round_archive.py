@@ -15,26 +15,24 @@ from surveyapp.models import AuditEvent, Invitation, Response, SummaryEdit, Surv
 
 
 @pytest.fixture(scope="module")
-def demo_round(tmp_path_factory):
+def demo_round(tmp_path_factory, fresh_standalone_demo):
     """The demo round built in its own installation and exported with ``round export``.
 
-    Built once for this module: (archive path, summary of the round, invitation token hashes).
+    Copied once for this module from the session's demo (``fresh_standalone_demo``): (archive
+    path, summary of the round, invitation token hashes).
     """
-    from surveyapp.demo import build_demo
-
     base = tmp_path_factory.mktemp("demo-round")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SURVEYAPP_INSTANCE_PATH", str(base / "instance"))
         source = create_app(
             {
                 "TESTING": True,
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{base / 'demo.sqlite3'}",
+                "SQLALCHEMY_DATABASE_URI": fresh_standalone_demo(base),
                 "SECRET_KEY": "demo-secret",
                 "SURVEYAPP_BASE_URL": "http://localhost",
             }
         )
         with source.app_context():
-            build_demo()
             from surveyapp import operations
             from surveyapp.models import Organisation
 

@@ -419,19 +419,7 @@ def test_a_name_that_only_begins_like_an_illustrative_one_is_not_its_row(illustr
 # The command: surveyapp report check
 
 
-@pytest.fixture
-def demo_app(app):
-    """``app`` with the demo round built into its database."""
-    from surveyapp.demo import build_demo
-    from surveyapp.extensions import db
-    from surveyapp.models import SurveyRound
-
-    with app.app_context():
-        for survey_round in db.session.query(SurveyRound):
-            survey_round.status = "closed"
-        db.session.commit()
-        build_demo()
-    return app
+# demo_app (tests/conftest.py): the test database with its round closed and the demo built
 
 
 LINE = re.compile(

@@ -4,7 +4,7 @@ answers and none is said twice."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,6 @@ from sqlalchemy import select
 from reports import draft_sections
 from reports.narrative import DraftSentence, draft_introduction
 from surveyapp import create_app
-from surveyapp.demo import build_demo
 from surveyapp.dossiers import build_iscm_dossier
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
@@ -23,16 +22,17 @@ from tests.database_template import TEST_SETTINGS
 
 
 @pytest.fixture(scope="module")
-def demo_drafts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[Any, list[Any]]]:
+def demo_drafts(
+    tmp_path_factory: pytest.TempPathFactory, fresh_standalone_demo: Callable[[Path], str]
+) -> Iterator[dict[Any, list[Any]]]:
     """The drafted sentences of every ISCM's summary in the demo round, by (ISCM, language)."""
     folder: Path = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SURVEYAPP_INSTANCE_PATH", str(folder / "instance"))
         app = create_app(
-            {**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'demo.sqlite3'}"}
+            {**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": fresh_standalone_demo(folder)}
         )
     with app.app_context():
-        build_demo()
         codes = db.session.scalars(select(Organisation.code).filter_by(kind="iscm")).all()
         drafts = {}
         for code in codes:

@@ -7,14 +7,13 @@ in every language."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from surveyapp import create_app
-from surveyapp.demo import build_demo
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
 from tests.database_template import TEST_SETTINGS
@@ -24,17 +23,17 @@ from tests.database_template import TEST_SETTINGS
 
 
 @pytest.fixture(scope="module")
-def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """An application whose (fresh) database holds the demo round, as `surveyapp demo` makes."""
+def demo_app(
+    tmp_path_factory: pytest.TempPathFactory, fresh_standalone_demo: Callable[[Path], str]
+) -> Iterator[Any]:
+    """An application whose (fresh) database holds the demo round, as `surveyapp demo` makes
+    (a copy of the session's, ``fresh_standalone_demo``)."""
     folder: Path = tmp_path_factory.mktemp("demo-check")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SURVEYAPP_INSTANCE_PATH", str(folder / "instance"))
         app = create_app(
-            {**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'demo.sqlite3'}"}
+            {**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": fresh_standalone_demo(folder)}
         )
-    with app.app_context():
-        build_demo()
-        db.session.remove()
     yield app
     with app.app_context():
         db.engine.dispose()
