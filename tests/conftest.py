@@ -24,6 +24,7 @@ from tests.database_template import (
     build_demo_beside_the_round,
     standalone_demo_template,
 )
+from tests.pages import POLL_SECONDS
 
 
 def pytest_configure(config):
@@ -363,7 +364,7 @@ def _closing(wsgi_app):
 def live_server(app):
     """``app`` served by a real HTTP server on a free loopback port; yields its base URL."""
     server = make_server("127.0.0.1", 0, _closing(app), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(POLL_SECONDS,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()

@@ -114,3 +114,8 @@ def english_on(html: str, english: tuple[set[str], list[str]]) -> list[str]:
     page = " ".join(texts)
     found += [fragment for fragment in fragments if fragment in page]
     return found
+
+
+#: how often a test's HTTP server thread checks whether it should stop: werkzeug's default
+#: (half a second) is waited out at every test's end
+POLL_SECONDS = 0.05

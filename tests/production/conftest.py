@@ -10,12 +10,14 @@ import urllib.request
 import pytest
 from werkzeug.serving import make_server
 
+from tests.pages import POLL_SECONDS
+
 
 @pytest.fixture
 def http_server(app):
     """``app`` behind a threaded HTTP server on loopback; yields its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(POLL_SECONDS,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()

@@ -19,7 +19,7 @@ from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import ApiToken, User
 from surveyapp.serving import BannerlessRequestHandler
-from tests.pages import csrf_token, log_in
+from tests.pages import POLL_SECONDS, csrf_token, log_in
 
 NEW_PASSWORD = "plum tractor lantern 42"
 
@@ -292,7 +292,7 @@ def test_the_demo_server_names_no_versions(app):
     server = make_server(
         "127.0.0.1", 0, app, threaded=True, request_handler=BannerlessRequestHandler
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(POLL_SECONDS,), daemon=True)
     thread.start()
     try:
         banners = server_header("127.0.0.1", server.server_port)

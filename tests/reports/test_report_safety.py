@@ -17,6 +17,7 @@ from reports.limits import (
     render_pdf_limited,
 )
 from reports.pdf import PackageURLFetcher
+from tests.pages import POLL_SECONDS
 
 
 class _CountingHandler(http.server.BaseHTTPRequestHandler):
@@ -38,7 +39,7 @@ def loopback_server() -> Iterator[tuple[str, list[str]]]:
     """An HTTP server on 127.0.0.1 that records every request it receives."""
     _CountingHandler.requests = []
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(POLL_SECONDS,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", _CountingHandler.requests
