@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
+import stat
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -29,18 +31,41 @@ CACHE_FORMAT = 1
 _LIBRARY_SUFFIXES = (".py", ".html", ".css", ".yaml", ".ftl", ".ttf", ".otf", ".woff", ".woff2")
 
 
+#: the last fingerprint of each folder, with the size and modification time of each file it read
+_fingerprints: dict[Path, tuple[tuple, str]] = {}
+
+
 def library_fingerprint(folder: Path | None = None) -> str:
     """A SHA-256 of the library's own files (code, the feeds contract, templates, stylesheets,
-    catalogues, fonts) and of the versions of the renderers it drives."""
+    catalogues, fonts) and of the versions of the renderers it drives.
+
+    Every summary's cache key includes it, so it is asked for at every download: the files are
+    read and hashed again only when one was added, removed, replaced, resized or touched since
+    the last time (otherwise a megabyte of fonts and code, 5 ms of a 36 ms cached download).
+    """
     folder = folder or PACKAGE_FOLDER
-    digest = hashlib.sha256()
+    files = []
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in _LIBRARY_SUFFIXES and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for name, version in sorted(_versions().items()):
+        if path.suffix in _LIBRARY_SUFFIXES and "__pycache__" not in path.parts:
+            status = path.stat()
+            if stat.S_ISREG(status.st_mode):
+                files.append(
+                    (path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+                )
+    versions = sorted(_versions().items())
+    signature = (tuple((path.as_posix(), *rest) for path, *rest in files), tuple(versions))
+    known = _fingerprints.get(folder)
+    if known is not None and known[0] == signature:
+        return known[1]
+    digest = hashlib.sha256()
+    for path, *_status in files:
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name, version in versions:
         digest.update(f"{name}={version}\0".encode())
-    return digest.hexdigest()
+    fingerprint = digest.hexdigest()
+    _fingerprints[folder] = (signature, fingerprint)
+    return fingerprint
 
 
 def cache_key(
@@ -93,8 +118,10 @@ def _check_language(dossier_language: str, language: str | None) -> None:
         )
 
 
+@functools.cache
 def _versions() -> dict[str, str]:
-    # read from the installed distributions: importing the renderers costs seconds at start-up
+    # read from the installed distributions: importing the renderers costs seconds at start-up;
+    # once per process, as the renderers a process imported do not change under it
     versions = {}
     for distribution in ("weasyprint", "matplotlib", "networkx", "pydyf", "markdown-it-py", "nh3"):
         try:

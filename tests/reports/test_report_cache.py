@@ -113,6 +113,23 @@ def test_a_file_outside_the_library_does_not_change_the_key(tmp_path):
     assert library_fingerprint(copy) == before
 
 
+def test_a_file_rewritten_to_the_same_size_changes_the_fingerprint_in_the_same_process(tmp_path):
+    """The fingerprint is remembered between calls; an edit that keeps a file's size still
+    shows (a server keeps running while a template is edited)."""
+    copy = tmp_path / "reports"
+    shutil.copytree(
+        reports.cache.PACKAGE_FOLDER, copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    before = library_fingerprint(copy)
+    assert library_fingerprint(copy) == before
+    stylesheet = next(copy.rglob("*.css"))
+    text = stylesheet.read_text(encoding="utf-8")
+    stylesheet.write_text(text.replace("0", "1", 1), encoding="utf-8")
+    assert len(stylesheet.read_text(encoding="utf-8")) == len(text)
+
+    assert library_fingerprint(copy) != before
+
+
 def test_a_renderer_version_changes_the_key(dossier, monkeypatch):
     before = cache_key(dossier)
 
