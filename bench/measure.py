@@ -3,6 +3,7 @@ timing of two functions, and a command timed as a user runs it (wall clock and p
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import statistics
@@ -90,13 +91,19 @@ class Result:
 def paired(
     ours: Callable[[], object], floor: Callable[[], object], repeat: int, warmup: int = 1
 ) -> tuple[float, float]:
-    """Median seconds of ``ours`` and of ``floor``, their runs interleaved after a warm-up."""
+    """Median seconds of ``ours`` and of ``floor``, their runs interleaved after a warm-up.
+
+    Each run starts after a full garbage collection, untimed: otherwise whichever run happens to
+    trigger the collector's oldest generation pays for walking the whole bench process (every
+    round and application built so far), which no user's command carries.
+    """
     for _ in range(warmup):
         ours()
         floor()
     ours_times, floor_times = [], []
     for _ in range(repeat):
         for function, times in ((ours, ours_times), (floor, floor_times)):
+            gc.collect()
             started = time.perf_counter()
             function()
             times.append(time.perf_counter() - started)
