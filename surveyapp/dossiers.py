@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from reports import feeds
 from reports.dossier import (
@@ -90,6 +90,8 @@ def build_iscm_dossier(
         select(Response)
         .where(Response.round_id == survey_round.id, Response.status == "submitted")
         .join(Response.organisation)
+        # the organisations come with their responses: one statement, not one per response
+        .options(contains_eager(Response.organisation))
     ).all()
     counts = {"state": 0, "iscm": 0, "igo": 0}
     illustrative = {"state": 0, "iscm": 0, "igo": 0}
