@@ -10,6 +10,7 @@ import pycountry
 import pytest
 
 from questionnaires import data_path
+from surveyapp.i18n import LANGUAGES
 from surveyapp.questionnaire import load_questionnaire, validate_paths
 from surveyapp.registry import (
     EARLIEST_FOUNDING_YEAR,
@@ -279,6 +280,23 @@ def test_a_state_name_that_is_not_text_is_reported(registry_copy: Path) -> None:
 )
 def test_a_city_is_named_in_each_language_from_cldr(language: str, expected: str) -> None:
     assert city_name("Rome", language) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_zones_city_is_the_one_babel_names(language: str) -> None:
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    from surveyapp.registry import _locale
+
+    locale = _locale(language)
+    # the zones the index of cities reads (Babel itself has no pytz zone for "Etc/Unknown")
+    zones = sorted(z for z in get_global("zone_territories") if not z.startswith("Etc/"))
+    assert len(zones) > 400
+    for zone in zones:
+        assert _zone_city(zone, locale) == get_timezone_location(
+            zone, locale=locale, return_city=True
+        ), zone
 
 
 def test_a_city_cldr_lacks_is_named_from_cities_yaml() -> None:
