@@ -94,12 +94,28 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def create_postgres_database(url: str) -> None:
+    """Create the PostgreSQL database of ``url`` when the server does not have it yet."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    target = make_url(url)
+    engine = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    engine.dispose()
+
+
 def prepare(database_url: str, respondents: int) -> tuple[list[tuple[str, str, dict]], str, str]:
     """Build the database; returns (token, respondent type, answers) per respondent and a login."""
     from sqlalchemy import select
 
     from surveyapp import create_app, operations
-    from surveyapp.cli import initialise_database
+    from surveyapp.bootstrap import initialise_database
     from surveyapp.demo import illustrative_responses
     from surveyapp.extensions import db
     from surveyapp.models import Organisation
@@ -257,6 +273,7 @@ def run(database: str, respondents: int, duration: float, workers: int) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="surveyapp-load-"))
     if database == "postgresql":
         url = os.environ.get("SURVEYAPP_BENCH_DATABASE_URL", POSTGRES_URL)
+        create_postgres_database(url)
     else:
         url = f"sqlite:///{folder / 'load.sqlite3'}"
     people, email, password = prepare(url, respondents)
