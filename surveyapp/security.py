@@ -113,6 +113,10 @@ class DeferredLimiter:
             return
         with self._binding:  # two first requests at once on a threaded server
             if extension not in app.extensions.get("limiter", ()):
+                # Flask-Limiter keeps ``enabled`` on the extension and takes it as the default
+                # of the next application's RATELIMIT_ENABLED: without this, one application
+                # created with limits off (the bench's) turned them off for every later one
+                extension.enabled = True
                 extension.init_app(app)
 
     def __getattr__(self, name: str) -> Any:

@@ -43,6 +43,20 @@ def test_successful_logins_do_not_count(app, client, create_user):
         assert log_in(client, email, password).status_code == 302
 
 
+def test_an_application_without_limits_leaves_the_next_ones_limited(tmp_path, monkeypatch):
+    from surveyapp import create_app
+    from tests.database_template import TEST_SETTINGS
+
+    monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path / "instance"))
+    database = f"sqlite:///{tmp_path / 'unlimited.sqlite3'}"
+    create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": database, "RATELIMIT_ENABLED": False})
+    limited = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": database})
+
+    assert limited.config["RATELIMIT_ENABLED"] is True
+    with limited.app_context():
+        assert limiter.enabled
+
+
 def test_limits_are_kept_in_redis_when_it_is_configured(tmp_path, monkeypatch):
     from flask import Flask
 
