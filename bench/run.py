@@ -464,7 +464,7 @@ def dashboard_cases(sizes: Sizes, apps: dict) -> list[Result]:
         email, password = analyst(apps[key])
         clients[key] = logged_in(apps[key], email, password)
     results = []
-    for path in ("/analyst/", "/analyst/coverage"):
+    for path in ("/analyst/", "/analyst/coverage", "/analyst/summaries"):
 
         def get(key, path=path):
             reply = clients[key].get(path)

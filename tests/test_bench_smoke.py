@@ -20,7 +20,7 @@ EXPECTED = {
         "ISCM page GET /r/<token>/s/iscm_views/iscm_views/<iscm>",
         "SQL queries per ISCM page",
     ],
-    "dashboard": ["/analyst/ with", "/analyst/coverage with"],
+    "dashboard": ["/analyst/ with", "/analyst/coverage with", "/analyst/summaries with"],
     "export": ["CSV export of", "XLSX export of", "export peak memory"],
     "cli": [
         "surveyapp --help vs",
