@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -119,3 +121,31 @@ def english_on(html: str, english: tuple[set[str], list[str]]) -> list[str]:
 #: how often a test's HTTP server thread checks whether it should stop: werkzeug's default
 #: (half a second) is waited out at every test's end
 POLL_SECONDS = 0.05
+
+
+@contextmanager
+def counted_statements(engine) -> Iterator[list[str]]:
+    """A list that receives every SQL statement ``engine`` runs inside the block."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def count(_connection, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def statements_for_get(app, client, path: str) -> int:
+    """The SQL statements one GET of ``path`` runs (its reply must be 200)."""
+    from surveyapp.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    with counted_statements(engine) as statements:
+        assert client.get(path).status_code == 200
+    return len(statements)

@@ -11,6 +11,7 @@ from surveyapp import operations
 from surveyapp.analyst.coverage import build_coverage
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
+from tests.pages import statements_for_get
 
 
 def add_states(app, count: int, *, region: str | None, status: str, review: str) -> None:
@@ -44,24 +45,6 @@ def add_states(app, count: int, *, region: str | None, status: str, review: str)
         db.session.commit()
 
 
-def statements(app, client, path: str) -> int:
-    """The SQL statements one GET of ``path`` runs."""
-    with app.app_context():
-        engine = db.engine
-    count = 0
-
-    def counter(*_args):
-        nonlocal count
-        count += 1
-
-    event.listen(engine, "before_cursor_execute", counter)
-    try:
-        assert client.get(path).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", counter)
-    return count
-
-
 @pytest.fixture
 def opened(app, create_invitation):
     """A round with one invited State (so that the round and its questionnaires exist)."""
@@ -72,9 +55,9 @@ def test_the_page_runs_as_many_statements_with_many_responses_as_with_few(
     app, analyst_client, opened
 ):
     analyst_client.get("/analyst/coverage")
-    few = statements(app, analyst_client, "/analyst/coverage")
+    few = statements_for_get(app, analyst_client, "/analyst/coverage")
     add_states(app, 60, region="Europe", status="submitted", review="accepted")
-    many = statements(app, analyst_client, "/analyst/coverage")
+    many = statements_for_get(app, analyst_client, "/analyst/coverage")
     assert many == few
 
 

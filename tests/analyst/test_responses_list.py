@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.analyst.routes import PAGE_SIZE
 from surveyapp.extensions import db
 from surveyapp.models import Organisation
-from tests.pages import log_in
+from tests.pages import log_in, statements_for_get
 
 
 def invite_states(app, count: int) -> None:
@@ -18,22 +18,6 @@ def invite_states(app, count: int) -> None:
         for organisation in states[:count]:
             operations.invite(survey_round, organisation, None, "test")
         db.session.commit()
-
-
-def queries_for(app, client, path: str) -> int:
-    statements = []
-    with app.app_context():
-        engine = db.engine
-
-        def count(*_args):
-            statements.append(1)
-
-        event.listen(engine, "before_cursor_execute", count)
-        try:
-            assert client.get(path).status_code == 200
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
-    return len(statements)
 
 
 def test_the_list_is_paged_and_counts_every_response(app, client, create_user):
@@ -51,9 +35,9 @@ def test_the_list_is_paged_and_counts_every_response(app, client, create_user):
 def test_the_number_of_queries_does_not_grow_with_the_responses(app, client, create_user):
     log_in(client, *create_user("analyst"))
     invite_states(app, 5)
-    few = queries_for(app, client, "/analyst/")
+    few = statements_for_get(app, client, "/analyst/")
     invite_states(app, 150)
-    many = queries_for(app, client, "/analyst/")
+    many = statements_for_get(app, client, "/analyst/")
     assert many == few
 
 
@@ -121,6 +105,6 @@ def test_the_search_costs_the_same_number_of_queries_whatever_the_responses(
 ):
     log_in(client, *create_user("analyst"))
     invite_states(app, 5)
-    few = queries_for(app, client, "/analyst/?q=a&iscm=khartoum-process&sort=name")
+    few = statements_for_get(app, client, "/analyst/?q=a&iscm=khartoum-process&sort=name")
     invite_states(app, 150)
-    assert queries_for(app, client, "/analyst/?q=a&iscm=khartoum-process&sort=name") == few
+    assert statements_for_get(app, client, "/analyst/?q=a&iscm=khartoum-process&sort=name") == few

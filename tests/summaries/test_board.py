@@ -8,7 +8,7 @@ import re
 import time
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from surveyapp import operations
 from surveyapp.demo import khartoum_responses
@@ -23,7 +23,7 @@ from surveyapp.models import (
     Response,
 )
 from surveyapp.registry import load_registry
-from tests.pages import log_in, page_csrf
+from tests.pages import log_in, page_csrf, statements_for_get
 
 BOARD = "/analyst/summaries"
 KHARTOUM = "/analyst/summaries/khartoum-process"
@@ -274,26 +274,10 @@ def test_odd_query_parameters_fall_back_to_the_whole_board(analyst_client):
     assert listed_codes(analyst_client, "?status_language=xx&status=draft") == every
 
 
-def queries_for(app, client, path: str) -> int:
-    statements = []
-    with app.app_context():
-        engine = db.engine
-
-        def count(*_args):
-            statements.append(1)
-
-        event.listen(engine, "before_cursor_execute", count)
-        try:
-            assert client.get(path).status_code == 200
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
-    return len(statements)
-
-
 def test_the_number_of_queries_does_not_grow_with_iscms_and_responses(analyst_client, app):
     publish_one(analyst_client)
     save_text(analyst_client, "structures", "A text of our own.", language="fr")
-    few = queries_for(app, analyst_client, BOARD)
+    few = statements_for_get(app, analyst_client, BOARD)
     with app.app_context():
         survey_round = operations.current_round()
         for number in range(5):
@@ -310,7 +294,7 @@ def test_the_number_of_queries_does_not_grow_with_iscms_and_responses(analyst_cl
             )
             operations.submit_response(invitation.response, actor="test", channel="test")
         db.session.commit()
-    many = queries_for(app, analyst_client, BOARD)
+    many = statements_for_get(app, analyst_client, BOARD)
     assert len(listed_codes(analyst_client)) > 25
     assert many == few
 

@@ -3,40 +3,24 @@ statements that does not grow with the responses: organisations come with their 
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from surveyapp import dossiers, operations
 from surveyapp.demo import illustrative_responses
 from surveyapp.extensions import db
 from surveyapp.models import Organisation
 from surveyapp.registry import load_registry
-
-
-@contextmanager
-def counted_statements():
-    """A list that receives every SQL statement run inside the block."""
-    statements: list[str] = []
-
-    def count(_connection, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
+from tests.pages import counted_statements
 
 
 def statements_for_dossiers() -> tuple[int, int]:
     """Statements to build the Khartoum Process's dossier, and the compendium's, each starting
     from an empty session (as a command or a request does)."""
     db.session.remove()
-    with counted_statements() as iscm:
+    with counted_statements(db.engine) as iscm:
         dossiers.build_iscm_dossier("khartoum-process")
     db.session.remove()
-    with counted_statements() as compendium:
+    with counted_statements(db.engine) as compendium:
         dossiers.build_compendium_dossier()
     db.session.remove()
     return len(iscm), len(compendium)
