@@ -152,7 +152,7 @@ def _drawn_state_templates(seed: int) -> list[dict]:
 
 def bulk_app(folder: Path, name: str, count: int, seed: int = 8) -> Flask:
     """A round with ``count`` generated State responses (most submitted) and nothing else."""
-    from surveyapp.cli import initialise_database
+    from surveyapp.bootstrap import initialise_database
 
     app = built_once(folder, name, "empty-round", lambda: initialise_database(2026, migrate=False))
     with app.app_context():

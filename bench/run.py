@@ -20,7 +20,6 @@ never asserted.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import gc
 import http.client
@@ -29,7 +28,6 @@ import json
 import logging
 import os
 import re
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -249,19 +247,12 @@ class Server:
 
         self.server = make_server("127.0.0.1", 0, dispatch, threaded=True)
         self.port = self.server.server_port
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # a short poll interval: `close` waits for the serving loop to notice it should stop
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
     def close(self) -> None:
-        # serve_forever sees the request to stop only when its select returns, which it does
-        # after its poll interval (half a second) on an idle socket: a connection makes it
-        # return at once
-        stopping = threading.Thread(target=self.server.shutdown)
-        stopping.start()
-        while stopping.is_alive():
-            with contextlib.suppress(OSError):
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-            stopping.join(0.01)
+        self.server.shutdown()
         self.server.server_close()
 
 
