@@ -31,7 +31,8 @@ CACHE_FORMAT = 1
 _LIBRARY_SUFFIXES = (".py", ".html", ".css", ".yaml", ".ftl", ".ttf", ".otf", ".woff", ".woff2")
 
 
-#: the last fingerprint of each folder, with the size and modification time of each file it read
+#: the last fingerprint of each folder, with what it was computed from (its files' sizes, times and
+#: inodes, and the renderers' versions)
 _fingerprints: dict[Path, tuple[tuple, str]] = {}
 
 
