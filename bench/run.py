@@ -24,6 +24,7 @@ import datetime as dt
 import gc
 import http.client
 import io
+import itertools
 import json
 import logging
 import os
@@ -483,7 +484,56 @@ def dashboard_cases(sizes: Sizes, apps: dict) -> list[Result]:
                 note=note,
             )
         )
+    results.append(board_after_a_save(sizes, apps, get))
     return results
+
+
+def board_after_a_save(sizes: Sizes, apps: dict, get) -> Result:
+    """The summaries board loaded right after a respondent saved an answer: the page keeps its
+    reading of the round while nothing changes, so this is the load that reads again (the one
+    response saved)."""
+    from sqlalchemy import select
+
+    from bench.data import respondent
+    from surveyapp import operations
+    from surveyapp.extensions import db
+    from surveyapp.models import Organisation, Response
+
+    saves = itertools.count()
+    drafts = {}
+    for key in ("few", "many"):
+        respondent(apps[key], "MEX")
+        with apps[key].app_context():
+            drafts[key] = db.session.scalar(
+                select(Response.id).join(Response.organisation).where(Organisation.code == "MEX")
+            )
+
+    def saved_then_loaded(key):
+        with apps[key].app_context():
+            response = db.session.get(Response, drafts[key])
+            answer = {"respondent_name": f"Focal point {next(saves)}"}
+            operations.save_answers(
+                response, response.version, answer, actor="bench", channel="bench"
+            )
+            db.session.commit()
+        get(key, "/analyst/summaries")
+
+    ours, floor = paired(
+        lambda: saved_then_loaded("many"),
+        lambda: saved_then_loaded("few"),
+        sizes.repeat,
+        warmup=sizes.warmup,
+    )
+    return Result(
+        "dashboard",
+        f"/analyst/summaries right after an answer is saved, {sizes.many:,} responses vs "
+        f"{sizes.few}",
+        ours * 1000,
+        floor * 1000,
+        "ms",
+        2,
+        note="the save (one answer, through the operation every channel calls) and the load",
+    )
 
 
 # -- export ----------------------------------------------------------------------------------

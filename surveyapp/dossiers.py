@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager
 
 from reports import feeds
 from reports.dossier import (
@@ -30,7 +30,7 @@ from reports.dossier import (
     Source,
     StateView,
 )
-from reports.passages import Passage, free_texts, translate_dossier, translate_round
+from reports.passages import Passage, translate_dossier, translate_round
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import (
@@ -160,55 +160,6 @@ def translation_memory(language: str) -> dict[str, str]:
         select(PassageTranslation.source_text, PassageTranslation.text).filter_by(language=language)
     )
     return {source: text for source, text in rows}
-
-
-def round_passages(survey_round: SurveyRound) -> dict[str, list[Passage]]:
-    """Every passage each ISCM's summary may quote, by ISCM code, in a few queries for the
-    whole round (the summaries page tells from them which languages still need translations).
-
-    The same passages as :func:`build_iscm_dossier` meets: the ISCM's own visible text answers,
-    the texts States and IGOs wrote about it and the round's name.
-    """
-    iscms = db.session.scalars(select(Organisation).filter_by(kind="iscm")).all()
-    own: dict[str, tuple[dict[str, Any], str | None]] = {}
-    for response in db.session.scalars(
-        select(Response)
-        .join(Response.organisation)
-        .where(
-            Response.round_id == survey_round.id,
-            Response.status == "submitted",
-            Organisation.kind == "iscm",
-        )
-        # one query for every response's answers, not one per response
-        .options(selectinload(Response.answers), selectinload(Response.questionnaire_version))
-    ):
-        questionnaire = response.questionnaire_version.questionnaire()
-        own[response.organisation.code] = (
-            visible_answers(questionnaire, response.answer_values()),
-            response.language,
-        )
-    views: dict[str, list[tuple[str, dict[str, Any], str | None]]] = {}
-    for part, kind in (("state_view", "state"), ("igo_view", "igo")):
-        rows = db.session.execute(
-            select(Answer.item_code, Answer.value, Response.language)
-            .join(Response, Answer.response_id == Response.id)
-            .join(Organisation, Response.organisation_id == Organisation.id)
-            .where(
-                Answer.question_key == feeds.slot(f"{part}.block").path,
-                Response.round_id == survey_round.id,
-                Response.status == "submitted",
-                Organisation.kind == kind,
-            )
-        ).all()
-        for item_code, value, language in rows:
-            if isinstance(value, dict):
-                views.setdefault(item_code, []).append((part, value, language))
-    return {
-        iscm.code: free_texts(
-            *own.get(iscm.code, ({}, None)), views.get(iscm.code, ()), survey_round.name
-        )
-        for iscm in iscms
-    }
 
 
 def untranslated(passages: Iterable[Passage], memory: dict[str, str], language: str) -> list[str]:

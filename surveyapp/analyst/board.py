@@ -16,27 +16,14 @@ every submission anywhere; they are left out here, and the summary page tells pe
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import func, select
 
-from reports import feeds
-from surveyapp.dossiers import PARTICIPATION_SLOTS, round_passages, translation_memory, untranslated
+from surveyapp.analyst.round_reading import read_round
 from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
-from surveyapp.models import (
-    Answer,
-    AuditEvent,
-    Membership,
-    Organisation,
-    PublishedSummary,
-    Response,
-    SummaryEdit,
-    SurveyRound,
-)
+from surveyapp.models import Organisation, PublishedSummary, SummaryEdit, SurveyRound
 
 #: the statuses the board filters on, in the order the page lists them
 STATUSES = ("draft", "edited", "out_of_date", "translation_incomplete", "published")
@@ -119,81 +106,17 @@ class BoardRow:
         return any(self.statuses[lang].has(status) for lang in languages)
 
 
-@dataclass
-class _Respondents:
-    """Who each ISCM expects answers from, whose answers its summary feeds on, and when each
-    organisation's response last changed what the summaries read."""
-
-    #: organisation ids by ISCM code
-    expected: dict[str, set[int]]
-    feeding: dict[str, set[int]]
-    #: the round's responses by organisation id: (id, organisation_id, status, submitted_at)
-    responses: dict[int, Any]
-    #: when each response was last reopened, by response id
-    reopened: dict[int, dt.datetime]
-
-    def changed_at(self, code: str) -> dt.datetime | None:
-        """When a response the summary of ``code`` feeds on was last submitted or reopened."""
-        times = []
-        for organisation_id in self.feeding[code]:
-            row = self.responses.get(organisation_id)
-            if row is not None:
-                times += [t for t in (row.submitted_at, self.reopened.get(row.id)) if t]
-        return max(times, default=None)
-
-    def received(self, code: str) -> list[Any]:
-        """The submitted responses of those the ISCM ``code`` expects."""
-        return [
-            self.responses[o]
-            for o in self.expected[code]
-            if o in self.responses and self.responses[o].status == "submitted"
-        ]
-
-
-def _respondents(survey_round: SurveyRound, iscms: list[Organisation]) -> _Respondents:
-    """Four queries, whatever the number of ISCMs and responses."""
-    rows = db.session.execute(
-        select(Response.id, Response.organisation_id, Response.status, Response.submitted_at).where(
-            Response.round_id == survey_round.id
-        )
-    ).all()
-    responses = {row.organisation_id: row for row in rows}
-    organisation_of = {row.id: row.organisation_id for row in rows}
-    expected: dict[str, set[int]] = defaultdict(set)
-    feeding: dict[str, set[int]] = defaultdict(set)
-    ids = {iscm.id: iscm.code for iscm in iscms}
-    for iscm_id, member_id in db.session.execute(select(Membership.iscm_id, Membership.member_id)):
-        if iscm_id in ids:
-            expected[ids[iscm_id]].add(member_id)
-    for response_id, code in _mentions(survey_round):
-        expected[code].add(organisation_of[response_id])
-        feeding[code].add(organisation_of[response_id])
-    for iscm in iscms:
-        expected[iscm.code].add(iscm.id)
-        feeding[iscm.code].add(iscm.id)
-    reopened = dict(
-        db.session.execute(
-            select(AuditEvent.response_id, func.max(AuditEvent.created_at))
-            .join(Response, AuditEvent.response_id == Response.id)
-            .where(Response.round_id == survey_round.id, AuditEvent.action == "reopen")
-            .group_by(AuditEvent.response_id)
-        ).all()
-    )
-    return _Respondents(expected, feeding, responses, reopened)
-
-
 def answers_changed_at(survey_round: SurveyRound, code: str) -> dt.datetime | None:
     """When a response the summary of ISCM ``code`` feeds on was last submitted or reopened."""
-    iscm = db.session.scalar(select(Organisation).filter_by(code=code, kind="iscm"))
-    return _respondents(survey_round, [iscm]).changed_at(code) if iscm else None
+    return read_round(survey_round).respondents.changed_at(code)
 
 
 def summary_board(survey_round: SurveyRound, name_language: str = "en") -> list[BoardRow]:
     """Every ISCM's row, sorted by its short name in ``name_language``."""
     iscms = list(db.session.scalars(select(Organisation).filter_by(kind="iscm")))
-    respondents = _respondents(survey_round, iscms)
+    reading = read_round(survey_round)
+    respondents = reading.respondents
     statuses = _language_statuses(survey_round)
-    to_translate = passages_to_translate(survey_round)
     rows = []
     for iscm in iscms:
         received = respondents.received(iscm.code)
@@ -206,7 +129,7 @@ def summary_board(survey_round: SurveyRound, name_language: str = "en") -> list[
         )
         for language in LANGUAGES:
             status = statuses.get((iscm.id, language), LanguageStatus())
-            status.untranslated = to_translate.get(iscm.code, {}).get(language, 0)
+            status.untranslated = reading.untranslated.get(iscm.code, {}).get(language, 0)
             if changed is not None:
                 status.changed_since_edit = (
                     status.first_edit is not None and changed > status.first_edit
@@ -275,50 +198,3 @@ def _language_statuses(survey_round: SurveyRound) -> dict[tuple[int, str], Langu
         status = statuses.setdefault((organisation_id, language), LanguageStatus())
         status.version, status.published_at = number, published_at
     return statuses
-
-
-def passages_to_translate(survey_round: SurveyRound) -> dict[str, dict[str, int]]:
-    """How many passages each ISCM's summary quotes untranslated, per language (only the
-    languages that have any), by the ISCM's code."""
-    passages = round_passages(survey_round)
-    memories = {language: translation_memory(language) for language in LANGUAGES}
-    counts: dict[str, dict[str, int]] = {}
-    for code, found in passages.items():
-        for language in LANGUAGES:
-            count = len(untranslated(found, memories[language], language))
-            if count:
-                counts.setdefault(code, {})[language] = count
-    return counts
-
-
-def _mentions(survey_round: SurveyRound) -> Iterable[tuple[int, str]]:
-    """(response id, ISCM code) for every response of the round that names an ISCM: in its
-    list of ISCMs taken part in, or with a block of answers about it. Two queries."""
-    lists = [feeds.slot(slot).path for slot in PARTICIPATION_SLOTS.values()]
-    for response_id, value in db.session.execute(
-        select(Answer.response_id, Answer.value)
-        .join(Response, Answer.response_id == Response.id)
-        .join(Organisation, Response.organisation_id == Organisation.id)
-        .where(
-            Response.round_id == survey_round.id,
-            Organisation.kind != "iscm",
-            Answer.question_key.in_(lists),
-            Answer.item_code == "",
-        )
-    ):
-        if isinstance(value, list):
-            for code in value:
-                if isinstance(code, str):
-                    yield response_id, code
-    blocks = [feeds.slot(slot).path for slot in ("state_view.block", "igo_view.block")]
-    yield from db.session.execute(
-        select(Answer.response_id, Answer.item_code)
-        .join(Response, Answer.response_id == Response.id)
-        .join(Organisation, Response.organisation_id == Organisation.id)
-        .where(
-            Response.round_id == survey_round.id,
-            Organisation.kind != "iscm",
-            Answer.question_key.in_(blocks),
-            Answer.item_code != "",
-        )
-    ).all()
