@@ -52,8 +52,10 @@ from surveyapp.questionnaire import visible_answers
 VIEW_PARTS = {"state": "state_view", "igo": "igo_view"}
 #: the SQLite limit on bound parameters is 999 in old builds: ids are read in chunks
 CHUNK = 900
-#: where the translations' aggregates are in a fingerprint
+#: where the translations' aggregates are in a fingerprint, and the registry's (memberships
+#: and organisations)
 TRANSLATIONS = slice(4, 7)
+REGISTRY = slice(7, 13)
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,32 @@ class _Reader:
             self.counted_from = counted_from
         else:
             untranslated = self.reading.untranslated
-        return RoundReading(current, self._respondents(iscms), untranslated)
+        if self.reading is not None and self._same_respondents(current, left, fresh):
+            respondents = self.reading.respondents
+        else:
+            respondents = self._respondents(iscms)
+        return RoundReading(current, respondents, untranslated)
+
+    def _same_respondents(self, current: tuple, left: list[Digest], fresh: dict[int, Digest]):
+        """Whether the digests read again left who is expected and who answered when as they
+        were (an autosave that names the same ISCMs, say)."""
+
+        def part(digest: Digest) -> tuple:
+            row = digest.row
+            return (
+                row.organisation_id,
+                row.status,
+                row.submitted_at,
+                digest.mentions,
+                digest.changed_at,
+            )
+
+        before = {digest.row.id: part(digest) for digest in left}
+        return (
+            self.reading.fingerprint[REGISTRY] == current[REGISTRY]
+            and before.keys() == fresh.keys()
+            and all(before[i] == part(digest) for i, digest in fresh.items())
+        )
 
     def _respondents(self, iscms: dict[int, str]) -> Respondents:
         expected: dict[str, set[int]] = defaultdict(set)
