@@ -167,6 +167,7 @@ def add_state_responses(count: int, seed: int) -> None:
     from surveyapp import operations
     from surveyapp.extensions import db
     from surveyapp.models import Answer, Organisation, Response
+    from surveyapp.models.organisation import sort_names
     from surveyapp.questionnaire.types import AnswerShape, type_of
 
     rng = random.Random(seed)  # noqa: S311 - benchmark data, not secrets
@@ -184,6 +185,7 @@ def add_state_responses(count: int, seed: int) -> None:
                 "code": f"{prefix}{i:05d}",
                 "kind": "state",
                 "names": {"en": f"Benchmark State {i:05d}"},
+                **sort_names({"en": f"Benchmark State {i:05d}"}),
                 "short_names": {},
                 "in_sentence": {},
                 "acronym": "",

@@ -20,7 +20,12 @@ EXPECTED = {
         "ISCM page GET /r/<token>/s/iscm_views/iscm_views/<iscm>",
         "SQL queries per ISCM page",
     ],
-    "dashboard": ["/analyst/ with", "/analyst/coverage with", "/analyst/summaries with"],
+    "dashboard": [
+        "/analyst/ with",
+        "/analyst/coverage with",
+        "/analyst/summaries with",
+        "/analyst/summaries right after an answer is saved",
+    ],
     "export": ["CSV export of", "XLSX export of", "export peak memory"],
     "cli": [
         "surveyapp --help vs",

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import json
-import unicodedata
-
 from flask import render_template, request
 from flask_babel import get_locale
-from sqlalchemy import Integer, Select, Subquery, Text, bindparam, case, cast, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from surveyapp.analyst import coverage, exports, invitations, review, tokens
@@ -16,7 +12,8 @@ from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response
 from surveyapp.models.response import RESPONSE_STATUSES, REVIEW_STATUSES
-from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
+from surveyapp.questionnaire.text import folded
 from surveyapp.registry import STATE_REGIONS
 from surveyapp.request_input import whole_number
 
@@ -31,13 +28,6 @@ SORTS = ("name", "date", "status")
 QUERIES = "queries"
 #: the longest search text read from ``?q=``
 MAX_SEARCH = 200
-
-
-@functools.lru_cache(maxsize=8192)
-def folded(text: str) -> str:
-    """``text`` as searched and sorted: case and accents aside ("Égypte" finds "egypte")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _matches(organisation: Organisation, wanted: str) -> bool:
@@ -171,34 +161,28 @@ def _page_of_responses(filters: list, sort: str, language: str, page: int) -> li
 
     The database orders and pages them (``ORDER BY``, ``LIMIT``, ``OFFSET``) and loads the
     page's responses with their organisation and round, in one statement. Every order ends
-    with the organisations' names in the page's language, folded (accents and case aside),
-    which no database collation gives: they are ranked here (:func:`_ranks_by_name`) and the
-    statement joins the ranks. Two statements whatever the number of responses.
+    with the organisations' names in the page's language, folded (accents and case aside):
+    the ``sort_name_*`` column the organisation keeps with its names, compared by code point.
     """
-    ranks = _ranks_by_name(language)
+    name = getattr(Organisation, f"sort_name_{language if language in LANGUAGES else 'en'}")
     # (key, descending): the order, then the response's id so that no two rows tie
     if sort == "date":
-        order = [(Response.updated_at, True), (ranks.c.rank, False)]
+        order = [(Response.updated_at, True), (name, False)]
     elif sort == "status":
         status_rank = case(
             {status: i for i, status in enumerate(RESPONSE_STATUSES)},
             value=Response.status,
             else_=len(RESPONSE_STATUSES),
         )
-        order = [(status_rank, False), (ranks.c.rank, False)]
+        order = [(status_rank, False), (name, False)]
     else:
-        order = [(ranks.c.rank, False), (Response.round_id, True)]
+        order = [(name, False), (Response.round_id, True)]
     order.append((Response.id, False))
     keys = [key.label(f"key_{i}") for i, (key, _) in enumerate(order)]
     descending = [flag for _, flag in order]
     # The rows are ordered and cut narrow (ids and keys); only the page's are read whole.
     rows = (
-        _filtered(
-            select(Response.id.label("response_id"), *keys).join(
-                ranks, ranks.c.organisation_id == Response.organisation_id
-            ),
-            filters,
-        )
+        _filtered(select(Response.id.label("response_id"), *keys), filters, always_join=True)
         .order_by(*_directed(keys, descending))
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
@@ -216,13 +200,14 @@ def _page_of_responses(filters: list, sort: str, language: str, page: int) -> li
     )
 
 
-def _filtered(statement: Select, filters: list) -> Select:
+def _filtered(statement: Select, filters: list, always_join: bool = False) -> Select:
     """``statement`` (on responses) kept to the rows ``filters`` keep.
 
     The filters may name the organisation's columns, so the organisations are joined, but
-    only when something filters: for every response, that join would be only work.
+    only when something filters or ``always_join`` (the statement names them): for every
+    response, that join would be only work.
     """
-    if not filters:
+    if not filters and not always_join:
         return statement
     return statement.join(Response.organisation).where(*filters)
 
@@ -230,58 +215,6 @@ def _filtered(statement: Select, filters: list) -> Select:
 def _directed(keys: list, descending: list[bool]) -> list:
     """``keys`` to order by, each descending where ``descending`` says so."""
     return [key.desc() if flag else key for key, flag in zip(keys, descending, strict=True)]
-
-
-def _ranks_by_name(language: str) -> Subquery:
-    """The organisations' ranks by name in ``language``, folded, as a table the page's
-    statement joins: ``(organisation_id, rank)``; equal names share a rank.
-
-    One statement reads every organisation's id and names as one text; the ranks are worked
-    out once for each such text and language (:func:`_ranks_document`) and reach the database
-    as one JSON parameter, which it reads as rows (``json_each`` in SQLite,
-    ``jsonb_each_text`` in PostgreSQL): the same statement, and one parameter, whatever the
-    number of organisations (a ``VALUES`` list has two parameters an organisation: building
-    it for 10,000 organisations took SQLAlchemy a second).
-    """
-    catalogue = db.session.scalar(
-        select(
-            func.aggregate_strings(
-                cast(Organisation.id, Text) + "\t" + cast(Organisation.names, Text), "\n"
-            )
-        )
-    )
-    document = bindparam("ranks", _ranks_document(catalogue or "", language), type_=Text)
-    if db.engine.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import JSONB
-
-        pairs = func.jsonb_each_text(cast(document, JSONB)).table_valued("key", "value")
-    else:
-        pairs = func.json_each(document).table_valued("key", "value")
-    return select(
-        cast(pairs.c.key, Integer).label("organisation_id"),
-        cast(pairs.c.value, Integer).label("rank"),
-    ).subquery("ranks")
-
-
-@functools.lru_cache(maxsize=16)
-def _ranks_document(catalogue: str, language: str) -> str:
-    """The JSON object ``{organisation id: rank}`` of the organisations in ``catalogue``, by
-    their name in ``language`` (English when not translated) folded.
-
-    :param catalogue: lines of an organisation's id, a tab and its names as JSON, in any order
-        (the ranks depend on the organisations, not on the order they were read in)
-    """
-    decoder = json.JSONDecoder()
-    names = {}
-    start = 0
-    while start < len(catalogue):
-        tab = catalogue.index("\t", start)
-        translations, end = decoder.raw_decode(catalogue, tab + 1)
-        text = translations.get(language) or translations.get("en") or ""
-        names[int(catalogue[start:tab])] = folded(text)
-        start = end + 1  # past the line's end
-    distinct = {name: rank for rank, name in enumerate(sorted(set(names.values())))}
-    return json.dumps({str(key): distinct[name] for key, name in names.items()})
 
 
 def _query_counts() -> dict[str, int]:

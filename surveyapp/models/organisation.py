@@ -5,14 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from surveyapp.extensions import db
 from surveyapp.models.types import JSONType
-from surveyapp.questionnaire.model import RESPONDENT_TYPES
+from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
+from surveyapp.questionnaire.text import folded, printable_text
 
 #: what an organisation is: the respondent type whose questionnaire it answers
 ORGANISATION_KINDS = RESPONDENT_TYPES
+#: names folded for sorting compare character by character (code points), in PostgreSQL too,
+#: whose default collation would follow the server's locale
+SORT_TEXT = Text().with_variant(Text(collation="C"), "postgresql")
+
+
+def sort_names(names: dict[str, str] | None) -> dict[str, str]:
+    """The ``sort_name_*`` columns of an organisation named ``names``: its name in each
+    language (English when not translated), folded (case and accents aside), with what no
+    database can hold as U+FFFD (names stored before the text rule may have some)."""
+    names = names or {}
+    return {
+        f"sort_name_{language}": folded(
+            printable_text(names.get(language) or names.get("en") or "")
+        )
+        for language in LANGUAGES
+    }
 
 
 class Organisation(db.Model):
@@ -31,14 +48,26 @@ class Organisation(db.Model):
     #: the name inside a sentence ("the Netherlands"), by language
     in_sentence: Mapped[dict[str, str]] = mapped_column(JSONType, default=dict)
     acronym: Mapped[str] = mapped_column(String(64), default="")
-    region: Mapped[str] = mapped_column(Text, default="")
+    region: Mapped[str] = mapped_column(Text, default="", index=True)
     #: for ISCMs: ``rcp``, ``irf`` or ``global``
     iscm_kind: Mapped[str | None] = mapped_column(String(8))
     secretariat: Mapped[str | None] = mapped_column(Text)
+    #: the name in each language as lists sort it (:func:`sort_names`): kept with ``names``
+    #: by :meth:`_sorted_by`; writes that bypass the ORM (bulk inserts) give them themselves
+    sort_name_en: Mapped[str] = mapped_column(SORT_TEXT, server_default="")
+    sort_name_fr: Mapped[str] = mapped_column(SORT_TEXT, server_default="")
+    sort_name_es: Mapped[str] = mapped_column(SORT_TEXT, server_default="")
+    sort_name_ar: Mapped[str] = mapped_column(SORT_TEXT, server_default="")
 
     memberships: Mapped[list[Membership]] = relationship(
         foreign_keys="Membership.iscm_id", back_populates="iscm", cascade="all, delete-orphan"
     )
+
+    @validates("names")
+    def _sorted_by(self, _key: str, names: dict[str, str]) -> dict[str, str]:
+        for column, value in sort_names(names).items():
+            setattr(self, column, value)
+        return names
 
     def name(self, language: str = "en") -> str:
         """The organisation's name in ``language``, English when not translated."""

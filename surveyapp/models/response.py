@@ -37,7 +37,7 @@ class Response(db.Model):
     #: ``invited``, ``in_progress`` or ``submitted``
     status: Mapped[str] = mapped_column(String(16), default="invited", index=True)
     #: ``unreviewed``, ``accepted``, ``query_raised`` or ``query_answered``
-    review_status: Mapped[str] = mapped_column(String(16), default="unreviewed")
+    review_status: Mapped[str] = mapped_column(String(16), default="unreviewed", index=True)
     #: the analyst's query, shown to the respondent while ``review_status`` is ``query_raised``
     query_message: Mapped[str | None] = mapped_column(Text)
     #: the question the query is about (None: the response as a whole)

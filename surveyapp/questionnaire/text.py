@@ -22,6 +22,7 @@ shown as "�"), and word processors' line breaks into ``\\n``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -149,3 +150,10 @@ def printable_output(value: Any) -> Any:
     if isinstance(value, str) and UNPRINTABLE.search(value) is not None:
         return type(value)(printable_text(value))
     return value
+
+
+@functools.lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """``text`` as searched and sorted: case and accents aside ("Égypte" finds "egypte")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -11,6 +11,7 @@ from surveyapp import operations
 from surveyapp.analyst.coverage import build_coverage
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
+from surveyapp.models.organisation import sort_names
 from tests.pages import statements_for_get
 
 
@@ -24,7 +25,13 @@ def add_states(app, count: int, *, region: str | None, status: str, review: str)
         db.session.execute(
             insert(Organisation),
             [
-                {"code": code, "kind": "state", "names": {"en": code}, "region": region}
+                {
+                    "code": code,
+                    "kind": "state",
+                    "names": {"en": code},
+                    **sort_names({"en": code}),
+                    "region": region,
+                }
                 for code in codes
             ],
         )

@@ -12,7 +12,7 @@ from sqlalchemy import inspect, select, text
 from surveyapp import create_app
 from surveyapp.database_schema import MIGRATIONS, SchemaMismatch, schema_differences, upgrade_schema
 from surveyapp.extensions import db
-from surveyapp.models import Answer, Response, SummaryEdit
+from surveyapp.models import Answer, Organisation, Response, SummaryEdit
 
 # the empty database is SURVEYAPP_TEST_DATABASE_URL's when set: these run in the PostgreSQL pass
 pytestmark = pytest.mark.database_engine
@@ -92,6 +92,9 @@ def test_a_database_at_the_first_migration_upgrades_to_head_with_every_answer(em
             "states_joined": ["LBY", "NOR", "CHE", "UGA"],
         }
         assert db.session.scalar(select(Answer).filter_by(question_key="states_joined"))
+        # the names as lists sort them, in every language (English where not translated)
+        khartoum = db.session.get(Organisation, 1)
+        assert [khartoum.sort_name_en, khartoum.sort_name_ar] == ["khartoum process"] * 2
 
 
 def test_models_and_migrations_agree(empty_app):
