@@ -162,12 +162,13 @@ def bulk_app(folder: Path, name: str, count: int, seed: int = 8) -> Flask:
 
 def add_state_responses(count: int, seed: int) -> None:
     """Insert ``count`` generated States and their responses in the open round (bulk SQL)."""
-    from sqlalchemy import insert, select
+    from sqlalchemy import insert, select, update
 
     from surveyapp import operations
     from surveyapp.extensions import db
     from surveyapp.models import Answer, Organisation, Response
     from surveyapp.models.organisation import sort_names
+    from surveyapp.questionnaire import visible_answers
     from surveyapp.questionnaire.types import AnswerShape, type_of
 
     rng = random.Random(seed)  # noqa: S311 - benchmark data, not secrets
@@ -224,8 +225,13 @@ def add_state_responses(count: int, seed: int) -> None:
         )
     ).all()
     answers = []
+    # what each save stores besides the answers: the visible answers, as of the version
+    visible = [visible_answers(questionnaire, template) for template in templates]
+    stored_visible = []
     for response_id, _organisation in responses:
-        template = rng.choice(templates)
+        chosen = rng.randrange(len(templates))
+        template = templates[chosen]
+        stored_visible.append({"id": response_id, "visible": visible[chosen], "visible_version": 1})
         for key, value in template.items():
             per_item = key in by_item and isinstance(value, dict)
             items = value.items() if per_item else [("", value)]
@@ -241,6 +247,7 @@ def add_state_responses(count: int, seed: int) -> None:
                 )
     for start in range(0, len(answers), 20000):
         db.session.execute(insert(Answer), answers[start : start + 20000])
+    db.session.execute(update(Response), stored_visible)
     db.session.commit()
 
 

@@ -78,6 +78,8 @@ class Column:
     #: the cells of this column and of those beside it that its question's type lays out, in
     #: one call (the type's ``export_reader``), shared by them; None: the column's own cell
     reader: Callable[[Any], list[Any]] | None = None
+    #: its cells are always numbers or empty (a writer need not look at them for formulas)
+    number: bool = False
 
     @property
     def heading(self) -> str:
@@ -217,6 +219,7 @@ def question_columns(
             column.choice_code,
             column.choice_label,
             reader=reader,
+            number=column.number,
         )
         for column in laid_out
     ]
@@ -295,9 +298,20 @@ def _meta(response: ExportedResponse) -> list[Any]:
     ]
 
 
+#: the meta columns whose cells are numbers
+NUMBER_META = frozenset({"response_id", "illustrative", "row"})
+
+
 def _meta_columns(names) -> list[Column]:
     return [
-        Column(name, question_key="", type="meta", label=META_DESCRIPTIONS[name]) for name in names
+        Column(
+            name,
+            question_key="",
+            type="meta",
+            label=META_DESCRIPTIONS[name],
+            number=name in NUMBER_META,
+        )
+        for name in names
     ]
 
 

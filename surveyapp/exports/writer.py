@@ -98,6 +98,7 @@ def _write_xlsx(sheets: list[Sheet], output: IO[bytes]) -> int:
     for group, chunks in _passes(sheets):
         # Write-only sheets each stream to a file of their own, so one pass fills them all.
         worksheets = []
+        checked = _checked(group)
         for sheet in group:
             worksheet = workbook.create_sheet(sheet.name)
             worksheet.freeze_panes = "B2"
@@ -110,12 +111,14 @@ def _write_xlsx(sheets: list[Sheet], output: IO[bytes]) -> int:
             worksheets.append(worksheet)
         counted = [sheet.name != "dictionary" for sheet in group]
         for chunk in chunks:
-            for worksheet, rows, counts in zip(worksheets, chunk, counted, strict=True):
+            for worksheet, rows, counts, cells in zip(
+                worksheets, chunk, counted, checked, strict=True
+            ):
                 # Every text is neutralised, so none starts with "=": openpyxl writes it as
                 # text.
                 append = worksheet.append
                 for row in rows:
-                    append(_cells(row))
+                    append(_cells(row, cells))
                 count += counts * len(rows)
     workbook.save(output)
     return count
@@ -138,10 +141,13 @@ def _write_csv_zip(sheets: list[Sheet], output: IO[bytes]) -> int:
                     for writer, sheet in zip(writers, group, strict=True):
                         writer.writerow([neutralise(c.heading) for c in sheet.columns])
                     counted = [sheet.name != "dictionary" for sheet in group]
+                    checked = _checked(group)
                     for chunk in chunks:
-                        for writer, rows, counts in zip(writers, chunk, counted, strict=True):
+                        for writer, rows, counts, cells in zip(
+                            writers, chunk, counted, checked, strict=True
+                        ):
                             # csv writes None as an empty field.
-                            writer.writerows(map(_cells, rows))
+                            writer.writerows([_cells(row, cells) for row in rows])
                             count += counts * len(rows)
                     for text in texts:
                         text.flush()
@@ -153,18 +159,29 @@ def _write_csv_zip(sheets: list[Sheet], output: IO[bytes]) -> int:
     return count
 
 
-def _cells(row: list[Any]) -> list[Any]:
-    # One comprehension for the whole row, and the full routine only for a cell that can need
-    # it: a function call per cell doubled the export's time. A text that is printable (so
-    # holds nothing printable_text replaces) and starts with no formula character is written
-    # as it is.
+def _checked(sheets: list[Sheet]) -> list[tuple[int, ...]]:
+    """For each sheet, the positions of the columns whose cells may need neutralising (all
+    but those that only hold numbers)."""
     return [
-        value
-        if value.__class__ in PLAIN
-        or (value.__class__ is str and value.isprintable() and value[:1] not in FORMULA_FIRST)
-        else _cell(value)
-        for value in row
+        tuple(i for i, column in enumerate(sheet.columns) if not column.number) for sheet in sheets
     ]
+
+
+def _cells(row: list[Any], checked: tuple[int, ...]) -> list[Any]:
+    """``row``, its cells at ``checked`` neutralised where they need it (in place).
+
+    A loop over the cells that can need it, and the full routine only for a cell that does: a
+    function call per cell doubled the export's time. A text that is printable (so holds
+    nothing printable_text replaces) and starts with no formula character is written as it is.
+    """
+    for i in checked:
+        value = row[i]
+        if value.__class__ in PLAIN or (
+            value.__class__ is str and value.isprintable() and value[:1] not in FORMULA_FIRST
+        ):
+            continue
+        row[i] = _cell(value)
+    return row
 
 
 def _cell(value: Any) -> Any:

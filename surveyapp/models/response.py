@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveyapp.extensions import db
@@ -52,6 +52,14 @@ class Response(db.Model):
     query_replied_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     #: incremented by every save; a save must name the version it started from
     version: Mapped[int] = mapped_column(default=0)
+    #: the visible answers (``questionnaire.visible_answers``) as of ``visible_version``,
+    #: stored by each save, so that a reader of many responses (the export) reads one value
+    #: and reviews nothing; a reader uses them only while ``visible_version`` is ``version``
+    #: (a write that does not store them moves the version on all the same)
+    #: (JSON, not JSONB, on PostgreSQL: kept as written, so an ISCM's block of answers keeps
+    #: its place among the others)
+    visible: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    visible_version: Mapped[int | None] = mapped_column()
     #: the respondent's language of choice
     language: Mapped[str] = mapped_column(String(2), default="en")
     #: True for demo responses that are not faithful to any source

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 
 from surveyapp.extensions import db
 from surveyapp.models import (
@@ -22,7 +22,7 @@ from surveyapp.models import (
 from surveyapp.models.response import hash_token
 from surveyapp.models.types import utcnow
 from surveyapp.operations import audit
-from surveyapp.questionnaire import check_complete, clean_answers
+from surveyapp.questionnaire import check_complete, clean_answers, visible_answers
 from surveyapp.questionnaire.text import clean_text
 from surveyapp.questionnaire.types import AnswerShape, type_of
 
@@ -193,6 +193,9 @@ def save_answers(
         )
     db.session.flush()
     db.session.refresh(response)
+    response.visible = visible_answers(questionnaire, response.answer_values())
+    response.visible_version = response.version
+    db.session.flush()
     if errors:
         raise AnswersInvalid(errors)
     return SaveResult(version=response.version, changed=changed)
@@ -221,7 +224,12 @@ def submit_response(
             Response.version == response.version,
             Response.status != "submitted",
         )
-        .values(status="submitted", submitted_at=now, version=Response.version + 1)
+        .values(
+            status="submitted",
+            submitted_at=now,
+            version=Response.version + 1,
+            visible_version=_kept_visible(),
+        )
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
@@ -242,10 +250,21 @@ def reopen_response(response: Response, *, actor: str) -> Response:
         return response
     response.status = "in_progress"
     response.submitted_at = None
+    if response.visible_version == response.version:
+        response.visible_version += 1  # the answers stay as they were
     response.version += 1
     audit.record(actor, "reopen", "web", response.id)
     db.session.flush()
     return response
+
+
+def _kept_visible():
+    """The ``visible_version`` of a response whose version moves on while its answers stay
+    (in the UPDATE that moves it): the new version if the stored visible answers were current."""
+    return case(
+        (Response.visible_version == Response.version, Response.version + 1),
+        else_=Response.visible_version,
+    )
 
 
 def record_external_submission(

@@ -293,12 +293,14 @@ class ExportColumn:
     read: Callable[[Any], Any]
     choice_code: str = ""
     choice_label: str = ""
+    #: the cell is always a number or empty (a writer need not look at it for formulas)
+    number: bool = False
 
 
 def export_cell(value: Any) -> Any:
     """An answer as a spreadsheet cell: numbers and text as they are, ticks as 0/1."""
-    if value is None:
-        return None
+    if value is None or value.__class__ is str:  # most cells: looked at first
+        return value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, list):

@@ -176,7 +176,7 @@ class SelectMultipleType(QuestionType):
                 return None
             if labels:
                 return self.display_text(question, value, language)
-            return " ".join(str(code) for code in value)
+            return " ".join(map(str, value))
 
         return [
             ExportColumn("", combined),
@@ -188,6 +188,7 @@ class SelectMultipleType(QuestionType):
                     ),
                     choice.code,
                     choice.label.get_text(language),
+                    number=True,
                 )
                 for choice in question.choices
             ),
@@ -199,6 +200,18 @@ class SelectMultipleType(QuestionType):
         """The 0/1 columns of the choices (those of :meth:`export_columns` with a
         ``choice_code``) worked out in one pass over the columns, with no call per choice."""
         steps = tuple((column.choice_code, column.read) for column in columns)
+        if columns and not columns[0].choice_code and all(c.choice_code for c in columns[1:]):
+            # as export_columns lays them out: the combined column, then a 0/1 per choice
+            combined = columns[0].read
+            codes = tuple(column.choice_code for column in columns[1:])
+            unanswered = [None] * len(codes)
+
+            def laid_out(value: Any) -> list[Any]:
+                if not isinstance(value, list):
+                    return [combined(value), *unanswered]
+                return [combined(value), *[1 if code in value else 0 for code in codes]]
+
+            return laid_out
 
         def cells(value: Any) -> list[Any]:
             if not isinstance(value, list):
