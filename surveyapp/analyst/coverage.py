@@ -19,7 +19,11 @@ from sqlalchemy.orm import joinedload
 from surveyapp import operations
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
+from surveyapp.i18n import page_language
 from surveyapp.models import Contact, Membership, Organisation, Response, SurveyRound
+from surveyapp.models.organisation import names_contain, sort_name
+from surveyapp.questionnaire.text import folded
+from surveyapp.registry import region_name
 from surveyapp.request_input import whole_number
 
 KIND_LABELS = {"state": _l("States"), "iscm": _l("ISCM secretariats"), "igo": _l("IGOs")}
@@ -97,8 +101,9 @@ class Coverage:
     iscms: list[IscmCoverage]
 
 
-def build_coverage(survey_round: SurveyRound | None) -> Coverage:
-    """Count the round's responses by type, by region (States) and per ISCM.
+def build_coverage(survey_round: SurveyRound | None, language: str = "en") -> Coverage:
+    """Count the round's responses by type, by region (States) and per ISCM; regions and each
+    ISCM's expected respondents in the alphabetical order of their names in ``language``.
 
     The funnels are counted by the database (GROUP BY), and only the ISCMs and their expected
     respondents are read as objects, so the page runs the same statements, and reads about
@@ -160,7 +165,7 @@ def build_coverage(survey_round: SurveyRound | None) -> Coverage:
         entry = IscmCoverage(iscm)
         entry.expected.append(_expected(iscm, "secretariat", statuses))
         seen = set()
-        for membership in sorted(members[iscm.id], key=lambda m: m.member.name()):
+        for membership in sorted(members[iscm.id], key=lambda m: sort_name(m.member, language)):
             if membership.member_id in seen:
                 continue
             seen.add(membership.member_id)
@@ -169,7 +174,7 @@ def build_coverage(survey_round: SurveyRound | None) -> Coverage:
     return Coverage(
         survey_round,
         list(by_type.values()),
-        sorted(by_region.values(), key=lambda f: f.label),
+        sorted(by_region.values(), key=lambda f: folded(region_name(f.label, language))),
         iscms,
     )
 
@@ -194,23 +199,21 @@ def chosen_round() -> SurveyRound | None:
 def coverage():
     """The coverage dashboard; organisers see the same counts without contact details."""
     survey_round = chosen_round()
-    data = build_coverage(survey_round)
+    language = page_language()
+    data = build_coverage(survey_round, language)
     iscm_kind = request.args.get("iscm_kind") or ""
-    search = (request.args.get("q") or "").strip().lower()[:100]
+    search = (request.args.get("q") or "").strip()[:100]
+    wanted = folded(search)
     rows = [
         entry
         for entry in data.iscms
         if (not iscm_kind or entry.iscm.iscm_kind == iscm_kind)
-        and (
-            not search
-            or search in entry.iscm.name().lower()
-            or search in (entry.iscm.acronym or "").lower()
-        )
+        and (not wanted or names_contain(entry.iscm, wanted))
     ]
     sort = request.args.get("sort") if request.args.get("sort") in SORT_KEYS else "name"
     descending = request.args.get("dir") == "desc"
     keys = {
-        "name": lambda e: e.iscm.name().lower(),
+        "name": lambda e: sort_name(e.iscm, language),
         "expected": lambda e: len(e.expected),
         "invited": lambda e: e.count(status="invited"),
         "submitted": lambda e: e.count(status="submitted"),

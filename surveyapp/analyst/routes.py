@@ -11,6 +11,7 @@ from surveyapp.analyst import coverage, exports, invitations, review, tokens
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response
+from surveyapp.models.organisation import names_contain
 from surveyapp.models.response import RESPONSE_STATUSES, REVIEW_STATUSES
 from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 from surveyapp.questionnaire.text import folded
@@ -28,18 +29,6 @@ SORTS = ("name", "date", "status")
 QUERIES = "queries"
 #: the longest search text read from ``?q=``
 MAX_SEARCH = 200
-
-
-def _matches(organisation: Organisation, wanted: str) -> bool:
-    """Whether ``wanted`` (folded) is in the organisation's code, acronym or a name in any
-    language."""
-    texts = [
-        organisation.code,
-        organisation.acronym or "",
-        *(organisation.names or {}).values(),
-        *(organisation.short_names or {}).values(),
-    ]
-    return any(wanted in folded(text) for text in texts)
 
 
 @blueprint.get("/")
@@ -104,7 +93,7 @@ def index():
                     Organisation.short_names,
                 )
             )
-            if _matches(row, wanted)
+            if names_contain(row, wanted)
         ]
         filters.append(Organisation.id.in_(found or [-1]))
 

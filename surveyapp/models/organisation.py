@@ -106,3 +106,20 @@ class Membership(db.Model):
 
     iscm: Mapped[Organisation] = relationship(foreign_keys=[iscm_id], back_populates="memberships")
     member: Mapped[Organisation] = relationship(foreign_keys=[member_id])
+
+
+def sort_name(organisation: Organisation, language: str) -> str:
+    """``organisation``'s name in ``language`` as lists sort it (see :func:`sort_names`)."""
+    return getattr(organisation, f"sort_name_{language}", None) or organisation.sort_name_en
+
+
+def names_contain(organisation: Organisation, wanted: str) -> bool:
+    """Whether ``wanted`` (folded) is in the organisation's code, acronym or a name or short
+    name in any language, folded: what a search box finds it by."""
+    texts = [
+        organisation.code,
+        organisation.acronym or "",
+        *(organisation.names or {}).values(),
+        *(organisation.short_names or {}).values(),
+    ]
+    return any(wanted in folded(text) for text in texts)

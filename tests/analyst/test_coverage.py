@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 from sqlalchemy import select
@@ -95,3 +96,40 @@ def test_bars_are_svg_without_inline_styles(analyst_client, round_with_answers):
     html = analyst_client.get("/analyst/coverage").get_data(as_text=True)
     assert "<svg" in html and 'role="img"' in html
     assert "style=" not in html
+
+
+def folded(text: str) -> str:
+    """Case and accents aside, as the page compares names (an oracle of its own)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_iscms_members_and_regions_are_in_the_order_of_the_page_language(
+    app, analyst_client, round_with_answers, language
+):
+    html = analyst_client.get(f"/analyst/coverage?lang={language}").get_data(as_text=True)
+    iscms = [unescape(n) for n in re.findall(r"<summary>(.*?)</summary>", html)]
+    with app.app_context():
+        names = {o.name(language) for o in db.session.scalars(select(Organisation))}
+    # the names shown are the page language's, in that language's alphabetical order
+    assert len(iscms) > 20 and set(iscms) <= names
+    assert iscms == sorted(iscms, key=folded)
+    # each ISCM's expected respondents too
+    for block in re.findall(r"<ul[^>]*>(.*?)</ul>", html, re.DOTALL)[:5]:
+        members = [unescape(m).strip() for m in re.findall(r"<li>([^<]*)<span", block)][1:]
+        assert members == sorted(members, key=folded), members
+    # and the regions' rows
+    table = html.split("<tbody>")[2].split("</tbody>")[0]
+    regions = [unescape(r) for r in re.findall(r'<th scope="row">(.*?)</th>', table)]
+    assert regions == sorted(regions, key=folded) and len(regions) >= 2
+
+
+def test_the_iscm_search_finds_names_in_any_language_accents_aside(
+    analyst_client, round_with_answers
+):
+    # the French name, typed without its accents and in capitals
+    html = analyst_client.get("/analyst/coverage?q=PROCESSUS+DE+KHARTOUM").get_data(as_text=True)
+    assert re.findall(r"<summary>(.*?)</summary>", html) == [KHARTOUM]
