@@ -87,10 +87,19 @@ def one_line(text: str) -> str:
     return LINE_BREAK_AND_SPACES.sub(" ", clean_text(text)).strip()
 
 
+#: the white space a line is cut or indented by (what ``str.isspace`` calls space, less the
+#: no-break spaces U+00A0, U+2007 and U+202F: French puts one before ":"), collapsed into one
+#: space by :func:`printable_line`
+BREAKING_SPACE = re.compile(
+    "[ \t\n\r\f\v\x1c-\x1f\x85\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+"
+)
+
+
 def printable_line(text: str) -> str:
     """``text`` printable and on one line, whatever it holds (for a header such as an e-mail
-    subject, made of names stored before the text rule)."""
-    return " ".join(printable_text(text).split())
+    subject, made of names stored before the text rule): line breaks, tabs and runs of spaces
+    become one space; no-break spaces are kept, as typography wants them."""
+    return BREAKING_SPACE.sub(" ", printable_text(text)).strip(" ")
 
 
 def _held(match: re.Match[str]) -> str:

@@ -24,7 +24,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
 from surveyapp.models.summary import SummaryEdit
 from surveyapp.questionnaire.answers import AnswerError, coerce_text
-from surveyapp.questionnaire.text import UNPRINTABLE, clean_text, printable_text
+from surveyapp.questionnaire.text import UNPRINTABLE, clean_text, printable_line, printable_text
 from tests.pages import log_in, page_csrf, page_version
 
 #: characters no channel accepts, one of each kind
@@ -124,6 +124,18 @@ def test_printable_text_never_refuses_and_keeps_accepted_text_unchanged():
     assert printable_text("a\x00b\ud800c\x1bd\x0be") == "a\ufffdb\ufffdc\ufffdd\ne"
     assert printable_text(WORD_TEXT) == WORD_TEXT
     assert clean_text(WORD_TEXT) == WORD_TEXT
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=60))
+def test_a_header_line_is_one_printable_line_that_keeps_no_break_spaces(text):
+    line = printable_line(text)
+    # what a mail header can hold: no line break, nothing to replace, no edge spaces
+    assert line == printable_text(line) and len(line.splitlines()) <= 1
+    assert line == line.strip(" ")
+    # the no-break spaces typography puts in names and before ":" in French stay
+    for space in "\u00a0\u2007\u202f":
+        assert line.count(space) == printable_text(text).count(space)
 
 
 # -- the channels --------------------------------------------------------------------------
