@@ -130,7 +130,7 @@ def test_e_mails_name_the_round_in_the_contact_s_language(app, admin_client):
         egypt = db.session.scalar(select(Organisation).filter_by(code="EGY"))
         subject, body = compose("invitation", egypt, survey_round, "http://x/r/t", "fr")
         english, _body = compose("reminder", egypt, survey_round, "http://x/r/t", "en")
-    assert subject == f"{FRENCH} : questionnaire pour Égypte"
+    assert subject == f"{FRENCH}\u00a0: questionnaire pour Égypte"  # no-break space before ":"
     assert FRENCH in body
     assert FRENCH not in english and survey_round.name in english
 
