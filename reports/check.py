@@ -282,6 +282,11 @@ class _LayoutReader:
     def _overflows(self, box: boxes.Box) -> bool:
         if box.element is None or isinstance(box, (boxes.LineBox, boxes.PageBox)):
             return False
+        if isinstance(box, boxes.InlineBox) and _holds_leader(box):
+            # WeasyPrint widens the boxes around a leader (a contents line's dots) to the line
+            # and, right to left, leaves them where the line started: their text, checked box
+            # by box, is where the dots and the page number print
+            return False
         left, right = self._area
         box_left = box.border_box_x()
         box_right = box_left + box.border_width()
@@ -321,6 +326,11 @@ class _LayoutReader:
         tag, text = self._page.blocks[index]
         self._page.blocks[index] = (tag, text + getattr(box, "text", "") + " ")
         self._page.last = index
+
+
+def _holds_leader(box: boxes.Box) -> bool:
+    """Whether ``box`` is or holds the box of a ``leader()``."""
+    return box.is_leader or any(_holds_leader(child) for child in getattr(box, "children", ()))
 
 
 def _box_text(box: boxes.Box) -> str:

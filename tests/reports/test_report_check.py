@@ -72,6 +72,34 @@ def test_the_check_finds_exactly_what_was_planted(planted):
     ]
 
 
+#: an Arabic table of contents with leaders (as the compendium's), the last entry's title one
+#: word wider than the page
+CONTENTS = """<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>المحتويات</title>
+<style>@page { size: A4; margin: 20mm } body { font-size: 10pt }
+a::after { content: leader(".") target-counter(attr(href url), page) }</style></head>
+<body><ol>
+<li><a href="#one">المشاركة في الاستقصاء</a></li>
+<li><a href="#two">مقارنات بين آليات التشاور</a></li>
+<li><a href="#three">{word}</a></li>
+</ol>
+<h2 id="one">المشاركة</h2><h2 id="two">المقارنات</h2><h2 id="three">الموجزات</h2>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("too_wide", [False, True])
+def test_leaders_right_to_left_are_no_overflow_but_a_word_wider_than_the_page_is(too_wide):
+    word = "ا" * 400 if too_wide else "موجزات النتائج"
+    layout = read_layout(layout_document(CONTENTS.replace("{word}", word)), "ar")
+
+    overflows = [f for f in check_layout(layout) if f.kind == "overflow"]
+
+    assert len(overflows) == too_wide
+    if too_wide:
+        assert overflows[0].text.startswith("<a> wider than the page: ااااا")
+
+
 def test_a_finding_prints_as_one_line_with_code_language_page_and_kind():
     finding = Finding(3, "English left", "provides a platform")
 
