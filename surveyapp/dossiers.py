@@ -48,7 +48,6 @@ from surveyapp.questionnaire import (
     Questionnaire,
     QuestionnaireError,
     load_questionnaire,
-    visible_answers,
 )
 from surveyapp.registry import city_name, region_name
 
@@ -109,7 +108,7 @@ def build_iscm_dossier(
     sources: list[Source] = []
     if own is not None:
         questionnaire = own.questionnaire_version.questionnaire()
-        answers = visible_answers(questionnaire, own.answer_values())
+        answers = own.visible_answers(questionnaire)
         answer_language = own.language
         labels = _choice_labels(questionnaire, language)
         sources.append(_source(own, names))

@@ -46,7 +46,6 @@ from surveyapp.models import (
     Response,
     SurveyRound,
 )
-from surveyapp.questionnaire import visible_answers
 
 #: the per-ISCM blocks of answers of States and IGOs: (kind, contract part)
 VIEW_PARTS = {"state": "state_view", "igo": "igo_view"}
@@ -368,7 +367,7 @@ def _own_passages(ids: list[int]) -> dict[int, tuple[Passage, ...]]:
             .options(selectinload(Response.answers), selectinload(Response.questionnaire_version))
         ):
             questionnaire = response.questionnaire_version.questionnaire()
-            answers = visible_answers(questionnaire, response.answer_values())
+            answers = response.visible_answers(questionnaire)
             passages[response.id] = tuple(free_texts(answers, response.language))
     return passages
 

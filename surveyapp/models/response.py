@@ -13,6 +13,7 @@ from surveyapp.extensions import db
 from surveyapp.models.organisation import Organisation
 from surveyapp.models.round import QuestionnaireVersion, SurveyRound
 from surveyapp.models.types import JSONType, UTCDateTime, utcnow
+from surveyapp.questionnaire import Questionnaire, visible_answers
 
 RESPONSE_STATUSES = ("invited", "in_progress", "submitted")
 REVIEW_STATUSES = ("unreviewed", "accepted", "query_raised", "query_answered")
@@ -74,6 +75,16 @@ class Response(db.Model):
     answers: Mapped[list[Answer]] = relationship(
         back_populates="response", cascade="all, delete-orphan"
     )
+
+    def visible_answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
+        """The answers a reader shows (``questionnaire.visible_answers``): those each save
+        stored when they are as of this version, worked out from the answers otherwise.
+
+        :param questionnaire: the response's questionnaire (its version's)
+        """
+        if self.visible is not None and self.visible_version == self.version:
+            return self.visible
+        return visible_answers(questionnaire, self.answer_values())
 
     def answer_values(self) -> dict[str, Any]:
         """The answers as one JSON object, as the API and the engine see them."""
