@@ -125,7 +125,7 @@ def summary_board(survey_round: SurveyRound, name_language: str = "en") -> list[
             iscm,
             expected=len(respondents.expected[iscm.code]),
             received=len(received),
-            last_received=max((r.submitted_at for r in received if r.submitted_at), default=None),
+            last_received=respondents.last_received(iscm.code),
         )
         for language in LANGUAGES:
             status = statuses.get((iscm.id, language), LanguageStatus())

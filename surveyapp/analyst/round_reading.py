@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import selectinload
 
 from reports import feeds
@@ -97,16 +97,36 @@ class Respondents:
     #: when each organisation's response was last submitted or reopened (those that were)
     last_change: dict[int, dt.datetime]
 
+    #: the answers of :meth:`changed_at` and :meth:`received` by ISCM code, worked out once: a
+    #: reading is kept while the round does not change, and each load of the board asks again
+    _changed: dict[str, dt.datetime | None] = field(default_factory=dict, repr=False)
+    _received: dict[str, list[ResponseRow]] = field(default_factory=dict, repr=False)
+    _last_received: dict[str, dt.datetime | None] = field(default_factory=dict, repr=False)
+
     def changed_at(self, code: str) -> dt.datetime | None:
         """When a response the summary of ``code`` feeds on was last submitted or reopened."""
-        last_change = self.last_change
-        feeding = self.feeding.get(code, set())
-        return max((last_change[o] for o in feeding & last_change.keys()), default=None)
+        if code not in self._changed:
+            last_change = self.last_change
+            feeding = self.feeding.get(code, set())
+            self._changed[code] = max(
+                (last_change[o] for o in feeding & last_change.keys()), default=None
+            )
+        return self._changed[code]
+
+    def last_received(self, code: str) -> dt.datetime | None:
+        """When the latest of :meth:`received` was submitted."""
+        if code not in self._last_received:
+            times = [row.submitted_at for row in self.received(code) if row.submitted_at]
+            self._last_received[code] = max(times, default=None)
+        return self._last_received[code]
 
     def received(self, code: str) -> list[ResponseRow]:
         """The submitted responses of those the ISCM ``code`` expects."""
-        submitted = self.submitted
-        return [submitted[o] for o in self.expected.get(code, set()) & submitted.keys()]
+        if code not in self._received:
+            submitted = self.submitted
+            expected = self.expected.get(code, set())
+            self._received[code] = [submitted[o] for o in expected & submitted.keys()]
+        return self._received[code]
 
 
 @dataclass(frozen=True)
@@ -130,23 +150,28 @@ def read_round(survey_round: SurveyRound) -> RoundReading:
 
 
 def fingerprint(survey_round: SurveyRound) -> tuple:
-    """Aggregates that change with every write the board's figures depend on: one statement."""
-    in_round = Response.round_id == survey_round.id
-    aggregates = [
-        select(aggregate).where(in_round).scalar_subquery()
-        for aggregate in (
+    """Aggregates that change with every write the board's figures depend on: one statement,
+    one pass over each table."""
+    tables = [
+        select(
             func.count(Response.id),
             func.max(Response.id),
             func.sum(Response.version),
             func.sum(Response.id * Response.version),
         )
+        .where(Response.round_id == survey_round.id)
+        .subquery()
     ]
-    for model in (PassageTranslation, Membership, Organisation):
-        aggregates += [
-            select(aggregate).scalar_subquery()
-            for aggregate in (func.count(model.id), func.max(model.id), func.sum(model.id))
-        ]
-    return (*db.session.execute(select(*aggregates)).one(), survey_round.name)
+    tables += [
+        select(func.count(model.id), func.max(model.id), func.sum(model.id)).subquery()
+        for model in (PassageTranslation, Membership, Organisation)
+    ]
+    # each table gives one row: joined on nothing, they give one row of every aggregate
+    joined = tables[0]
+    for table in tables[1:]:
+        joined = joined.join(table, true())
+    columns = [column for table in tables for column in table.c]
+    return (*db.session.execute(select(*columns).select_from(joined)).one(), survey_round.name)
 
 
 class _Reader:
