@@ -3,6 +3,7 @@ would run as a formula."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
@@ -133,8 +134,13 @@ def _write_csv_zip(sheets: list[Sheet], output: IO[bytes]) -> int:
             with contextlib.ExitStack() as stack:
                 spools = [stack.enter_context(tempfile.TemporaryFile()) for _ in group[1:]]
                 with archive.open(f"{group[0].name}.csv", "w") as first:
+                    # UTF-8 with a byte order mark (what spreadsheets need to read it as
+                    # UTF-8): the mark written here, the text through UTF-8's fast encoder
+                    # (the "utf-8-sig" codec encodes row by row in Python, a third slower)
+                    for raw in [first, *spools]:
+                        raw.write(codecs.BOM_UTF8)
                     texts = [
-                        io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                        io.TextIOWrapper(raw, encoding="utf-8", newline="")
                         for raw in [first, *spools]
                     ]
                     writers = [csv.writer(text) for text in texts]

@@ -222,6 +222,16 @@ def test_submitted_at_is_iso_8601_with_its_utc_offset(app, runner, tmp_path, ans
     assert "2019-04-01T10:00:00+00:00" in rows
 
 
+def test_each_csv_file_is_utf_8_with_one_byte_order_mark(runner, tmp_path, answered):
+    # the mark tells spreadsheets the file is UTF-8 ("Côte d'Ivoire" read as such)
+    with zipfile.ZipFile(export(runner, tmp_path, "--format", "csv")) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    assert len(members) > 2
+    for name, content in members.items():
+        assert content.startswith(b"\xef\xbb\xbf") and content[3:6] != b"\xef\xbb\xbf", name
+        assert content[3:].decode("utf-8").startswith(("response_id,", "sheet,")), name
+
+
 def test_formulas_are_neutralised_in_xlsx(runner, tmp_path, answered):
     workbook = openpyxl.load_workbook(export(runner, tmp_path, "--format", "xlsx"))
     sheet = workbook["state"]
