@@ -118,8 +118,8 @@ def _write_xlsx(sheets: list[Sheet], output: IO[bytes]) -> int:
                 # Every text is neutralised, so none starts with "=": openpyxl writes it as
                 # text.
                 append = worksheet.append
-                for row in rows:
-                    append(_cells(row, cells))
+                for row in _neutralised(rows, cells):
+                    append(row)
                 count += counts * len(rows)
     workbook.save(output)
     return count
@@ -153,7 +153,7 @@ def _write_csv_zip(sheets: list[Sheet], output: IO[bytes]) -> int:
                             writers, chunk, counted, checked, strict=True
                         ):
                             # csv writes None as an empty field.
-                            writer.writerows([_cells(row, cells) for row in rows])
+                            writer.writerows(_neutralised(rows, cells))
                             count += counts * len(rows)
                     for text in texts:
                         text.flush()
@@ -173,21 +173,23 @@ def _checked(sheets: list[Sheet]) -> list[tuple[int, ...]]:
     ]
 
 
-def _cells(row: list[Any], checked: tuple[int, ...]) -> list[Any]:
-    """``row``, its cells at ``checked`` neutralised where they need it (in place).
+def _neutralised(rows: list[list[Any]], checked: tuple[int, ...]) -> list[list[Any]]:
+    """``rows``, their cells at ``checked`` neutralised where they need it (in place).
 
-    A loop over the cells that can need it, and the full routine only for a cell that does: a
-    function call per cell doubled the export's time. A text that is printable (so holds
+    One loop over the cells that can need it, and the full routine only for a cell that does:
+    a function call per cell doubled the export's time. A text that is printable (so holds
     nothing printable_text replaces) and starts with no formula character is written as it is.
     """
-    for i in checked:
-        value = row[i]
-        if value.__class__ in PLAIN or (
-            value.__class__ is str and value.isprintable() and value[:1] not in FORMULA_FIRST
-        ):
-            continue
-        row[i] = _cell(value)
-    return row
+    plain, formula_first, cell = PLAIN, FORMULA_FIRST, _cell
+    for row in rows:
+        for i in checked:
+            value = row[i]
+            if value.__class__ in plain or (
+                value.__class__ is str and value.isprintable() and value[:1] not in formula_first
+            ):
+                continue
+            row[i] = cell(value)
+    return rows
 
 
 def _cell(value: Any) -> Any:
