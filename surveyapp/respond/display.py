@@ -175,7 +175,7 @@ def receipt_document(response: Response, language: str) -> Receipt:
             heading=_("Receipt of your answers"),
             organisation=_("Organisation"),
             round=_("Round"),
-            submitted_at=_("Submitted"),
+            submitted_at=_("Submitted on"),
             reference=_("Reference"),
             checksum=_("Checksum (SHA-256)"),
             checksum_note=_(

@@ -133,3 +133,18 @@ def test_the_iscm_search_finds_names_in_any_language_accents_aside(
     # the French name, typed without its accents and in capitals
     html = analyst_client.get("/analyst/coverage?q=PROCESSUS+DE+KHARTOUM").get_data(as_text=True)
     assert re.findall(r"<summary>(.*?)</summary>", html) == [KHARTOUM]
+
+
+@pytest.mark.parametrize(
+    ("language", "headers"),
+    [
+        ("fr", ["Dans le registre", "Invitées", "Commencées", "Envoyées", "Acceptées"]),
+        ("es", ["En el registro", "Invitadas", "Iniciadas", "Enviadas", "Aceptadas"]),
+    ],
+)
+def test_the_funnel_columns_are_counts_in_the_page_language(
+    analyst_client, round_with_answers, language, headers
+):
+    html = analyst_client.get(f"/analyst/coverage?lang={language}").get_data(as_text=True)
+    table = html.split('<table class="data funnel">')[1].split("</thead>")[0]
+    assert re.findall(r'<th scope="col" class="number">(.*?)</th>', table) == headers

@@ -68,6 +68,8 @@ def test_receipt_is_in_the_respondents_language(client, submitted_state):
     text = pdf_text(client.get(f"/r/{submitted_state}/receipt.pdf").data)
     assert "Reçu de vos réponses" in text
     assert "Pays-Bas" in text
+    # the date's label, not the count's ("Envoyées" heads a column of the coverage page)
+    assert "Envoyé le" in text
 
 
 def test_receipt_waits_for_submission(client, answered_state):
