@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import unescape
 
 import pytest
@@ -100,8 +101,6 @@ def test_bars_are_svg_without_inline_styles(analyst_client, round_with_answers):
 
 def folded(text: str) -> str:
     """Case and accents aside, as the page compares names (an oracle of its own)."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
