@@ -9,7 +9,8 @@ So the reading is kept per application and round under a *fingerprint*: one SQL 
 aggregates that changes with every write the figures depend on. A response's ``version`` grows
 with every saved answer, submission, reopening and repair (the sum of the versions and of their
 products with the ids changes with each, and the count with each deletion; the demo's
-back-dating happens in the transaction that writes what it dates);
+back-dating happens in the transaction that writes what it dates), and the audit trail's last
+event with a respondent's choice of language, which moves no version;
 translations, memberships and organisations are counted with the sum and the largest of their
 ids. While the fingerprint stays, a page load reads nothing else; when it changed, only the
 responses whose version changed are read again (an autosave re-reads one response), and only
@@ -166,6 +167,8 @@ def fingerprint(survey_round: SurveyRound) -> tuple:
         select(func.count(model.id), func.max(model.id), func.sum(model.id)).subquery()
         for model in (PassageTranslation, Membership, Organisation)
     ]
+    # the audit trail's last event: a respondent choosing another language moves no version
+    tables.append(select(func.max(AuditEvent.id)).subquery())
     # each table gives one row: joined on nothing, they give one row of every aggregate
     joined = tables[0]
     for table in tables[1:]:
@@ -195,15 +198,22 @@ class _Reader:
     def _reread(self, survey_round: SurveyRound, current: tuple) -> RoundReading:
         """Read again the responses whose version changed; count the untranslated passages
         again when the passages, the translations, the round's name or the ISCMs changed."""
-        versions = dict(
-            db.session.execute(
-                select(Response.id, Response.version)
+        # a response is read again when its version or its language (the language its text
+        # answers are in, which the respondent may change without saving) changed
+        versions = {
+            response_id: (version, language)
+            for response_id, version, language in db.session.execute(
+                select(Response.id, Response.version, Response.language)
                 .where(Response.round_id == survey_round.id)
                 .order_by(Response.id)
-            ).all()
-        )
+            )
+        }
         kept = self.digests
-        stale = [i for i, v in versions.items() if i not in kept or kept[i].row.version != v]
+        stale = [
+            i
+            for i, now in versions.items()
+            if i not in kept or (kept[i].row.version, kept[i].row.language) != now
+        ]
         every = len(stale) == len(versions)
         fresh = _digests(
             survey_round, _response_rows(survey_round, None if every else stale), every

@@ -13,6 +13,7 @@ from surveyapp.analyst import round_reading
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response
 from surveyapp.operations import AnswersInvalid, ResponseClosed
+from surveyapp.respond.operations import choose_language
 from tests.pages import counted_statements
 
 ISCMS = ("khartoum-process", "rabat-process", "budapest-process", "abu-dhabi-dialogue")
@@ -76,6 +77,10 @@ def write(action: tuple, survey_round) -> None:
             db.session.delete(there)
         return
     response = response_of(code, survey_round)
+    if kind == "language":
+        # the respondent's choice, kept without a save: the language its texts are quoted in
+        choose_language(response, rest[0], actor="test")
+        return
     try:
         if kind == "reopen":
             operations.reopen_response(response, actor="test")
@@ -106,6 +111,7 @@ actions = st.one_of(
         st.sampled_from(("", "Une traduction")),
     ),
     st.tuples(st.just("member"), st.sampled_from(STATES), st.sampled_from(ISCMS)),
+    st.tuples(st.just("language"), st.sampled_from(STATES), st.sampled_from(("en", "fr"))),
 )
 
 
@@ -181,3 +187,17 @@ def test_translating_or_renaming_changes_only_the_untranslated_counts(khartoum_r
         survey_round.name = "A round named anew"
         db.session.commit()
         assert french() == before
+
+
+def test_a_respondent_choosing_another_language_is_read_again(khartoum_round):
+    # Ethiopia wrote about the Khartoum Process; choosing French afterwards (no save, no new
+    # version) makes its text a French passage: the French summary no longer needs it translated
+    with khartoum_round.test_request_context():
+        survey_round = operations.current_round()
+        before = round_reading.read_round(survey_round).untranslated["khartoum-process"]
+        choose_language(response_of("ETH", survey_round), "fr", actor="test")
+        db.session.commit()
+        after = round_reading.read_round(survey_round).untranslated["khartoum-process"]
+        assert after == fresh_reading(survey_round).untranslated["khartoum-process"]
+    assert after["fr"] == before["fr"] - 1
+    assert after.get("en", 0) == before.get("en", 0) + 1
