@@ -399,7 +399,9 @@ def _own_passages(ids: list[int]) -> dict[int, tuple[Passage, ...]]:
         for response in db.session.scalars(
             select(Response)
             .where(Response.id.in_(chunk))
-            .options(selectinload(Response.answers), selectinload(Response.questionnaire_version))
+            # the answers themselves are read (lazily) only where the stored visible answers
+            # are not as of the response's version: a response saved before they were stored
+            .options(selectinload(Response.questionnaire_version))
         ):
             questionnaire = response.questionnaire_version.questionnaire()
             answers = response.visible_answers(questionnaire)

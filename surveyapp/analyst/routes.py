@@ -11,9 +11,9 @@ from surveyapp.analyst import coverage, exports, invitations, review, tokens
 from surveyapp.analyst.blueprint import blueprint
 from surveyapp.extensions import db
 from surveyapp.models import Membership, Organisation, Response
-from surveyapp.models.organisation import names_contain
+from surveyapp.models.organisation import names_contain, sort_column
 from surveyapp.models.response import RESPONSE_STATUSES, REVIEW_STATUSES
-from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
+from surveyapp.questionnaire.model import RESPONDENT_TYPES
 from surveyapp.questionnaire.text import folded
 from surveyapp.registry import STATE_REGIONS
 from surveyapp.request_input import whole_number
@@ -153,7 +153,7 @@ def _page_of_responses(filters: list, sort: str, language: str, page: int) -> li
     with the organisations' names in the page's language, folded (accents and case aside):
     the ``sort_name_*`` column the organisation keeps with its names, compared by code point.
     """
-    name = getattr(Organisation, f"sort_name_{language if language in LANGUAGES else 'en'}")
+    name = getattr(Organisation, sort_column(language))
     # (key, descending): the order, then the response's id so that no two rows tie
     if sort == "date":
         order = [(Response.updated_at, True), (name, False)]

@@ -108,9 +108,14 @@ class Membership(db.Model):
     member: Mapped[Organisation] = relationship(foreign_keys=[member_id])
 
 
+def sort_column(language: str) -> str:
+    """The name of the ``sort_name_*`` column of ``language`` (English's for another)."""
+    return f"sort_name_{language if language in LANGUAGES else 'en'}"
+
+
 def sort_name(organisation: Organisation, language: str) -> str:
     """``organisation``'s name in ``language`` as lists sort it (see :func:`sort_names`)."""
-    return getattr(organisation, f"sort_name_{language}", None) or organisation.sort_name_en
+    return getattr(organisation, sort_column(language))
 
 
 def names_contain(organisation: Organisation, wanted: str) -> bool:

@@ -13,7 +13,8 @@ from surveyapp.extensions import db
 from surveyapp.models.organisation import Organisation
 from surveyapp.models.round import QuestionnaireVersion, SurveyRound
 from surveyapp.models.types import JSONType, UTCDateTime, utcnow
-from surveyapp.questionnaire import Questionnaire, visible_answers
+from surveyapp.questionnaire import Questionnaire
+from surveyapp.questionnaire import visible_answers as review_visible
 
 RESPONSE_STATUSES = ("invited", "in_progress", "submitted")
 REVIEW_STATUSES = ("unreviewed", "accepted", "query_raised", "query_answered")
@@ -84,7 +85,7 @@ class Response(db.Model):
         """
         if self.visible is not None and self.visible_version == self.version:
             return self.visible
-        return visible_answers(questionnaire, self.answer_values())
+        return review_visible(questionnaire, self.answer_values())
 
     def answer_values(self) -> dict[str, Any]:
         """The answers as one JSON object, as the API and the engine see them."""
