@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -18,6 +19,13 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 #: the hidden CSRF field of a form, whatever the order of its attributes before ``value``
 _CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def folded(text: str) -> str:
+    """``text`` with case and accents aside, as the lists sort and search names: the tests'
+    own oracle, written apart from the application's."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def pdf_text(pdf: bytes) -> str:

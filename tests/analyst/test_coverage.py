@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from html import unescape
 
 import pytest
@@ -11,6 +10,7 @@ from sqlalchemy import select
 
 from surveyapp.extensions import db
 from surveyapp.models import Contact, Organisation, Response
+from tests.pages import folded
 
 
 @pytest.fixture
@@ -97,12 +97,6 @@ def test_bars_are_svg_without_inline_styles(analyst_client, round_with_answers):
     html = analyst_client.get("/analyst/coverage").get_data(as_text=True)
     assert "<svg" in html and 'role="img"' in html
     assert "style=" not in html
-
-
-def folded(text: str) -> str:
-    """Case and accents aside, as the page compares names (an oracle of its own)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @pytest.mark.parametrize("language", ["fr", "es", "ar"])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 import pytest
 from sqlalchemy import select, update
@@ -19,7 +18,7 @@ from surveyapp.analyst import routes
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Response
 from surveyapp.models.response import RESPONSE_STATUSES
-from tests.pages import log_in
+from tests.pages import folded, log_in
 
 #: names whose order depends on folding: accents, case, ligatures, Arabic marks and hamza,
 #: equal once folded ("Strasse" and "straße"), missing or empty (then the English name)
@@ -39,12 +38,6 @@ NAMES = [
 REGISTRY = ("EGY", "DZA", "CIV", "NLD", "USA", "ECU")
 #: rows a page shows in these tests (small, so that the list runs over several pages)
 PAGE = 4
-
-
-def folded(text: str) -> str:
-    """``text`` with case and accents aside, as the list sorts names."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @pytest.fixture
