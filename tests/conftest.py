@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 
 import flask
 import jinja2
 import pytest
 from argon2 import PasswordHasher
 from werkzeug.routing import Rule
-from werkzeug.serving import make_server
 
 from surveyapp import create_app
 from surveyapp.extensions import db
@@ -24,7 +22,7 @@ from tests.database_template import (
     build_demo_beside_the_round,
     standalone_demo_template,
 )
-from tests.pages import POLL_SECONDS
+from tests.serving import served
 
 
 def pytest_configure(config):
@@ -340,35 +338,11 @@ def _chromium_path() -> str | None:
     return None
 
 
-def _closing(wsgi_app):
-    """``wsgi_app`` whose response is closed even when the browser drops the connection.
-
-    Werkzeug's development server closes a response after reading what is left on the socket;
-    when Chromium cancels a request (a font still loading as a test closes its page) that read
-    raises first, the response's file is never closed and its ResourceWarning fails a later
-    test. A generator's ``finally`` runs whether it is exhausted or collected half-way.
-    """
-
-    def application(environ, start_response):
-        response = wsgi_app(environ, start_response)
-        try:
-            yield from response
-        finally:
-            if hasattr(response, "close"):
-                response.close()
-
-    return application
-
-
 @pytest.fixture
 def live_server(app):
     """``app`` served by a real HTTP server on a free loopback port; yields its base URL."""
-    server = make_server("127.0.0.1", 0, _closing(app), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, args=(POLL_SECONDS,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,20 +8,15 @@ import urllib.error
 import urllib.request
 
 import pytest
-from werkzeug.serving import make_server
 
-from tests.pages import POLL_SECONDS
+from tests.serving import served
 
 
 @pytest.fixture
 def http_server(app):
     """``app`` behind a threaded HTTP server on loopback; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, args=(POLL_SECONDS,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with served(app) as url:
+        yield url
 
 
 def call(method: str, url: str, token: str, body: dict | None = None) -> tuple[int, dict]:

@@ -8,18 +8,17 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import ApiToken, User
 from surveyapp.serving import BannerlessRequestHandler
-from tests.pages import POLL_SECONDS, csrf_token, log_in
+from tests.pages import csrf_token, log_in
+from tests.serving import served
 
 NEW_PASSWORD = "plum tractor lantern 42"
 
@@ -289,16 +288,8 @@ def server_header(url_host: str, port: int, path: str = "/login") -> list[str]:
 
 
 def test_the_demo_server_names_no_versions(app):
-    server = make_server(
-        "127.0.0.1", 0, app, threaded=True, request_handler=BannerlessRequestHandler
-    )
-    thread = threading.Thread(target=server.serve_forever, args=(POLL_SECONDS,), daemon=True)
-    thread.start()
-    try:
-        banners = server_header("127.0.0.1", server.server_port)
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
+    with served(app, request_handler=BannerlessRequestHandler) as url:
+        banners = server_header("127.0.0.1", int(url.rsplit(":", 1)[1]))
     assert banners == ["surveyapp"]
 
 
