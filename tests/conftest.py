@@ -206,9 +206,18 @@ def _test_application(tmp_path, monkeypatch, url: str) -> flask.Flask:
 
 
 def _let_go(application: flask.Flask) -> None:
+    """Close the test's session and its engine's connections.
+
+    A connection still checked out here (a request answered after the test, a session left
+    open in a thread) would go back to the discarded pool and be collected unclosed during
+    some later test, whose ResourceWarning would then fail it: the test that held it fails
+    here instead.
+    """
     with application.app_context():
         db.session.remove()
+        held = getattr(db.engine.pool, "checkedout", lambda: 0)()
         db.engine.dispose()
+    assert held == 0, f"{held} database connection(s) still held when the test ended"
 
 
 @pytest.fixture
