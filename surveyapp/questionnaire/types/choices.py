@@ -202,14 +202,24 @@ class SelectMultipleType(QuestionType):
         steps = tuple((column.choice_code, column.read) for column in columns)
         if columns and not columns[0].choice_code and all(c.choice_code for c in columns[1:]):
             # as export_columns lays them out: the combined column, then a 0/1 per choice
+            # Each chosen code marks its column: a few chosen among many choices cost a
+            # lookup each, not a search of the answer per choice.
             combined = columns[0].read
-            codes = tuple(column.choice_code for column in columns[1:])
-            unanswered = [None] * len(codes)
+            position = {column.choice_code: i for i, column in enumerate(columns) if i}
+            unanswered = [None] * len(columns)
+            nothing_chosen = [None] + [0] * (len(columns) - 1)
 
             def laid_out(value: Any) -> list[Any]:
                 if not isinstance(value, list):
-                    return [combined(value), *unanswered]
-                return [combined(value), *[1 if code in value else 0 for code in codes]]
+                    cells = unanswered.copy()
+                else:
+                    cells = nothing_chosen.copy()
+                    for code in value:
+                        # (a stored list may hold anything: only text can be a code)
+                        if code.__class__ is str and code in position:
+                            cells[position[code]] = 1
+                cells[0] = combined(value)
+                return cells
 
             return laid_out
 
