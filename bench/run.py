@@ -176,20 +176,21 @@ def reports_cases(folder: Path, sizes: Sizes) -> list[Result]:
     processes = os.cpu_count() or 1
     if sizes.warmup:
         render_iscm_pdf(jobs[0][1], jobs[0][2])  # warm-up: fonts and templates loaded once
-    all_times, single_times = [], []
-    for _ in range(sizes.report_repeat):
-        started = time.perf_counter()
-        assert len(list(pdfs.render_many(jobs, processes=processes))) == len(jobs)
-        all_times.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        assert len(list(pdfs.render_many(jobs, processes=1))) == len(jobs)
-        single_times.append(time.perf_counter() - started)
+
+    def render_all(workers: int) -> None:
+        assert len(list(pdfs.render_many(jobs, processes=workers))) == len(jobs)
+
+    # interleaved, each run after a full collection, like every paired case (since 2026-12-01,
+    # third session; before, the runs of this case alone skipped the collection)
+    all_time, single_time = paired(
+        lambda: render_all(processes), lambda: render_all(1), sizes.report_repeat, warmup=0
+    )
     results.append(
         Result(
             "reports",
             f"report all on {processes} cores vs one after another",
-            statistics.median(all_times),
-            statistics.median(single_times),
+            all_time,
+            single_time,
             "s",
             0.6,
             note=f"{len(jobs)} ISCM summaries, worker start-up included",
