@@ -31,7 +31,7 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import func, select, true
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import selectinload, undefer
 
 from reports import feeds
 from reports.passages import Passage, free_texts
@@ -401,7 +401,7 @@ def _own_passages(ids: list[int]) -> dict[int, tuple[Passage, ...]]:
             .where(Response.id.in_(chunk))
             # the answers themselves are read (lazily) only where the stored visible answers
             # are not as of the response's version: a response saved before they were stored
-            .options(selectinload(Response.questionnaire_version))
+            .options(selectinload(Response.questionnaire_version), undefer(Response.visible))
         ):
             questionnaire = response.questionnaire_version.questionnaire()
             answers = response.visible_answers(questionnaire)

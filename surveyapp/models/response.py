@@ -59,8 +59,10 @@ class Response(db.Model):
     #: and reviews nothing; a reader uses them only while ``visible_version`` is ``version``
     #: (a write that does not store them moves the version on all the same)
     #: (JSON, not JSONB, on PostgreSQL: kept as written, so an ISCM's block of answers keeps
-    #: its place among the others)
-    visible: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: its place among the others). Loaded when first read, not with the response: the pages
+    #: that list responses would otherwise decode every response's answers at each load; a
+    #: reader of many responses' answers asks for it with ``undefer(Response.visible)``.
+    visible: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
     visible_version: Mapped[int | None] = mapped_column()
     #: the respondent's language of choice
     language: Mapped[str] = mapped_column(String(2), default="en")
