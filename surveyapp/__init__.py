@@ -18,7 +18,8 @@ from flask import (
     request,
 )
 from sqlalchemy import event
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -91,7 +92,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Text stored before the text rule may hold characters a page cannot carry: never a 500.
     app.jinja_env.finalize = printable_output
     with app.app_context():
-        _configure_engine(db.engine)
+        _configure_engine(db.engine, app.config["SURVEYAPP_SQLITE_BUSY_MS"])
 
     from surveyapp.admin.routes import blueprint as admin_blueprint
     from surveyapp.analyst.routes import blueprint as analyst_blueprint
@@ -124,8 +125,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 WRITE_INTENT: contextvars.ContextVar[bool] = contextvars.ContextVar("write_intent", default=False)
 
 
-def _configure_engine(engine) -> None:
-    """SQLite: WAL, a busy timeout, foreign keys, and ``BEGIN IMMEDIATE`` for writing requests.
+def _configure_engine(engine, busy_ms: int) -> None:
+    """SQLite: WAL, a busy timeout (``busy_ms``), foreign keys, and ``BEGIN IMMEDIATE`` for
+    writing requests.
 
     A deferred transaction that reads and then writes fails at once with "database is locked"
     when another connection wrote in between (the busy timeout does not apply to it). Requests
@@ -142,7 +144,7 @@ def _configure_engine(engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
@@ -187,7 +189,29 @@ def _register_error_pages(app: Flask) -> None:
                 response.headers[name] = value
         return response, error.code
 
+    from flask_babel import lazy_gettext as _l
+
     from surveyapp.extensions import db
+
+    @app.errorhandler(OperationalError)
+    def database_error(error: OperationalError):
+        # SQLite's write lock still held by others after the busy timeout: the request changed
+        # nothing and may simply be sent again (autosave does), so it is told so, not a 500.
+        if "database is locked" not in str(error.orig):
+            return unexpected_error(error)
+        app.logger.warning(
+            "Database busy on %s %s [request %s]", request.method, request.path, request_id()
+        )
+        db.session.rollback()
+        return http_error(
+            ServiceUnavailable(
+                _l(
+                    "The server is busy saving other answers: nothing was saved from this "
+                    "request. Please try again in a few seconds."
+                ),
+                retry_after=BUSY_RETRY_SECONDS,
+            )
+        )
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
@@ -201,6 +225,9 @@ def _register_error_pages(app: Flask) -> None:
             ), 500
         return render_template("error.html", error=None), 500
 
+
+#: seconds a request refused because the database was busy is told to wait before trying again
+BUSY_RETRY_SECONDS = 5
 
 #: an incoming request id is kept only when it looks like one
 _REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")

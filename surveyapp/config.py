@@ -62,4 +62,7 @@ def from_environment(instance_path: str) -> dict:
         ),
         #: behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host
         "SURVEYAPP_PROXY_HOPS": int(os.environ.get("SURVEYAPP_PROXY_HOPS", "0") or 0),
+        # SQLite: how long a writing request waits for another's write to end before it is
+        # answered 503 ("busy, try again"), in milliseconds
+        "SURVEYAPP_SQLITE_BUSY_MS": int(os.environ.get("SURVEYAPP_SQLITE_BUSY_MS", "10000") or 0),
     }
