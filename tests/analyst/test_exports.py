@@ -401,3 +401,39 @@ def test_memory_does_not_grow_with_the_number_of_responses(app, monkeypatch):
     large = _peak_bytes(app)
     # Ten times the responses: the peak may move by noise, not by what 400 responses weigh.
     assert large - small < 1_000_000, (small, large)
+
+
+def test_the_export_lays_out_the_rounds_questionnaire_else_the_newest(app):
+    """A newer version of a type's questionnaire outside the round does not change the round's
+    export; a round without that type's questionnaire takes the newest version."""
+    import copy
+
+    from surveyapp.models import QuestionnaireVersion
+
+    with app.app_context():
+        survey_round = operations.current_round()
+        in_round = survey_round.questionnaire_for("state")
+        own_first = in_round.content["sections"][0]["questions"][0]["key"]
+        content = copy.deepcopy(in_round.content)
+        content["sections"][0]["questions"][0]["key"] = "asked_only_in_the_newer_version"
+        newer = QuestionnaireVersion(
+            respondent_type="state",
+            questionnaire_id=in_round.questionnaire_id,
+            version="2099.1",
+            content_hash="f" * 64,
+            content=content,
+        )
+        db.session.add(newer)
+        db.session.commit()
+
+        def keys() -> set[str]:
+            laid_out = query.export_questionnaire(survey_round, "state")
+            return {question.key for question in laid_out.questions()}
+
+        assert own_first in keys()
+        assert "asked_only_in_the_newer_version" not in keys()
+
+        survey_round.questionnaires.remove(in_round)
+        db.session.commit()
+        assert "asked_only_in_the_newer_version" in keys()
+        assert own_first not in keys()
