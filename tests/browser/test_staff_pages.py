@@ -92,3 +92,30 @@ def test_the_language_menu_switches_and_the_choice_is_kept_at_the_next_login(
     expect(other.locator("html")).to_have_attribute("lang", "ar")
     choose_language(other, "fr")
     expect(other.get_by_role("heading", level=1)).to_have_text("Réponses")
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_staff_list_pages_do_not_scroll_sideways_on_a_phone(
+    app, live_server, browser_page, create_user, create_invitation, language
+):
+    """At 390 CSS pixels a wide table scrolls within itself; the page itself does not."""
+    create_invitation("KEN")
+    email, password = create_user("admin")
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{live_server}/login?lang={language}")
+    page.get_by_label(EMAIL[language]).fill(email)
+    page.get_by_label(PASSWORD[language]).fill(password)
+    page.get_by_role("button", name=LOG_IN[language]).click()
+    page.wait_for_load_state()
+    wide = {}
+    for path in (*ANALYST_PAGES, *ADMIN_PAGES):
+        page.goto(f"{live_server}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+    assert wide == {}
+    # the tables keep their semantics while they scroll
+    page.goto(f"{live_server}/analyst/coverage")
+    assert page.get_by_role("table").count() >= 2
+    assert page.get_by_role("columnheader").count() >= 9
