@@ -203,15 +203,16 @@ def _register_error_pages(app: Flask) -> None:
             "Database busy on %s %s [request %s]", request.method, request.path, request_id()
         )
         db.session.rollback()
-        return http_error(
-            ServiceUnavailable(
-                _l(
-                    "The server is busy saving other answers: nothing was saved from this "
-                    "request. Please try again in a few seconds."
-                ),
-                retry_after=BUSY_RETRY_SECONDS,
-            )
+        busy = ServiceUnavailable(
+            _l(
+                "The server is busy saving other answers: nothing was saved from this "
+                "request. Please try again in a few seconds."
+            ),
+            retry_after=BUSY_RETRY_SECONDS,
         )
+        # the error page's heading (another 503, a render over its limits, says otherwise)
+        busy.heading = _l("The server is busy")
+        return http_error(busy)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

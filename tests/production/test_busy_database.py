@@ -86,3 +86,17 @@ def test_once_the_lock_is_released_the_same_request_goes_through(busy):
         headers={"Authorization": "Bearer not-a-token-but-looked-up"},
     )
     assert answer.status_code == 401
+
+
+def test_another_503_keeps_its_own_heading_in_the_page_language(busy):
+    # e.g. a summary over its render limits: not "busy", and no English heading
+    from flask import render_template
+    from werkzeug.exceptions import ServiceUnavailable
+
+    application, _hold = busy
+    with application.test_request_context("/?lang=fr"):
+        page = render_template(
+            "error.html", error=ServiceUnavailable("La synthèse n'a pas pu être produite.")
+        )
+    assert "<h1>Service indisponible</h1>" in page
+    assert "occupé" not in page and "Service Unavailable" not in page
