@@ -43,7 +43,10 @@ def pytest_collection_modifyitems(config, items):
 
     A test without the ``fresh_database`` fixture (through ``app``) or the ``database_engine``
     marker reads no database, or one of its own in SQLite: in the PostgreSQL pass of CI it
-    would repeat exactly what the SQLite pass ran. Such tests are deselected there, and pytest
+    would repeat exactly what the SQLite pass ran. Nor does a test marked ``page_markup``
+    (axe-core over every page, reflow at 320 CSS pixels): it reads the database, but what it
+    checks, the markup and layout the browser gets, no engine changes; the flows that read and
+    write the same pages' data run in both passes. Such tests are deselected there, and pytest
     says how many.
     """
     url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL", "")
@@ -53,6 +56,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         uses_engine = "fresh_database" in getattr(item, "fixturenames", ())
         uses_engine = uses_engine or item.get_closest_marker("database_engine") is not None
+        uses_engine = uses_engine and item.get_closest_marker("page_markup") is None
         (kept if uses_engine else left).append(item)
     if left:
         config.hook.pytest_deselected(items=left)

@@ -7,7 +7,7 @@ import pytest
 
 from tests.browser.support import axe_violations, serve_axe
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.page_markup]
 
 #: an image without a text alternative and a button without a name
 PLANTED = (

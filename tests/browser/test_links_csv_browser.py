@@ -57,6 +57,7 @@ def test_an_analyst_downloads_the_links_of_an_iscms_member_states_and_each_opens
     assert page.locator("a[download][href^='data:']").count() == 0
 
 
+@pytest.mark.page_markup
 def test_the_contacts_pages_have_no_axe_violations(app, live_server, browser_page, create_user):
     page = browser_page
     serve_axe(page, live_server)

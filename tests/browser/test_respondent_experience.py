@@ -213,6 +213,7 @@ def test_unticking_an_item_with_answers_asks_first(
     assert len(messages) == 2
 
 
+@pytest.mark.page_markup
 def test_arabic_pages_read_right_to_left(live_server, browser_page, create_invitation):
     token, _ = create_invitation("EGY")
     page = browser_page
@@ -248,6 +249,7 @@ def choose_language(page, language: str) -> None:
         page.wait_for_load_state()
 
 
+@pytest.mark.page_markup
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
 @pytest.mark.parametrize("organisation", ["NLD", "khartoum-process", "iom"])
 def test_every_respondent_page_has_no_axe_violations(
@@ -299,6 +301,7 @@ def test_every_respondent_page_has_no_axe_violations(
     assert violations == []
 
 
+@pytest.mark.page_markup
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
 def test_submitted_pages_have_no_axe_violations(
     live_server, browser_page, create_invitation, client, language
@@ -325,6 +328,7 @@ def test_submitted_pages_have_no_axe_violations(
     assert violations == []
 
 
+@pytest.mark.page_markup
 def test_the_axe_check_finds_a_planted_violation(live_server, browser_page, create_invitation):
     token, _ = create_invitation("NLD")
     page = browser_page
@@ -431,6 +435,7 @@ def test_a_whole_state_questionnaire_can_be_completed_with_the_keyboard_alone(
         assert response.answer_values()["iscm_views"]["khartoum-process"]["role"] == "member"
 
 
+@pytest.mark.page_markup
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_pages_reflow_at_320_css_pixels_without_sideways_scrolling(
     live_server, browser_page, create_invitation, language

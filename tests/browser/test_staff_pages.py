@@ -35,6 +35,7 @@ def choose_language(page, language: str) -> None:
     expect(menu.locator("[aria-current=true]")).to_have_text(LANGUAGE_NAMES[language])
 
 
+@pytest.mark.page_markup
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
 def test_every_staff_page_has_no_axe_violations(
     app, live_server, browser_page, create_user, create_invitation, language
@@ -94,6 +95,7 @@ def test_the_language_menu_switches_and_the_choice_is_kept_at_the_next_login(
     expect(other.get_by_role("heading", level=1)).to_have_text("Réponses")
 
 
+@pytest.mark.page_markup
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_staff_list_pages_do_not_scroll_sideways_on_a_phone(
     app, live_server, browser_page, create_user, create_invitation, language
