@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import Column, ForeignKey, String, Table, UniqueConstraint
@@ -37,13 +39,37 @@ class QuestionnaireVersion(db.Model):
     version: Mapped[str] = mapped_column(String(32))
     #: sha256 of the canonical JSON: loading an unchanged file again reuses the row
     content_hash: Mapped[str] = mapped_column(String(64))
-    #: the questionnaire as ``Questionnaire.to_json()`` gives it
-    content: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    #: the questionnaire as ``Questionnaire.to_json()`` gives it; deferred: loading a version
+    #: (a respondent's every request does) does not decode it, :meth:`questionnaire` seldom needs it
+    content: Mapped[dict[str, Any]] = mapped_column(JSONType, deferred=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def questionnaire(self) -> Questionnaire:
-        """The stored questionnaire as engine objects."""
-        return questionnaire_from_json(self.content)
+        """The stored questionnaire as engine objects, built once per process and content.
+
+        A version's content never changes under its hash (every writer stores the hash of the
+        content it stores: :func:`surveyapp.operations.rounds.store_questionnaire`, backdating,
+        and archive imports, which check it), and the engine's objects are not changed after
+        they are built, so the same objects serve every request and every database.
+        """
+        with _built_lock:
+            questionnaire = _built.get(self.content_hash)
+            if questionnaire is not None:
+                _built.move_to_end(self.content_hash)
+                return questionnaire
+        questionnaire = questionnaire_from_json(self.content)
+        with _built_lock:
+            _built[self.content_hash] = questionnaire
+            while len(_built) > BUILT_QUESTIONNAIRES:
+                _built.popitem(last=False)
+        return questionnaire
+
+
+#: how many built questionnaires a process keeps (the least recently used go first): a round
+#: has three, and old responses keep the versions they were given
+BUILT_QUESTIONNAIRES = 32
+_built: OrderedDict[str, Questionnaire] = OrderedDict()
+_built_lock = threading.Lock()
 
 
 class SurveyRound(db.Model):

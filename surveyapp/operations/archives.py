@@ -58,7 +58,8 @@ def store_archived_round(data: Mapping[str, Any]) -> SurveyRound:
     organisations = _store_registry(data["registry"])
     versions: dict[str, QuestionnaireVersion] = {}
     for item in data["questionnaires"]:
-        questionnaire_from_json(item["content"])
+        if questionnaire_from_json(item["content"]).content_hash != item["content_hash"]:
+            raise ValueError("a questionnaire's content does not match its content_hash")
         stored = db.session.scalar(
             select(QuestionnaireVersion).filter_by(
                 respondent_type=item["respondent_type"], content_hash=item["content_hash"]

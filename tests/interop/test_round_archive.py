@@ -169,3 +169,18 @@ def test_a_malformed_archive_gets_a_clear_message(tmp_path, fresh_app):
     assert result.exit_code != 0
     assert "malformed" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_questionnaire_whose_content_does_not_match_its_hash_is_refused(demo_archive, fresh_app):
+    """A version is found again by its content hash (and the application builds its questions
+    once per hash): an archive whose questionnaire was edited under the old hash is refused
+    whole, before it could stand in for the stored version of that hash."""
+    data = json.loads(demo_archive.read_text())
+    data["questionnaires"][0]["content"]["title"]["en"] = "Edited by hand"
+    demo_archive.write_text(json.dumps(data))
+    result = fresh_app.test_cli_runner().invoke(args=["round", "import", str(demo_archive)])
+    assert result.exit_code != 0
+    assert "does not match its content_hash" in result.output
+    assert "Traceback" not in result.output
+    with fresh_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(SurveyRound)) == 0

@@ -81,3 +81,26 @@ def test_questionnaire_from_json_refuses_data_that_is_not_a_questionnaire():
     with pytest.raises(QuestionnaireError) as caught:
         questionnaire_from_json({"id": "x"})
     assert caught.value.problems[0].file == "<json>"
+
+
+def test_a_stored_version_is_built_once_per_process_without_decoding_it_each_time(app):
+    """Each respondent's request loads the response's questionnaire version: the row comes
+    without its content (a quarter of a megabyte of JSON for the ISCM questionnaire), and the
+    engine's objects are built from it once, then found by the content's hash."""
+    from sqlalchemy import inspect, select
+
+    from surveyapp.extensions import db
+    from surveyapp.models import QuestionnaireVersion
+
+    with app.app_context():
+        query = select(QuestionnaireVersion).filter_by(respondent_type="iscm")
+        version = db.session.scalars(query).one()
+        assert "content" not in inspect(version).dict
+        built = version.questionnaire()
+        assert built.content_hash == version.content_hash
+        db.session.expunge_all()
+        again = db.session.scalars(query).one()
+        assert again is not version and again.questionnaire() is built
+        assert "content" not in inspect(again).dict
+        # the content is there when asked for, and is what the objects were built from
+        assert again.content == built.to_json()
