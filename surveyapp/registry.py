@@ -17,8 +17,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import hashlib
 import pathlib
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -145,6 +147,9 @@ class Registry:
     membership_note: str = ""
     #: vocabulary name -> choices ``[{"code", "label": {lang: text}}]``
     vocabularies: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
+    #: SHA-256 of the files the registry was read from (:func:`load_registry`); empty for a
+    #: registry made otherwise. What a cache of anything built with the registry is keyed on.
+    digest: str = field(default="", compare=False)
     _by_code: dict[str, RegistryEntry] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
@@ -239,8 +244,49 @@ def load_registry(path: str | pathlib.Path | None = None) -> Registry:
         ``registry`` folder itself; by default the folder shipped in the ``questionnaires``
         package.
     :raises RegistryError: when a file is missing or an entry is broken.
+
+    A registry read once is kept, by the contents of its files (not their names or dates):
+    reading the same files again costs the reading and a hash, not the parsing. The registry
+    and its entries are not changed after loading (:meth:`Registry.vocabulary` and
+    :meth:`Registry.choices` hand out copies).
     """
     registry_dir, vocabulary_dir = _folders(path)
+    try:
+        digest = _files_digest(registry_dir, vocabulary_dir)
+    except OSError:
+        return _load(registry_dir, vocabulary_dir, "")  # fails, naming the file it cannot read
+    with _loaded_lock:
+        registry = _loaded.get(digest)
+    if registry is None:
+        registry = _load(registry_dir, vocabulary_dir, digest)
+        with _loaded_lock:
+            _loaded[digest] = registry
+            while len(_loaded) > LOADED_REGISTRIES:
+                del _loaded[next(iter(_loaded))]
+    return registry
+
+
+#: how many registries (by their files' contents) a process keeps, the oldest read going first
+LOADED_REGISTRIES = 8
+_loaded: dict[str, Registry] = {}
+_loaded_lock = threading.Lock()
+
+
+def _files_digest(*folders: pathlib.Path) -> str:
+    """SHA-256 over the name and bytes of every YAML file in ``folders`` (a folder that is
+    missing counts as empty: loading it then fails with its own message)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        digest.update(f"{folder.name}/{len(files)}\0".encode())
+        for file in files:
+            data = file.read_bytes()
+            digest.update(f"{file.name}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def _load(registry_dir: pathlib.Path, vocabulary_dir: pathlib.Path, digest: str) -> Registry:
     iscms = _load_iscms(registry_dir / "iscms.yaml")
     igos = _load_igos(registry_dir / "igos.yaml")
     states = _load_states(registry_dir / "states.yaml")
@@ -258,6 +304,7 @@ def load_registry(path: str | pathlib.Path | None = None) -> Registry:
         memberships=memberships,
         membership_note=note,
         vocabularies=vocabularies,
+        digest=digest,
     )
 
 

@@ -443,6 +443,44 @@ def test_registry_loads_from_a_copied_folder(registry_copy: Path) -> None:
     assert len(load_registry(registry_copy / "registry").iscms) == len(DESIGN_ISCMS)
 
 
+def test_a_registry_read_again_is_kept_and_an_edit_is_read_at_once(
+    registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The registry is kept by the contents of its files: the same files are not parsed a
+    second time, and an edit is read even when it keeps the file's size and date."""
+    import os
+
+    import surveyapp.registry as registry_module
+
+    first = load_registry(registry_copy)
+    parsed = []
+    read_yaml = registry_module._read_yaml
+    monkeypatch.setattr(registry_module, "_read_yaml", lambda f: parsed.append(f) or read_yaml(f))
+    assert load_registry(registry_copy) is first and parsed == []
+
+    file = registry_copy / "registry/iscms.yaml"
+    stat = file.stat()
+    _replace(
+        file,
+        '"EU-Horn of Africa Migration Route Initiative',
+        '"EU-Horn of Africa Migration Route Initiativ.',
+    )
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert file.stat().st_size == stat.st_size and file.stat().st_mtime_ns == stat.st_mtime_ns
+    edited = load_registry(registry_copy)
+    assert (
+        edited.entry("khartoum-process")
+        .name["en"]
+        .startswith("EU-Horn of Africa Migration Route Initiativ. ")
+    )
+    assert parsed and edited.digest != first.digest
+    assert (
+        first.entry("khartoum-process")
+        .name["en"]
+        .startswith("EU-Horn of Africa Migration Route Initiative ")
+    )
+
+
 def test_state_with_unknown_region_is_reported_with_file_and_code(registry_copy: Path) -> None:
     _replace(
         registry_copy / "registry/states.yaml",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,7 +21,7 @@ from .model import (
     Text,
 )
 from .problems import Problem, QuestionnaireError
-from .source import LineDict, duplicate_key_problems, read_yaml
+from .source import MAX_FILE_BYTES, LineDict, duplicate_key_problems, read_yaml
 from .types import REGISTRY, AnswerShape, type_of
 
 
@@ -304,8 +306,49 @@ def load_questionnaire(
     :param choice_source: resolves ``choices_from``; without one, ``registry:*`` and
         ``vocabulary:*`` lists are accepted but left unresolved (``choices == []``).
     :raises QuestionnaireError: listing every problem found, each with file, line and key.
+
+    A questionnaire loaded once is kept, by the file's path and contents, the registry's
+    contents (:attr:`surveyapp.registry.Registry.digest`) and the question types known: loading
+    the same file again costs reading it and a hash. The model is not changed after loading.
     """
     file = str(path)
+    key = _loaded_key(file, choice_source)
+    if key is not None:
+        with _loaded_lock:
+            if key in _loaded:
+                return _loaded[key]
+    questionnaire = _load_questionnaire(file, choice_source)
+    if key is not None:
+        with _loaded_lock:
+            _loaded[key] = questionnaire
+            while len(_loaded) > LOADED_QUESTIONNAIRES:
+                del _loaded[next(iter(_loaded))]
+    return questionnaire
+
+
+#: how many loaded questionnaires a process keeps, the oldest loaded going first
+LOADED_QUESTIONNAIRES = 32
+_loaded: dict[tuple[str, ...], Questionnaire] = {}
+_loaded_lock = threading.Lock()
+
+
+def _loaded_key(file: str, choice_source: ChoiceSource | None) -> tuple[str, ...] | None:
+    """What a loaded questionnaire is kept under; None when it cannot be kept (an unreadable
+    file, a choice source that is not a registry read from files)."""
+    source = "" if choice_source is None else getattr(choice_source, "digest", None)
+    if not isinstance(source, str) or (choice_source is not None and not source):
+        return None
+    try:
+        if os.stat(file).st_size > MAX_FILE_BYTES:
+            return None  # refused by the loading, unread
+        with open(file, "rb") as handle:
+            contents = hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+    return (file, contents, source, *sorted(REGISTRY))
+
+
+def _load_questionnaire(file: str, choice_source: ChoiceSource | None) -> Questionnaire:
     data, problems = read_yaml(file, file)
     if problems:
         raise QuestionnaireError(problems)

@@ -144,3 +144,51 @@ def test_validate_paths_reports_two_files_with_the_same_id(write_yaml, good_yaml
     (problem,) = validate_paths([tmp_path])
     assert problem.file == str(tmp_path / "b.yaml")
     assert "id 'iscm'" in problem.message
+
+
+def test_a_questionnaire_loaded_again_is_kept_until_its_file_or_registry_changes(tmp_path):
+    """Loading the same file with the same registry again gives the questionnaire already
+    built; an edit that keeps the file's size and date is read, and so is another registry."""
+    import os
+    import shutil
+
+    from questionnaires import data_path
+    from surveyapp.registry import load_registry
+
+    folder = tmp_path / "questionnaires"
+    shutil.copytree(data_path(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    registry = load_registry(folder)
+    file = folder / "state.yaml"
+    first = load_questionnaire(file, registry)
+    assert load_questionnaire(file, registry) is first
+    assert load_questionnaire(file) is not first  # without the registry: lists left unresolved
+
+    stat = file.stat()
+    text = file.read_text(encoding="utf-8")
+    title = first.title.get("en")
+    file.write_text(text.replace(title, title[:-1] + "!", 1), encoding="utf-8")
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert file.stat().st_size == stat.st_size
+    assert load_questionnaire(file, registry).title.get("en") == title[:-1] + "!"
+
+    # igo.yaml asks which ISCMs, from the registry: another registry, other choice labels
+    file = folder / "igo.yaml"
+    before = load_questionnaire(file, registry)
+    iscms = folder / "registry" / "iscms.yaml"
+    iscms.write_text(
+        iscms.read_text(encoding="utf-8").replace('en: "Rabat Process"', 'en: "Rabat"', 1),
+        encoding="utf-8",
+    )
+    other = load_registry(folder)
+    after = load_questionnaire(file, other)
+    assert other is not registry and after is not before
+
+    def rabat(questionnaire):
+        return {
+            choice.label.get("en")
+            for question in questionnaire.all_questions()
+            for choice in question.choices
+            if choice.code == "rabat-process"
+        }
+
+    assert rabat(before) == {"Rabat Process"} and rabat(after) == {"Rabat"}
