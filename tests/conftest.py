@@ -40,7 +40,14 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """On another engine than SQLite, run only the tests that use the database under test.
+    """Tests marked ``heavy`` first; on another engine than SQLite, only the tests that use the
+    database under test.
+
+    The heavy tests (several seconds each: the demo's summaries checked in each language, the
+    bench's command cases, axe-core over every page of a language) go first so that the two
+    workers do not end with one of them still running one, the other idle.
+
+    On another engine than SQLite, run only the tests that use the database under test.
 
     A test without the ``fresh_database`` fixture (through ``app``) or the ``database_engine``
     marker reads no database, or one of its own in SQLite: in the PostgreSQL pass of CI it
@@ -50,6 +57,7 @@ def pytest_collection_modifyitems(config, items):
     write the same pages' data run in both passes. Such tests are deselected there, and pytest
     says how many.
     """
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
     url = os.environ.get("SURVEYAPP_TEST_DATABASE_URL", "")
     if not url or url.startswith("sqlite"):
         return

@@ -17,6 +17,8 @@ from bench.commands import compendium_cases
 from bench.measure import SMOKE
 from bench.run import main
 
+pytestmark = pytest.mark.heavy
+
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):

@@ -19,6 +19,7 @@ from tests.browser.support import KHARTOUM, axe_violations, log_in, serve_axe
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.heavy
 def test_an_analyst_downloads_the_links_of_an_iscms_member_states_and_each_opens(
     app, live_server, chromium, browser_page, create_user
 ):

@@ -249,6 +249,7 @@ def choose_language(page, language: str) -> None:
         page.wait_for_load_state()
 
 
+@pytest.mark.heavy
 @pytest.mark.page_markup
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
 @pytest.mark.parametrize("organisation", ["NLD", "khartoum-process", "iom"])

@@ -35,6 +35,7 @@ def choose_language(page, language: str) -> None:
     expect(menu.locator("[aria-current=true]")).to_have_text(LANGUAGE_NAMES[language])
 
 
+@pytest.mark.heavy
 @pytest.mark.page_markup
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
 def test_every_staff_page_has_no_axe_violations(

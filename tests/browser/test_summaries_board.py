@@ -85,6 +85,7 @@ def test_the_board_flags_a_published_summary_whose_answers_changed(
     )
 
 
+@pytest.mark.heavy
 def test_three_summaries_are_rendered_then_published_from_the_board(
     app, live_server, browser_page, create_user, khartoum_round
 ):

@@ -18,6 +18,8 @@ from surveyapp.extensions import db
 from surveyapp.i18n import LANGUAGES
 from tests.database_template import TEST_SETTINGS
 
+pytestmark = pytest.mark.heavy
+
 # The demo is built in a SQLite file of its own whatever the engine under test, so the suite's
 # PostgreSQL pass leaves these tests to the SQLite pass (tests/conftest.py).
 
