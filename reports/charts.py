@@ -21,10 +21,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import matplotlib
 import numpy as np
-from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.path import Path
 from matplotlib.textpath import text_to_path
@@ -33,6 +33,9 @@ from reports.dossier import IscmDossier
 from reports.phrases import Phrases
 from reports.summaries import meetings_per_year, membership_value_counts, thematic_areas
 from reports.text import printable
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 #: (fill, hatch) pairs that stay distinct when printed in black and white
 FILLS: tuple[tuple[str, str], ...] = (
@@ -158,6 +161,10 @@ def _svg(figure: Figure) -> str:
 
 
 def _figure(width: float, height: float) -> Figure:
+    # imported here: only the compendium draws figures; a summary's render (each command, each
+    # render server) is spared matplotlib's figure machinery, a sixth of a second to import
+    from matplotlib.figure import Figure
+
     return Figure(figsize=(width, height), layout="constrained")
 
 

@@ -82,6 +82,14 @@ def test_creating_the_application_imports_what_pages_use_only_when_they_run(tmp_
     assert _imported_by(_creating_the_application(tmp_path), ON_USE) == []
 
 
+def test_the_summarys_renderer_leaves_the_compendiums_figures_unimported():
+    """A summary's charts are drawn as SVG from their numbers; only the compendium draws
+    matplotlib figures, whose machinery (a sixth of a second) a render need not import."""
+    assert (
+        _imported_by("import reports.pdf", ("matplotlib.figure", "matplotlib.backend_bases")) == []
+    )
+
+
 def test_logins_are_limited_from_the_first_request_of_an_application_created_without_the_limiter(
     tmp_path,
 ):
