@@ -20,7 +20,6 @@ import functools
 import hashlib
 import pathlib
 import re
-import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ import babel
 import pycountry
 import yaml
 
+from surveyapp.questionnaire.kept import Kept
 from surveyapp.questionnaire.model import LANGUAGES, RESPONDENT_TYPES
 from surveyapp.questionnaire.source import LineDict, LineList, parse_yaml
 from surveyapp.safe_yaml import load_yaml
@@ -255,21 +255,11 @@ def load_registry(path: str | pathlib.Path | None = None) -> Registry:
         digest = _files_digest(registry_dir, vocabulary_dir)
     except OSError:
         return _load(registry_dir, vocabulary_dir, "")  # fails, naming the file it cannot read
-    with _loaded_lock:
-        registry = _loaded.get(digest)
-    if registry is None:
-        registry = _load(registry_dir, vocabulary_dir, digest)
-        with _loaded_lock:
-            _loaded[digest] = registry
-            while len(_loaded) > LOADED_REGISTRIES:
-                del _loaded[next(iter(_loaded))]
-    return registry
+    return _loaded.get(digest, lambda: _load(registry_dir, vocabulary_dir, digest))
 
 
-#: how many registries (by their files' contents) a process keeps, the oldest read going first
-LOADED_REGISTRIES = 8
-_loaded: dict[str, Registry] = {}
-_loaded_lock = threading.Lock()
+#: the registries read, by their files' contents
+_loaded: Kept[Registry] = Kept(8)
 
 
 def _files_digest(*folders: pathlib.Path) -> str:

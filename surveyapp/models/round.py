@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import Column, ForeignKey, String, Table, UniqueConstraint
@@ -13,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from surveyapp.extensions import db
 from surveyapp.models.types import JSONType, UTCDateTime, utcnow
 from surveyapp.questionnaire import Questionnaire, questionnaire_from_json
+from surveyapp.questionnaire.kept import Kept
 
 round_questionnaires = Table(
     "round_questionnaires",
@@ -52,24 +51,12 @@ class QuestionnaireVersion(db.Model):
         and archive imports, which check it), and the engine's objects are not changed after
         they are built, so the same objects serve every request and every database.
         """
-        with _built_lock:
-            questionnaire = _built.get(self.content_hash)
-            if questionnaire is not None:
-                _built.move_to_end(self.content_hash)
-                return questionnaire
-        questionnaire = questionnaire_from_json(self.content)
-        with _built_lock:
-            _built[self.content_hash] = questionnaire
-            while len(_built) > BUILT_QUESTIONNAIRES:
-                _built.popitem(last=False)
-        return questionnaire
+        return _built.get(self.content_hash, lambda: questionnaire_from_json(self.content))
 
 
-#: how many built questionnaires a process keeps (the least recently used go first): a round
-#: has three, and old responses keep the versions they were given
-BUILT_QUESTIONNAIRES = 32
-_built: OrderedDict[str, Questionnaire] = OrderedDict()
-_built_lock = threading.Lock()
+#: the questionnaires built from stored versions (a round has three, and old responses keep the
+#: versions they were given)
+_built: Kept[Questionnaire] = Kept(32)
 
 
 class SurveyRound(db.Model):

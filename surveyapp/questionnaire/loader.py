@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
 from .file_schema import schema_problems
+from .kept import Kept
 from .model import (
     DEFAULT_MAX_LENGTH,
     OTHER_CODE,
@@ -313,23 +313,13 @@ def load_questionnaire(
     """
     file = str(path)
     key = _loaded_key(file, choice_source)
-    if key is not None:
-        with _loaded_lock:
-            if key in _loaded:
-                return _loaded[key]
-    questionnaire = _load_questionnaire(file, choice_source)
-    if key is not None:
-        with _loaded_lock:
-            _loaded[key] = questionnaire
-            while len(_loaded) > LOADED_QUESTIONNAIRES:
-                del _loaded[next(iter(_loaded))]
-    return questionnaire
+    if key is None:
+        return _load_questionnaire(file, choice_source)
+    return _loaded.get(key, lambda: _load_questionnaire(file, choice_source))
 
 
-#: how many loaded questionnaires a process keeps, the oldest loaded going first
-LOADED_QUESTIONNAIRES = 32
-_loaded: dict[tuple[str, ...], Questionnaire] = {}
-_loaded_lock = threading.Lock()
+#: the questionnaires loaded from files
+_loaded: Kept[Questionnaire] = Kept(32)
 
 
 def _loaded_key(file: str, choice_source: ChoiceSource | None) -> tuple[str, ...] | None:
