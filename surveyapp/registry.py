@@ -245,9 +245,9 @@ def load_registry(path: str | pathlib.Path | None = None) -> Registry:
         package.
     :raises RegistryError: when a file is missing or an entry is broken.
 
-    A registry read once is kept, by the contents of its files (not their names or dates):
-    reading the same files again costs the reading and a hash, not the parsing. The registry
-    and its entries are not changed after loading (:meth:`Registry.vocabulary` and
+    A registry read once is kept, by the names and bytes of its files (not their folder or
+    dates): reading the same files again costs the reading and a hash, not the parsing. The
+    registry and its entries are not changed after loading (:meth:`Registry.vocabulary` and
     :meth:`Registry.choices` hand out copies).
     """
     registry_dir, vocabulary_dir = _folders(path)
