@@ -47,9 +47,24 @@ def screenshot(page, name: str) -> None:
         page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
 
 
+#: the login form's labels in each language
+LOGIN_LABELS = {
+    "en": ("E-mail address", "Password", "Log in"),
+    "fr": ("Adresse électronique", "Mot de passe", "Connexion"),
+    "es": ("Dirección de correo electrónico", "Contraseña", "Iniciar sesión"),
+    "ar": ("عنوان البريد الإلكتروني", "كلمة المرور", "تسجيل الدخول"),
+}
+
+
 def log_in(page, live_server, email: str, password: str) -> None:
     """Log in through the (English) login form."""
     page.goto(f"{live_server}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    submit_login(page, email, password)
+
+
+def submit_login(page, email: str, password: str, language: str = "en") -> None:
+    """Fill in and send the login form the page shows, in ``language``."""
+    email_label, password_label, button = LOGIN_LABELS[language]
+    page.get_by_label(email_label).fill(email)
+    page.get_by_label(password_label).fill(password)
+    page.get_by_role("button", name=button).click()

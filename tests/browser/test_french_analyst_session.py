@@ -13,7 +13,7 @@ from sqlalchemy import select
 from surveyapp import operations
 from surveyapp.extensions import db
 from surveyapp.models import User
-from tests.browser.support import JOB_TIMEOUT
+from tests.browser.support import JOB_TIMEOUT, submit_login
 from tests.pages import english_catalogue, english_on
 
 pytestmark = pytest.mark.browser
@@ -43,9 +43,7 @@ def test_a_french_analyst_goes_from_login_to_publication_without_an_english_sent
 
     page.goto(f"{live_server}/login?lang=fr")
     read_page("login")
-    page.get_by_label("Mot de passe").fill(password)
-    page.locator("input[name=email]").fill(email)
-    page.get_by_role("button", name="Connexion").click()
+    submit_login(page, email, password, "fr")
     expect(page.get_by_role("heading", name="Réponses", exact=True)).to_be_visible()
     read_page("responses")
 

@@ -9,21 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.analyst.test_staff_language import ADMIN_PAGES, ANALYST_PAGES
-from tests.browser.support import axe_violations, serve_axe
+from tests.browser.support import axe_violations, serve_axe, submit_login
 
 pytestmark = pytest.mark.browser
 
 #: each language's name in its own language, as the menu shows it
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
-#: the login form's labels in each language
-EMAIL = {
-    "en": "E-mail address",
-    "fr": "Adresse électronique",
-    "es": "Dirección de correo electrónico",
-    "ar": "عنوان البريد الإلكتروني",
-}
-PASSWORD = {"en": "Password", "fr": "Mot de passe", "es": "Contraseña", "ar": "كلمة المرور"}
-LOG_IN = {"en": "Log in", "fr": "Connexion", "es": "Iniciar sesión", "ar": "تسجيل الدخول"}
 
 
 def choose_language(page, language: str) -> None:
@@ -48,9 +39,7 @@ def test_every_staff_page_has_no_axe_violations(
     page.goto(f"{live_server}/login")
     choose_language(page, language)
     violations = axe_violations(page, live_server)
-    page.get_by_label(EMAIL[language]).fill(email)
-    page.get_by_label(PASSWORD[language]).fill(password)
-    page.get_by_role("button", name=LOG_IN[language]).click()
+    submit_login(page, email, password, language)
     page.wait_for_load_state()
     with app.app_context():
         from surveyapp import operations
@@ -77,9 +66,7 @@ def test_the_language_menu_switches_and_the_choice_is_kept_at_the_next_login(
     email, password = create_user("analyst")
     page = browser_page
     page.goto(f"{live_server}/login")
-    page.get_by_label(EMAIL["en"]).fill(email)
-    page.get_by_label(PASSWORD["en"]).fill(password)
-    page.get_by_role("button", name=LOG_IN["en"]).click()
+    submit_login(page, email, password)
     page.goto(f"{live_server}/analyst/coverage")
     choose_language(page, "ar")
     expect(page.get_by_role("heading", level=1)).to_have_text("التغطية")
@@ -87,9 +74,7 @@ def test_the_language_menu_switches_and_the_choice_is_kept_at_the_next_login(
     # a new browser, whose own language is English: the account's language opens
     other = browser_page.context.browser.new_context(locale="en-GB").new_page()
     other.goto(f"{live_server}/login")
-    other.get_by_label(EMAIL["en"]).fill(email)
-    other.get_by_label(PASSWORD["en"]).fill(password)
-    other.get_by_role("button", name=LOG_IN["en"]).click()
+    submit_login(other, email, password)
     other.wait_for_load_state()
     expect(other.locator("html")).to_have_attribute("lang", "ar")
     choose_language(other, "fr")
@@ -117,9 +102,7 @@ def test_staff_list_pages_do_not_scroll_sideways_on_a_phone(
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(f"{live_server}/login?lang={language}")
-    page.get_by_label(EMAIL[language]).fill(email)
-    page.get_by_label(PASSWORD[language]).fill(password)
-    page.get_by_role("button", name=LOG_IN[language]).click()
+    submit_login(page, email, password, language)
     page.wait_for_load_state()
     wide = {}
     for path in (*ANALYST_PAGES, f"/analyst/responses/{response_id}", *ADMIN_PAGES):

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Response
+from tests.browser.support import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +18,7 @@ def test_analyst_downloads_fills_and_uploads_an_excel_questionnaire(
     _token, response_id = create_invitation("NLD")
     email, password = create_user("analyst")
     page = browser_page
-    page.goto(f"{live_server}/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server, email, password)
     page.goto(f"{live_server}/analyst/responses/{response_id}/excel")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the Excel questionnaire").click()
