@@ -3,6 +3,7 @@ dashboard, and a query that the respondent then sees."""
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
@@ -66,7 +67,7 @@ def test_an_analyst_invites_all_member_states_of_an_iscm(
 
     page.get_by_role("link", name="Invitations").first.click()
     invited = page.locator("#invited tbody tr")
-    assert invited.count() == issued
+    expect(invited).to_have_count(issued)
     screenshot(page, "invitations")
 
 
@@ -90,12 +91,12 @@ def test_an_organiser_reads_the_coverage_dashboard(
     )
     cells = states.get_by_role("cell").all_inner_texts()
     assert cells[1:4] == ["2", "1", "1"]
-    assert page.get_by_role("img", name="States: 2 of").count() == 1
+    expect(page.get_by_role("img", name="States: 2 of")).to_have_count(1)
 
     page.get_by_label("ISCM name").fill("khartoum")
     page.get_by_role("button", name="Filter").click()
     table = page.get_by_role("table", name="Expected and received responses per ISCM")
-    assert table.locator("tbody tr").count() == 1
+    expect(table.locator("tbody tr")).to_have_count(1)
     table.get_by_text(KHARTOUM, exact=True).click()
     expect(table.get_by_text("Egypt")).to_be_visible()
     screenshot(page, "coverage-organiser")
@@ -103,8 +104,12 @@ def test_an_organiser_reads_the_coverage_dashboard(
 
     page.get_by_label("ISCM name").fill("")
     page.get_by_role("button", name="Filter").click()
+    expect(table.locator("tbody tr")).not_to_have_count(1)
+    rate = page.get_by_role("columnheader", name=re.compile("^Rate"))
     page.get_by_role("link", name="Rate").click()
+    expect(rate).to_have_attribute("aria-sort", "ascending")
     page.get_by_role("link", name="Rate").click()
+    expect(rate).to_have_attribute("aria-sort", "descending")
     rates = table.locator("tbody tr td:nth-child(8)").all_inner_texts()
     values = [float(r.rstrip(" %")) for r in rates]
     assert values == sorted(values, reverse=True) and values[0] > 0
@@ -124,7 +129,7 @@ def test_a_query_raised_by_an_analyst_reaches_the_respondent(
     )
     page.get_by_role("button", name="Raise query").click()
     expect(page.get_by_text("Query raised:")).to_be_visible()
-    assert page.locator("#review-status").inner_text() == "query raised"
+    expect(page.locator("#review-status")).to_have_text("query raised")
     screenshot(page, "review")
 
     respondent = page.context.browser.new_context().new_page()

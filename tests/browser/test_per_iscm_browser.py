@@ -40,7 +40,7 @@ def test_one_iscm_answered_with_the_save_button_is_there_after_a_reload(
     assert set(states_on_the_hub(page).values()) == {"Not started"}
 
     page.get_by_role("link", name=KHARTOUM).click()
-    assert page.get_by_role("heading", level=1).inner_text() == KHARTOUM
+    expect(page.get_by_role("heading", level=1)).to_have_text(KHARTOUM)
     page.get_by_role("radio", name=re.compile(r"^Member of the steering committee")).check()
     page.get_by_label(re.compile("Khartoum Process.*has benefited")).fill(
         "the exchange of “good practices” – and trust"

@@ -83,7 +83,7 @@ def test_a_query_on_one_iscm_is_answered_in_place_and_closed(
     expect(row.get_by_role("cell", name="Chair", exact=True)).to_be_visible()
     answered.get_by_role("button", name="Close the query and accept").click()
     expect(analyst.get_by_text("Query closed and response accepted.")).to_be_visible()
-    assert analyst.locator("#review-status").inner_text() == "accepted"
+    expect(analyst.locator("#review-status")).to_have_text("accepted")
     with app.app_context():
         response = db.session.get(Response, response_id)
         assert (response.review_status, response.query_message) == ("accepted", None)
