@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from compendium_fixture import compendium_dossier
 from khartoum_translated import translated_khartoum_dossier
 from pdfua import validate
+from rendered import compendium_pdf, khartoum_pdf
 from weasyprint import HTML
 
-from reports import render_compendium_pdf, render_iscm_pdf, render_pdf
+from reports import render_pdf
 from reports.charts import build_charts
 from reports.check import read_layout
 from reports.pdf import layout_document
@@ -135,10 +135,8 @@ def header_scopes(pdf: bytes) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def summaries() -> dict[str, bytes]:
-    """The Khartoum Process summary in each language, rendered once for the module."""
-    return {
-        language: render_iscm_pdf(translated_khartoum_dossier(language)) for language in LANGUAGES
-    }
+    """The Khartoum Process summary in each language."""
+    return {language: khartoum_pdf(language) for language in LANGUAGES}
 
 
 @pytest.fixture
@@ -186,7 +184,7 @@ def test_summary_meets_pdf_ua_in_each_language(summaries, language, tmp_path):
 
 
 def test_compendium_meets_pdf_ua(tmp_path):
-    pdf = render_compendium_pdf(compendium_dossier())
+    pdf = compendium_pdf()
 
     assert pdfua_findings(pdf, tmp_path) == []
     assert ua_problems(pdf, "en") == []

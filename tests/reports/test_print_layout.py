@@ -9,17 +9,16 @@ import io
 import itertools
 
 import pytest
+import rendered
 from compendium_fixture import compendium_dossier
-from khartoum import khartoum_dossier
 from khartoum_translated import translated_khartoum_dossier
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Annotation
 from pypdf import PdfReader
 from weasyprint.formatting_structure import boxes
 
-from reports import ParticipationCount, render_compendium_pdf, render_iscm_pdf
+from reports import ParticipationCount, render_compendium_pdf
 from reports.charts import _chart_style, membership_value_drawing
-from reports.check import check_summary
 from reports.compendium import (
     abbreviations,
     network_figure,
@@ -49,7 +48,7 @@ def page_texts(pdf: bytes) -> list[str]:
 @pytest.fixture(scope="module")
 def compendium_pdf() -> PdfReader:
     """The compendium of the fixture's four ISCMs, rendered once for the module."""
-    return PdfReader(io.BytesIO(render_compendium_pdf(compendium_dossier())))
+    return PdfReader(io.BytesIO(rendered.compendium_pdf()))
 
 
 # The cover of a single summary
@@ -60,7 +59,7 @@ def test_a_summary_opens_with_a_cover_naming_iom_the_iscm_the_round_and_the_date
     dossier = translated_khartoum_dossier(language)
     phrases = Phrases(language)
 
-    pages = page_texts(render_iscm_pdf(dossier))
+    pages = page_texts(rendered.khartoum_pdf(language))
 
     cover = pages[0]
     # (words, as text extraction may reorder right-to-left ones)
@@ -78,7 +77,7 @@ def test_a_summary_opens_with_a_cover_naming_iom_the_iscm_the_round_and_the_date
 
 
 def test_the_first_page_after_the_cover_carries_the_running_header_and_page_2():
-    pages = page_texts(render_iscm_pdf(khartoum_dossier()))
+    pages = page_texts(rendered.khartoum_pdf("en"))
 
     assert pages[1].startswith("As part of an assessment of inter-state consultation mechanisms")
     assert "EU-Horn of Africa Migration Route Initiative (Khartoum Process) Page 2 of" in pages[1]
@@ -348,7 +347,7 @@ def test_the_network_has_a_landscape_page_to_itself(compendium_pdf):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_near_empty_page_or_orphaned_heading_in_the_khartoum_summary(language):
-    findings = check_summary(translated_khartoum_dossier(language))
+    findings = rendered.khartoum_findings(language)
 
     assert [
         finding.line("khartoum-process", language)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from khartoum import khartoum_dossier
-from khartoum_translated import translated_khartoum_dossier
+from rendered import khartoum_findings
 
 import reports.check
 import reports.html
@@ -16,7 +16,6 @@ from reports.check import (
     CHECKS,
     Finding,
     check_layout,
-    check_summary,
     read_layout,
     reads_as_english,
     sentences,
@@ -246,7 +245,7 @@ def test_text_is_cut_into_sentences(text, expected):
 
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
 def test_the_khartoum_fixture_summary_is_checked_in_each_language(language):
-    findings = check_summary(translated_khartoum_dossier(language))
+    findings = khartoum_findings(language)
 
     kinds = {finding.kind for finding in findings}
     assert kinds <= {"repeated sentence", "repeated passage", "English left", "near-empty page"}

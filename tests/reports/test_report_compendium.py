@@ -10,8 +10,9 @@ import pytest
 from compendium_fixture import compendium_dossier
 from khartoum import khartoum_dossier
 from pypdf import PdfReader
+from rendered import compendium_pdf
 
-from reports import ParticipationCount, render_compendium_html, render_compendium_pdf
+from reports import ParticipationCount, render_compendium_html
 from reports.compendium import (
     contents,
     iscms_answered_line,
@@ -27,7 +28,7 @@ from reports.compendium import (
 @pytest.fixture(scope="module")
 def compendium_pages() -> list[str]:
     """The text of each page of the rendered compendium."""
-    reader = PdfReader(io.BytesIO(render_compendium_pdf(compendium_dossier())))
+    reader = PdfReader(io.BytesIO(compendium_pdf()))
     return [" ".join(page.extract_text().split()) for page in reader.pages]
 
 

@@ -6,6 +6,7 @@ import io
 import logging
 
 import pytest
+import rendered
 from khartoum import khartoum_dossier
 from pypdf import PdfReader
 
@@ -15,8 +16,8 @@ from reports.pdf import BASE_URL, PACKAGE_FOLDER, PackageURLFetcher
 
 @pytest.fixture(scope="module")
 def khartoum_pdf() -> PdfReader:
-    """The Khartoum Process summary as PDF, rendered once for the module."""
-    return PdfReader(io.BytesIO(render_iscm_pdf(khartoum_dossier())))
+    """The Khartoum Process summary as PDF."""
+    return PdfReader(io.BytesIO(rendered.khartoum_pdf("en")))
 
 
 def page_texts(reader: PdfReader) -> list[str]:
