@@ -431,13 +431,17 @@ def chromium():
 
     with sync_playwright() as playwright:
         playwrights = _playwright_disabled_features(playwright, executable)
-        theirs = [name for name in playwrights.partition("=")[2].split(",") if name]
-        features = ",".join([*theirs, *CHROMIUM_DISABLED_FEATURES])
+        # Without Playwright's list (a Chromium whose chrome://version shows no command line),
+        # Playwright's defaults are left as they are rather than replaced by the tests' list.
+        extra, ignored = [], None
+        if playwrights:
+            extra = [",".join([playwrights, *CHROMIUM_DISABLED_FEATURES])]
+            ignored = [playwrights]
         browser = playwright.chromium.launch(
             executable_path=executable,
             headless=True,
-            args=[*CHROMIUM_ARGS, f"--disable-features={features}"],
-            ignore_default_args=[playwrights] if playwrights else None,
+            args=[*CHROMIUM_ARGS, *extra],
+            ignore_default_args=ignored,
         )
         yield browser
         browser.close()
