@@ -47,8 +47,6 @@ def pytest_collection_modifyitems(config, items):
     bench's command cases, axe-core over every page of a language) go first so that the two
     workers do not end with one of them still running one, the other idle.
 
-    On another engine than SQLite, run only the tests that use the database under test.
-
     A test without the ``fresh_database`` fixture (through ``app``) or the ``database_engine``
     marker reads no database, or one of its own in SQLite: in the PostgreSQL pass of CI it
     would repeat exactly what the SQLite pass ran. Nor does a test marked ``page_markup``

@@ -325,9 +325,9 @@ _loaded: Kept[Questionnaire] = Kept(32)
 def _loaded_key(file: str, choice_source: ChoiceSource | None) -> tuple[str, ...] | None:
     """What a loaded questionnaire is kept under; None when it cannot be kept (an unreadable
     file, a choice source that is not a registry read from files)."""
-    source = "" if choice_source is None else getattr(choice_source, "digest", None)
-    if not isinstance(source, str) or (choice_source is not None and not source):
-        return None
+    source = "" if choice_source is None else getattr(choice_source, "digest", "")
+    if choice_source is not None and not (isinstance(source, str) and source):
+        return None  # a choice source whose contents no digest names
     try:
         if os.stat(file).st_size > MAX_FILE_BYTES:
             return None  # refused by the loading, unread
