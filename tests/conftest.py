@@ -366,38 +366,48 @@ CHROMIUM_ARGS = [
 ]
 
 #: Chromium features the tests turn off besides those Playwright turns off: the spare renderer
-#: process Chromium keeps ready for the next site, and the address bar's two pop-ups, which it
-#: builds as web pages in a renderer process of their own for every new window. A test's browser
-#: context opens a window, so each context started three renderer processes, two of them never
-#: used (about 0.2 CPU s a context; the browser tests took 13 % less CPU without them).
+#: process Chromium keeps ready for the next site and, in the full browser, the address bar's two
+#: pop-ups, which it builds as web pages in a renderer process of their own for every new window.
+#: A test's browser context opens a window, so each context started three renderer processes in
+#: the full browser (two in the headless shell), only one of them used (about 0.2 CPU s a
+#: context; the browser tests took 13 % less CPU without them).
 CHROMIUM_DISABLED_FEATURES = (
     "SpareRendererForSitePerProcess",
     "WebUIOmniboxPopup",
     "WebUIOmniboxAimPopup",
 )
 
+#: Debian's Chromium, by the names its packages install, the headless shell first: the same
+#: Chromium (same version and Blink) without the desktop browser around it, which Playwright
+#: itself runs for headless tests; the browser tests took about a quarter less CPU in it.
+CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser")
+
 
 def _playwright_disabled_features(playwright, executable: str) -> str:
-    """The ``--disable-features=...`` switch Playwright gives Chromium, read back from Chromium's
-    own ``chrome://version`` page.
+    """The ``--disable-features=...`` switch Playwright gives Chromium, as Chromium received it
+    (the DevTools protocol's ``Browser.getBrowserCommandLine``, which answers only a browser
+    started with ``--enable-automation``).
 
     Chromium keeps only the last of two ``--disable-features`` switches, so the tests' features
     are added to Playwright's list (whatever its version puts there), not passed beside it.
     """
+    from playwright.sync_api import Error as PlaywrightError
+
     browser = playwright.chromium.launch(
-        executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        executable_path=executable, headless=True, args=[*CHROMIUM_ARGS, "--enable-automation"]
     )
     try:
-        page = browser.new_page()
-        page.goto("chrome://version")
-        command_line = page.locator("#command_line").inner_text()
+        session = browser.new_browser_cdp_session()
+        arguments = session.send("Browser.getBrowserCommandLine")["arguments"]
+    except PlaywrightError:  # a Chromium that does not tell its command line
+        arguments = []
     finally:
         browser.close()
-    return next((a for a in command_line.split() if a.startswith("--disable-features=")), "")
+    return next((a for a in arguments if a.startswith("--disable-features=")), "")
 
 
 def _chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
+    for name in CHROMIUM_NAMES:
         path = shutil.which(name)
         if path:
             return path
@@ -413,7 +423,8 @@ def live_server(app):
 
 @pytest.fixture(scope="session")
 def chromium():
-    """Headless Debian Chromium, started once per session; skipped without it unless required.
+    """Headless Debian Chromium (:data:`CHROMIUM_NAMES`), started once per session; skipped
+    without it unless required.
 
     Starting Chromium costs seconds; each test still gets a context of its own (``browser_page``),
     with its own cookies, storage and pages, so tests stay isolated. Chromium is started twice:
@@ -429,8 +440,8 @@ def chromium():
 
     with sync_playwright() as playwright:
         playwrights = _playwright_disabled_features(playwright, executable)
-        # Without Playwright's list (a Chromium whose chrome://version shows no command line),
-        # Playwright's defaults are left as they are rather than replaced by the tests' list.
+        # Without Playwright's list (a Chromium that did not tell its command line), Playwright's
+        # defaults are left as they are rather than replaced by the tests' list.
         extra, ignored = [], None
         if playwrights:
             extra = [",".join([playwrights, *CHROMIUM_DISABLED_FEATURES])]
