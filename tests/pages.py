@@ -4,8 +4,9 @@ page in another language."""
 
 from __future__ import annotations
 
-import io
 import re
+import shutil
+import subprocess
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,12 +29,27 @@ def folded(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+#: the bidi embedding and isolate controls (U+202A-U+202E, U+2066-U+2069)
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def pdf_page_texts(pdf: bytes) -> list[str]:
+    """The text of each page of a PDF in reading order (a page's running header first),
+    whitespace collapsed, as poppler's ``pdftotext`` reads it: a twentieth of the time pypdf
+    takes (0.06 s against 1 s for a summary), and right-to-left text in logical order."""
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "pdftotext is needed to read PDFs (Debian's poppler-utils)"
+    text = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    # pdftotext marks right-to-left runs with bidi embedding controls, which the PDF does not hold
+    text = _BIDI_CONTROLS.sub("", text)
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
 def pdf_text(pdf: bytes) -> str:
     """The text of a PDF, its pages joined and its whitespace collapsed."""
-    from pypdf import PdfReader
-
-    pages = PdfReader(io.BytesIO(pdf)).pages
-    return " ".join(" ".join(page.extract_text() for page in pages).split())
+    return " ".join(pdf_page_texts(pdf))
 
 
 def page_csrf(html: str) -> str:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 
 import pytest
 from compendium_fixture import PARTICIPATION, budapest_dossier, compendium_dossier
 from khartoum import khartoum_dossier
 from khartoum_translated import translated_khartoum_dossier
-from pypdf import PdfReader
 from rendered import khartoum_pdf
 
 from reports import (
@@ -34,6 +32,7 @@ from reports.illustrative import (
     compendium_without_illustrative,
     without_illustrative,
 )
+from tests.pages import pdf_text
 
 MARKER = "◆"
 LEGEND = {
@@ -85,12 +84,6 @@ def illustrative_compendium(language: str = "en") -> CompendiumDossier:
     return dataclasses.replace(
         compendium, language=language, iscms=iscms, participation=participation
     )
-
-
-def pdf_text(pdf: bytes) -> str:
-    """The text of every page, whitespace collapsed."""
-    pages = PdfReader(io.BytesIO(pdf)).pages
-    return " ".join(" ".join(page.extract_text() for page in pages).split())
 
 
 @pytest.fixture(scope="module", params=["en", "fr"])
