@@ -366,11 +366,11 @@ CHROMIUM_ARGS = [
 ]
 
 #: Chromium features the tests turn off besides those Playwright turns off: the spare renderer
-#: process Chromium keeps ready for the next site and, in the full browser, the address bar's two
-#: pop-ups, which it builds as web pages in a renderer process of their own for every new window.
-#: A test's browser context opens a window, so each context started three renderer processes in
-#: the full browser (two in the headless shell), only one of them used (about 0.2 CPU s a
-#: context; the browser tests took 13 % less CPU without them).
+#: process Chromium keeps ready for the next site, and the address bar's two pop-ups, which it
+#: builds as web pages in a renderer process of their own for every new window. A test's browser
+#: context opens a window, so each context of the full browser started three renderer processes,
+#: two of them never used (about 0.2 CPU s a context; the browser tests took 13 % less CPU
+#: without them). The headless shell starts only the page's, with or without these.
 CHROMIUM_DISABLED_FEATURES = (
     "SpareRendererForSitePerProcess",
     "WebUIOmniboxPopup",
