@@ -45,7 +45,8 @@ LONG_NAME = (
 
 @pytest.fixture(scope="module")
 def compendium_pdf() -> PdfReader:
-    """The compendium of the fixture's four ISCMs, rendered once for the module."""
+    """The compendium of the fixture's four ISCMs (``rendered.compendium_pdf``) as pypdf reads
+    it, for its pages' sizes; its text is read with ``pdf_page_texts``."""
     return PdfReader(io.BytesIO(rendered.compendium_pdf()))
 
 
